@@ -1,0 +1,62 @@
+/**
+ * Browser mode: runs main's services in plain Node and serves the app to the system browser.
+ * Started by `npm run start:browser`, or by `npm start` where Electron's binary is missing.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { parseOptions } from '../args';
+import { log } from '../log';
+import { createServices } from '../services';
+import { readJson, writeJsonAtomic } from '../services/files';
+import { openBrowser } from './open-browser';
+import { startHost, type Host } from './server';
+
+const LastPort = z.object({ port: z.number().int().min(1).max(65535) });
+
+/** The last port is reused when free: the cache lives in the browser per origin, and the origin includes the port. */
+async function start(dataDir: string, port: number | null): Promise<Host> {
+  const services = createServices({
+    dataDir,
+    mode: 'browser',
+    version: __APP_VERSION__,
+    openExternal: async () => false,
+  });
+  const staticDir = join(__dirname, '../renderer');
+  const remembered = readJson(join(dataDir, 'browser-mode.json'), LastPort)?.port;
+  if (port === null && remembered) {
+    try {
+      return await startHost({ services, staticDir, port: remembered });
+    } catch {
+      log.info(`port ${remembered} is taken; using another one (this browser profile's cache stays with the old one)`);
+    }
+  }
+  return startHost({ services, staticDir, port: port ?? 0 });
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  for (const flag of options.unknown) log.warn(`ignoring unknown option ${flag}`);
+  let host: Host;
+  try {
+    host = await start(options.dataDir, options.port);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(code === 'EADDRINUSE' ? `Port ${options.port} is already in use; choose another with --port, or leave it out to pick a free one.` : `Switchboard could not start browser mode: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  writeJsonAtomic(join(options.dataDir, 'browser-mode.json'), { port: host.port });
+  console.log(`Switchboard browser mode: ${host.url}`);
+  if (options.open) openBrowser(host.url);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: stopping browser mode`);
+    void host.close().then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+}
+
+void main();

@@ -1,0 +1,41 @@
+/**
+ * Electron entry: app lifecycle, the window and IPC. Everything else (services, connectors) is shared
+ * with browser mode and imports no electron.
+ */
+import { app, BrowserWindow, session, shell } from 'electron';
+import { parseOptions } from './args';
+import { log } from './log';
+import { createServices } from './services';
+import { registerIpc } from './shell/ipc';
+import { createWindow } from './shell/window';
+
+const options = parseOptions(process.argv.slice(app.isPackaged ? 1 : 2));
+app.setPath('userData', options.dataDir);
+for (const flag of options.unknown) log.warn(`ignoring unknown option ${flag}`);
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+void app.whenReady().then(() => {
+  // The page may ask for notifications; nothing else (camera, location, …).
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
+  const services = createServices({
+    dataDir: app.getPath('userData'),
+    mode: 'electron',
+    version: app.getVersion(),
+    openExternal: async (url) => {
+      await shell.openExternal(url);
+      return true;
+    },
+  });
+  registerIpc(services);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

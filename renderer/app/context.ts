@@ -1,0 +1,18 @@
+/** What every screen may need from the running app: who the agent is and the sync engine to kick. */
+import { createContext, useContext } from 'react';
+import type { AppInfo } from '../../shared/contract';
+import type { SyncEngine } from '../sync/engine';
+
+export interface AppContextValue {
+  info: AppInfo;
+  engine: SyncEngine;
+  me: ReadonlySet<string>;
+}
+
+export const AppContext = createContext<AppContextValue | null>(null);
+
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext);
+  if (!value) throw new Error('useApp outside AppContext');
+  return value;
+}

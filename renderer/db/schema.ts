@@ -1,0 +1,85 @@
+/**
+ * The local cache: IndexedDB through Dexie. The UI reads it with live queries; the sync engine is the
+ * only writer of pulled data; every local change goes in together with its outbox row.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Account, Agent, Customer, Message, Ticket } from '../../shared/domain';
+import type { Mutation } from '../../shared/mutation';
+
+export type OutboxState = 'pending' | 'sending' | 'failed' | 'conflict';
+
+export interface OutboxRow {
+  /** Insertion order: mutations of one ticket replay in this order. */
+  seq?: number;
+  /** The mutation id: the idempotency key all the way to the source. */
+  id: string;
+  accountId: string;
+  ticketId: string;
+  mutation: Mutation;
+  state: OutboxState;
+  attempts: number;
+  error: string | null;
+  nextAttemptAt: number;
+}
+
+export interface SyncStateRow {
+  /** `${accountId}` or `${accountId}:${folder}` for sources with several cursors. */
+  key: string;
+  accountId: string;
+  cursor: string | null;
+  lastSyncAt: number | null;
+  error: string | null;
+}
+
+export interface ViewRow {
+  id: string;
+  name: string;
+  query: string;
+}
+
+export interface TemplateRow {
+  id: string;
+  kind: 'greeting' | 'apology' | 'solution' | 'thanks' | 'signature';
+  lang: string;
+  name: string;
+  body: string;
+}
+
+export class SwitchboardDb extends Dexie {
+  accounts!: EntityTable<Account, 'id'>;
+  agents!: EntityTable<Agent, 'id'>;
+  tickets!: EntityTable<Ticket, 'id'>;
+  messages!: EntityTable<Message, 'id'>;
+  customers!: EntityTable<Customer, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
+  views!: EntityTable<ViewRow, 'id'>;
+  templates!: EntityTable<TemplateRow, 'id'>;
+
+  constructor(name = 'switchboard') {
+    super(name);
+    this.version(1).stores({
+      accounts: 'id, type',
+      agents: 'id, accountId',
+      tickets:
+        'id, &[accountId+remoteId], [accountId+updatedAt], [status+slaDueAt], [status+updatedAt], status, assigneeId, customerId, updatedAt',
+      messages: 'id, [ticketId+createdAt], accountId',
+      customers: 'id, accountId, email',
+      outbox: '++seq, &id, [ticketId+seq], state, accountId',
+      syncState: 'key, accountId',
+      views: 'id',
+      templates: 'id, kind',
+    });
+  }
+}
+
+export const db = new SwitchboardDb();
+
+/** Removes everything cached for one account, in one transaction. */
+export async function purgeAccount(database: SwitchboardDb, accountId: string): Promise<void> {
+  const tables = [database.tickets, database.messages, database.customers, database.agents, database.outbox, database.syncState];
+  await database.transaction('rw', [...tables, database.accounts], async () => {
+    for (const table of tables) await table.where('accountId').equals(accountId).delete();
+    await database.accounts.delete(accountId);
+  });
+}

@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { useApp } from '../../app/context';
+
+/** Says plainly that the demo is sample data, and removes it (and its cached rows) in one click. */
+export function DemoBanner() {
+  const { t } = useTranslation();
+  const { engine } = useApp();
+  const remove = async () => {
+    await api().removeDemo({});
+    await engine.refreshAccounts(); // drops the demo account's cached rows
+  };
+  return (
+    <div className="demo-banner" role="status">
+      <span>{t('demo.banner')}</span>
+      <button type="button" onClick={() => void remove()}>
+        {t('demo.remove')}
+      </button>
+    </div>
+  );
+}

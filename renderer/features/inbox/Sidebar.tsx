@@ -1,0 +1,32 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../app/context';
+import { db } from '../../db/schema';
+import { viewCounts } from '../../db/queries';
+import { useUi, type ViewId } from '../../stores/ui';
+
+const views: ViewId[] = ['open', 'mine', 'unassigned'];
+
+export function Sidebar() {
+  const { t } = useTranslation();
+  const { me } = useApp();
+  const { view, setView, setSettingsOpen } = useUi();
+  const counts = useLiveQuery(() => viewCounts(db, me), [me]);
+  return (
+    <nav className="sidebar" aria-label={t('nav.views')}>
+      <ul>
+        {views.map((id) => (
+          <li key={id}>
+            <button type="button" className="view" aria-current={view === id ? 'page' : undefined} onClick={() => setView(id)}>
+              <span>{t(`nav.${id}`)}</span>
+              <span className="count">{counts?.[id] ?? ''}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="view settings-link" onClick={() => setSettingsOpen(true)}>
+        {t('nav.settings')}
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,34 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db/schema';
+import { useSyncStatus } from '../../stores/sync-status';
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+export function StatusBar() {
+  const { t } = useTranslation();
+  const online = useOnline();
+  const syncing = useSyncStatus((s) => Object.values(s.syncing).some(Boolean));
+  const error = useSyncStatus((s) => Object.values(s.errors).find((e) => e) ?? null);
+  const pending = useLiveQuery(() => db.outbox.count(), []) ?? 0;
+  const state = !online ? t('statusbar.offline') : syncing ? t('statusbar.syncing') : error ? t('statusbar.error', { message: error }) : t('statusbar.synced');
+  return (
+    <footer className="statusbar" role="status" aria-live="polite">
+      <span>{state}</span>
+      {pending > 0 && <span>{t('statusbar.pending', { count: pending })}</span>}
+    </footer>
+  );
+}

@@ -1,0 +1,55 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { useApp } from '../../app/context';
+import { db } from '../../db/schema';
+import { chosenLanguage, setLanguage, type Language } from '../../i18n';
+import { useUi } from '../../stores/ui';
+
+export function Settings() {
+  const { t } = useTranslation();
+  const { info, engine } = useApp();
+  const close = () => useUi.getState().setSettingsOpen(false);
+  const [language, setChoice] = useState<Language | 'system'>(chosenLanguage() ?? 'system');
+  const demoShown = useLiveQuery(async () => (await db.accounts.get('demo')) !== undefined, []);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => dialog.current?.showModal(), []);
+
+  const toggleDemo = async () => {
+    if (demoShown) await api().removeDemo({});
+    else await api().restoreDemo({});
+    await engine.refreshAccounts();
+  };
+  return (
+    <dialog ref={dialog} className="settings" aria-labelledby="settings-title" onClose={close}>
+      <h2 id="settings-title">{t('settings.title')}</h2>
+      <label>
+        {t('settings.language')}
+        <select
+          value={language}
+          onChange={(e) => {
+            const value = e.target.value as Language | 'system';
+            setChoice(value);
+            setLanguage(value === 'system' ? null : value);
+          }}
+        >
+          <option value="system">{t('settings.system')}</option>
+          <option value="en">English</option>
+          <option value="ru">Русский</option>
+        </select>
+      </label>
+      <fieldset>
+        <legend>{t('settings.demo')}</legend>
+        <p>{demoShown ? t('settings.demoOn') : t('settings.demoOff')}</p>
+        <button type="button" onClick={() => void toggleDemo()}>
+          {demoShown ? t('demo.remove') : t('empty.restoreDemo')}
+        </button>
+      </fieldset>
+      <p className="muted">{t('settings.version', { version: info.version, mode: info.mode })}</p>
+      <button type="button" onClick={() => dialog.current?.close()}>
+        {t('settings.close')}
+      </button>
+    </dialog>
+  );
+}

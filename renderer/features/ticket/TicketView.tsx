@@ -1,0 +1,89 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { priorities, ticketStatuses, type Priority, type TicketStatus } from '../../../shared/domain';
+import type { MutationOp } from '../../../shared/mutation';
+import { useApp } from '../../app/context';
+import { db } from '../../db/schema';
+import { ticketDetail } from '../../db/queries';
+import { enqueue } from '../../sync/outbox';
+import { useUi } from '../../stores/ui';
+import { Composer } from './Composer';
+import { Thread } from './Thread';
+
+export function TicketView() {
+  const { t } = useTranslation();
+  const { engine, info } = useApp();
+  const ticketId = useUi((s) => s.ticketId);
+  const detail = useLiveQuery(() => (ticketId ? ticketDetail(db, ticketId) : null), [ticketId]);
+
+  if (!ticketId) return <section className="ticket empty">{t('ticket.select')}</section>;
+  if (detail === undefined) return <section className="ticket" aria-busy="true" />;
+  if (detail === null) return <section className="ticket empty">{t('ticket.notFound')}</section>;
+
+  const { ticket, messages, customer, agents, outbox } = detail;
+  const me = info.me.find((a) => a.accountId === ticket.accountId) ?? null;
+  const change = async (op: MutationOp) => {
+    await enqueue(db, ticket.id, op, me);
+    engine.kick();
+  };
+  const pendingIds = new Set(outbox.map((row) => `local:${row.id}`));
+  const failed = outbox.filter((row) => row.state === 'failed' || row.state === 'conflict');
+
+  return (
+    <section className="ticket" aria-label={ticket.subject}>
+      <header className="ticket-header">
+        <h1>{ticket.subject}</h1>
+        <p className="ticket-customer">
+          {customer?.vip && <span className="badge vip">{t('ticket.vip')}</span>}
+          {customer ? `${customer.name} <${customer.email}>` : ''}
+          {customer?.organization ? ` · ${customer.organization}` : ''}
+          <span className="ticket-ref"> · #{ticket.remoteId}</span>
+        </p>
+        <div className="triage">
+          <label>
+            {t('ticket.status')}
+            <select value={ticket.status} onChange={(e) => void change({ type: 'setStatus', status: e.target.value as TicketStatus })}>
+              {ticketStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('ticket.priority')}
+            <select value={ticket.priority} onChange={(e) => void change({ type: 'setPriority', priority: e.target.value as Priority })}>
+              {priorities.map((p) => (
+                <option key={p} value={p}>
+                  {t(`priority.${p}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('ticket.assignee')}
+            <select
+              value={ticket.assigneeId ?? ''}
+              onChange={(e) => void change({ type: 'setAssignee', assigneeId: e.target.value || null })}
+            >
+              <option value="">{t('ticket.unassigned')}</option>
+              {agents.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {outbox.length > 0 && <span className="badge pending">{t('ticket.waiting')}</span>}
+        </div>
+        {failed.map((row) => (
+          <p key={row.id} role="alert" className="error">
+            {t('ticket.failed', { reason: row.error ?? row.state })}
+          </p>
+        ))}
+      </header>
+      <Thread messages={messages} pendingIds={pendingIds} />
+      <Composer key={ticket.id} onSend={(text, internal) => change({ type: 'reply', text, internal })} />
+    </section>
+  );
+}

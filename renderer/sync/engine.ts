@@ -1,0 +1,95 @@
+/**
+ * The sync engine: keeps the cache's accounts in step with main, pulls each account at start, when main
+ * says a source changed, on an interval and when the network returns, and flushes the outbox.
+ * One pull per account at a time; one flush at a time.
+ */
+import type { Api } from '../../shared/contract';
+import { purgeAccount, type SwitchboardDb } from '../db/schema';
+import { flush } from './outbox';
+import { pullAccount } from './pull';
+import { useSyncStatus } from '../stores/sync-status';
+
+const PULL_INTERVAL_MS = 60_000;
+const FLUSH_INTERVAL_MS = 5_000;
+
+export interface SyncEngine {
+  /** Send queued changes now (after a local change). */
+  kick(): void;
+  refreshAccounts(): Promise<void>;
+  stop(): void;
+}
+
+export function startSync(api: Api, db: SwitchboardDb): SyncEngine {
+  const running = new Map<string, Promise<void>>();
+  let flushing: Promise<void> | null = null;
+  let flushAgain = false;
+  const status = useSyncStatus.getState();
+
+  function pull(accountId: string): Promise<void> {
+    const previous = running.get(accountId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      status.setSyncing(accountId, true);
+      try {
+        await pullAccount(api, db, accountId);
+        status.setError(accountId, null);
+      } catch (error) {
+        status.setError(accountId, error instanceof Error ? error.message : String(error));
+      } finally {
+        status.setSyncing(accountId, false);
+      }
+    });
+    running.set(accountId, next);
+    return next;
+  }
+
+  function kick(): void {
+    if (flushing) {
+      flushAgain = true;
+      return;
+    }
+    flushing = flush(api, db)
+      .then(() => undefined, () => undefined)
+      .finally(() => {
+        flushing = null;
+        if (flushAgain) {
+          flushAgain = false;
+          kick();
+        }
+      });
+  }
+
+  async function refreshAccounts(): Promise<void> {
+    const accounts = await api.listAccounts({});
+    const known = new Set(accounts.map((a) => a.id));
+    for (const cached of await db.accounts.toArray()) if (!known.has(cached.id)) await purgeAccount(db, cached.id);
+    await db.accounts.bulkPut(accounts);
+    await Promise.all(accounts.map((a) => pull(a.id)));
+  }
+
+  const offChanged = api.on('syncChanged', ({ accountId }) => void pull(accountId));
+  const offAccounts = api.on('accountsChanged', () => void refreshAccounts());
+  const pullAll = () => void db.accounts.toArray().then((all) => all.forEach((a) => void pull(a.id)));
+  const online = () => {
+    pullAll();
+    kick();
+  };
+  window.addEventListener('online', online);
+  const pullTimer = setInterval(pullAll, PULL_INTERVAL_MS);
+  const flushTimer = setInterval(kick, FLUSH_INTERVAL_MS);
+
+  void refreshAccounts()
+    .catch((error: unknown) => status.setError('*', error instanceof Error ? error.message : String(error)))
+    .finally(kick);
+
+  return {
+    kick,
+    refreshAccounts,
+    stop() {
+      offChanged();
+      offAccounts();
+      window.removeEventListener('online', online);
+      clearInterval(pullTimer);
+      clearInterval(flushTimer);
+    },
+  };
+}

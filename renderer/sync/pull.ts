@@ -1,0 +1,71 @@
+/**
+ * Pull: ask main for the changes after the cached cursor and write them, together with the new cursor,
+ * in one transaction. A crash replays at most one page and never skips one. Pulled tickets never
+ * overwrite a pending local change: the pending mutations are re-applied on top.
+ */
+import type { Api } from '../../shared/contract';
+import type { Ticket } from '../../shared/domain';
+import { applyOp } from '../../shared/mutation';
+import type { Change } from '../../shared/sync';
+import type { SwitchboardDb } from '../db/schema';
+
+/** A bound on pages per pull, so a misbehaving source cannot keep the loop going forever. */
+const MAX_PAGES = 10_000;
+
+/** The ticket as the agent should see it: the source's version with pending local changes on top. */
+export async function rebase(db: SwitchboardDb, ticket: Ticket): Promise<Ticket> {
+  const pending = await db.outbox.where('[ticketId+seq]').between([ticket.id, 0], [ticket.id, Infinity]).toArray();
+  return pending.reduce((t, row) => applyOp(t, row.mutation.op, row.mutation.createdAt), ticket);
+}
+
+export async function applyChanges(db: SwitchboardDb, changes: Change[]): Promise<void> {
+  for (const change of changes) {
+    switch (change.kind) {
+      case 'ticket':
+        await db.tickets.put(await rebase(db, change.ticket));
+        break;
+      case 'message':
+        await db.messages.put(change.message);
+        break;
+      case 'customer':
+        await db.customers.put(change.customer);
+        break;
+      case 'agent':
+        await db.agents.put(change.agent);
+        break;
+    }
+  }
+}
+
+export interface PullProgress {
+  accountId: string;
+  pages: number;
+  changes: number;
+}
+
+export async function pullAccount(
+  api: Api,
+  db: SwitchboardDb,
+  accountId: string,
+  onProgress?: (p: PullProgress) => void,
+): Promise<PullProgress> {
+  const progress: PullProgress = { accountId, pages: 0, changes: 0 };
+  const key = accountId;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const before = (await db.syncState.get(key))?.cursor ?? null;
+    const result = await api.pull({ accountId, cursor: before });
+    const applied = await db.transaction('rw', [db.tickets, db.messages, db.customers, db.agents, db.syncState, db.outbox], async () => {
+      // Another pull (another window) may have written this page already: then skip it.
+      const now = (await db.syncState.get(key))?.cursor ?? null;
+      if (now !== before) return false;
+      await applyChanges(db, result.changes);
+      await db.syncState.put({ key, accountId, cursor: result.nextCursor, lastSyncAt: Date.now(), error: null });
+      return true;
+    });
+    progress.pages++;
+    if (applied) progress.changes += result.changes.length;
+    onProgress?.(progress);
+    if (result.done) break;
+  }
+  return progress;
+}

@@ -1,0 +1,70 @@
+/**
+ * The one contract between the renderer and main, used by both transports (Electron IPC and the
+ * browser-mode WebSocket). Every request is validated against `params` where it enters main.
+ */
+import { z } from 'zod';
+import { Account, Agent } from '../domain';
+import { Mutation, PushResult } from '../mutation';
+import { PullResult } from '../sync';
+import type { Envelope } from './errors';
+import type { EventName, MethodName } from './names';
+
+export * from './errors';
+export * from './names';
+
+const Empty = z.object({}).strict();
+
+export const AppInfo = z.object({
+  version: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  /** The signed-in agent per account; the demo has one. */
+  me: z.array(Agent),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+const AccountId = z.string().min(1).max(200);
+
+export const contract = {
+  appInfo: { params: Empty, result: AppInfo },
+  listAccounts: { params: Empty, result: z.array(Account) },
+  pull: {
+    params: z.object({ accountId: AccountId, cursor: z.string().max(10_000).nullable() }).strict(),
+    result: PullResult,
+  },
+  push: { params: z.object({ mutation: Mutation }).strict(), result: PushResult },
+  removeDemo: { params: Empty, result: z.object({ removed: z.boolean() }) },
+  restoreDemo: { params: Empty, result: z.object({ restored: z.boolean() }) },
+  openExternal: {
+    params: z.object({ url: z.string().max(4096) }).strict(),
+    result: z.object({ opened: z.boolean() }),
+  },
+} satisfies Record<MethodName, { params: z.ZodType; result: z.ZodType }>;
+
+export const events = {
+  /** A source has changes to pull (new mail, a pushed change applied, an IDLE notice). */
+  syncChanged: z.object({ accountId: AccountId }),
+  /** Accounts were added or removed. */
+  accountsChanged: z.object({}),
+} satisfies Record<EventName, z.ZodType>;
+
+export type Contract = typeof contract;
+export type Params<M extends MethodName> = z.input<Contract[M]['params']>;
+export type Result<M extends MethodName> = z.output<Contract[M]['result']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void;
+
+/** What the renderer calls: every method resolves to its result or throws an AppError. */
+export type Api = { [M in MethodName]: (params: Params<M>) => Promise<Result<M>> } & {
+  on<E extends EventName>(event: E, listener: EventListener<E>): () => void;
+};
+
+/** What a transport (preload, WebSocket) carries: the same methods, answering with envelopes. */
+export type RawApi = { [M in MethodName]: (params: Params<M>) => Promise<Envelope<Result<M>>> } & {
+  on<E extends EventName>(event: E, listener: EventListener<E>): () => void;
+};
+
+/** The handlers main implements, one per method, given validated params. */
+export type Handlers = { [M in MethodName]: (params: z.output<Contract[M]['params']>) => Promise<Result<M>> };
+
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

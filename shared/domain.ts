@@ -1,0 +1,96 @@
+/**
+ * The domain vocabulary: Ticket, Message, Customer, Account, Agent.
+ * Schemas validate data where it enters main; the inferred types are used everywhere.
+ * Times are epoch milliseconds (numbers sort and index well in IndexedDB).
+ */
+import { z } from 'zod';
+
+export const ticketStatuses = ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'] as const;
+export const TicketStatus = z.enum(ticketStatuses);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
+export const Priority = z.enum(priorities);
+export type Priority = z.infer<typeof Priority>;
+
+export const Channel = z.enum(['email', 'web', 'chat', 'phone', 'social', 'api']);
+export type Channel = z.infer<typeof Channel>;
+
+const Id = z.string().min(1).max(200);
+const Time = z.number().int().nonnegative();
+
+export const AccountType = z.enum(['demo', 'imap', 'rt', 'zendesk', 'freshdesk', 'helpscout']);
+export type AccountType = z.infer<typeof AccountType>;
+
+/** What the renderer may know about an account: never a secret. */
+export const Account = z.object({
+  id: Id,
+  type: AccountType,
+  name: z.string(),
+  demo: z.boolean(),
+});
+export type Account = z.infer<typeof Account>;
+
+export const Agent = z.object({ id: Id, accountId: Id, name: z.string(), email: z.string() });
+export type Agent = z.infer<typeof Agent>;
+
+export const Customer = z.object({
+  id: Id,
+  accountId: Id,
+  name: z.string(),
+  email: z.string(),
+  organization: z.string().nullable(),
+  vip: z.boolean(),
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const Ticket = z.object({
+  /** Stable local id: `${accountId}:${remoteId}`. */
+  id: Id,
+  accountId: Id,
+  remoteId: Id,
+  subject: z.string(),
+  status: TicketStatus,
+  /** The source's own status value, kept and shown next to ours. */
+  sourceStatus: z.string(),
+  priority: Priority,
+  channel: Channel,
+  customerId: Id,
+  assigneeId: Id.nullable(),
+  tags: z.array(z.string()),
+  createdAt: Time,
+  updatedAt: Time,
+  firstResponseAt: Time.nullable(),
+  /** When the nearest SLA target falls due; null when no target runs. */
+  slaDueAt: Time.nullable(),
+  preview: z.string(),
+  messageCount: z.number().int().nonnegative(),
+  /** The source's version of this ticket (ETag, updated stamp, MODSEQ): the base for conflict checks. */
+  version: z.string(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const Attachment = z.object({
+  id: Id,
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  type: z.string(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const Message = z.object({
+  id: Id,
+  ticketId: Id,
+  accountId: Id,
+  author: z.object({ name: z.string(), email: z.string() }),
+  direction: z.enum(['in', 'out']),
+  internal: z.boolean(),
+  createdAt: Time,
+  text: z.string(),
+  attachments: z.array(Attachment),
+});
+export type Message = z.infer<typeof Message>;
+
+export function localId(accountId: string, remoteId: string): string {
+  return `${accountId}:${remoteId}`;
+}

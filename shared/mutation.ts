@@ -1,0 +1,55 @@
+/**
+ * A Mutation is one local change on its way to a source. Its id is the idempotency key end to end.
+ */
+import { z } from 'zod';
+import { Message, Priority, Ticket, TicketStatus } from './domain';
+
+const Id = z.string().min(1).max(200);
+
+export const MutationOp = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('setStatus'), status: TicketStatus }),
+  z.object({ type: z.literal('setPriority'), priority: Priority }),
+  z.object({ type: z.literal('setAssignee'), assigneeId: Id.nullable() }),
+  z.object({ type: z.literal('reply'), text: z.string().min(1).max(100_000), internal: z.boolean() }),
+]);
+export type MutationOp = z.infer<typeof MutationOp>;
+
+export const Mutation = z.object({
+  id: z.string().min(8).max(100),
+  accountId: Id,
+  ticketId: Id,
+  remoteId: Id,
+  /** The ticket version the agent saw when making the change. */
+  baseVersion: z.string().nullable(),
+  createdAt: z.number().int().nonnegative(),
+  op: MutationOp,
+});
+export type Mutation = z.infer<typeof Mutation>;
+
+export const PushResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('applied'), ticket: Ticket, messages: z.array(Message) }),
+  z.object({ kind: z.literal('conflict'), remote: Ticket }),
+  z.object({ kind: z.literal('rejected'), reason: z.string() }),
+  z.object({ kind: z.literal('retryAfter'), ms: z.number().int().nonnegative() }),
+]);
+export type PushResult = z.infer<typeof PushResult>;
+
+/** The optimistic effect of an op on a ticket: the same rule in the cache and in sources that apply it. */
+export function applyOp(ticket: Ticket, op: MutationOp, now: number): Ticket {
+  switch (op.type) {
+    case 'setStatus':
+      return { ...ticket, status: op.status, sourceStatus: op.status, updatedAt: now };
+    case 'setPriority':
+      return { ...ticket, priority: op.priority, updatedAt: now };
+    case 'setAssignee':
+      return { ...ticket, assigneeId: op.assigneeId, updatedAt: now };
+    case 'reply':
+      return {
+        ...ticket,
+        updatedAt: now,
+        messageCount: ticket.messageCount + 1,
+        firstResponseAt: op.internal ? ticket.firstResponseAt : (ticket.firstResponseAt ?? now),
+        status: !op.internal && ticket.status === 'new' ? 'open' : ticket.status,
+      };
+  }
+}
