@@ -14,9 +14,15 @@ function describeIssue(issue: { path: PropertyKey[]; message: string }): string 
   return `${field}: ${issue.message}`;
 }
 
+function whereThrown(error: Error): string {
+  const frame = error.stack?.split('\n').find((line) => line.trim().startsWith('at '));
+  return frame ? frame.trim() : '';
+}
+
 export async function dispatch(handlers: Handlers, method: unknown, params: unknown): Promise<Envelope<unknown>> {
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'unknown_method', message: `Unknown method ${JSON.stringify(String(method)).slice(0, 80)}` } };
+    const name = typeof method === 'string' ? JSON.stringify(method.slice(0, 80)) : `of type ${typeof method}`;
+    return { ok: false, error: { code: 'unknown_method', message: `Unknown method ${name}` } };
   }
   const parsed = contract[method].params.safeParse(params ?? {});
   if (!parsed.success) {
@@ -29,7 +35,8 @@ export async function dispatch(handlers: Handlers, method: unknown, params: unkn
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
-    log.error(`${method} failed: ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : 'unknown error'}`);
+    // The error's message may quote the payload, so only its kind and where it was thrown are logged.
+    log.error(`${method} failed: ${error instanceof Error ? `${error.name} ${whereThrown(error)}` : 'non-Error thrown'}`);
     return { ok: false, error: { code: 'internal', message: `Switchboard could not complete ${method}; see the log for details` } };
   }
 }

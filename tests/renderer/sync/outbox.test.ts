@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { Mutation } from '../../../shared/mutation';
+import { enqueue, flush, localMessageId } from '../../../renderer/sync/outbox';
+import { freshDb, scriptedApi, ticket } from '../fixtures';
+
+const me = { id: 'acc:agent', accountId: 'acc', name: 'Alex', email: 'alex@example.com' };
+
+describe('outbox (real IndexedDB)', () => {
+  it('writes the optimistic effect and the mutation together', async () => {
+    const db = await freshDb();
+    await db.tickets.put(ticket(1));
+    const mutation = await enqueue(db, 'acc:1', { type: 'setPriority', priority: 'urgent' }, me);
+    expect((await db.tickets.get('acc:1'))?.priority).toBe('urgent');
+    const rows = await db.outbox.toArray();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: mutation.id, state: 'pending', mutation: { baseVersion: 'v1', op: { priority: 'urgent' } } });
+  });
+
+  it('writes nothing when the ticket is not cached', async () => {
+    const db = await freshDb();
+    await expect(enqueue(db, 'acc:404', { type: 'setStatus', status: 'solved' }, me)).rejects.toThrow(/not in the cache/);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('shows a reply at once, and replaces it with the source’s copy once acknowledged', async () => {
+    const db = await freshDb();
+    await db.tickets.put(ticket(1));
+    const mutation = await enqueue(db, 'acc:1', { type: 'reply', text: 'Здравствуйте!', internal: false }, me);
+    expect(await db.messages.get(localMessageId(mutation.id))).toMatchObject({ text: 'Здравствуйте!', direction: 'out' });
+    const server = { ...ticket(1), version: 'v2', messageCount: 1 };
+    const message = { id: 'acc:1:m9', ticketId: 'acc:1', accountId: 'acc', author: { name: 'Alex', email: 'alex@example.com' }, direction: 'out' as const, internal: false, createdAt: 5, text: 'Здравствуйте!', attachments: [] };
+    const { api } = scriptedApi({}, async () => ({ kind: 'applied', ticket: server, messages: [message] }));
+    expect(await flush(api, db)).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.messages.get(localMessageId(mutation.id))).toBeUndefined();
+    expect(await db.messages.get('acc:1:m9')).toBeDefined();
+    expect((await db.tickets.get('acc:1'))?.version).toBe('v2');
+  });
+
+  it('sends one ticket’s mutations in order, and holds the later ones while an earlier one waits', async () => {
+    const db = await freshDb();
+    await db.tickets.bulkPut([ticket(1), ticket(2)]);
+    await enqueue(db, 'acc:1', { type: 'setStatus', status: 'pending' }, me);
+    await enqueue(db, 'acc:1', { type: 'setStatus', status: 'solved' }, me);
+    await enqueue(db, 'acc:2', { type: 'setPriority', priority: 'high' }, me);
+    let down = true;
+    const { api, pushed } = scriptedApi({}, async (m: Mutation) => {
+      if (down && m.ticketId === 'acc:1') throw new Error('network down');
+      return { kind: 'applied', ticket: { ...ticket(Number(m.remoteId)), version: `after-${m.id}` }, messages: [] };
+    });
+    expect(await flush(api, db)).toBe(1); // ticket 2 went; ticket 1's first failed, its second waited
+    expect(pushed.map((m) => m.op)).toEqual([{ type: 'setStatus', status: 'pending' }, { type: 'setPriority', priority: 'high' }]);
+    const waiting = await db.outbox.toArray();
+    expect(waiting.map((r) => r.state)).toEqual(['pending', 'pending']);
+    expect(waiting[0]).toMatchObject({ attempts: 1, error: expect.stringMatching(/network down/) });
+    expect((await db.tickets.get('acc:1'))?.status).toBe('solved'); // the agent still sees their change
+
+    down = false;
+    await db.outbox.toCollection().modify({ nextAttemptAt: 0 }); // the backoff has passed
+    expect(await flush(api, db)).toBe(2);
+    expect(pushed.slice(2).map((m) => m.op)).toEqual([{ type: 'setStatus', status: 'pending' }, { type: 'setStatus', status: 'solved' }]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('marks a change the source refuses as failed, with the source’s reason, and does not resend it', async () => {
+    const db = await freshDb();
+    await db.tickets.put(ticket(1));
+    await enqueue(db, 'acc:1', { type: 'setStatus', status: 'closed' }, me);
+    const { api, pushed } = scriptedApi({}, async () => ({ kind: 'rejected', reason: 'Ticket was deleted' }));
+    await flush(api, db);
+    await flush(api, db);
+    expect(pushed).toHaveLength(1);
+    expect(await db.outbox.toArray()).toMatchObject([{ state: 'failed', error: 'Ticket was deleted' }]);
+  });
+
+  it('resends a row left "sending" by a crash (its id makes the repeat harmless)', async () => {
+    const db = await freshDb();
+    await db.tickets.put(ticket(1));
+    const mutation = await enqueue(db, 'acc:1', { type: 'setStatus', status: 'solved' }, me);
+    await db.outbox.toCollection().modify({ state: 'sending' });
+    const { api, pushed } = scriptedApi({}, async () => ({ kind: 'applied', ticket: ticket(1, { status: 'solved' }), messages: [] }));
+    await flush(api, db);
+    expect(pushed.map((m) => m.id)).toEqual([mutation.id]);
+  });
+});

@@ -1,0 +1,32 @@
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { chromiumArgs, chromiumExecutable } from './tests/support/chromium';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts'],
+          environment: 'node',
+          restoreMocks: true,
+          env: { SWITCHBOARD_LOG: 'error' },
+        },
+      },
+      {
+        // The cache in real IndexedDB, in Chromium.
+        test: {
+          name: 'browser',
+          include: ['tests/renderer/**/*.test.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: chromiumExecutable, args: chromiumArgs } }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+});
