@@ -39,7 +39,7 @@ async function pullAll(connector: DemoConnector, cursor: string | null = null) {
   };
 }
 
-const mutation = (ticket: Ticket, op: Mutation['op'], id = crypto.randomUUID()): Mutation => ({
+const mutation = (ticket: Ticket, op: Mutation['op'], id: string = crypto.randomUUID()): Mutation => ({
   id, accountId: ticket.accountId, ticketId: ticket.id, remoteId: ticket.remoteId, baseVersion: ticket.version, createdAt: start, op,
 });
 
