@@ -4,7 +4,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { electronBinary, electronInstaller, root } from './electron-binary.mjs';
+import electron from './electron-binary.cjs';
+
+const { electronBinary, electronInstaller, root } = electron;
 
 const sources = ['main', 'preload', 'renderer', 'shared', 'electron.vite.config.ts', 'package.json'];
 const stamp = join(root, 'out', '.build-stamp');

@@ -1,15 +1,16 @@
 // Finds Electron's binary without require('electron'), which would try to download it.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// CommonJS so that `npm start` (ESM) and the Playwright specs (TypeScript) can both load it.
+const { existsSync, readFileSync } = require('node:fs');
+const { join, resolve } = require('node:path');
 
-export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(__dirname, '..');
 const electronDir = join(root, 'node_modules', 'electron');
 
 /** The path of Electron's executable, or null when it has not been downloaded. */
-export function electronBinary() {
+function electronBinary() {
+  const name = process.platform === 'win32' ? 'electron.exe' : 'electron';
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const candidate = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, process.platform === 'win32' ? 'electron.exe' : 'electron');
+    const candidate = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, name);
     return existsSync(candidate) ? candidate : null;
   }
   const pathFile = join(electronDir, 'path.txt');
@@ -18,4 +19,4 @@ export function electronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
-export const electronInstaller = join(electronDir, 'install.js');
+module.exports = { root, electronBinary, electronInstaller: join(electronDir, 'install.js') };

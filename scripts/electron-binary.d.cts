@@ -1,0 +1,3 @@
+export declare const root: string;
+export declare const electronInstaller: string;
+export declare function electronBinary(): string | null;

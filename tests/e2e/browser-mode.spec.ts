@@ -1,0 +1,77 @@
+import { changeStatusAndReload, inboxRows } from './journeys';
+import { expect, stopHost, test } from './host';
+
+test('the demo inbox: open a ticket, change its status, reload, the change is kept', async ({ page, host }) => {
+  await page.goto(host.url);
+  await changeStatusAndReload(page, async () => {
+    await page.reload();
+  });
+});
+
+test('a reply shows at once and is sent; the thread keeps it after a reload', async ({ page, host }) => {
+  await page.goto(host.url);
+  const ticketId = await inboxRows(page).first().getAttribute('data-ticket-id');
+  await page.locator(`[data-ticket-id="${ticketId}"]`).click();
+  const view = page.locator('section.ticket');
+  await view.getByRole('textbox', { name: 'Reply' }).fill('Спасибо! Мы вернули деньги на карту.');
+  await view.getByRole('button', { name: 'Send reply' }).click();
+  const reply = view.locator('.message.out').filter({ hasText: 'Спасибо! Мы вернули деньги на карту.' });
+  await expect(reply).toHaveCount(1);
+  await expect(reply.getByText('Waiting to sync')).toHaveCount(0);
+  await page.reload();
+  await page.locator(`[data-ticket-id="${ticketId}"]`).click();
+  await expect(page.locator('.message.out').filter({ hasText: 'Спасибо! Мы вернули деньги на карту.' })).toHaveCount(1);
+});
+
+test('without the token, or with a wrong one, the page says the link has expired', async ({ page, host }) => {
+  await page.goto(`${host.origin}/`);
+  await expect(page.getByRole('heading', { name: 'This link has expired — restart Switchboard' })).toBeVisible();
+  await page.goto(`${host.origin}/#token=not-the-token`);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'This link has expired — restart Switchboard' })).toBeVisible();
+  await expect(inboxRows(page)).toHaveCount(0);
+});
+
+test('the UI follows the system language and can be switched in Settings', async ({ browser, host }) => {
+  const context = await browser.newContext({ locale: 'ru-RU' });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await expect(page.getByRole('button', { name: /Все открытые/ })).toBeVisible();
+  await expect(page.getByText('Демо-пространство: эти обращения и клиенты — пример')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Настройки' }).click();
+  await page.getByLabel('Язык').selectOption('en');
+  await expect(page.getByRole('button', { name: /All open/ })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: /All open/ })).toBeVisible();
+  await context.close();
+});
+
+test('one click removes the demo and its cached tickets; it can be brought back', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(inboxRows(page).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Remove demo data' }).click();
+  await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
+  await expect(page.getByText('Demo workspace: these tickets')).toHaveCount(0);
+  const cached = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('switchboard');
+        open.onsuccess = () => {
+          const count = open.result.transaction('tickets').objectStore('tickets').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+  );
+  expect(cached).toBe(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Restore demo workspace' }).click();
+  await expect(inboxRows(page).first()).toBeVisible();
+});
+
+test('Ctrl-C stops browser mode cleanly and frees its port', async ({ host }) => {
+  expect(await stopHost(host)).toBe(0);
+  await expect(fetch(host.origin)).rejects.toThrow();
+});

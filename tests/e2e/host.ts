@@ -1,0 +1,51 @@
+/** Starts browser mode (`out/main/host.js`) on a free port with its own data folder, as a user would. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+import { tempDir } from '../support/temp';
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  dataDir: string;
+  process: ChildProcess;
+}
+
+export async function startBrowserMode(dataDir: string, extraArgs: string[] = []): Promise<RunningHost> {
+  const child = spawn(process.execPath, [join(__dirname, '../../out/main/host.js'), '--no-open', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, SWITCHBOARD_LOG: 'warn' },
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += String(d)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start in 15 s: ${stderr}`)), 15_000);
+    child.stdout!.on('data', (d) => {
+      const match = /^Switchboard browser mode: (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)$/m.exec(String(d));
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}: ${stderr}`)));
+  });
+  return { url, origin: new URL(url).origin, dataDir, process: child };
+}
+
+export async function stopHost(host: RunningHost): Promise<number | null> {
+  if (host.process.exitCode !== null) return host.process.exitCode;
+  const exited = new Promise<number | null>((resolve) => host.process.once('exit', (code) => resolve(code)));
+  host.process.kill('SIGINT');
+  return exited;
+}
+
+export const test = base.extend<{ host: RunningHost }>({
+  host: async ({}, use) => {
+    const dir = tempDir('switchboard-e2e-');
+    const host = await startBrowserMode(dir.path);
+    await use(host);
+    await stopHost(host);
+    dir.remove();
+  },
+});
+export { expect } from '@playwright/test';
