@@ -21,6 +21,13 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  // Playwright fixtures must destructure their (empty) dependencies.
+  { files: ['tests/e2e/**'], rules: { 'no-empty-pattern': 'off' } },
+  {
     // shared/ is imported by every process: no electron, node or DOM.
     files: ['shared/**'],
     rules: {
