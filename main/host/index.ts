@@ -44,10 +44,6 @@ async function main(): Promise<void> {
     console.error(code === 'EADDRINUSE' ? `Port ${options.port} is already in use; choose another with --port, or leave it out to pick a free one.` : `Switchboard could not start browser mode: ${(error as Error).message}`);
     process.exit(1);
   }
-  writeJsonAtomic(join(options.dataDir, 'browser-mode.json'), { port: host.port });
-  console.log(`Switchboard browser mode: ${host.url}`);
-  if (options.open) openBrowser(host.url);
-
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -56,7 +52,11 @@ async function main(): Promise<void> {
     void host.close().then(() => process.exit(0));
     setTimeout(() => process.exit(0), 2000).unref();
   };
+  // Ready for Ctrl-C before the address is printed: whoever reads the line may stop us at once.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+  writeJsonAtomic(join(options.dataDir, 'browser-mode.json'), { port: host.port });
+  console.log(`Switchboard browser mode: ${host.url}`);
+  if (options.open) openBrowser(host.url);
 }
 
 void main();

@@ -33,9 +33,10 @@ export async function startBrowserMode(dataDir: string, extraArgs: string[] = []
 }
 
 export async function stopHost(host: RunningHost): Promise<number | null> {
-  if (host.process.exitCode !== null) return host.process.exitCode;
-  const exited = new Promise<number | null>((resolve) => host.process.once('exit', (code) => resolve(code)));
-  host.process.kill('SIGINT');
+  const { process: child } = host;
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGINT');
   return exited;
 }
 
