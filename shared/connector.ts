@@ -15,7 +15,20 @@ export interface Capabilities {
   merge: boolean;
 }
 
-export type TestResult = { ok: true } | { ok: false; message: string };
+/** Why a connection failed, in categories the agent can act on. */
+export type ConnectionProblem =
+  | 'name_lookup' // the host name does not resolve
+  | 'connect' // nothing answers at host:port
+  | 'timeout'
+  | 'certificate' // TLS certificate not trusted: `fingerprint` says which one
+  | 'tls' // other TLS failure
+  | 'auth' // the password or token was refused
+  | 'capability' // the server lacks something Switchboard needs
+  | 'protocol'; // the server answered something unexpected
+
+export type TestResult =
+  | { ok: true; notes: string[] }
+  | { ok: false; problem: ConnectionProblem; message: string; fingerprint?: string };
 
 export interface Connector {
   readonly account: Account;
@@ -27,4 +40,6 @@ export interface Connector {
   pull(cursor: string | null): Promise<PullResult>;
   /** Apply one mutation; the mutation id makes a repeated push a no-op. */
   push(mutation: Mutation): Promise<PushResult>;
+  /** Let go of connections; the connector may be used again afterwards. */
+  close?(): Promise<void>;
 }

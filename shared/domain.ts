@@ -78,6 +78,31 @@ export const Attachment = z.object({
 });
 export type Attachment = z.infer<typeof Attachment>;
 
+/** Where an email message is stored on the server, and its flags there. */
+export const MailLocation = z.object({
+  folder: z.string(),
+  uidValidity: z.number().int().nonnegative(),
+  uid: z.number().int().positive(),
+  flags: z.array(z.string()),
+});
+export type MailLocation = z.infer<typeof MailLocation>;
+
+const Addr = z.object({ name: z.string(), email: z.string() });
+
+/** Email-only details of a message: threading headers, recipients, server copies, unsafe HTML. */
+export const MessageEmail = z.object({
+  messageId: z.string(),
+  inReplyTo: z.string().nullable(),
+  references: z.array(z.string()),
+  subject: z.string(),
+  to: z.array(Addr),
+  cc: z.array(Addr),
+  locations: z.array(MailLocation),
+  html: z.string().nullable(),
+  broken: z.boolean(),
+});
+export type MessageEmail = z.infer<typeof MessageEmail>;
+
 export const Message = z.object({
   id: Id,
   ticketId: Id,
@@ -88,6 +113,7 @@ export const Message = z.object({
   createdAt: Time,
   text: z.string(),
   attachments: z.array(Attachment),
+  email: MessageEmail.optional(),
 });
 export type Message = z.infer<typeof Message>;
 

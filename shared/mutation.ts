@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { Message, Priority, Ticket, TicketStatus } from './domain';
+import { EmailContext } from './email';
 
 const Id = z.string().min(1).max(200);
 
@@ -10,6 +11,7 @@ export const MutationOp = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setStatus'), status: TicketStatus }),
   z.object({ type: z.literal('setPriority'), priority: Priority }),
   z.object({ type: z.literal('setAssignee'), assigneeId: Id.nullable() }),
+  z.object({ type: z.literal('setTags'), tags: z.array(z.string().min(1).max(100)).max(100) }),
   z.object({ type: z.literal('reply'), text: z.string().min(1).max(100_000), internal: z.boolean() }),
 ]);
 export type MutationOp = z.infer<typeof MutationOp>;
@@ -23,11 +25,14 @@ export const Mutation = z.object({
   baseVersion: z.string().nullable(),
   createdAt: z.number().int().nonnegative(),
   op: MutationOp,
+  /** For email conversations: recipients, threading headers and the messages that carry triage keywords. */
+  email: EmailContext.optional(),
 });
 export type Mutation = z.infer<typeof Mutation>;
 
 export const PushResult = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('applied'), ticket: Ticket, messages: z.array(Message) }),
+  /** `ticket` is the source's new version where the source has one (email keeps the optimistic ticket). */
+  z.object({ kind: z.literal('applied'), ticket: Ticket.optional(), messages: z.array(Message) }),
   z.object({ kind: z.literal('conflict'), remote: Ticket }),
   z.object({ kind: z.literal('rejected'), reason: z.string() }),
   z.object({ kind: z.literal('retryAfter'), ms: z.number().int().nonnegative() }),
@@ -43,6 +48,8 @@ export function applyOp(ticket: Ticket, op: MutationOp, now: number): Ticket {
       return { ...ticket, priority: op.priority, updatedAt: now };
     case 'setAssignee':
       return { ...ticket, assigneeId: op.assigneeId, updatedAt: now };
+    case 'setTags':
+      return { ...ticket, tags: [...new Set(op.tags)], updatedAt: now };
     case 'reply':
       return {
         ...ticket,

@@ -4,12 +4,21 @@
  */
 import { z } from 'zod';
 import { Agent, Customer, Message, Ticket } from './domain';
+import { MailFlags, MailGone, MailMessage } from './email';
 
 export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ticket'), ticket: Ticket }),
   z.object({ kind: z.literal('message'), message: Message }),
   z.object({ kind: z.literal('customer'), customer: Customer }),
   z.object({ kind: z.literal('agent'), agent: Agent }),
+  // Email: messages are threaded into tickets by the cache, which knows every conversation.
+  z.object({ kind: z.literal('mail'), mail: MailMessage }),
+  z.object({ kind: z.literal('mailFlags'), flags: MailFlags }),
+  z.object({ kind: z.literal('mailGone'), gone: MailGone }),
+  /** Every UID still in the folder up to the cursor's last UID (servers without QRESYNC). */
+  z.object({ kind: z.literal('mailSnapshot'), snapshot: MailGone.omit({ uid: true }).extend({ uids: z.array(z.number().int()) }) }),
+  /** UIDVALIDITY changed: copies from the old numbering are gone. */
+  z.object({ kind: z.literal('mailReset'), reset: MailGone.omit({ uid: true }) }),
 ]);
 export type Change = z.infer<typeof Change>;
 

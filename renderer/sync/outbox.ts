@@ -58,12 +58,13 @@ async function settle(db: SwitchboardDb, row: OutboxRow, patch: Partial<OutboxRo
   await db.outbox.update(row.seq!, patch);
 }
 
-async function acknowledge(db: SwitchboardDb, row: OutboxRow, ticket: Ticket, messages: Message[]): Promise<void> {
+/** The source took the change: clear the row, keep the source's copies. Email has no ticket version: the optimistic one stays. */
+async function acknowledge(db: SwitchboardDb, row: OutboxRow, ticket: Ticket | undefined, messages: Message[]): Promise<void> {
   await db.transaction('rw', [db.outbox, db.tickets, db.messages], async () => {
     await db.outbox.delete(row.seq!);
     await db.messages.delete(localMessageId(row.id));
     await db.messages.bulkPut(messages);
-    await db.tickets.put(await rebase(db, ticket));
+    if (ticket) await db.tickets.put(await rebase(db, ticket));
   });
 }
 

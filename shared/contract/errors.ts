@@ -5,6 +5,7 @@ export const errorCodes = [
   'forbidden', // the caller is not the app's own frame, or the token is wrong
   'not_found',
   'unavailable', // the source cannot be reached now; retry later
+  'needs_sign_in', // the source refused the password or token: the agent must enter it again
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

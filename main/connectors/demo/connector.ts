@@ -61,7 +61,7 @@ export class DemoConnector implements Connector {
   }
 
   async testConnection(): Promise<TestResult> {
-    return { ok: true };
+    return { ok: true, notes: [] };
   }
 
   async pull(cursor: string | null): Promise<PullResult> {

@@ -128,7 +128,7 @@ describe('Demo connector: pushed changes', () => {
     expect(second.kind).toBe('applied');
     if (second.kind !== 'applied') return;
     expect(second.messages.filter((m) => m.text === 'Thanks, refunded.')).toHaveLength(1);
-    expect(second.ticket.messageCount).toBe(target.messageCount + 1);
+    expect(second.ticket?.messageCount).toBe(target.messageCount + 1);
   });
 
   it('keeps pushed changes across a restart, like a server would', async () => {

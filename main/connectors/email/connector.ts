@@ -1,0 +1,191 @@
+/**
+ * The email Connector: IMAP (imapflow) for pulling mail and storing triage keywords, SMTP (nodemailer)
+ * for replies. It keeps one IMAP connection open per account and reconnects when it drops; all sync
+ * state is in the cursor the cache keeps.
+ */
+import type { ImapFlow } from 'imapflow';
+import nodemailer from 'nodemailer';
+import type { ImapAccountSettings } from '../../../shared/accounts';
+import type { Capabilities, Connector, TestResult } from '../../../shared/connector';
+import { AppError } from '../../../shared/contract/errors';
+import type { Account, Agent, Message } from '../../../shared/domain';
+import type { Mutation, PushResult } from '../../../shared/mutation';
+import type { PullResult } from '../../../shared/sync';
+import { decodeCursor, encodeCursor } from './cursor';
+import { ConnectionError, explain } from './errors';
+import { openImap } from './imap';
+import { keywordsFor, storeKeywords } from './keywords';
+import { pullPage } from './pull';
+import { composeReply, sendOnce } from './send';
+import { probeCertificate, tlsOptionsFor } from './tls';
+
+export interface EmailConnectorOptions {
+  /** Messages per pull page. */
+  batch?: number;
+  maxPreviewBytes?: number;
+  /** false: behave like a server without QRESYNC (tests the fallback). */
+  qresync?: boolean;
+}
+
+export const agentIdOf = (accountId: string, email: string) => `${accountId}:${email.toLowerCase()}`;
+
+export class EmailConnector implements Connector {
+  readonly account: Account;
+  readonly me: Agent;
+  readonly capabilities: Capabilities = {
+    statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'],
+    priority: true,
+    assign: true,
+    tags: true,
+    internalNotes: false,
+    merge: true,
+  };
+  private client: ImapFlow | null = null;
+  private connecting: Promise<ImapFlow> | null = null;
+
+  constructor(
+    readonly settings: ImapAccountSettings,
+    accountId: string,
+    private readonly password: () => string | null,
+    private readonly options: EmailConnectorOptions = {},
+  ) {
+    this.account = { id: accountId, type: 'imap', name: settings.name, demo: false };
+    this.me = { id: agentIdOf(accountId, settings.email), accountId, name: settings.name, email: settings.email.toLowerCase() };
+  }
+
+  private secret(): string {
+    const password = this.password();
+    if (password === null) {
+      throw new AppError('needs_sign_in', `No password is stored for ${this.settings.email}. ${this.settings.passwordEnv ? `Set the environment variable ${this.settings.passwordEnv}` : 'Enter it in Settings'}.`);
+    }
+    return password;
+  }
+
+  private asAppError(error: unknown): AppError {
+    if (error instanceof AppError) return error;
+    const explained = error instanceof ConnectionError ? error : explain(error, { kind: 'IMAP', host: this.settings.imap.host, port: this.settings.imap.port, user: this.settings.username });
+    return new AppError(explained.problem === 'auth' ? 'needs_sign_in' : 'unavailable', explained.message);
+  }
+
+  private async imap(): Promise<ImapFlow> {
+    if (this.client?.usable) return this.client;
+    this.connecting ??= openImap(this.settings, this.secret(), { qresync: this.options.qresync })
+      .then((client) => {
+        this.client = client;
+        client.on('close', () => {
+          if (this.client === client) this.client = null;
+        });
+        return client;
+      })
+      .finally(() => {
+        this.connecting = null;
+      });
+    return this.connecting;
+  }
+
+  async testConnection(): Promise<TestResult> {
+    const notes: string[] = [];
+    const { imap, smtp } = this.settings;
+    let client: ImapFlow | null = null;
+    try {
+      client = await openImap(this.settings, this.secret(), { qresync: this.options.qresync });
+      if (!client.capabilities.has('IDLE')) notes.push('The server has no IDLE: new mail is found by polling.');
+      if (!client.capabilities.has('CONDSTORE')) notes.push('The server has no CONDSTORE: flag changes are found by re-reading flags.');
+      const folders = new Set((await client.list()).map((f) => f.path));
+      const missing = this.settings.folders.filter((f) => !folders.has(f));
+      if (missing.length) return { ok: false, problem: 'capability', message: `The mailbox has no folder ${missing.map((m) => `"${m}"`).join(', ')}.` };
+      const transport = nodemailer.createTransport({
+        host: smtp.host, port: smtp.port, secure: smtp.security === 'tls', requireTLS: smtp.security === 'starttls',
+        ignoreTLS: smtp.security === 'none', tls: smtp.security === 'none' ? undefined : await tlsOptionsFor(smtp, 'smtp'),
+        auth: { user: this.settings.username, pass: this.secret() }, connectionTimeout: 15_000,
+      });
+      try {
+        await transport.verify();
+      } catch (error) {
+        throw explain(error, { kind: 'SMTP', host: smtp.host, port: smtp.port, user: this.settings.username });
+      } finally {
+        transport.close();
+      }
+      return { ok: true, notes };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, problem: 'auth', message: error.message };
+      const explained = error instanceof ConnectionError ? error : explain(error, { kind: 'IMAP', host: imap.host, port: imap.port, user: this.settings.username });
+      if (explained.problem === 'certificate') {
+        const endpoint = explained.message.startsWith('The outgoing') ? smtp : imap;
+        try {
+          const cert = await probeCertificate(endpoint.host, endpoint.port, endpoint.security === 'starttls' ? (endpoint === smtp ? 'smtp' : 'imap') : null);
+          return { ok: false, problem: 'certificate', message: `${explained.message} Its SHA-256 fingerprint is ${cert.fingerprint}. Trust it for this account only if that matches what your administrator gave you.`, fingerprint: cert.fingerprint };
+        } catch {
+          // fall through with the plain explanation
+        }
+      }
+      return { ok: false, problem: explained.problem, message: explained.message };
+    } finally {
+      await client?.logout().catch(() => undefined);
+    }
+  }
+
+  async pull(cursor: string | null): Promise<PullResult> {
+    const state = decodeCursor(cursor);
+    try {
+      const client = await this.imap();
+      const page = await pullPage(client, {
+        accountId: this.account.id,
+        ownAddress: this.settings.email,
+        folders: this.settings.folders,
+        batch: this.options.batch ?? 200,
+        maxPreviewBytes: this.options.maxPreviewBytes ?? 10 * 1024 * 1024,
+      }, state);
+      const agents = cursor === null ? [{ kind: 'agent' as const, agent: this.me }] : [];
+      return { changes: [...agents, ...page.changes], nextCursor: encodeCursor(page.cursor), done: page.done };
+    } catch (error) {
+      throw this.asAppError(error);
+    }
+  }
+
+  private async sentFolder(client: ImapFlow): Promise<string> {
+    if (this.settings.sentFolder) return this.settings.sentFolder;
+    const sent = (await client.list()).find((f) => f.specialUse === '\\Sent');
+    return sent?.path ?? 'Sent';
+  }
+
+  async push(mutation: Mutation): Promise<PushResult> {
+    const { op, email } = mutation;
+    if (!email) return { kind: 'rejected', reason: 'This change has no email details; reopen the conversation and try again.' };
+    try {
+      const client = await this.imap();
+      if (op.type === 'reply') {
+        if (op.internal) return { kind: 'rejected', reason: 'Email accounts have no internal notes; the note is kept on this computer only.' };
+        const composed = await composeReply(this.settings, mutation, email, op.text);
+        const recipients = [...email.to, ...email.cc].map((a) => a.email);
+        const outcome = await sendOnce(client, this.settings, this.secret(), await this.sentFolder(client), composed, recipients);
+        if ('refused' in outcome) return { kind: 'rejected', reason: outcome.refused };
+        const message: Message = {
+          id: `${this.account.id}:mid:${composed.messageId}`,
+          ticketId: mutation.ticketId,
+          accountId: this.account.id,
+          author: { name: this.settings.name, email: this.settings.email },
+          direction: 'out',
+          internal: false,
+          createdAt: mutation.createdAt,
+          text: op.text,
+          attachments: [],
+        };
+        return { kind: 'applied', messages: [message] };
+      }
+      // Keywords carry the assignee's address, which every agent sharing the mailbox recognises.
+      const change = keywordsFor(op.type === 'setAssignee' && op.assigneeId ? { ...op, assigneeId: op.assigneeId.replace(`${this.account.id}:`, '') } : op);
+      if (!change) return { kind: 'rejected', reason: 'Email accounts do not support this change.' };
+      await storeKeywords(client, email.targets, change);
+      return { kind: 'applied', messages: [] };
+    } catch (error) {
+      throw this.asAppError(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    await client?.logout().catch(() => undefined);
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Raw RFC 5322 messages to MailMessage, with mailparser: every charset it knows (KOI8-R, windows-1251,
+ * ISO-8859-x, ISO-2022-JP …), encoded words in headers, nested multiparts. A message that cannot be
+ * parsed becomes a `broken` MailMessage carrying what headers were readable, so it never stops a sync.
+ */
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { Attachment } from '../../../shared/domain';
+import type { Address, MailMessage } from '../../../shared/email';
+
+export interface MailMeta {
+  accountId: string;
+  folder: string;
+  uidValidity: number;
+  uid: number;
+  flags: string[];
+  size: number;
+  /** The account's own address, to tell outgoing mail from incoming. */
+  ownAddress: string;
+}
+
+export const stripAngles = (id: string) => id.trim().replace(/^<|>$/g, '');
+
+/** A Message-ID for a message without one, stable for its folder and uid. */
+const syntheticId = (meta: MailMeta) => `${meta.uidValidity}.${meta.uid}.${encodeURIComponent(meta.folder)}@${meta.accountId}.switchboard.invalid`;
+
+function addresses(value: AddressObject | AddressObject[] | undefined): Address[] {
+  const list = Array.isArray(value) ? value : value ? [value] : [];
+  return list.flatMap((a) => a.value).flatMap((a) => (a.address ? [{ name: a.name ?? '', email: a.address.toLowerCase() }] : []));
+}
+
+function references(value: string | string[] | undefined): string[] {
+  const list = Array.isArray(value) ? value : value ? value.split(/\s+/) : [];
+  return list.map(stripAngles).filter(Boolean);
+}
+
+function toMessage(parsed: ParsedMail, meta: MailMeta, body: { text: string; html: string | null; attachments: Attachment[]; broken: boolean }): MailMessage {
+  const from = addresses(parsed.from)[0] ?? { name: '', email: '' };
+  return {
+    accountId: meta.accountId,
+    folder: meta.folder,
+    uidValidity: meta.uidValidity,
+    uid: meta.uid,
+    messageId: parsed.messageId ? stripAngles(parsed.messageId) : syntheticId(meta),
+    inReplyTo: parsed.inReplyTo ? (references(parsed.inReplyTo)[0] ?? null) : null,
+    references: references(parsed.references),
+    subject: parsed.subject ?? '',
+    from,
+    to: addresses(parsed.to),
+    cc: addresses(parsed.cc),
+    date: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.getTime() : 0,
+    flags: meta.flags,
+    outgoing: from.email === meta.ownAddress.toLowerCase(),
+    size: meta.size,
+    ...body,
+  };
+}
+
+export async function parseMail(raw: Buffer, meta: MailMeta): Promise<MailMessage> {
+  try {
+    const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, keepCidLinks: true });
+    const attachments: Attachment[] = parsed.attachments
+      .filter((a) => a.contentDisposition === 'attachment' || !a.related)
+      .map((a, i) => ({
+        id: `${meta.accountId}:${meta.folder}:${meta.uidValidity}:${meta.uid}:${i}`,
+        name: a.filename ?? `attachment-${i + 1}`,
+        size: a.size,
+        type: a.contentType,
+      }));
+    return toMessage(parsed, meta, {
+      text: parsed.text ?? '',
+      html: typeof parsed.html === 'string' ? parsed.html : null,
+      attachments,
+      broken: false,
+    });
+  } catch (error) {
+    return parseHeadersOnly(raw, meta, `This message could not be read (${(error as Error).name}); its headers are kept.`);
+  }
+}
+
+/** For messages too large to preview or impossible to parse: headers only, and a note in place of the body. */
+export async function parseHeadersOnly(raw: Buffer, meta: MailMeta, note: string): Promise<MailMessage> {
+  const end = raw.indexOf('\r\n\r\n');
+  const headers = end >= 0 ? raw.subarray(0, end + 4) : raw;
+  let parsed: ParsedMail;
+  try {
+    parsed = await simpleParser(Buffer.concat([headers, Buffer.from('\r\n')]));
+  } catch {
+    parsed = { attachments: [], headers: new Map(), headerLines: [], html: false } as unknown as ParsedMail;
+  }
+  return toMessage(parsed, meta, { text: note, html: null, attachments: [], broken: true });
+}

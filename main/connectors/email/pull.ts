@@ -1,0 +1,133 @@
+/**
+ * One page of an email pull. Per folder: a UIDVALIDITY change resets the folder; flag changes and
+ * expunges since HIGHESTMODSEQ (CONDSTORE/QRESYNC), or a UID snapshot where the server lacks them; new
+ * mail above the last UID; and the initial sync newest-first, a batch at a time, so the first page
+ * shows the latest mail.
+ */
+import type { ImapFlow, MailboxObject } from 'imapflow';
+import type { Change } from '../../../shared/sync';
+import type { EmailCursor, FolderState } from './cursor';
+import { parseHeadersOnly, parseMail, type MailMeta } from './parse';
+
+export interface PullContext {
+  accountId: string;
+  ownAddress: string;
+  folders: string[];
+  /** Messages per page, over all folders. */
+  batch: number;
+  /** Larger messages are stored as headers plus "too large to preview". */
+  maxPreviewBytes: number;
+}
+
+export const TOO_LARGE_NOTE = 'This message is too large to preview; download it to read it.';
+
+async function fetchMessages(client: ImapFlow, ctx: PullContext, folder: string, uidValidity: number, uids: number[]): Promise<Change[]> {
+  if (uids.length === 0) return [];
+  const meta = new Map<number, { flags: string[]; size: number }>();
+  for await (const m of client.fetch(uids.join(','), { uid: true, flags: true, size: true }, { uid: true })) {
+    meta.set(m.uid, { flags: [...(m.flags ?? [])], size: m.size ?? 0 });
+  }
+  const small = uids.filter((u) => (meta.get(u)?.size ?? 0) <= ctx.maxPreviewBytes && meta.has(u));
+  const large = uids.filter((u) => (meta.get(u)?.size ?? 0) > ctx.maxPreviewBytes);
+  const changes: Change[] = [];
+  const metaOf = (uid: number): MailMeta => ({ accountId: ctx.accountId, folder, uidValidity, uid, ownAddress: ctx.ownAddress, ...meta.get(uid)! });
+  if (small.length > 0) {
+    for await (const m of client.fetch(small.join(','), { uid: true, source: true }, { uid: true })) {
+      if (m.source) changes.push({ kind: 'mail', mail: await parseMail(m.source, metaOf(m.uid)) });
+    }
+  }
+  if (large.length > 0) {
+    for await (const m of client.fetch(large.join(','), { uid: true, headers: true }, { uid: true })) {
+      if (m.headers) changes.push({ kind: 'mail', mail: await parseHeadersOnly(m.headers, metaOf(m.uid), TOO_LARGE_NOTE) });
+    }
+  }
+  return changes;
+}
+
+/** Flag changes and expunges on already delivered messages. */
+async function changesSince(client: ImapFlow, ctx: PullContext, folder: string, st: FolderState): Promise<Change[]> {
+  if (st.lastUid === 0) return [];
+  const base = { accountId: ctx.accountId, folder, uidValidity: st.uidValidity };
+  const range = `1:${st.lastUid}`;
+  const changes: Change[] = [];
+  const condstore = client.enabled.has('CONDSTORE') && st.modseq !== null;
+  if (condstore) {
+    const vanished: number[] = [];
+    const onExpunge = (e: { path: string; uid?: number; vanished: boolean }) => {
+      if (e.path === folder && e.vanished && e.uid) vanished.push(e.uid);
+    };
+    client.on('expunge', onExpunge);
+    try {
+      for await (const m of client.fetch(range, { uid: true, flags: true }, { uid: true, changedSince: BigInt(st.modseq!) })) {
+        if (m.uid <= st.lastUid) changes.push({ kind: 'mailFlags', flags: { ...base, uid: m.uid, flags: [...(m.flags ?? [])] } });
+      }
+    } finally {
+      client.off('expunge', onExpunge);
+    }
+    if (client.enabled.has('QRESYNC')) {
+      for (const uid of vanished) changes.push({ kind: 'mailGone', gone: { ...base, uid } });
+      return changes;
+    }
+  }
+  // Without QRESYNC: the UIDs still there tell what was expunged; without CONDSTORE, every flag is re-read.
+  const present = (await client.search({ uid: range }, { uid: true })) || [];
+  changes.push({ kind: 'mailSnapshot', snapshot: { ...base, uids: present } });
+  if (!condstore && present.length > 0) {
+    for await (const m of client.fetch(range, { uid: true, flags: true }, { uid: true })) {
+      changes.push({ kind: 'mailFlags', flags: { ...base, uid: m.uid, flags: [...(m.flags ?? [])] } });
+    }
+  }
+  return changes;
+}
+
+export async function pullPage(client: ImapFlow, ctx: PullContext, cursor: EmailCursor): Promise<{ changes: Change[]; cursor: EmailCursor; done: boolean }> {
+  const next: EmailCursor = { v: 1, folders: { ...cursor.folders } };
+  const changes: Change[] = [];
+  let budget = ctx.batch;
+  let done = true;
+  for (const folder of ctx.folders) {
+    if (budget <= 0) {
+      done = false;
+      break;
+    }
+    const lock = await client.getMailboxLock(folder, { readOnly: true });
+    try {
+      const box = client.mailbox as MailboxObject;
+      const uidValidity = Number(box.uidValidity);
+      const modseq = box.highestModseq !== undefined ? box.highestModseq.toString() : null;
+      let st = next.folders[folder];
+      if (st && st.uidValidity !== uidValidity) {
+        // The server renumbered the folder: forget it and sync it afresh (the cache drops the old copies).
+        changes.push({ kind: 'mailReset', reset: { accountId: ctx.accountId, folder, uidValidity } });
+        st = undefined;
+      }
+      if (!st) {
+        st = { uidValidity, lastUid: box.uidNext - 1, modseq, backfillBelow: box.uidNext };
+      } else {
+        changes.push(...(await changesSince(client, ctx, folder, st)));
+        st = { ...st, modseq };
+        if (box.uidNext - 1 > st.lastUid) {
+          const fresh = ((await client.search({ uid: `${st.lastUid + 1}:*` }, { uid: true })) || []).filter((u) => u > st!.lastUid);
+          const take = fresh.slice(0, budget);
+          changes.push(...(await fetchMessages(client, ctx, folder, uidValidity, take)));
+          budget -= take.length;
+          if (take.length > 0) st.lastUid = take[take.length - 1]!;
+          if (take.length < fresh.length) done = false;
+          else st.lastUid = Math.max(st.lastUid, box.uidNext - 1);
+        }
+      }
+      if (budget > 0 && st.backfillBelow > 1) {
+        const older = (await client.search({ uid: `1:${st.backfillBelow - 1}` }, { uid: true })) || [];
+        const take = older.slice(-budget);
+        changes.push(...(await fetchMessages(client, ctx, folder, uidValidity, take)));
+        budget -= take.length;
+        st.backfillBelow = take.length < older.length ? take[0]! : 1;
+      }
+      if (st.backfillBelow > 1) done = false;
+      next.folders[folder] = st;
+    } finally {
+      lock.release();
+    }
+  }
+  return { changes, cursor: next, done };
+}

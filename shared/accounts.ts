@@ -1,0 +1,73 @@
+/**
+ * Account settings as the agent enters them or IT provisions them (`--accounts FILE`). Secrets never
+ * appear here: a provisioning file names the environment variable that holds each one.
+ */
+import { z } from 'zod';
+
+export const Security = z.enum(['tls', 'starttls', 'none']);
+export type Security = z.infer<typeof Security>;
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+export const Endpoint = z
+  .object({
+    host: z.string().min(1).max(253),
+    port: z.number().int().min(1).max(65535),
+    security: Security,
+    /** A PEM file with the CA (or the certificate itself) to trust for this server. */
+    caFile: z.string().optional(),
+    /** SHA-256 fingerprint of a certificate the agent chose to trust ("AB:CD:…"). */
+    fingerprint: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/i).optional(),
+  })
+  .strict()
+  .refine((e) => e.security !== 'none' || isLoopbackHost(e.host), {
+    message: 'security "none" is allowed only for a server on this computer (127.0.0.1 or localhost)',
+    path: ['security'],
+  });
+export type Endpoint = z.infer<typeof Endpoint>;
+
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable');
+
+export const ImapAccountSettings = z
+  .object({
+    type: z.literal('imap'),
+    id: z.string().min(1).max(100).optional(),
+    name: z.string().min(1).max(200),
+    email: z.string().email(),
+    imap: Endpoint,
+    smtp: Endpoint,
+    username: z.string().min(1),
+    passwordEnv: envName.optional(),
+    folders: z.array(z.string().min(1)).min(1).default(['INBOX', 'Sent']),
+    /** Where sent replies are appended; found by its special use when not given. */
+    sentFolder: z.string().optional(),
+    signature: z.string().max(10_000).default(''),
+  })
+  .strict();
+export type ImapAccountSettings = z.infer<typeof ImapAccountSettings>;
+
+export const RtAccountSettings = z
+  .object({
+    type: z.literal('rt'),
+    id: z.string().min(1).max(100).optional(),
+    name: z.string().min(1).max(200),
+    url: z.string().url(),
+    tokenEnv: envName.optional(),
+  })
+  .strict();
+export type RtAccountSettings = z.infer<typeof RtAccountSettings>;
+
+export const AccountSettings = z.discriminatedUnion('type', [ImapAccountSettings, RtAccountSettings]);
+export type AccountSettings = z.infer<typeof AccountSettings>;
+
+export const ProvisioningFile = z.object({ accounts: z.array(AccountSettings) }).strict();
+export type ProvisioningFile = z.infer<typeof ProvisioningFile>;
+
+/** A stable id for an account: given, or derived from what identifies it. */
+export function accountIdOf(settings: AccountSettings): string {
+  if (settings.id) return settings.id;
+  const basis = settings.type === 'imap' ? `${settings.username}@${settings.imap.host}` : settings.url;
+  return `${settings.type}:${basis.toLowerCase().replace(/[^a-z0-9@.:-]+/g, '-')}`;
+}

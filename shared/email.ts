@@ -1,0 +1,61 @@
+/**
+ * Email as it crosses from main to the cache: one parsed message with what threading needs.
+ * Threading itself happens in the cache (renderer/sync/mail.ts), which knows every conversation.
+ */
+import { z } from 'zod';
+import { Attachment } from './domain';
+
+export const Address = z.object({ name: z.string(), email: z.string() });
+export type Address = z.infer<typeof Address>;
+
+export const MailMessage = z.object({
+  accountId: z.string(),
+  folder: z.string(),
+  uidValidity: z.number().int().nonnegative(),
+  uid: z.number().int().positive(),
+  /** RFC 5322 Message-ID without angle brackets; synthesized from folder/uid when the message has none. */
+  messageId: z.string(),
+  inReplyTo: z.string().nullable(),
+  references: z.array(z.string()),
+  subject: z.string(),
+  from: Address,
+  to: z.array(Address),
+  cc: z.array(Address),
+  date: z.number().int(),
+  text: z.string(),
+  /** Unsanitized HTML, kept for safe rendering later; never rendered as is. */
+  html: z.string().nullable(),
+  attachments: z.array(Attachment),
+  flags: z.array(z.string()),
+  /** True when the message could not be parsed: `text` then holds the reason, the headers what was readable. */
+  broken: z.boolean(),
+  /** True for messages the account itself sent (from its own address). */
+  outgoing: z.boolean(),
+  size: z.number().int().nonnegative(),
+});
+export type MailMessage = z.infer<typeof MailMessage>;
+
+/** A message that vanished from a folder (expunged or moved). */
+export const MailGone = z.object({
+  accountId: z.string(),
+  folder: z.string(),
+  uidValidity: z.number().int().nonnegative(),
+  uid: z.number().int().positive(),
+});
+export type MailGone = z.infer<typeof MailGone>;
+
+/** Flags changed on a message already known (CONDSTORE): no refetch of the body. */
+export const MailFlags = MailGone.extend({ flags: z.array(z.string()) });
+export type MailFlags = z.infer<typeof MailFlags>;
+
+/** What a reply or a triage change on an email conversation needs: the cache knows it, main does not. */
+export const EmailContext = z.object({
+  to: z.array(Address),
+  cc: z.array(Address),
+  subject: z.string(),
+  inReplyTo: z.string().nullable(),
+  references: z.array(z.string()),
+  /** The conversation's messages, where triage keywords are stored. */
+  targets: z.array(z.object({ folder: z.string(), uidValidity: z.number().int(), uid: z.number().int().positive() })),
+});
+export type EmailContext = z.infer<typeof EmailContext>;
