@@ -15,6 +15,18 @@ export default defineConfig({
         },
       },
       {
+        // Against real servers started on 127.0.0.1 by the tests themselves (Dovecot, SMTP, RT).
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          env: { SWITCHBOARD_LOG: 'error' },
+        },
+      },
+      {
         // The cache in real IndexedDB, in Chromium.
         test: {
           name: 'browser',

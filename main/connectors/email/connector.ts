@@ -40,8 +40,12 @@ export class EmailConnector implements Connector {
     internalNotes: false,
     merge: true,
   };
-  private client: ImapFlow | null = null;
-  private connecting: Promise<ImapFlow> | null = null;
+  /**
+   * Two connections: pulls only ever EXAMINE (read-only) and CLOSE a folder when done, so the next pull
+   * selects it afresh and CLOSE never expunges; pushes select folders read-write.
+   */
+  private clients: Record<'pull' | 'push', ImapFlow | null> = { pull: null, push: null };
+  private connecting: Record<'pull' | 'push', Promise<ImapFlow> | null> = { pull: null, push: null };
 
   constructor(
     readonly settings: ImapAccountSettings,
@@ -67,20 +71,21 @@ export class EmailConnector implements Connector {
     return new AppError(explained.problem === 'auth' ? 'needs_sign_in' : 'unavailable', explained.message);
   }
 
-  private async imap(): Promise<ImapFlow> {
-    if (this.client?.usable) return this.client;
-    this.connecting ??= openImap(this.settings, this.secret(), { qresync: this.options.qresync })
+  private async imap(role: 'pull' | 'push'): Promise<ImapFlow> {
+    const open = this.clients[role];
+    if (open?.usable) return open;
+    this.connecting[role] ??= openImap(this.settings, this.secret(), { qresync: this.options.qresync })
       .then((client) => {
-        this.client = client;
+        this.clients[role] = client;
         client.on('close', () => {
-          if (this.client === client) this.client = null;
+          if (this.clients[role] === client) this.clients[role] = null;
         });
         return client;
       })
       .finally(() => {
-        this.connecting = null;
+        this.connecting[role] = null;
       });
-    return this.connecting;
+    return this.connecting[role]!;
   }
 
   async testConnection(): Promise<TestResult> {
@@ -128,7 +133,7 @@ export class EmailConnector implements Connector {
   async pull(cursor: string | null): Promise<PullResult> {
     const state = decodeCursor(cursor);
     try {
-      const client = await this.imap();
+      const client = await this.imap('pull');
       const page = await pullPage(client, {
         accountId: this.account.id,
         ownAddress: this.settings.email,
@@ -153,7 +158,7 @@ export class EmailConnector implements Connector {
     const { op, email } = mutation;
     if (!email) return { kind: 'rejected', reason: 'This change has no email details; reopen the conversation and try again.' };
     try {
-      const client = await this.imap();
+      const client = await this.imap('push');
       if (op.type === 'reply') {
         if (op.internal) return { kind: 'rejected', reason: 'Email accounts have no internal notes; the note is kept on this computer only.' };
         const composed = await composeReply(this.settings, mutation, email, op.text);
@@ -184,8 +189,8 @@ export class EmailConnector implements Connector {
   }
 
   async close(): Promise<void> {
-    const client = this.client;
-    this.client = null;
-    await client?.logout().catch(() => undefined);
+    const clients = Object.values(this.clients);
+    this.clients = { pull: null, push: null };
+    await Promise.all(clients.map((c) => c?.logout().catch(() => undefined)));
   }
 }

@@ -128,6 +128,8 @@ export async function pullPage(client: ImapFlow, ctx: PullContext, cursor: Email
     } finally {
       lock.release();
     }
+    // EXAMINEd, so CLOSE removes nothing; the next pull selects the folder afresh and sees new UIDNEXT/MODSEQ.
+    await client.mailboxClose();
   }
   return { changes, cursor: next, done };
 }

@@ -23,6 +23,8 @@ export interface SmtpSink {
   messages: SentMessage[];
   /** The next `count` messages are delivered, then the connection is dropped before the reply. */
   dropAfterData(count: number): void;
+  /** How many connections were dropped that way. */
+  dropped: number;
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startSmtpSink(lmtpSocket: string): Promise<SmtpSink> {
           messages.push({ from, to, raw, user: session.user as string | undefined });
           if (drops > 0) {
             drops--;
+            sink.dropped++;
             // Delivered, but the client never hears about it.
             (session as unknown as { socket?: { destroy(): void } }).socket?.destroy();
             server.connections.forEach((c: { _socket?: { destroy(): void } }) => c._socket?.destroy());
@@ -79,12 +82,14 @@ export async function startSmtpSink(lmtpSocket: string): Promise<SmtpSink> {
   });
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
+  const sink: SmtpSink = {
     port,
     messages,
+    dropped: 0,
     dropAfterData(count) {
       drops = count;
     },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
+  return sink;
 }
