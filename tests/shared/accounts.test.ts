@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ProvisioningFile, accountIdOf } from '../../shared/accounts';
+
+const example = {
+  accounts: [
+    {
+      type: 'imap', name: 'Support', email: 'agent@example.test',
+      imap: { host: '127.0.0.1', port: 10143, security: 'none' },
+      smtp: { host: '127.0.0.1', port: 10025, security: 'none' },
+      username: 'agent@example.test', passwordEnv: 'SB_AGENT_PASSWORD', folders: ['INBOX', 'Sent'],
+    },
+    { type: 'rt', name: 'Old RT', url: 'http://127.0.0.1:18080', tokenEnv: 'SB_RT_TOKEN' },
+  ],
+};
+
+describe('the provisioning file', () => {
+  it('accepts the documented example', () => {
+    const parsed = ProvisioningFile.parse(example);
+    expect(parsed.accounts.map(accountIdOf)).toEqual(['imap:agent@example.test@127.0.0.1', 'rt:http:-127.0.0.1:18080']);
+  });
+
+  it('refuses plain-text connections to anything but this computer', () => {
+    const remote = structuredClone(example);
+    remote.accounts[0]!.imap!.host = 'mail.example.com';
+    const result = ProvisioningFile.safeParse(remote);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/security "none" is allowed only for a server on this computer/);
+  });
+
+  it('refuses an inline password: only the name of an environment variable', () => {
+    const inline = structuredClone(example) as { accounts: Record<string, unknown>[] };
+    inline.accounts[0]!.password = 'hunter2';
+    expect(ProvisioningFile.safeParse(inline).success).toBe(false);
+    const badEnv = structuredClone(example);
+    badEnv.accounts[0]!.passwordEnv = 'not a name';
+    expect(ProvisioningFile.safeParse(badEnv).success).toBe(false);
+  });
+});
