@@ -8,6 +8,8 @@ export interface Options {
   /** Browser mode: a fixed port; null picks one. */
   port: number | null;
   open: boolean;
+  /** A provisioning file of accounts (secrets by environment-variable name). */
+  accountsFile: string | null;
   unknown: string[];
 }
 
@@ -28,9 +30,10 @@ export function parseOptions(argv: string[]): Options {
       'data-dir': { type: 'string' },
       port: { type: 'string' },
       'no-open': { type: 'boolean' },
+      accounts: { type: 'string' },
     },
   });
-  const known = new Set(['data-dir', 'port', 'no-open']);
+  const known = new Set(['data-dir', 'port', 'no-open', 'accounts']);
   const unknown = tokens.flatMap((t) => (t.kind === 'option' && !known.has(t.name) ? [t.rawName] : []));
   let port: number | null = null;
   if (typeof values.port === 'string') {
@@ -41,6 +44,7 @@ export function parseOptions(argv: string[]): Options {
     dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir(),
     port,
     open: values['no-open'] !== true,
+    accountsFile: typeof values.accounts === 'string' ? values.accounts : null,
     unknown,
   };
 }

@@ -2,11 +2,12 @@
  * Electron entry: app lifecycle, the window and IPC. Everything else (services, connectors) is shared
  * with browser mode and imports no electron.
  */
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { parseOptions } from './args';
 import { log } from './log';
 import { createServices } from './services';
 import { registerIpc } from './shell/ipc';
+import { safeVault } from './shell/safe-vault';
 import { createWindow } from './shell/window';
 
 const options = parseOptions(process.argv.slice(app.isPackaged ? 1 : 2));
@@ -20,16 +21,27 @@ app.on('web-contents-created', (_event, contents) => {
 void app.whenReady().then(() => {
   // The page may ask for notifications; nothing else (camera, location, …).
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
-  const services = createServices({
-    dataDir: app.getPath('userData'),
+  const dataDir = app.getPath('userData');
+  let services: ReturnType<typeof createServices>;
+  try {
+    services = createServices({
+    dataDir,
+    vault: safeVault(dataDir),
+    accountsFile: options.accountsFile,
     mode: 'electron',
     version: app.getVersion(),
     openExternal: async (url) => {
       await shell.openExternal(url);
       return true;
     },
-  });
+    });
+  } catch (error) {
+    dialog.showErrorBox('Switchboard could not start', (error as Error).message);
+    app.quit();
+    return;
+  }
   registerIpc(services);
+  app.on('before-quit', () => void services.close());
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -15,6 +15,9 @@ const api = {
   push: call('push'),
   removeDemo: call('removeDemo'),
   restoreDemo: call('restoreDemo'),
+  testAccount: call('testAccount'),
+  addAccount: call('addAccount'),
+  removeAccount: call('removeAccount'),
   openExternal: call('openExternal'),
   on<E extends EventName>(event: E, listener: EventListener<E>): () => void {
     if (!(eventNames as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);

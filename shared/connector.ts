@@ -40,6 +40,8 @@ export interface Connector {
   pull(cursor: string | null): Promise<PullResult>;
   /** Apply one mutation; the mutation id makes a repeated push a no-op. */
   push(mutation: Mutation): Promise<PushResult>;
+  /** Calls `onChange` when the source has something new to pull (IMAP IDLE); returns a stop function. */
+  watch?(onChange: () => void): () => void;
   /** Let go of connections; the connector may be used again afterwards. */
   close?(): Promise<void>;
 }

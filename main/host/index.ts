@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { parseOptions } from '../args';
 import { log } from '../log';
-import { createServices } from '../services';
+import { createServices, type Services } from '../services';
 import { readJson, writeJsonAtomic } from '../services/files';
 import { openBrowser } from './open-browser';
 import { startHost, type Host } from './server';
@@ -14,13 +14,7 @@ import { startHost, type Host } from './server';
 const LastPort = z.object({ port: z.number().int().min(1).max(65535) });
 
 /** The last port is reused when free: the cache lives in the browser per origin, and the origin includes the port. */
-async function start(dataDir: string, port: number | null): Promise<Host> {
-  const services = createServices({
-    dataDir,
-    mode: 'browser',
-    version: __APP_VERSION__,
-    openExternal: async () => false,
-  });
+async function start(services: Services, dataDir: string, port: number | null): Promise<Host> {
   const staticDir = join(__dirname, '../renderer');
   const remembered = readJson(join(dataDir, 'browser-mode.json'), LastPort)?.port;
   if (port === null && remembered) {
@@ -37,8 +31,16 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   for (const flag of options.unknown) log.warn(`ignoring unknown option ${flag}`);
   let host: Host;
+  let services: Services;
   try {
-    host = await start(options.dataDir, options.port);
+    services = createServices({
+      dataDir: options.dataDir,
+      accountsFile: options.accountsFile,
+      mode: 'browser',
+      version: __APP_VERSION__,
+      openExternal: async () => false,
+    });
+    host = await start(services, options.dataDir, options.port);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     console.error(code === 'EADDRINUSE' ? `Port ${options.port} is already in use; choose another with --port, or leave it out to pick a free one.` : `Switchboard could not start browser mode: ${(error as Error).message}`);
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: stopping browser mode`);
-    void host.close().then(() => process.exit(0));
+    void Promise.all([host.close(), services.close()]).then(() => process.exit(0));
     setTimeout(() => process.exit(0), 2000).unref();
   };
   // Ready for Ctrl-C before the address is printed: whoever reads the line may stop us at once.

@@ -22,6 +22,9 @@ export function createHandlers({ workspace, mode, version, openExternal }: Handl
     push: async ({ mutation }) => workspace.connector(mutation.accountId).push(mutation),
     removeDemo: async () => ({ removed: workspace.setDemoRemoved(true) }),
     restoreDemo: async () => ({ restored: workspace.setDemoRemoved(false) }),
+    testAccount: async ({ settings, password }) => workspace.testAccount(settings, password),
+    addAccount: async ({ settings, password }) => workspace.addAccount(settings, password),
+    removeAccount: async ({ accountId }) => ({ removed: await workspace.removeAccount(accountId) }),
     openExternal: async ({ url }) => ({ opened: isSafeExternalUrl(url) ? await openExternal(url) : false }),
   };
 }

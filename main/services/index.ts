@@ -2,15 +2,29 @@
 import type { Handlers } from '../../shared/contract';
 import { createEventHub, type EventSink } from './events';
 import { createHandlers, type HandlerDeps } from './handlers';
+import { memoryVault, type Vault } from './vault';
 import { Workspace } from './workspace';
 
 export interface Services {
   handlers: Handlers;
   subscribe: (sink: EventSink) => () => void;
+  close(): Promise<void>;
 }
 
-export function createServices(options: { dataDir: string } & Omit<HandlerDeps, 'workspace'>): Services {
+export interface ServiceOptions extends Omit<HandlerDeps, 'workspace'> {
+  dataDir: string;
+  /** Where secrets are kept: safeStorage in Electron, memory in browser mode. */
+  vault?: Vault;
+  accountsFile?: string | null;
+}
+
+export function createServices(options: ServiceOptions): Services {
   const hub = createEventHub();
-  const workspace = new Workspace(options.dataDir, hub.emit);
-  return { handlers: createHandlers({ ...options, workspace }), subscribe: hub.subscribe };
+  const workspace = new Workspace({
+    dataDir: options.dataDir,
+    emit: hub.emit,
+    vault: options.vault ?? memoryVault(),
+    accountsFile: options.accountsFile,
+  });
+  return { handlers: createHandlers({ ...options, workspace }), subscribe: hub.subscribe, close: () => workspace.close() };
 }

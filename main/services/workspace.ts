@@ -1,36 +1,89 @@
 /**
- * The accounts this installation works with and their connectors. For now: the demo workspace, shown
- * until the agent removes it. Settings live in `settings.json` in the data directory.
+ * The accounts this installation works with and their connectors: accounts the agent added
+ * (`accounts.json`, secrets in the vault), accounts IT provisioned (`--accounts FILE`, secrets from the
+ * environment), and the demo workspace while there is no other account and the agent has not removed it.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Connector } from '../../shared/connector';
+import { accountIdOf, ImapAccountSettings, ProvisioningFile, type AccountSettings } from '../../shared/accounts';
+import type { Connector, TestResult } from '../../shared/connector';
 import { AppError, type Emit } from '../../shared/contract';
 import type { Account, Agent } from '../../shared/domain';
 import { DemoConnector } from '../connectors/demo/connector';
+import { EmailConnector } from '../connectors/email/connector';
+import { log } from '../log';
 import { readJson, writeJsonAtomic } from './files';
+import type { Vault } from './vault';
 
 const Settings = z.object({ demoRemoved: z.boolean().default(false) });
 type Settings = z.infer<typeof Settings>;
+const SavedAccounts = z.array(ImapAccountSettings);
+
+export interface WorkspaceOptions {
+  dataDir: string;
+  emit: Emit;
+  vault: Vault;
+  accountsFile?: string | null;
+  env?: Record<string, string | undefined>;
+}
+
+/** Reads a provisioning file, or says exactly what is wrong with it. */
+export function readProvisioning(file: string): AccountSettings[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`The accounts file ${file} could not be read: ${(error as Error).message}`);
+  }
+  const parsed = ProvisioningFile.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`The accounts file ${file} is not valid at ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data.accounts;
+}
 
 export class Workspace {
   private settings: Settings;
   private demo: DemoConnector | null = null;
+  private saved: ImapAccountSettings[];
+  private readonly email = new Map<string, { connector: EmailConnector; provisioned: boolean; unwatch: () => void }>();
 
-  constructor(
-    private readonly dataDir: string,
-    private readonly emit: Emit,
-  ) {
-    this.settings = readJson(this.settingsFile, Settings) ?? { demoRemoved: false };
+  constructor(private readonly options: WorkspaceOptions) {
+    const { dataDir, vault, accountsFile, env = process.env } = options;
+    this.settings = readJson(join(dataDir, 'settings.json'), Settings) ?? { demoRemoved: false };
+    this.saved = readJson(join(dataDir, 'accounts.json'), SavedAccounts) ?? [];
+    for (const settings of this.saved) this.start(settings, false);
+    for (const settings of accountsFile ? readProvisioning(accountsFile) : []) {
+      if (settings.type !== 'imap') {
+        log.warn(`account "${settings.name}" (${settings.type}) is not supported yet; skipped`);
+        continue;
+      }
+      const id = accountIdOf(settings);
+      const secret = settings.passwordEnv ? env[settings.passwordEnv] : undefined;
+      if (secret) vault.set(id, secret);
+      else log.warn(`account "${settings.name}": the environment variable ${settings.passwordEnv ?? '(none named)'} is not set; it will ask to sign in`);
+      this.start(settings, true);
+    }
   }
 
-  private get settingsFile(): string {
-    return join(this.dataDir, 'settings.json');
+  private start(settings: ImapAccountSettings, provisioned: boolean): void {
+    const id = accountIdOf(settings);
+    if (this.email.has(id)) return;
+    const connector = new EmailConnector(settings, id, () => this.options.vault.get(id));
+    const unwatch = connector.watch(() => this.options.emit('syncChanged', { accountId: id }));
+    this.email.set(id, { connector, provisioned, unwatch });
+  }
+
+  private demoShown(): boolean {
+    return !this.settings.demoRemoved && this.email.size === 0;
   }
 
   private connectors(): Connector[] {
-    if (this.settings.demoRemoved) return [];
-    this.demo ??= new DemoConnector(join(this.dataDir, 'demo.json'));
+    const real = [...this.email.values()].map((e) => e.connector);
+    if (!this.demoShown()) return real;
+    this.demo ??= new DemoConnector(join(this.options.dataDir, 'demo.json'));
     return [this.demo];
   }
 
@@ -49,11 +102,52 @@ export class Workspace {
     return found;
   }
 
+  async testAccount(settings: ImapAccountSettings, password: string): Promise<TestResult> {
+    const probe = new EmailConnector(settings, 'test', () => password);
+    try {
+      return await probe.testConnection();
+    } finally {
+      await probe.close();
+    }
+  }
+
+  addAccount(settings: ImapAccountSettings, password: string): Account {
+    const id = accountIdOf(settings);
+    if (this.email.has(id)) throw new AppError('invalid_request', `settings: ${settings.email} on ${settings.imap.host} is already added`);
+    this.options.vault.set(id, password);
+    this.saved = [...this.saved, settings];
+    writeJsonAtomic(join(this.options.dataDir, 'accounts.json'), this.saved);
+    this.start(settings, false);
+    this.options.emit('accountsChanged', {});
+    return this.email.get(id)!.connector.account;
+  }
+
+  async removeAccount(accountId: string): Promise<boolean> {
+    const entry = this.email.get(accountId);
+    if (!entry) return false;
+    if (entry.provisioned) throw new AppError('invalid_request', 'accountId: this account is set up by your administrator (accounts file) and cannot be removed here');
+    entry.unwatch();
+    await entry.connector.close();
+    this.email.delete(accountId);
+    this.options.vault.delete(accountId);
+    this.saved = this.saved.filter((s) => accountIdOf(s) !== accountId);
+    writeJsonAtomic(join(this.options.dataDir, 'accounts.json'), this.saved);
+    this.options.emit('accountsChanged', {});
+    return true;
+  }
+
   setDemoRemoved(removed: boolean): boolean {
     if (this.settings.demoRemoved === removed) return false;
     this.settings = { ...this.settings, demoRemoved: removed };
-    writeJsonAtomic(this.settingsFile, this.settings);
-    this.emit('accountsChanged', {});
+    writeJsonAtomic(join(this.options.dataDir, 'settings.json'), this.settings);
+    this.options.emit('accountsChanged', {});
     return true;
+  }
+
+  async close(): Promise<void> {
+    for (const entry of this.email.values()) {
+      entry.unwatch();
+      await entry.connector.close();
+    }
   }
 }

@@ -3,6 +3,7 @@
  * browser-mode WebSocket). Every request is validated against `params` where it enters main.
  */
 import { z } from 'zod';
+import { ImapAccountSettings } from '../accounts';
 import { Account, Agent } from '../domain';
 import { Mutation, PushResult } from '../mutation';
 import { PullResult } from '../sync';
@@ -35,6 +36,19 @@ export const contract = {
   push: { params: z.object({ mutation: Mutation }).strict(), result: PushResult },
   removeDemo: { params: Empty, result: z.object({ removed: z.boolean() }) },
   restoreDemo: { params: Empty, result: z.object({ restored: z.boolean() }) },
+  /** Tries the settings without saving them. The password travels to main only, never back. */
+  testAccount: {
+    params: z.object({ settings: ImapAccountSettings, password: z.string().min(1).max(1000) }).strict(),
+    result: z.union([
+      z.object({ ok: z.literal(true), notes: z.array(z.string()) }),
+      z.object({ ok: z.literal(false), problem: z.string(), message: z.string(), fingerprint: z.string().optional() }),
+    ]),
+  },
+  addAccount: {
+    params: z.object({ settings: ImapAccountSettings, password: z.string().min(1).max(1000) }).strict(),
+    result: Account,
+  },
+  removeAccount: { params: z.object({ accountId: AccountId }).strict(), result: z.object({ removed: z.boolean() }) },
   openExternal: {
     params: z.object({ url: z.string().max(4096) }).strict(),
     result: z.object({ opened: z.boolean() }),

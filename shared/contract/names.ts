@@ -9,6 +9,9 @@ export const methodNames = [
   'push',
   'removeDemo',
   'restoreDemo',
+  'testAccount',
+  'addAccount',
+  'removeAccount',
   'openExternal',
 ] as const;
 export type MethodName = (typeof methodNames)[number];

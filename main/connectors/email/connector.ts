@@ -188,6 +188,57 @@ export class EmailConnector implements Connector {
     }
   }
 
+  /**
+   * Watches the first folder (usually INBOX) on a connection of its own and calls `onChange` when mail
+   * arrives, is expunged or changes flags: IDLE where the server has it, polling where not. Reconnects
+   * with a growing pause after a drop or a refused password, so a wrong password never becomes a storm.
+   */
+  watch(onChange: () => void): () => void {
+    let stopped = false;
+    let client: ImapFlow | null = null;
+    let wake: (() => void) | null = null;
+    const pause = (ms: number) => new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    let debounce: ReturnType<typeof setTimeout> | null = null;
+    const notify = () => {
+      if (debounce) clearTimeout(debounce);
+      debounce = setTimeout(onChange, 100);
+    };
+    const run = async () => {
+      let retryMs = 1000;
+      while (!stopped) {
+        const password = this.password();
+        if (password !== null) {
+          try {
+            client = await openImap(this.settings, password, { qresync: this.options.qresync, idle: true });
+            retryMs = 1000;
+            for (const event of ['exists', 'expunge', 'flags'] as const) client.on(event, notify);
+            const closed = new Promise((resolve) => client!.once('close', resolve));
+            await client.mailboxOpen(this.settings.folders[0] ?? 'INBOX', { readOnly: true });
+            await closed;
+          } catch {
+            // reported through pulls; here we only wait and try again
+          }
+        }
+        if (stopped) break;
+        await pause(retryMs);
+        retryMs = Math.min(retryMs * 2, 5 * 60_000);
+      }
+    };
+    void run();
+    return () => {
+      stopped = true;
+      if (debounce) clearTimeout(debounce);
+      (wake as (() => void) | null)?.();
+      void client?.logout().catch(() => undefined);
+    };
+  }
+
   async close(): Promise<void> {
     const clients = Object.values(this.clients);
     this.clients = { pull: null, push: null };

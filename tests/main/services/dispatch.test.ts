@@ -13,6 +13,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     push: fail,
     removeDemo: fail,
     restoreDemo: fail,
+    testAccount: fail,
+    addAccount: fail,
+    removeAccount: fail,
     openExternal: fail,
     ...overrides,
   };
