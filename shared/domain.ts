@@ -67,6 +67,9 @@ export const Ticket = z.object({
   messageCount: z.number().int().nonnegative(),
   /** The source's version of this ticket (ETag, updated stamp, MODSEQ): the base for conflict checks. */
   version: z.string(),
+  /** Email conversations: the number in subject tags like "[#12]", and the normalized subject for threading. */
+  number: z.number().int().positive().optional(),
+  threadSubject: z.string().optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 
@@ -98,6 +101,8 @@ export const MessageEmail = z.object({
   to: z.array(Addr),
   cc: z.array(Addr),
   locations: z.array(MailLocation),
+  /** `folder|uidValidity|uid` of each location, indexed to find a message by its server copy. */
+  keys: z.array(z.string()),
   html: z.string().nullable(),
   broken: z.boolean(),
 });

@@ -15,8 +15,8 @@ export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mail'), mail: MailMessage }),
   z.object({ kind: z.literal('mailFlags'), flags: MailFlags }),
   z.object({ kind: z.literal('mailGone'), gone: MailGone }),
-  /** Every UID still in the folder up to the cursor's last UID (servers without QRESYNC). */
-  z.object({ kind: z.literal('mailSnapshot'), snapshot: MailGone.omit({ uid: true }).extend({ uids: z.array(z.number().int()) }) }),
+  /** Every UID still in the folder up to `upTo` (servers without QRESYNC): the others were expunged. */
+  z.object({ kind: z.literal('mailSnapshot'), snapshot: MailGone.omit({ uid: true }).extend({ upTo: z.number().int(), uids: z.array(z.number().int()) }) }),
   /** UIDVALIDITY changed: copies from the old numbering are gone. */
   z.object({ kind: z.literal('mailReset'), reset: MailGone.omit({ uid: true }) }),
 ]);

@@ -7,10 +7,15 @@
 /** Reply and forward prefixes in the languages our agents meet, possibly repeated or numbered (Re[2]:). */
 const prefix = /^\s*((re|fwd?|aw|wg|sv|vs|tr|rif|antw|отв|ответ|пер|перес)\s*(\[\d+\]|\(\d+\))?\s*:\s*)+/iu;
 
-export function normalizeSubject(subject: string): string {
+/** The subject without reply/forward prefixes and subject tags, case kept: "Re: [#4] Refund" → "Refund". */
+export function baseSubject(subject: string): string {
   let s = subject.replace(/\[#\d+\]/g, ' ');
   for (let i = 0; i < 10 && prefix.test(s); i++) s = s.replace(prefix, '');
-  return s.replace(/\s+/g, ' ').trim().toLowerCase();
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+export function normalizeSubject(subject: string): string {
+  return baseSubject(subject).toLowerCase();
 }
 
 /** The ticket number in a subject tag like "[#123]", if any. */

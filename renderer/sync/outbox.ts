@@ -7,7 +7,8 @@ import { isAppErrorShape } from '../../shared/contract';
 import type { Agent, Message, Ticket } from '../../shared/domain';
 import { applyOp, type Mutation, type MutationOp } from '../../shared/mutation';
 import type { OutboxRow, SwitchboardDb } from '../db/schema';
-import { rebase } from './pull';
+import { rebase } from './rebase';
+import { emailContextFor } from './reply-context';
 
 const MAX_BACKOFF_MS = 5 * 60_000;
 /** Rows sent per flush: a bound, so one flush always ends. */
@@ -20,6 +21,7 @@ export async function enqueue(db: SwitchboardDb, ticketId: string, op: MutationO
   return db.transaction('rw', [db.tickets, db.outbox, db.messages], async () => {
     const ticket = await db.tickets.get(ticketId);
     if (!ticket) throw new Error(`Ticket ${ticketId} is not in the cache`);
+    const email = await emailContextFor(db, ticket, me);
     const mutation: Mutation = {
       id: crypto.randomUUID(),
       accountId: ticket.accountId,
@@ -28,6 +30,7 @@ export async function enqueue(db: SwitchboardDb, ticketId: string, op: MutationO
       baseVersion: ticket.version,
       createdAt: now,
       op,
+      ...(email ? { email } : {}),
     };
     await db.tickets.put(applyOp(ticket, op, now));
     if (op.type === 'reply') {

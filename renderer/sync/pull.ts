@@ -4,21 +4,16 @@
  * overwrite a pending local change: the pending mutations are re-applied on top.
  */
 import type { Api } from '../../shared/contract';
-import type { Ticket } from '../../shared/domain';
-import { applyOp } from '../../shared/mutation';
 import type { Change } from '../../shared/sync';
 import type { SwitchboardDb } from '../db/schema';
+import { applyMailChanges, isMailChange } from './mail';
+import { rebase } from './rebase';
 
 /** A bound on pages per pull, so a misbehaving source cannot keep the loop going forever. */
 const MAX_PAGES = 10_000;
 
-/** The ticket as the agent should see it: the source's version with pending local changes on top. */
-export async function rebase(db: SwitchboardDb, ticket: Ticket): Promise<Ticket> {
-  const pending = await db.outbox.where('[ticketId+seq]').between([ticket.id, 0], [ticket.id, Infinity]).toArray();
-  return pending.reduce((t, row) => applyOp(t, row.mutation.op, row.mutation.createdAt), ticket);
-}
-
-export async function applyChanges(db: SwitchboardDb, changes: Change[]): Promise<void> {
+export async function applyChanges(db: SwitchboardDb, accountId: string, changes: Change[]): Promise<void> {
+  await applyMailChanges(db, accountId, changes.filter(isMailChange));
   for (const change of changes) {
     switch (change.kind) {
       case 'ticket':
@@ -33,6 +28,8 @@ export async function applyChanges(db: SwitchboardDb, changes: Change[]): Promis
       case 'agent':
         await db.agents.put(change.agent);
         break;
+      default:
+        break; // mail, handled above
     }
   }
 }
@@ -58,7 +55,7 @@ export async function pullAccount(
       // Another pull (another window) may have written this page already: then skip it.
       const now = (await db.syncState.get(key))?.cursor ?? null;
       if (now !== before) return false;
-      await applyChanges(db, result.changes);
+      await applyChanges(db, accountId, result.changes);
       await db.syncState.put({ key, accountId, cursor: result.nextCursor, lastSyncAt: Date.now(), error: null });
       return true;
     });

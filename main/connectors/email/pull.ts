@@ -71,7 +71,7 @@ async function changesSince(client: ImapFlow, ctx: PullContext, folder: string, 
   }
   // Without QRESYNC: the UIDs still there tell what was expunged; without CONDSTORE, every flag is re-read.
   const present = (await client.search({ uid: range }, { uid: true })) || [];
-  changes.push({ kind: 'mailSnapshot', snapshot: { ...base, uids: present } });
+  changes.push({ kind: 'mailSnapshot', snapshot: { ...base, upTo: st.lastUid, uids: present } });
   if (!condstore && present.length > 0) {
     for await (const m of client.fetch(range, { uid: true, flags: true }, { uid: true })) {
       changes.push({ kind: 'mailFlags', flags: { ...base, uid: m.uid, flags: [...(m.flags ?? [])] } });

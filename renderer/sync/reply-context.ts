@@ -1,0 +1,38 @@
+/**
+ * What main needs to act on an email conversation, taken from the cache: who a reply goes to, its
+ * subject with the ticket's tag, the threading headers, and every server copy (for triage keywords).
+ */
+import type { Agent, Message, Ticket } from '../../shared/domain';
+import type { EmailContext } from '../../shared/email';
+import { baseSubject, withSubjectTag } from '../../shared/threading';
+import type { SwitchboardDb } from '../db/schema';
+
+const MAX_REFERENCES = 20;
+
+export async function emailContextFor(db: SwitchboardDb, ticket: Ticket, me: Agent | null): Promise<EmailContext | undefined> {
+  const messages = (await db.messages.where('[ticketId+createdAt]').between([ticket.id, -Infinity], [ticket.id, Infinity]).toArray())
+    .filter((m): m is Message & { email: NonNullable<Message['email']> } => !!m.email);
+  if (messages.length === 0) return undefined;
+  const own = (me?.email ?? '').toLowerCase();
+  const last = messages[messages.length - 1]!;
+  const lastIn = [...messages].reverse().find((m) => m.direction === 'in');
+  const to = lastIn ? [lastIn.author] : last.email.to;
+  const seen = new Set([own, ...to.map((a) => a.email.toLowerCase())]);
+  const cc = (lastIn ? [...lastIn.email.to, ...lastIn.email.cc] : last.email.cc).filter((a) => {
+    const key = a.email.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const chain = [...last.email.references, last.email.messageId];
+  const references = chain.length > MAX_REFERENCES ? [chain[0]!, ...chain.slice(-(MAX_REFERENCES - 1))] : chain;
+  const subject = `Re: ${baseSubject(messages[0]!.email.subject || ticket.subject)}`;
+  return {
+    to,
+    cc,
+    subject: ticket.number ? withSubjectTag(subject, ticket.number) : subject,
+    inReplyTo: last.email.messageId,
+    references,
+    targets: messages.flatMap((m) => m.email.locations.map(({ folder, uidValidity, uid }) => ({ folder, uidValidity, uid }))),
+  };
+}

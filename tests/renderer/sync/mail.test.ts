@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { MailMessage } from '../../../shared/email';
+import type { Change } from '../../../shared/sync';
+import { applyChanges } from '../../../renderer/sync/pull';
+import { emailContextFor } from '../../../renderer/sync/reply-context';
+import { freshDb } from '../fixtures';
+
+const ACC = 'imap:agent';
+let uid = 0;
+function mail(patch: Partial<MailMessage> & { messageId: string }): MailMessage {
+  uid++;
+  return {
+    accountId: ACC, folder: 'INBOX', uidValidity: 1, uid, inReplyTo: null, references: [], subject: 'Refund please',
+    from: { name: 'Anna', email: 'anna@example.ru' }, to: [{ name: 'Support', email: 'agent@example.test' }], cc: [],
+    date: Date.UTC(2026, 10, 20) + uid * 60_000, text: `text ${uid}`, html: null, attachments: [], flags: [], broken: false,
+    outgoing: false, size: 100, ...patch,
+  };
+}
+const m = (x: MailMessage): Change => ({ kind: 'mail', mail: x });
+const me = { id: `${ACC}:agent@example.test`, accountId: ACC, name: 'Support', email: 'agent@example.test' };
+
+describe('email threading in the cache (real IndexedDB)', () => {
+  it('a reply that arrives before its question (newest first) still makes one ticket', async () => {
+    const db = await freshDb();
+    const reply = mail({ messageId: 'r1@x', inReplyTo: 'q1@x', references: ['q1@x'], subject: 'Re: Refund please', from: { name: 'Support', email: 'agent@example.test' }, to: [{ name: 'Anna', email: 'anna@example.ru' }], outgoing: true });
+    await applyChanges(db, ACC, [m(reply)]);
+    await applyChanges(db, ACC, [m(mail({ messageId: 'q1@x', date: reply.date - 3600_000 }))]);
+    const tickets = await db.tickets.toArray();
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]).toMatchObject({ subject: 'Refund please', messageCount: 2, status: 'pending', customerId: 'customer:anna@example.ru', number: 1 });
+    expect(tickets[0]!.firstResponseAt).toBe(reply.date);
+    expect(await db.customers.get('customer:anna@example.ru')).toMatchObject({ name: 'Anna' });
+  });
+
+  it('threads by subject tag when headers are missing, and by subject + participant as a last resort', async () => {
+    const db = await freshDb();
+    await applyChanges(db, ACC, [m(mail({ messageId: 'a@x', subject: 'Login broken' }))]);
+    const [first] = await db.tickets.toArray();
+    await applyChanges(db, ACC, [
+      m(mail({ messageId: 'b@x', subject: `Re: Login broken [#${first!.number}]`, from: { name: 'Someone', email: 'other@example.com' } })),
+      m(mail({ messageId: 'c@x', subject: 'RE: Login broken' })),
+      m(mail({ messageId: 'd@x', subject: 'Login broken', from: { name: 'Bob', email: 'bob@example.com' } })),
+    ]);
+    const tickets = await db.tickets.toArray();
+    expect(tickets).toHaveLength(2);
+    expect(tickets.find((t) => t.id === first!.id)?.messageCount).toBe(3);
+  });
+
+  it('the same message in INBOX and Sent is one message with two copies', async () => {
+    const db = await freshDb();
+    const own = mail({ messageId: 'own@x', outgoing: true, from: { name: 'Support', email: 'agent@example.test' } });
+    await applyChanges(db, ACC, [m(own), m({ ...own, folder: 'Sent', uid: 900 })]);
+    const [message] = await db.messages.toArray();
+    expect(message?.email?.locations.map((l) => l.folder).sort()).toEqual(['INBOX', 'Sent']);
+    expect(await db.messages.count()).toBe(1);
+  });
+
+  it('triage keywords set by a colleague become the ticket’s status, assignee and tags', async () => {
+    const db = await freshDb();
+    const q = mail({ messageId: 'k@x' });
+    await applyChanges(db, ACC, [m(q)]);
+    await applyChanges(db, ACC, [{ kind: 'mailFlags', flags: { accountId: ACC, folder: 'INBOX', uidValidity: 1, uid: q.uid, flags: ['\\Seen', '$sb-status-on-hold', '$sb-assignee-maria@example.test', '$sb-tag-refund', '$sb-priority-urgent'] } }]);
+    const [ticket] = await db.tickets.toArray();
+    expect(ticket).toMatchObject({ status: 'on-hold', assigneeId: `${ACC}:maria@example.test`, tags: ['refund'], priority: 'urgent' });
+    expect(await db.agents.get(`${ACC}:maria@example.test`)).toBeDefined();
+  });
+
+  it('expunged copies disappear; a conversation with no messages left is gone; a UIDVALIDITY reset drops the old numbering', async () => {
+    const db = await freshDb();
+    const a = mail({ messageId: 'gone@x' });
+    const b = mail({ messageId: 'stale@x', subject: 'Another' });
+    await applyChanges(db, ACC, [m(a), m(b)]);
+    await applyChanges(db, ACC, [{ kind: 'mailGone', gone: { accountId: ACC, folder: 'INBOX', uidValidity: 1, uid: a.uid } }]);
+    expect((await db.tickets.toArray()).map((t) => t.subject)).toEqual(['Another']);
+    await applyChanges(db, ACC, [{ kind: 'mailReset', reset: { accountId: ACC, folder: 'INBOX', uidValidity: 2 } }]);
+    expect(await db.tickets.count()).toBe(0);
+    expect(await db.messages.count()).toBe(0);
+  });
+
+  it('a snapshot without QRESYNC removes what is no longer on the server', async () => {
+    const db = await freshDb();
+    const a = mail({ messageId: 's1@x', subject: 'One' });
+    const b = mail({ messageId: 's2@x', subject: 'Two' });
+    await applyChanges(db, ACC, [m(a), m(b)]);
+    await applyChanges(db, ACC, [{ kind: 'mailSnapshot', snapshot: { accountId: ACC, folder: 'INBOX', uidValidity: 1, upTo: b.uid, uids: [b.uid] } }]);
+    expect((await db.tickets.toArray()).map((t) => t.subject)).toEqual(['Two']);
+  });
+
+  it('a reply goes to the customer, copies the others, carries the tag and the whole thread', async () => {
+    const db = await freshDb();
+    await applyChanges(db, ACC, [m(mail({ messageId: 'q@x', subject: 'Invoice', cc: [{ name: 'Boss', email: 'boss@example.ru' }] }))]);
+    const [ticket] = await db.tickets.toArray();
+    const context = await emailContextFor(db, ticket!, me);
+    expect(context).toMatchObject({
+      to: [{ name: 'Anna', email: 'anna@example.ru' }],
+      cc: [{ name: 'Boss', email: 'boss@example.ru' }],
+      subject: `Re: Invoice [#${ticket!.number}]`,
+      inReplyTo: 'q@x',
+      references: ['q@x'],
+    });
+    expect(context!.targets).toHaveLength(1);
+  });
+});
