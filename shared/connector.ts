@@ -28,7 +28,7 @@ export type ConnectionProblem =
 
 export type TestResult =
   | { ok: true; notes: string[] }
-  | { ok: false; problem: ConnectionProblem; message: string; fingerprint?: string };
+  | { ok: false; problem: ConnectionProblem; message: string; fingerprint?: string; endpoint?: 'imap' | 'smtp' };
 
 export interface Connector {
   readonly account: Account;

@@ -26,5 +26,7 @@ export const PullResult = z.object({
   changes: z.array(Change),
   nextCursor: z.string(),
   done: z.boolean(),
+  /** How far a long initial sync has come: `done` of `total` items (messages, tickets). */
+  progress: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
 });
 export type PullResult = z.infer<typeof PullResult>;

@@ -30,12 +30,13 @@ export function startSync(api: Api, db: SwitchboardDb): SyncEngine {
     const next = previous.then(async () => {
       status.setSyncing(accountId, true);
       try {
-        await pullAccount(api, db, accountId);
+        await pullAccount(api, db, accountId, (p) => status.setProgress(accountId, p.items && p.items.done < p.items.total ? p.items : undefined));
         status.setError(accountId, null);
       } catch (error) {
         status.setError(accountId, error instanceof Error ? error.message : String(error));
       } finally {
         status.setSyncing(accountId, false);
+        status.setProgress(accountId, undefined);
       }
     });
     running.set(accountId, next);

@@ -38,6 +38,8 @@ export interface PullProgress {
   accountId: string;
   pages: number;
   changes: number;
+  /** The source's own count, during a long initial sync. */
+  items?: { done: number; total: number };
 }
 
 export async function pullAccount(
@@ -61,6 +63,7 @@ export async function pullAccount(
     });
     progress.pages++;
     if (applied) progress.changes += result.changes.length;
+    if (result.progress) progress.items = result.progress;
     onProgress?.(progress);
     if (result.done) break;
   }

@@ -41,7 +41,7 @@ export const contract = {
     params: z.object({ settings: ImapAccountSettings, password: z.string().min(1).max(1000) }).strict(),
     result: z.union([
       z.object({ ok: z.literal(true), notes: z.array(z.string()) }),
-      z.object({ ok: z.literal(false), problem: z.string(), message: z.string(), fingerprint: z.string().optional() }),
+      z.object({ ok: z.literal(false), problem: z.string(), message: z.string(), fingerprint: z.string().optional(), endpoint: z.enum(['imap', 'smtp']).optional() }),
     ]),
   },
   addAccount: {

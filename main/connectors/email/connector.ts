@@ -119,7 +119,13 @@ export class EmailConnector implements Connector {
         const endpoint = explained.message.startsWith('The outgoing') ? smtp : imap;
         try {
           const cert = await probeCertificate(endpoint.host, endpoint.port, endpoint.security === 'starttls' ? (endpoint === smtp ? 'smtp' : 'imap') : null);
-          return { ok: false, problem: 'certificate', message: `${explained.message} Its SHA-256 fingerprint is ${cert.fingerprint}. Trust it for this account only if that matches what your administrator gave you.`, fingerprint: cert.fingerprint };
+          return {
+            ok: false,
+            problem: 'certificate',
+            message: `${explained.message} Its SHA-256 fingerprint is ${cert.fingerprint}. Trust it for this account only if that matches what your administrator gave you.`,
+            fingerprint: cert.fingerprint,
+            endpoint: endpoint === smtp ? 'smtp' : 'imap',
+          };
         } catch {
           // fall through with the plain explanation
         }
@@ -142,7 +148,7 @@ export class EmailConnector implements Connector {
         maxPreviewBytes: this.options.maxPreviewBytes ?? 10 * 1024 * 1024,
       }, state);
       const agents = cursor === null ? [{ kind: 'agent' as const, agent: this.me }] : [];
-      return { changes: [...agents, ...page.changes], nextCursor: encodeCursor(page.cursor), done: page.done };
+      return { changes: [...agents, ...page.changes], nextCursor: encodeCursor(page.cursor), done: page.done, progress: page.progress };
     } catch (error) {
       throw this.asAppError(error);
     }
@@ -215,12 +221,12 @@ export class EmailConnector implements Connector {
         const password = this.password();
         if (password !== null) {
           try {
-            client = await openImap(this.settings, password, { qresync: this.options.qresync, idle: true });
+            client = await openImap(this.settings, password, { qresync: this.options.qresync });
             retryMs = 1000;
             for (const event of ['exists', 'expunge', 'flags'] as const) client.on(event, notify);
-            const closed = new Promise((resolve) => client!.once('close', resolve));
             await client.mailboxOpen(this.settings.folders[0] ?? 'INBOX', { readOnly: true });
-            await closed;
+            // idle() returns whenever IDLE is interrupted (it is renewed periodically); start it again at once.
+            while (!stopped && client.usable) await client.idle();
           } catch {
             // reported through pulls; here we only wait and try again
           }

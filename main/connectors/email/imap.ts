@@ -4,7 +4,7 @@ import type { ImapAccountSettings } from '../../../shared/accounts';
 import { explain } from './errors';
 import { tlsOptionsFor } from './tls';
 
-export async function openImap(settings: ImapAccountSettings, password: string, options: { qresync?: boolean; idle?: boolean } = {}): Promise<ImapFlow> {
+export async function openImap(settings: ImapAccountSettings, password: string, options: { qresync?: boolean } = {}): Promise<ImapFlow> {
   const { host, port, security } = settings.imap;
   const context = { kind: 'IMAP' as const, host, port, user: settings.username };
   let client: ImapFlow;
@@ -21,8 +21,8 @@ export async function openImap(settings: ImapAccountSettings, password: string, 
       connectionTimeout: 15_000,
       greetingTimeout: 15_000,
       socketTimeout: 5 * 60_000,
-      // Only the watching connection IDLEs (imapflow polls where the server has no IDLE).
-      disableAutoIdle: !options.idle,
+      // IDLE only where asked for (EmailConnector.watch); imapflow polls where the server has no IDLE.
+      disableAutoIdle: true,
     });
   } catch (error) {
     throw explain(error, context);

@@ -80,9 +80,17 @@ async function changesSince(client: ImapFlow, ctx: PullContext, folder: string, 
   return changes;
 }
 
-export async function pullPage(client: ImapFlow, ctx: PullContext, cursor: EmailCursor): Promise<{ changes: Change[]; cursor: EmailCursor; done: boolean }> {
+export interface Page {
+  changes: Change[];
+  cursor: EmailCursor;
+  done: boolean;
+  progress: { done: number; total: number };
+}
+
+export async function pullPage(client: ImapFlow, ctx: PullContext, cursor: EmailCursor): Promise<Page> {
   const next: EmailCursor = { v: 1, folders: { ...cursor.folders } };
   const changes: Change[] = [];
+  const progress = { done: 0, total: 0 };
   let budget = ctx.batch;
   let done = true;
   for (const folder of ctx.folders) {
@@ -116,13 +124,19 @@ export async function pullPage(client: ImapFlow, ctx: PullContext, cursor: Email
           else st.lastUid = Math.max(st.lastUid, box.uidNext - 1);
         }
       }
+      let remaining = 0;
       if (budget > 0 && st.backfillBelow > 1) {
         const older = (await client.search({ uid: `1:${st.backfillBelow - 1}` }, { uid: true })) || [];
         const take = older.slice(-budget);
         changes.push(...(await fetchMessages(client, ctx, folder, uidValidity, take)));
         budget -= take.length;
+        remaining = older.length - take.length;
         st.backfillBelow = take.length < older.length ? take[0]! : 1;
+      } else if (st.backfillBelow > 1) {
+        remaining = ((await client.search({ uid: `1:${st.backfillBelow - 1}` }, { uid: true })) || []).length;
       }
+      progress.total += box.exists;
+      progress.done += Math.max(0, box.exists - remaining);
       if (st.backfillBelow > 1) done = false;
       next.folders[folder] = st;
     } finally {
@@ -131,5 +145,5 @@ export async function pullPage(client: ImapFlow, ctx: PullContext, cursor: Email
     // EXAMINEd, so CLOSE removes nothing; the next pull selects the folder afresh and sees new UIDNEXT/MODSEQ.
     await client.mailboxClose();
   }
-  return { changes, cursor: next, done };
+  return { changes, cursor: next, done, progress };
 }

@@ -23,8 +23,17 @@ export function StatusBar() {
   const online = useOnline();
   const syncing = useSyncStatus((s) => Object.values(s.syncing).some(Boolean));
   const error = useSyncStatus((s) => Object.values(s.errors).find((e) => e) ?? null);
+  const progress = useSyncStatus((s) => Object.values(s.progress).find((p) => p));
   const pending = useLiveQuery(() => db.outbox.count(), []) ?? 0;
-  const state = !online ? t('statusbar.offline') : syncing ? t('statusbar.syncing') : error ? t('statusbar.error', { message: error }) : t('statusbar.synced');
+  const state = !online
+    ? t('statusbar.offline')
+    : progress
+      ? t('statusbar.progress', { done: progress.done, total: progress.total })
+      : syncing
+        ? t('statusbar.syncing')
+        : error
+          ? t('statusbar.error', { message: error })
+          : t('statusbar.synced');
   return (
     <footer className="statusbar" role="status" aria-live="polite">
       <span>{state}</span>

@@ -6,6 +6,7 @@ import { useApp } from '../../app/context';
 import { db } from '../../db/schema';
 import { chosenLanguage, setLanguage, type Language } from '../../i18n';
 import { useUi } from '../../stores/ui';
+import { AccountsSection } from './AccountsSection';
 
 export function Settings() {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ export function Settings() {
           <option value="ru">Русский</option>
         </select>
       </label>
+      <AccountsSection />
       <fieldset>
         <legend>{t('settings.demo')}</legend>
         <p>{demoShown ? t('settings.demoOn') : t('settings.demoOff')}</p>

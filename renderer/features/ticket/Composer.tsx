@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export function Composer({ onSend }: { onSend: (text: string, internal: boolean) => Promise<void> }) {
+/** `allowNotes`: the source keeps internal notes (email does not). */
+export function Composer({ onSend, allowNotes }: { onSend: (text: string, internal: boolean) => Promise<void>; allowNotes: boolean }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [internal, setInternal] = useState(false);
@@ -28,9 +29,13 @@ export function Composer({ onSend }: { onSend: (text: string, internal: boolean)
         }}
       />
       <div className="composer-actions">
-        <label>
-          <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} /> {t('ticket.internal')}
-        </label>
+        {allowNotes ? (
+          <label>
+            <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} /> {t('ticket.internal')}
+          </label>
+        ) : (
+          <span />
+        )}
         <button type="submit" disabled={!text.trim()}>
           {internal ? t('ticket.addNote') : t('ticket.send')}
         </button>

@@ -20,7 +20,7 @@ export function TicketView() {
   if (detail === undefined) return <section className="ticket" aria-busy="true" />;
   if (detail === null) return <section className="ticket empty">{t('ticket.notFound')}</section>;
 
-  const { ticket, messages, customer, agents, outbox } = detail;
+  const { ticket, messages, customer, agents, outbox, account } = detail;
   const me = info.me.find((a) => a.accountId === ticket.accountId) ?? null;
   const change = async (op: MutationOp) => {
     await enqueue(db, ticket.id, op, me);
@@ -83,7 +83,7 @@ export function TicketView() {
         ))}
       </header>
       <Thread messages={messages} pendingIds={pendingIds} />
-      <Composer key={ticket.id} onSend={(text, internal) => change({ type: 'reply', text, internal })} />
+      <Composer key={ticket.id} allowNotes={account?.type !== 'imap'} onSend={(text, internal) => change({ type: 'reply', text, internal })} />
     </section>
   );
 }

@@ -1,0 +1,48 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { useApp } from '../../app/context';
+import { relativeTime } from '../../app/format';
+import { db } from '../../db/schema';
+import { useSyncStatus } from '../../stores/sync-status';
+import { AddEmailAccount } from './AddEmailAccount';
+
+/** The accounts with their sync state, and the way to add an email account. */
+export function AccountsSection() {
+  const { t, i18n } = useTranslation();
+  const { engine } = useApp();
+  const [adding, setAdding] = useState(false);
+  const errors = useSyncStatus((s) => s.errors);
+  const rows = useLiveQuery(async () => {
+    const accounts = (await db.accounts.toArray()).filter((a) => !a.demo);
+    return Promise.all(accounts.map(async (account) => ({ account, state: await db.syncState.get(account.id) })));
+  }, []);
+  const remove = async (accountId: string) => {
+    await api().removeAccount({ accountId });
+    await engine.refreshAccounts();
+  };
+  return (
+    <fieldset>
+      <legend>{t('accounts.title')}</legend>
+      <ul className="accounts">
+        {rows?.map(({ account, state }) => (
+          <li key={account.id} data-account-id={account.id}>
+            <strong>{account.name}</strong>{' '}
+            <span className="muted">
+              {errors[account.id] ?? (state?.lastSyncAt ? t('accounts.lastSync', { time: relativeTime(state.lastSyncAt, Date.now(), i18n.language) }) : t('accounts.never'))}
+            </span>{' '}
+            <button type="button" onClick={() => void remove(account.id)}>
+              {t('accounts.remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {adding ? <AddEmailAccount onDone={() => setAdding(false)} /> : (
+        <button type="button" onClick={() => setAdding(true)}>
+          {t('accounts.add')}
+        </button>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImapAccountSettings, Security } from '../../../shared/accounts';
+import type { Result } from '../../../shared/contract';
+import { api } from '../../api';
+import { useApp } from '../../app/context';
+
+interface EndpointFields {
+  host: string;
+  port: string;
+  security: Security;
+  fingerprint?: string;
+}
+
+function EndpointEditor({ legend, value, onChange }: { legend: string; value: EndpointFields; onChange: (v: EndpointFields) => void }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="endpoint">
+      <legend>{legend}</legend>
+      <label>
+        {t('accounts.host')}
+        <input value={value.host} onChange={(e) => onChange({ ...value, host: e.target.value.trim(), fingerprint: undefined })} />
+      </label>
+      <label>
+        {t('accounts.port')}
+        <input inputMode="numeric" value={value.port} onChange={(e) => onChange({ ...value, port: e.target.value.trim() })} />
+      </label>
+      <label>
+        {t('accounts.security')}
+        <select value={value.security} onChange={(e) => onChange({ ...value, security: e.target.value as Security })}>
+          {(['tls', 'starttls', 'none'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`accounts.security_${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </fieldset>
+  );
+}
+
+const endpoint = (e: EndpointFields) => ({ host: e.host, port: Number(e.port), security: e.security, ...(e.fingerprint ? { fingerprint: e.fingerprint } : {}) });
+
+/** Settings → Add email account: fill in, Test connection (with an explicit certificate trust), Add. */
+export function AddEmailAccount({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const { engine } = useApp();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [folders, setFolders] = useState('INBOX, Sent');
+  const [imap, setImap] = useState<EndpointFields>({ host: '', port: '993', security: 'tls' });
+  const [smtp, setSmtp] = useState<EndpointFields>({ host: '', port: '465', security: 'tls' });
+  const [result, setResult] = useState<Result<'testAccount'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const settings = (): ImapAccountSettings => ({
+    type: 'imap',
+    name: name || email,
+    email,
+    imap: endpoint(imap),
+    smtp: endpoint(smtp),
+    username: username || email,
+    folders: folders.split(',').map((f) => f.trim()).filter(Boolean),
+    signature: '',
+  });
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const test = () => run(async () => setResult(await api().testAccount({ settings: settings(), password })));
+  const save = () =>
+    run(async () => {
+      await api().addAccount({ settings: settings(), password });
+      await engine.refreshAccounts();
+      onDone();
+    });
+  const trust = () => {
+    if (!result || result.ok || !result.fingerprint) return;
+    if (result.endpoint === 'smtp') setSmtp({ ...smtp, fingerprint: result.fingerprint });
+    else setImap({ ...imap, fingerprint: result.fingerprint });
+    setResult(null);
+  };
+
+  return (
+    <form className="add-account" aria-label={t('accounts.add')} onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      <label>
+        {t('accounts.email')}
+        <input type="email" required value={email} onChange={(e) => setEmail(e.target.value.trim())} />
+      </label>
+      <label>
+        {t('accounts.name')}
+        <input value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <EndpointEditor legend={t('accounts.imap')} value={imap} onChange={setImap} />
+      <EndpointEditor legend={t('accounts.smtp')} value={smtp} onChange={setSmtp} />
+      <label>
+        {t('accounts.username')}
+        <input value={username} placeholder={email} onChange={(e) => setUsername(e.target.value.trim())} />
+      </label>
+      <label>
+        {t('accounts.password')}
+        <input type="password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+      </label>
+      <label>
+        {t('accounts.folders')}
+        <input value={folders} onChange={(e) => setFolders(e.target.value)} />
+      </label>
+      {result?.ok && <p role="status">{t('accounts.works')} {result.notes.join(' ')}</p>}
+      {result && !result.ok && (
+        <div role="alert" className="error">
+          <p>{t(`accounts.problem.${result.problem}`, { defaultValue: result.message })}</p>
+          <p className="muted">{result.message}</p>
+          {result.fingerprint && (
+            <button type="button" onClick={trust}>
+              {t('accounts.trust')}
+            </button>
+          )}
+        </div>
+      )}
+      {error && <p role="alert" className="error">{error}</p>}
+      <div className="form-actions">
+        <button type="button" disabled={busy} onClick={() => void test()}>
+          {busy ? t('accounts.testing') : t('accounts.test')}
+        </button>
+        <button type="submit" disabled={busy}>
+          {t('accounts.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('accounts.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * The email journey in browser mode against a real Dovecot and an SMTP server delivering into it:
+ * add the account in Settings, see the mail, get new mail pushed, reply, see the reply delivered.
+ */
+import nodemailer from 'nodemailer';
+import type { ImapFlow } from 'imapflow';
+import { startDovecot, users, type Dovecot } from '../integration/peers/dovecot';
+import { mail, rawClient } from '../integration/peers/mail';
+import { startSmtpSink, type SmtpSink } from '../integration/peers/smtp-sink';
+import { inboxRows } from './journeys';
+import { expect, test } from './host';
+
+let dc: Dovecot;
+let sink: SmtpSink;
+test.beforeAll(async () => {
+  dc = await startDovecot();
+  sink = await startSmtpSink(dc.lmtpSocket);
+  const agentBox = await rawClient(dc, users.agent);
+  await agentBox.append('INBOX', mail(1, { subject: 'Where is my parcel?', from: 'Alice <alice@example.test>', messageId: 'parcel-1@example.test', body: 'It has been a week.' }));
+  await agentBox.logout();
+});
+test.afterAll(async () => {
+  await sink?.stop();
+  dc?.stop();
+});
+
+async function countInInbox(client: ImapFlow, text: string): Promise<number> {
+  const lock = await client.getMailboxLock('INBOX');
+  try {
+    await client.noop();
+    return ((await client.search({ body: text }, { uid: true })) || []).length;
+  } finally {
+    lock.release();
+  }
+}
+
+test('add a Dovecot account, see mail arrive, reply, and the customer gets the reply once', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.getByText('Demo workspace: these tickets')).toBeVisible();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Add email account' }).click();
+  const form = page.getByRole('form', { name: 'Add email account' });
+  await form.getByLabel('Email address').fill(users.agent.email);
+  await form.getByLabel('Name shown to customers').fill('Support');
+  const imap = form.locator('fieldset.endpoint').nth(0);
+  await imap.getByLabel('Server').fill('127.0.0.1');
+  await imap.getByLabel('Port').fill(String(dc.imapPort));
+  await imap.getByLabel('Security').selectOption('none');
+  const smtp = form.locator('fieldset.endpoint').nth(1);
+  await smtp.getByLabel('Server').fill('127.0.0.1');
+  await smtp.getByLabel('Port').fill(String(sink.port));
+  await smtp.getByLabel('Security').selectOption('none');
+
+  await form.getByLabel('Password').fill('not-the-password');
+  await form.getByRole('button', { name: 'Test connection' }).click();
+  await expect(form.getByRole('alert')).toContainText('The mail server refused the password for agent@example.test.');
+
+  await form.getByLabel('Password').fill(users.agent.password);
+  await form.getByRole('button', { name: 'Test connection' }).click();
+  await expect(form.getByText('The connection works.')).toBeVisible();
+  await form.getByRole('button', { name: 'Add account' }).click();
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  // The demo makes way for the real mailbox.
+  await expect(page.getByText('Demo workspace: these tickets')).toHaveCount(0);
+  await expect(inboxRows(page).filter({ hasText: 'Where is my parcel?' })).toHaveCount(1);
+
+  // New mail is pushed (IMAP IDLE), no reload.
+  const alice = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true });
+  await alice.sendMail({ from: 'Alice <alice@example.test>', to: users.agent.email, subject: 'Also: wrong colour', text: 'The kettle is red, I ordered blue.' });
+  await expect(inboxRows(page).filter({ hasText: 'Also: wrong colour' })).toHaveCount(1, { timeout: 5_000 });
+
+  await inboxRows(page).filter({ hasText: 'Where is my parcel?' }).click();
+  const view = page.locator('section.ticket');
+  await expect(view.getByText('It has been a week.')).toBeVisible();
+  await expect(view.getByText('Internal note')).toHaveCount(0); // email has no internal notes
+  await view.getByRole('textbox', { name: 'Reply' }).fill('Your parcel left the depot this morning.');
+  await view.getByRole('button', { name: 'Send reply' }).click();
+  const reply = view.locator('.message.out').filter({ hasText: 'Your parcel left the depot this morning.' });
+  await expect(reply).toHaveCount(1);
+  await expect(reply.getByText('Waiting to sync')).toHaveCount(0, { timeout: 15_000 });
+
+  const aliceBox = await rawClient(dc, users.alice);
+  try {
+    await expect.poll(() => countInInbox(aliceBox, 'Your parcel left the depot this morning.'), { timeout: 10_000 }).toBe(1);
+  } finally {
+    await aliceBox.logout();
+  }
+  // The Sent copy comes back on the next pull and stays one message in the thread.
+  await page.reload();
+  await inboxRows(page).filter({ hasText: 'Where is my parcel?' }).click();
+  await expect(page.locator('section.ticket .message.out').filter({ hasText: 'Your parcel left the depot this morning.' })).toHaveCount(1);
+});
