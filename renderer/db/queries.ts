@@ -1,4 +1,5 @@
 /** Reads of the cache for the UI: views, counts, a ticket with its thread. Used through useLiveQuery. */
+import Dexie from 'dexie';
 import type { Customer, Ticket, TicketStatus } from '../../shared/domain';
 import { slaState, type SlaState } from '../../shared/sla';
 import type { ViewId } from '../stores/ui';
@@ -24,32 +25,53 @@ export function compareInbox(a: InboxRow, b: InboxRow): number {
   );
 }
 
+/** How many rows a view shows (the list is not virtualized yet); counts are always complete. */
+export const LIST_LIMIT = 500;
+
 function inView(view: ViewId, ticket: Ticket, me: ReadonlySet<string>): boolean {
   if (view === 'mine') return ticket.assigneeId !== null && me.has(ticket.assigneeId);
   if (view === 'unassigned') return ticket.assigneeId === null;
   return true;
 }
 
-async function openTickets(db: SwitchboardDb): Promise<Ticket[]> {
-  return db.tickets.where('status').anyOf(openStatuses).toArray();
+const isOpen = (t: Ticket) => (openStatuses as string[]).includes(t.status);
+
+/**
+ * The most urgent open tickets of a view, reading about `limit` rows per status from the indexes
+ * instead of every ticket: by SLA due time ([status+slaDueAt]), and those without a clock by latest
+ * update ([status+updatedAt]).
+ */
+async function urgentOpen(db: SwitchboardDb, view: ViewId, me: ReadonlySet<string>, limit: number): Promise<Ticket[]> {
+  if (view === 'mine') return (await db.tickets.where('assigneeId').anyOf([...me]).toArray()).filter(isOpen);
+  const keep = (t: Ticket) => inView(view, t, me);
+  const parts = await Promise.all(
+    openStatuses.flatMap((s) => [
+      db.tickets.where('[status+slaDueAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]).filter(keep).limit(limit).toArray(),
+      db.tickets.where('[status+updatedAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]).reverse().filter((t) => t.slaDueAt === null && keep(t)).limit(limit).toArray(),
+    ]),
+  );
+  return parts.flat();
 }
 
-export async function inboxRows(db: SwitchboardDb, view: ViewId, me: ReadonlySet<string>, now: number): Promise<InboxRow[]> {
-  const tickets = (await openTickets(db)).filter((t) => inView(view, t, me));
+export async function inboxRows(db: SwitchboardDb, view: ViewId, me: ReadonlySet<string>, now: number, limit = LIST_LIMIT): Promise<InboxRow[]> {
+  const tickets = await urgentOpen(db, view, me, limit);
   const customerIds = [...new Set(tickets.map((t) => t.customerId))];
   const customers = new Map((await db.customers.bulkGet(customerIds)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
   return tickets
     .map((ticket) => ({ ticket, customer: customers.get(ticket.customerId), sla: slaState(ticket, now) }))
-    .sort(compareInbox);
+    .sort(compareInbox)
+    .slice(0, limit);
 }
 
+/** Counts from the indexes alone: no ticket is read except the agent's own. */
 export async function viewCounts(db: SwitchboardDb, me: ReadonlySet<string>): Promise<Record<ViewId, number>> {
-  const tickets = await openTickets(db);
-  return {
-    open: tickets.length,
-    mine: tickets.filter((t) => inView('mine', t, me)).length,
-    unassigned: tickets.filter((t) => inView('unassigned', t, me)).length,
-  };
+  const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+  const [open, assigned, mine] = await Promise.all([
+    Promise.all(openStatuses.map((s) => db.tickets.where('status').equals(s).count())).then(sum),
+    Promise.all(openStatuses.map((s) => db.tickets.where('[status+assigneeId]').between([s, Dexie.minKey], [s, Dexie.maxKey]).count())).then(sum),
+    db.tickets.where('assigneeId').anyOf([...me]).filter(isOpen).count(),
+  ]);
+  return { open, mine, unassigned: open - assigned };
 }
 
 export async function ticketDetail(db: SwitchboardDb, id: string) {

@@ -70,10 +70,11 @@ export class SwitchboardDb extends Dexie {
       views: 'id',
       templates: 'id, kind',
     });
-    // Email threading: tickets by subject tag and normalized subject, messages by their server copies.
+    // Email threading (tickets by subject tag and normalized subject, messages by their server copies)
+    // and view counts without reading every ticket ([status+assigneeId]).
     this.version(2).stores({
       tickets:
-        'id, &[accountId+remoteId], [accountId+updatedAt], [status+slaDueAt], [status+updatedAt], status, assigneeId, customerId, updatedAt, [accountId+number], [accountId+threadSubject]',
+        'id, &[accountId+remoteId], [accountId+updatedAt], [status+slaDueAt], [status+updatedAt], [status+assigneeId], status, assigneeId, customerId, updatedAt, [accountId+number], [accountId+threadSubject]',
       messages: 'id, [ticketId+createdAt], accountId, *email.keys',
     });
   }

@@ -1,56 +1,105 @@
 /**
  * Email into tickets, in the cache (which knows every conversation): threading by Message-ID /
  * In-Reply-To / References, then the subject tag [#N], then the normalized subject with a shared
- * participant in a time window. A ticket's fields are derived from its messages and their triage keywords.
+ * participant in a time window. A page of mail is applied with a handful of bulk reads and writes.
  */
-import type { Change } from '../../shared/sync';
-import type { Customer, MailLocation, Message, Ticket, TicketStatus } from '../../shared/domain';
+import type { Agent, MailLocation, Message, Ticket } from '../../shared/domain';
 import type { MailMessage } from '../../shared/email';
+import type { Change } from '../../shared/sync';
 import { headerRoot, normalizeSubject, relatedIds, sameConversationBySubject, subjectTag } from '../../shared/threading';
 import type { SwitchboardDb } from '../db/schema';
+import { assigneeOf, customerIdFor, customerOf, deriveTicket } from './mail-ticket';
 import { rebase } from './rebase';
 
 type MailChange = Extract<Change, { kind: 'mail' | 'mailFlags' | 'mailGone' | 'mailSnapshot' | 'mailReset' }>;
 
 export const mailMessageId = (accountId: string, messageId: string) => `${accountId}:mid:${messageId}`;
 const locationKey = (l: { folder: string; uidValidity: number; uid: number }) => `${l.folder}|${l.uidValidity}|${l.uid}`;
-export const customerIdFor = (email: string) => `customer:${email.toLowerCase()}`;
+export { customerIdFor };
 
-const STATUS = '$sb-status-';
-const PRIORITY = '$sb-priority-';
-const ASSIGNEE = '$sb-assignee-';
-const TAG = '$sb-tag-';
-
-async function nextNumber(db: SwitchboardDb, accountId: string): Promise<number> {
-  const key = `${accountId}#ticket-number`;
-  const row = await db.syncState.get(key);
-  const next = Number(row?.cursor ?? '0') + 1;
-  await db.syncState.put({ key, accountId, cursor: String(next), lastSyncAt: null, error: null });
-  return next;
+export function isMailChange(change: Change): change is MailChange {
+  return change.kind.startsWith('mail');
 }
 
-/** The ticket a new message belongs to, or null for a new conversation. */
-async function findTicket(db: SwitchboardDb, mail: MailMessage): Promise<string | null> {
-  const byRoot = await db.tickets.where('[accountId+remoteId]').equals([mail.accountId, headerRoot(mail)]).first();
-  if (byRoot) return byRoot.id;
-  for (const related of relatedIds(mail)) {
-    const parent = await db.messages.get(mailMessageId(mail.accountId, related));
-    if (parent) return parent.ticketId;
+/** What one page needs to know, read in bulk up front, and what it will write. */
+class Page {
+  messages = new Map<string, Message>();
+  tickets = new Map<string, Ticket>();
+  byRoot = new Map<string, string>();
+  byNumber = new Map<number, string>();
+  bySubject = new Map<string, string[]>();
+  /** Tickets created by this page: all their messages are in `messages`. */
+  created = new Set<string>();
+  touched = new Set<string>();
+  dirtyMessages = new Set<string>();
+  nextNumber = 0;
+
+  constructor(
+    readonly db: SwitchboardDb,
+    readonly accountId: string,
+  ) {}
+
+  async load(mails: MailMessage[]): Promise<void> {
+    const { db, accountId } = this;
+    const ids = [...new Set(mails.flatMap((m) => [m.messageId, ...relatedIds(m)]).map((id) => mailMessageId(accountId, id)))];
+    for (const row of await db.messages.bulkGet(ids)) if (row) this.messages.set(row.id, row);
+    const roots = [...new Set(mails.map(headerRoot))].map((r) => [accountId, r]);
+    const numbers = [...new Set(mails.flatMap((m) => subjectTag(m.subject) ?? []))].map((n) => [accountId, n]);
+    const subjects = [...new Set(mails.map((m) => normalizeSubject(m.subject)).filter(Boolean))].map((s) => [accountId, s]);
+    const found = [
+      ...(roots.length ? await db.tickets.where('[accountId+remoteId]').anyOf(roots).toArray() : []),
+      ...(numbers.length ? await db.tickets.where('[accountId+number]').anyOf(numbers).toArray() : []),
+      ...(subjects.length ? await db.tickets.where('[accountId+threadSubject]').anyOf(subjects).toArray() : []),
+    ];
+    for (const ticket of found) this.remember(ticket);
+    const seq = await db.syncState.get(`${accountId}#ticket-number`);
+    this.nextNumber = Number(seq?.cursor ?? '0');
   }
-  const tag = subjectTag(mail.subject);
-  if (tag !== null) {
-    const tagged = await db.tickets.where('[accountId+number]').equals([mail.accountId, tag]).first();
-    if (tagged) return tagged.id;
+
+  remember(ticket: Ticket): void {
+    this.tickets.set(ticket.id, ticket);
+    this.byRoot.set(ticket.remoteId, ticket.id);
+    if (ticket.number) this.byNumber.set(ticket.number, ticket.id);
+    if (ticket.threadSubject) this.bySubject.set(ticket.threadSubject, [...(this.bySubject.get(ticket.threadSubject) ?? []), ticket.id]);
   }
-  const subject = normalizeSubject(mail.subject);
-  if (!subject) return null;
-  const participants = [mail.from.email, ...mail.to.map((a) => a.email), ...mail.cc.map((a) => a.email)];
-  for (const candidate of await db.tickets.where('[accountId+threadSubject]').equals([mail.accountId, subject]).toArray()) {
-    const customer = await db.customers.get(candidate.customerId);
-    const theirs = { subject: candidate.subject, participants: customer ? [customer.email] : [], date: candidate.updatedAt };
-    if (sameConversationBySubject({ subject: mail.subject, participants, date: mail.date }, theirs)) return candidate.id;
+
+  putMessage(message: Message): void {
+    this.messages.set(message.id, message);
+    this.dirtyMessages.add(message.id);
+    this.touched.add(message.ticketId);
   }
-  return null;
+
+  findTicket(mail: MailMessage): string | null {
+    const byRoot = this.byRoot.get(headerRoot(mail));
+    if (byRoot) return byRoot;
+    for (const related of relatedIds(mail)) {
+      const parent = this.messages.get(mailMessageId(this.accountId, related));
+      if (parent) return parent.ticketId;
+    }
+    const tag = subjectTag(mail.subject);
+    if (tag !== null && this.byNumber.has(tag)) return this.byNumber.get(tag)!;
+    const participants = [mail.from.email, ...mail.to.map((a) => a.email), ...mail.cc.map((a) => a.email)];
+    for (const id of this.bySubject.get(normalizeSubject(mail.subject)) ?? []) {
+      const candidate = this.tickets.get(id)!;
+      const customerEmail = candidate.customerId.replace(/^customer:/, '');
+      const theirs = { subject: candidate.subject, participants: [customerEmail], date: candidate.updatedAt };
+      if (sameConversationBySubject({ subject: mail.subject, participants, date: mail.date }, theirs)) return id;
+    }
+    return null;
+  }
+
+  newTicket(mail: MailMessage): string {
+    const root = headerRoot(mail);
+    const ticket: Ticket = {
+      id: `${this.accountId}:${root}`, accountId: this.accountId, remoteId: root, subject: mail.subject, status: 'new',
+      sourceStatus: 'new', priority: 'normal', channel: 'email', customerId: customerIdFor(mail.from.email),
+      assigneeId: null, tags: [], createdAt: mail.date, updatedAt: mail.date, firstResponseAt: null, slaDueAt: null,
+      preview: '', messageCount: 0, version: '', number: ++this.nextNumber, threadSubject: normalizeSubject(mail.subject),
+    };
+    this.remember(ticket);
+    this.created.add(ticket.id);
+    return ticket.id;
+  }
 }
 
 function toMessage(mail: MailMessage, ticketId: string, locations: MailLocation[]): Message {
@@ -65,141 +114,112 @@ function toMessage(mail: MailMessage, ticketId: string, locations: MailLocation[
     text: mail.text,
     attachments: mail.attachments,
     email: {
-      messageId: mail.messageId,
-      inReplyTo: mail.inReplyTo,
-      references: mail.references,
-      subject: mail.subject,
-      to: mail.to,
-      cc: mail.cc,
-      locations,
-      keys: locations.map(locationKey),
-      html: mail.html,
-      broken: mail.broken,
+      messageId: mail.messageId, inReplyTo: mail.inReplyTo, references: mail.references, subject: mail.subject,
+      to: mail.to, cc: mail.cc, locations, keys: locations.map(locationKey), html: mail.html, broken: mail.broken,
     },
   };
 }
 
-async function applyMail(db: SwitchboardDb, mail: MailMessage, touched: Set<string>): Promise<void> {
-  const id = mailMessageId(mail.accountId, mail.messageId);
+function applyMail(page: Page, mail: MailMessage): void {
   const location: MailLocation = { folder: mail.folder, uidValidity: mail.uidValidity, uid: mail.uid, flags: mail.flags };
-  const existing = await db.messages.get(id);
+  const existing = page.messages.get(mailMessageId(mail.accountId, mail.messageId));
   if (existing?.email) {
     // The same message in another folder (INBOX and Sent), or seen again: one message, several copies.
     const locations = [...existing.email.locations.filter((l) => locationKey(l) !== locationKey(location)), location];
-    await db.messages.put({ ...existing, email: { ...existing.email, locations, keys: locations.map(locationKey) } });
-    touched.add(existing.ticketId);
+    page.putMessage({ ...existing, email: { ...existing.email, locations, keys: locations.map(locationKey) } });
     return;
   }
-  let ticketId = existing?.ticketId ?? (await findTicket(db, mail));
-  if (!ticketId) {
-    ticketId = `${mail.accountId}:${headerRoot(mail)}`;
-    const now = mail.date;
-    await db.tickets.put({
-      id: ticketId, accountId: mail.accountId, remoteId: headerRoot(mail), subject: mail.subject, status: 'new',
-      sourceStatus: 'new', priority: 'normal', channel: 'email', customerId: customerIdFor(mail.from.email),
-      assigneeId: null, tags: [], createdAt: now, updatedAt: now, firstResponseAt: null, slaDueAt: null,
-      preview: '', messageCount: 0, version: '', number: await nextNumber(db, mail.accountId),
-      threadSubject: normalizeSubject(mail.subject),
-    });
-  }
-  await db.messages.put(toMessage(mail, ticketId, [location]));
-  touched.add(ticketId);
+  // A copy acknowledged by a push (no email details yet) keeps its ticket.
+  const ticketId = existing?.ticketId ?? page.findTicket(mail) ?? page.newTicket(mail);
+  page.putMessage(toMessage(mail, ticketId, [location]));
 }
 
-async function updateLocations(db: SwitchboardDb, accountId: string, keys: string[], change: (l: MailLocation) => MailLocation | null, touched: Set<string>): Promise<void> {
-  const messages = await db.messages.where('email.keys').anyOf(keys).filter((m) => m.accountId === accountId).toArray();
-  for (const message of messages) {
+async function updateLocations(page: Page, keys: string[], change: (l: MailLocation) => MailLocation | null): Promise<void> {
+  const wanted = new Set(keys);
+  const rows = await page.db.messages.where('email.keys').anyOf(keys).filter((m) => m.accountId === page.accountId).toArray();
+  for (const row of rows) {
+    const message = page.messages.get(row.id) ?? row;
     const email = message.email!;
-    const locations = email.locations.flatMap((l) => (keys.includes(locationKey(l)) ? (change(l) ?? []) : [l]));
-    touched.add(message.ticketId);
-    if (locations.length === 0) await db.messages.delete(message.id);
-    else await db.messages.put({ ...message, email: { ...email, locations, keys: locations.map(locationKey) } });
+    const locations = email.locations.flatMap((l) => (wanted.has(locationKey(l)) ? (change(l) ?? []) : [l]));
+    page.putMessage({ ...message, email: { ...email, locations, keys: locations.map(locationKey) } });
   }
 }
 
-/** A ticket as its messages and their keywords describe it. */
-async function deriveTicket(db: SwitchboardDb, ticketId: string): Promise<void> {
-  const ticket = await db.tickets.get(ticketId);
-  if (!ticket) return;
-  const messages = await db.messages.where('[ticketId+createdAt]').between([ticketId, -Infinity], [ticketId, Infinity]).toArray();
-  if (messages.length === 0) {
-    await db.tickets.delete(ticketId);
-    return;
-  }
-  const first = messages[0]!;
-  const last = messages[messages.length - 1]!;
-  const firstIn = messages.find((m) => m.direction === 'in');
-  const customerMessage = firstIn ?? first;
-  const customerEmail = firstIn ? firstIn.author.email : (first.email?.to[0]?.email ?? first.author.email);
-  const customerName = firstIn ? firstIn.author.name : (first.email?.to[0]?.name ?? '');
-  const customer: Customer = (await db.customers.get(customerIdFor(customerEmail))) ?? {
-    id: customerIdFor(customerEmail), accountId: ticket.accountId, name: customerName || customerEmail, email: customerEmail, organization: null, vip: false,
-  };
-  await db.customers.put(customer);
-  const flags = [...messages].reverse().map((m) => m.email?.locations.flatMap((l) => l.flags) ?? []).find((f) => f.some((k) => k.startsWith('$sb-'))) ?? [];
-  const keyword = (prefix: string) => flags.find((f) => f.startsWith(prefix))?.slice(prefix.length);
-  const answered = messages.some((m) => m.direction === 'out');
-  const fallback: TicketStatus = !answered ? 'new' : last.direction === 'in' ? 'open' : 'pending';
-  const status = (keyword(STATUS) as TicketStatus | undefined) ?? fallback;
-  const assignee = keyword(ASSIGNEE);
-  if (assignee) {
-    const agentId = `${ticket.accountId}:${assignee}`;
-    if (!(await db.agents.get(agentId))) await db.agents.put({ id: agentId, accountId: ticket.accountId, name: assignee, email: assignee });
-  }
-  const firstReply = firstIn ? messages.find((m) => m.direction === 'out' && m.createdAt >= firstIn.createdAt) : undefined;
-  const derived: Ticket = {
-    ...ticket,
-    subject: customerMessage.email?.subject || ticket.subject,
-    status,
-    sourceStatus: status,
-    priority: (keyword(PRIORITY) as Ticket['priority'] | undefined) ?? ticket.priority,
-    customerId: customer.id,
-    assigneeId: assignee ? `${ticket.accountId}:${assignee}` : null,
-    tags: flags.filter((f) => f.startsWith(TAG)).map((f) => f.slice(TAG.length)),
-    createdAt: first.createdAt,
-    updatedAt: last.createdAt,
-    firstResponseAt: firstReply?.createdAt ?? null,
-    preview: last.text.slice(0, 140),
-    messageCount: messages.length,
-    version: String(messages.length),
-  };
-  await db.tickets.put(await rebase(db, derived));
+/** Copies in `folder` that `gone` says are no longer on the server. */
+async function staleKeys(page: Page, folder: string, gone: (l: MailLocation) => boolean): Promise<string[]> {
+  const rows = await page.db.messages.where('accountId').equals(page.accountId).filter((m) => !!m.email?.locations.some((l) => l.folder === folder)).toArray();
+  return rows.flatMap((m) => m.email!.locations.filter((l) => l.folder === folder && gone(l)).map(locationKey));
 }
 
-export function isMailChange(change: Change): change is MailChange {
-  return change.kind.startsWith('mail');
+async function write(page: Page): Promise<void> {
+  const { db, accountId } = page;
+  const dirty = [...page.dirtyMessages].map((id) => page.messages.get(id)!);
+  const emptied = dirty.filter((m) => m.email && m.email.locations.length === 0);
+  await db.messages.bulkPut(dirty.filter((m) => !emptied.includes(m)));
+  await db.messages.bulkDelete(emptied.map((m) => m.id));
+  await db.syncState.put({ key: `${accountId}#ticket-number`, accountId, cursor: String(page.nextNumber), lastSyncAt: null, error: null });
+
+  const pendingLocal = (await db.outbox.where('accountId').equals(accountId).count()) > 0;
+  const threads = new Map<string, Message[]>();
+  for (const ticketId of page.touched) {
+    const messages = page.created.has(ticketId)
+      ? [...page.messages.values()].filter((m) => m.ticketId === ticketId && !emptied.includes(m))
+      : await db.messages.where('[ticketId+createdAt]').between([ticketId, -Infinity], [ticketId, Infinity]).toArray();
+    threads.set(ticketId, messages.sort((a, b) => a.createdAt - b.createdAt));
+  }
+  const customers = [...threads.values()].filter((m) => m.length > 0).map((m) => customerOf(m, accountId));
+  const known = new Map((await db.customers.bulkGet(customers.map((c) => c.id))).flatMap((c) => (c ? [[c.id, c] as const] : [])));
+  await db.customers.bulkPut(customers.filter((c) => !known.has(c.id)));
+
+  const tickets: Ticket[] = [];
+  const agents: Agent[] = [];
+  for (const [ticketId, messages] of threads) {
+    const ticket = page.tickets.get(ticketId) ?? (await db.tickets.get(ticketId));
+    if (!ticket) continue;
+    if (messages.length === 0) {
+      await db.tickets.delete(ticketId);
+      continue;
+    }
+    const derived = deriveTicket(ticket, messages, customerOf(messages, accountId).id);
+    tickets.push(pendingLocal ? await rebase(db, derived) : derived);
+    const assignee = assigneeOf(messages);
+    if (assignee) agents.push({ id: `${accountId}:${assignee}`, accountId, name: assignee, email: assignee });
+  }
+  await db.tickets.bulkPut(tickets);
+  const knownAgents = new Set((await db.agents.bulkGet(agents.map((a) => a.id))).flatMap((a) => (a ? [a.id] : [])));
+  await db.agents.bulkPut(agents.filter((a) => !knownAgents.has(a.id)));
 }
 
 /** Applies a page's mail changes; call inside the pull's transaction. */
 export async function applyMailChanges(db: SwitchboardDb, accountId: string, changes: MailChange[]): Promise<void> {
-  const touched = new Set<string>();
+  if (changes.length === 0) return;
+  const page = new Page(db, accountId);
+  await page.load(changes.flatMap((c) => (c.kind === 'mail' ? [c.mail] : [])));
   for (const change of changes) {
     switch (change.kind) {
       case 'mail':
-        await applyMail(db, change.mail, touched);
+        applyMail(page, change.mail);
         break;
       case 'mailFlags':
-        await updateLocations(db, accountId, [locationKey(change.flags)], (l) => ({ ...l, flags: change.flags.flags }), touched);
+        await updateLocations(page, [locationKey(change.flags)], (l) => ({ ...l, flags: change.flags.flags }));
         break;
       case 'mailGone':
-        await updateLocations(db, accountId, [locationKey(change.gone)], () => null, touched);
+        await updateLocations(page, [locationKey(change.gone)], () => null);
         break;
       case 'mailSnapshot': {
         const { folder, uidValidity, upTo, uids } = change.snapshot;
         const present = new Set(uids);
-        const inFolder = await db.messages.where('accountId').equals(accountId).filter((m) => !!m.email?.locations.some((l) => l.folder === folder)).toArray();
-        const gone = inFolder.flatMap((m) => m.email!.locations.filter((l) => l.folder === folder && l.uidValidity === uidValidity && l.uid <= upTo && !present.has(l.uid)).map(locationKey));
-        if (gone.length) await updateLocations(db, accountId, gone, () => null, touched);
+        const gone = await staleKeys(page, folder, (l) => l.uidValidity === uidValidity && l.uid <= upTo && !present.has(l.uid));
+        if (gone.length) await updateLocations(page, gone, () => null);
         break;
       }
       case 'mailReset': {
         const { folder, uidValidity } = change.reset;
-        const inFolder = await db.messages.where('accountId').equals(accountId).filter((m) => !!m.email?.locations.some((l) => l.folder === folder && l.uidValidity !== uidValidity)).toArray();
-        const stale = inFolder.flatMap((m) => m.email!.locations.filter((l) => l.folder === folder && l.uidValidity !== uidValidity).map(locationKey));
-        if (stale.length) await updateLocations(db, accountId, stale, () => null, touched);
+        const stale = await staleKeys(page, folder, (l) => l.uidValidity !== uidValidity);
+        if (stale.length) await updateLocations(page, stale, () => null);
         break;
       }
     }
   }
-  for (const ticketId of touched) await deriveTicket(db, ticketId);
+  await write(page);
 }

@@ -50,13 +50,23 @@ export async function pullAccount(
 ): Promise<PullProgress> {
   const progress: PullProgress = { accountId, pages: 0, changes: 0 };
   const key = accountId;
+  const cursorNow = async () => (await db.syncState.get(key))?.cursor ?? null;
+  let cursor = await cursorNow();
+  // The next page is requested while this one is written: the source works while IndexedDB does.
+  // A crash loses only the prefetched page, which is asked for again from the committed cursor.
+  const request = (from: string | null) => {
+    const pending = api.pull({ accountId, cursor: from });
+    pending.catch(() => undefined); // handled where it is awaited
+    return pending;
+  };
+  let inflight = request(cursor);
   for (let page = 0; page < MAX_PAGES; page++) {
-    const before = (await db.syncState.get(key))?.cursor ?? null;
-    const result = await api.pull({ accountId, cursor: before });
+    const result = await inflight;
+    const before = cursor;
+    if (!result.done) inflight = request(result.nextCursor);
     const applied = await db.transaction('rw', [db.tickets, db.messages, db.customers, db.agents, db.syncState, db.outbox], async () => {
       // Another pull (another window) may have written this page already: then skip it.
-      const now = (await db.syncState.get(key))?.cursor ?? null;
-      if (now !== before) return false;
+      if ((await cursorNow()) !== before) return false;
       await applyChanges(db, accountId, result.changes);
       await db.syncState.put({ key, accountId, cursor: result.nextCursor, lastSyncAt: Date.now(), error: null });
       return true;
@@ -65,6 +75,12 @@ export async function pullAccount(
     if (applied) progress.changes += result.changes.length;
     if (result.progress) progress.items = result.progress;
     onProgress?.(progress);
+    if (!applied) {
+      cursor = await cursorNow();
+      inflight = request(cursor);
+      continue;
+    }
+    cursor = result.nextCursor;
     if (result.done) break;
   }
   return progress;

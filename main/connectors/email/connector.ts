@@ -22,6 +22,8 @@ import { probeCertificate, tlsOptionsFor } from './tls';
 export interface EmailConnectorOptions {
   /** Messages per pull page. */
   batch?: number;
+  /** Messages on the very first page, kept small so the inbox shows at once. */
+  firstBatch?: number;
   maxPreviewBytes?: number;
   /** false: behave like a server without QRESYNC (tests the fallback). */
   qresync?: boolean;
@@ -144,7 +146,7 @@ export class EmailConnector implements Connector {
         accountId: this.account.id,
         ownAddress: this.settings.email,
         folders: this.settings.folders,
-        batch: this.options.batch ?? 200,
+        batch: cursor === null ? (this.options.firstBatch ?? Math.min(50, this.options.batch ?? 50)) : (this.options.batch ?? 200),
         maxPreviewBytes: this.options.maxPreviewBytes ?? 10 * 1024 * 1024,
       }, state);
       const agents = cursor === null ? [{ kind: 'agent' as const, agent: this.me }] : [];

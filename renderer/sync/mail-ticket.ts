@@ -1,0 +1,65 @@
+/**
+ * An email conversation's ticket as its messages and their triage keywords describe it: subject,
+ * customer, status ($sb-status-… or from who wrote last), priority, assignee, tags, times.
+ */
+import type { Customer, Message, Ticket, TicketStatus } from '../../shared/domain';
+
+const STATUS = '$sb-status-';
+const PRIORITY = '$sb-priority-';
+const ASSIGNEE = '$sb-assignee-';
+const TAG = '$sb-tag-';
+
+export const customerIdFor = (email: string) => `customer:${email.toLowerCase()}`;
+
+/** The customer of a conversation: whoever first wrote in, else whom the first message went to. */
+export function customerOf(messages: Message[], accountId: string): Customer {
+  const first = messages[0]!;
+  const firstIn = messages.find((m) => m.direction === 'in');
+  const email = firstIn ? firstIn.author.email : (first.email?.to[0]?.email ?? first.author.email);
+  const name = firstIn ? firstIn.author.name : (first.email?.to[0]?.name ?? '');
+  return { id: customerIdFor(email), accountId, name: name || email, email, organization: null, vip: false };
+}
+
+/** The assignee's address from the keywords, if any (agents are then `${accountId}:${address}`). */
+export function assigneeOf(messages: Message[]): string | null {
+  return keywordsOf(messages).find((f) => f.startsWith(ASSIGNEE))?.slice(ASSIGNEE.length) ?? null;
+}
+
+/** The triage keywords of the latest message that carries any. */
+function keywordsOf(messages: Message[]): string[] {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const flags = messages[i]!.email?.locations.flatMap((l) => l.flags) ?? [];
+    if (flags.some((k) => k.startsWith('$sb-'))) return flags;
+  }
+  return [];
+}
+
+/** `messages` sorted by time, at least one. */
+export function deriveTicket(ticket: Ticket, messages: Message[], customerId: string): Ticket {
+  const first = messages[0]!;
+  const last = messages[messages.length - 1]!;
+  const firstIn = messages.find((m) => m.direction === 'in');
+  const flags = keywordsOf(messages);
+  const keyword = (prefix: string) => flags.find((f) => f.startsWith(prefix))?.slice(prefix.length);
+  const answered = messages.some((m) => m.direction === 'out');
+  const fallback: TicketStatus = !answered ? 'new' : last.direction === 'in' ? 'open' : 'pending';
+  const status = (keyword(STATUS) as TicketStatus | undefined) ?? fallback;
+  const assignee = keyword(ASSIGNEE);
+  const firstReply = firstIn ? messages.find((m) => m.direction === 'out' && m.createdAt >= firstIn.createdAt) : undefined;
+  return {
+    ...ticket,
+    subject: (firstIn ?? first).email?.subject || ticket.subject,
+    status,
+    sourceStatus: status,
+    priority: (keyword(PRIORITY) as Ticket['priority'] | undefined) ?? ticket.priority,
+    customerId,
+    assigneeId: assignee ? `${ticket.accountId}:${assignee}` : null,
+    tags: flags.filter((f) => f.startsWith(TAG)).map((f) => f.slice(TAG.length)),
+    createdAt: first.createdAt,
+    updatedAt: last.createdAt,
+    firstResponseAt: firstReply?.createdAt ?? null,
+    preview: last.text.slice(0, 140),
+    messageCount: messages.length,
+    version: String(messages.length),
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * npm run bench:ingest [-- --messages N]: email ingest from a real Dovecot into the app's cache.
+ * Measures, in one run over the same messages: imapflow FETCH alone, mailparser alone, raw IndexedDB
+ * puts alone (Chromium), and the whole app end to end (browser mode: IMAP → parse → WebSocket →
+ * threading → IndexedDB), with the time until the first page of the inbox shows.
+ */
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseMail } from '../../main/connectors/email/parse';
+import { startDovecot, users } from '../../tests/integration/peers/dovecot';
+import { rawClient } from '../../tests/integration/peers/mail';
+import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
+import { generateMail } from './mail-corpus';
+
+const { values } = parseArgs({ options: { messages: { type: 'string', default: '10000' } } });
+const N = Number(values.messages);
+const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);
+const log = (line: string) => console.log(line);
+
+async function main() {
+  const dc = await startDovecot();
+  const data = mkdtempSync(join(tmpdir(), 'sb-bench-'));
+  let host: ReturnType<typeof spawn> | null = null;
+  const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
+  try {
+    // Seed the mailbox.
+    const corpus = generateMail(N);
+    const bytes = corpus.reduce((sum, m) => sum + m.length, 0);
+    const seeding = await rawClient(dc, users.agent);
+    let t = Date.now();
+    for (let i = 0; i < corpus.length; i++) {
+      await seeding.append('INBOX', corpus[i]!);
+      if ((i + 1) % 2000 === 0) log(`  seeded ${i + 1} of ${N}`);
+    }
+    await seeding.logout();
+    log(`seeded ${N} messages (${(bytes / 1e6).toFixed(1)} MB) in ${Date.now() - t} ms`);
+
+    // Stage 1: imapflow FETCH of every message's source.
+    const client = await rawClient(dc, users.agent);
+    const sources: Buffer[] = [];
+    const lock = await client.getMailboxLock('INBOX', { readOnly: true });
+    t = Date.now();
+    for await (const m of client.fetch('1:*', { uid: true, source: true }, { uid: true })) if (m.source) sources.push(m.source);
+    const fetchMs = Date.now() - t;
+    lock.release();
+    await client.logout();
+    const fetchRate = rate(sources.length, fetchMs);
+    log(`imapflow FETCH: ${sources.length} messages in ${fetchMs} ms = ${fetchRate} msg/s`);
+
+    // Stage 2: mailparser over the same messages.
+    t = Date.now();
+    const sizes: number[] = [];
+    for (let i = 0; i < sources.length; i++) {
+      const parsed = await parseMail(sources[i]!, { accountId: 'bench', folder: 'INBOX', uidValidity: 1, uid: i + 1, flags: [], size: sources[i]!.length, ownAddress: users.agent.email });
+      sizes.push(parsed.text.length);
+    }
+    const parseMs = Date.now() - t;
+    const parseRate = rate(sources.length, parseMs);
+    log(`mailparser: ${sources.length} messages in ${parseMs} ms = ${parseRate} msg/s`);
+
+    // The app in browser mode, with the account provisioned.
+    const accounts = join(data, 'accounts.json');
+    writeFileSync(accounts, JSON.stringify({ accounts: [{
+      type: 'imap', name: 'Bench', email: users.agent.email, username: users.agent.email, passwordEnv: 'SB_BENCH_PASSWORD', folders: ['INBOX'],
+      imap: { host: '127.0.0.1', port: dc.imapPort, security: 'none' }, smtp: { host: '127.0.0.1', port: 1, security: 'none' },
+    }] }));
+    host = spawn(process.execPath, [join(__dirname, '../../out/main/host.js'), '--no-open', '--port', '0', '--data-dir', join(data, 'app'), '--accounts', accounts], {
+      env: { ...process.env, SB_BENCH_PASSWORD: users.agent.password, SWITCHBOARD_LOG: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      host!.stdout!.on('data', (d) => {
+        const match = /browser mode: (\S+)/.exec(String(d));
+        if (match) resolve(match[1]!);
+      });
+      host!.on('exit', (code) => reject(new Error(`host exited with ${code}`)));
+    });
+    const origin = new URL(url).origin;
+
+    // Stage 3: raw IndexedDB puts of message-sized rows, in the same browser, same page sizes.
+    const scratch = await (await browser.newContext()).newPage();
+    await scratch.goto(`${origin}/`);
+    const idbMs = await scratch.evaluate(async (lengths: number[]) => {
+      const open = indexedDB.open('bench-raw', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('messages', { keyPath: 'id' }).createIndex('ticket', 'ticketId');
+      const idb = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+      const start = performance.now();
+      for (let from = 0; from < lengths.length; from += 200) {
+        const tx = idb.transaction('messages', 'readwrite');
+        const store = tx.objectStore('messages');
+        for (let i = from; i < Math.min(from + 200, lengths.length); i++) {
+          store.put({ id: `m${i}`, ticketId: `t${Math.floor(i / 3)}`, createdAt: i, text: 'x'.repeat(lengths[i]!), author: { name: 'Customer', email: 'c@example.com' } });
+        }
+        await new Promise((resolve) => (tx.oncomplete = resolve));
+      }
+      return performance.now() - start;
+    }, sizes);
+    const idbRate = rate(sizes.length, idbMs);
+    log(`IndexedDB puts: ${sizes.length} messages in ${Math.round(idbMs)} ms = ${idbRate} msg/s`);
+
+    // End to end, in a fresh browser profile.
+    const page = await (await browser.newContext()).newPage();
+    const start = Date.now();
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length > 0, undefined, { timeout: 60_000, polling: 10 });
+    const firstPage = Date.now() - start;
+    const countMessages = () =>
+      page.evaluate(() => new Promise<number>((resolve) => {
+        const open = indexedDB.open('switchboard');
+        open.onsuccess = () => {
+          const request = open.result.transaction('messages').objectStore('messages').count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      }));
+    let cached = 0;
+    const deadline = Date.now() + 20 * 60_000;
+    while (cached < N && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      cached = await countMessages();
+    }
+    const totalMs = Date.now() - start;
+    if (cached < N) throw new Error(`only ${cached} of ${N} messages were cached within 20 minutes`);
+    const e2e = rate(N, totalMs);
+    log(`end to end: ${N} messages cached in ${totalMs} ms = ${e2e} msg/s; first page shown after ${firstPage} ms`);
+
+    const stages: [string, number][] = [['imapflow FETCH', fetchRate], ['mailparser', parseRate], ['IndexedDB puts', idbRate]];
+    const [slowestName, slowest] = stages.reduce((a, b) => (b[1] < a[1] ? b : a));
+    log(`targets: ratio ≥ 0.6, first page ≤ 1000 ms`);
+    log(`ingest: ${e2e} msg/s end-to-end, slowest stage ${slowest} msg/s (${slowestName}), ratio ${(e2e / slowest).toFixed(2)}, first page ${firstPage} ms`);
+  } finally {
+    await browser.close();
+    host?.kill('SIGINT');
+    dc.stop();
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
