@@ -71,10 +71,11 @@ export class SwitchboardDb extends Dexie {
       templates: 'id, kind',
     });
     // Email threading (tickets by subject tag and normalized subject, messages by their server copies)
-    // and view counts without reading every ticket ([status+assigneeId]).
+    // and view counts without reading every ticket ([status+assigneeId]). A plain accountId index: compound
+    // ones that start with accountId skip rows without their second key (demo tickets have no number).
     this.version(2).stores({
       tickets:
-        'id, &[accountId+remoteId], [accountId+updatedAt], [status+slaDueAt], [status+updatedAt], [status+assigneeId], status, assigneeId, customerId, updatedAt, [accountId+number], [accountId+threadSubject]',
+        'id, &[accountId+remoteId], [accountId+updatedAt], [status+slaDueAt], [status+updatedAt], [status+assigneeId], status, assigneeId, accountId, customerId, updatedAt, [accountId+number], [accountId+threadSubject]',
       messages: 'id, [ticketId+createdAt], accountId, *email.keys',
     });
   }
