@@ -47,6 +47,11 @@ function waitForGreeting(port: number, timeoutMs = 10_000): Promise<void> {
 }
 
 export async function startDovecot(): Promise<Dovecot> {
+  try {
+    execFileSync('dovecot', ['--version'], { stdio: 'ignore' });
+  } catch {
+    throw new Error('Dovecot is not installed: the email tests need it. Run `bash .ci/run`, or `sudo apt-get install dovecot-imapd dovecot-lmtpd`.');
+  }
   const dir = mkdtempSync('/tmp/dc-'); // short: unix socket paths must stay under 108 bytes
   chmodSync(dir, 0o755); // the auth process (user dovecot) must reach the users file
   for (const sub of ['run', 'state', 'log', 'tls', 'mail']) mkdirSync(`${dir}/${sub}`, { recursive: true });
