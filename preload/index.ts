@@ -18,6 +18,7 @@ const api = {
   testAccount: call('testAccount'),
   addAccount: call('addAccount'),
   removeAccount: call('removeAccount'),
+  fetchAttachment: call('fetchAttachment'),
   openExternal: call('openExternal'),
   on<E extends EventName>(event: E, listener: EventListener<E>): () => void {
     if (!(eventNames as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);

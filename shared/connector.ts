@@ -30,6 +30,13 @@ export type TestResult =
   | { ok: true; notes: string[] }
   | { ok: false; problem: ConnectionProblem; message: string; fingerprint?: string; endpoint?: 'imap' | 'smtp' };
 
+/** An attachment's content, or a whole original message (`message/rfc822`). */
+export interface AttachmentContent {
+  name: string;
+  type: string;
+  data: Uint8Array;
+}
+
 export interface Connector {
   readonly account: Account;
   readonly capabilities: Capabilities;
@@ -40,6 +47,8 @@ export interface Connector {
   pull(cursor: string | null): Promise<PullResult>;
   /** Apply one mutation; the mutation id makes a repeated push a no-op. */
   push(mutation: Mutation): Promise<PushResult>;
+  /** The content of an attachment listed in a pulled message, fetched only when the agent opens it. */
+  fetchAttachment?(attachmentId: string): Promise<AttachmentContent>;
   /** Calls `onChange` when the source has something new to pull (IMAP IDLE); returns a stop function. */
   watch?(onChange: () => void): () => void;
   /** Let go of connections; the connector may be used again afterwards. */

@@ -2,7 +2,9 @@
  * What each contract method does, independent of the transport: Electron IPC and the browser-mode
  * WebSocket call the very same handlers, after `dispatch` has validated the request.
  */
-import type { Handlers } from '../../shared/contract';
+import { AppError, type Handlers } from '../../shared/contract';
+
+const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 import { isSafeExternalUrl } from '../../shared/links';
 import type { Workspace } from './workspace';
 
@@ -24,6 +26,13 @@ export function createHandlers({ workspace, mode, version, openExternal }: Handl
     restoreDemo: async () => ({ restored: workspace.setDemoRemoved(false) }),
     testAccount: async ({ settings, password }) => workspace.testAccount(settings, password),
     addAccount: async ({ settings, password }) => workspace.addAccount(settings, password),
+    fetchAttachment: async ({ accountId, attachmentId }) => {
+      const connector = workspace.connector(accountId);
+      if (!connector.fetchAttachment) throw new AppError('not_found', 'This account has no attachments to fetch');
+      const content = await connector.fetchAttachment(attachmentId);
+      if (content.data.byteLength > MAX_ATTACHMENT_BYTES) throw new AppError('invalid_request', `attachmentId: ${content.name} is larger than 50 MB; open it in your mail program`);
+      return { name: content.name, type: content.type, base64: Buffer.from(content.data).toString('base64') };
+    },
     removeAccount: async ({ accountId }) => ({ removed: await workspace.removeAccount(accountId) }),
     openExternal: async ({ url }) => ({ opened: isSafeExternalUrl(url) ? await openExternal(url) : false }),
   };

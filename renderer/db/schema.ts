@@ -45,6 +45,15 @@ export interface TemplateRow {
   body: string;
 }
 
+/** Attachment content fetched on demand, kept so it opens offline next time. */
+export interface AttachmentContentRow {
+  id: string;
+  accountId: string;
+  name: string;
+  type: string;
+  blob: Blob;
+}
+
 export class SwitchboardDb extends Dexie {
   accounts!: EntityTable<Account, 'id'>;
   agents!: EntityTable<Agent, 'id'>;
@@ -55,6 +64,7 @@ export class SwitchboardDb extends Dexie {
   syncState!: EntityTable<SyncStateRow, 'key'>;
   views!: EntityTable<ViewRow, 'id'>;
   templates!: EntityTable<TemplateRow, 'id'>;
+  attachmentContent!: EntityTable<AttachmentContentRow, 'id'>;
 
   constructor(name = 'switchboard') {
     super(name);
@@ -77,6 +87,7 @@ export class SwitchboardDb extends Dexie {
       tickets:
         'id, &[accountId+remoteId], [accountId+updatedAt], [status+slaDueAt], [status+updatedAt], [status+assigneeId], status, assigneeId, accountId, customerId, updatedAt, [accountId+number], [accountId+threadSubject]',
       messages: 'id, [ticketId+createdAt], accountId, *email.keys',
+      attachmentContent: 'id, accountId',
     });
   }
 }
@@ -85,7 +96,7 @@ export const db = new SwitchboardDb();
 
 /** Removes everything cached for one account, in one transaction. */
 export async function purgeAccount(database: SwitchboardDb, accountId: string): Promise<void> {
-  const tables = [database.tickets, database.messages, database.customers, database.agents, database.outbox, database.syncState];
+  const tables = [database.tickets, database.messages, database.customers, database.agents, database.outbox, database.syncState, database.attachmentContent];
   await database.transaction('rw', [...tables, database.accounts], async () => {
     for (const table of tables) await table.where('accountId').equals(accountId).delete();
     await database.accounts.delete(accountId);

@@ -30,6 +30,8 @@ export const en = {
     replyPlaceholder: 'Write a reply to the customer…',
     notePlaceholder: 'Write a note only agents can see…',
     attachments: 'Attachments',
+    original: 'Download the original message',
+    downloadFailed: 'Could not open the attachment: {{reason}}',
     waiting: 'Waiting to sync',
     failed: 'Not sent: {{reason}}',
     close: 'Close ticket',

@@ -33,6 +33,8 @@ export const ru: Resources & { statusbar: { pending_few: string; pending_many: s
     replyPlaceholder: 'Напишите ответ клиенту…',
     notePlaceholder: 'Заметка, которую видят только сотрудники…',
     attachments: 'Вложения',
+    original: 'Скачать исходное письмо',
+    downloadFailed: 'Не удалось открыть вложение: {{reason}}',
     waiting: 'Ждёт синхронизации',
     failed: 'Не отправлено: {{reason}}',
     close: 'Закрыть обращение',

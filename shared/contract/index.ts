@@ -48,6 +48,11 @@ export const contract = {
     params: z.object({ settings: ImapAccountSettings, password: z.string().min(1).max(1000) }).strict(),
     result: Account,
   },
+  /** Content on demand: an attachment, or `…:raw` for a whole original message. Base64, at most 50 MB. */
+  fetchAttachment: {
+    params: z.object({ accountId: AccountId, attachmentId: z.string().min(1).max(2000) }).strict(),
+    result: z.object({ name: z.string(), type: z.string(), base64: z.string() }),
+  },
   removeAccount: { params: z.object({ accountId: AccountId }).strict(), result: z.object({ removed: z.boolean() }) },
   openExternal: {
     params: z.object({ url: z.string().max(4096) }).strict(),

@@ -12,6 +12,7 @@ export const methodNames = [
   'testAccount',
   'addAccount',
   'removeAccount',
+  'fetchAttachment',
   'openExternal',
 ] as const;
 export type MethodName = (typeof methodNames)[number];

@@ -2,6 +2,8 @@
  * The email journey in browser mode against a real Dovecot and an SMTP server delivering into it:
  * add the account in Settings, see the mail, get new mail pushed, reply, see the reply delivered.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { ImapFlow } from 'imapflow';
 import { startDovecot, users, type Dovecot } from '../integration/peers/dovecot';
@@ -17,6 +19,7 @@ test.beforeAll(async () => {
   sink = await startSmtpSink(dc.lmtpSocket);
   const agentBox = await rawClient(dc, users.agent);
   await agentBox.append('INBOX', mail(1, { subject: 'Where is my parcel?', from: 'Alice <alice@example.test>', messageId: 'parcel-1@example.test', body: 'It has been a week.' }));
+  await agentBox.append('INBOX', readFileSync(join(__dirname, '../fixtures/mail/nested.eml')));
   await agentBox.logout();
 });
 test.afterAll(async () => {
@@ -86,6 +89,14 @@ test('add a Dovecot account, see mail arrive, reply, and the customer gets the r
   } finally {
     await aliceBox.logout();
   }
+  // An attachment is fetched when the agent opens it.
+  await inboxRows(page).filter({ hasText: 'Invoice attached, with a screenshot' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.locator('section.ticket').getByRole('button', { name: /invoice\.pdf/ }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('invoice.pdf');
+  expect(readFileSync(await download.path(), 'utf8')).toBe('%PDF-1.4 fake invoice');
+
   // The Sent copy comes back on the next pull and stays one message in the thread.
   await page.reload();
   await inboxRows(page).filter({ hasText: 'Where is my parcel?' }).click();

@@ -6,11 +6,12 @@
 import type { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import type { ImapAccountSettings } from '../../../shared/accounts';
-import type { Capabilities, Connector, TestResult } from '../../../shared/connector';
+import type { AttachmentContent, Capabilities, Connector, TestResult } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract/errors';
 import type { Account, Agent, Message } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { PullResult } from '../../../shared/sync';
+import { attachmentFrom, parseAttachmentId } from './attachments';
 import { decodeCursor, encodeCursor } from './cursor';
 import { ConnectionError, explain } from './errors';
 import { openImap } from './imap';
@@ -245,6 +246,26 @@ export class EmailConnector implements Connector {
       (wake as (() => void) | null)?.();
       void client?.logout().catch(() => undefined);
     };
+  }
+
+  async fetchAttachment(attachmentId: string): Promise<AttachmentContent> {
+    const ref = parseAttachmentId(attachmentId, this.account.id);
+    try {
+      const client = await this.imap('push');
+      const lock = await client.getMailboxLock(ref.folder, { readOnly: true });
+      let source: Buffer | undefined;
+      try {
+        if (Number((client.mailbox as { uidValidity: bigint }).uidValidity) !== ref.uidValidity) throw new AppError('not_found', 'That message was renumbered on the server; sync and try again');
+        const message = await client.fetchOne(String(ref.uid), { source: true }, { uid: true });
+        source = message ? message.source : undefined;
+      } finally {
+        lock.release();
+      }
+      if (!source) throw new AppError('not_found', 'That message is no longer on the server');
+      return ref.index === 'raw' ? { name: 'message.eml', type: 'message/rfc822', data: source } : await attachmentFrom(source, ref.index);
+    } catch (error) {
+      throw this.asAppError(error);
+    }
   }
 
   async close(): Promise<void> {

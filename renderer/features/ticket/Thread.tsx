@@ -1,11 +1,19 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/domain';
 import { dateTime, fileSize } from '../../app/format';
+import { downloadAttachment } from './download';
 
 export function Thread({ messages, pendingIds }: { messages: Message[]; pendingIds: ReadonlySet<string> }) {
   const { t, i18n } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const open = (accountId: string, attachmentId: string) => {
+    setError(null);
+    downloadAttachment(accountId, attachmentId).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
   return (
     <ol className="thread">
+      {error && <li role="alert" className="error">{t('ticket.downloadFailed', { reason: error })}</li>}
       {messages.map((m) => (
         <li key={m.id} className={`message ${m.direction} ${m.internal ? 'internal' : ''}`}>
           <div className="message-head">
@@ -15,11 +23,19 @@ export function Thread({ messages, pendingIds }: { messages: Message[]; pendingI
             <time>{dateTime(m.createdAt, i18n.language)}</time>
           </div>
           <div className="message-body">{m.text}</div>
+          {m.email?.broken && m.email.locations[0] && (
+            <button type="button" className="link" onClick={() => open(m.accountId, `${m.accountId}:${m.email!.locations[0]!.folder}:${m.email!.locations[0]!.uidValidity}:${m.email!.locations[0]!.uid}:raw`)}>
+              {t('ticket.original')}
+            </button>
+          )}
           {m.attachments.length > 0 && (
             <ul className="attachments" aria-label={t('ticket.attachments')}>
               {m.attachments.map((a) => (
                 <li key={a.id}>
-                  📎 {a.name} <span className="muted">({fileSize(a.size, i18n.language)}, {a.type})</span>
+                  <button type="button" className="link" onClick={() => open(m.accountId, a.id)}>
+                    📎 {a.name}
+                  </button>{' '}
+                  <span className="muted">({fileSize(a.size, i18n.language)}, {a.type})</span>
                 </li>
               ))}
             </ul>

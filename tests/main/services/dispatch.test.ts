@@ -16,6 +16,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     testAccount: fail,
     addAccount: fail,
     removeAccount: fail,
+    fetchAttachment: fail,
     openExternal: fail,
     ...overrides,
   };
