@@ -105,6 +105,7 @@ export const MessageEmail = z.object({
   keys: z.array(z.string()),
   html: z.string().nullable(),
   broken: z.boolean(),
+  tooLarge: z.boolean(),
 });
 export type MessageEmail = z.infer<typeof MessageEmail>;
 

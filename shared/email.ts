@@ -27,8 +27,10 @@ export const MailMessage = z.object({
   html: z.string().nullable(),
   attachments: z.array(Attachment),
   flags: z.array(z.string()),
-  /** True when the message could not be parsed: `text` then holds the reason, the headers what was readable. */
+  /** True when there is no body preview: `text` then says why, the headers are what was readable. */
   broken: z.boolean(),
+  /** …because the message is over the size limit (downloadable on demand), not because it could not be read. */
+  tooLarge: z.boolean(),
   /** True for messages the account itself sent (from its own address). */
   outgoing: z.boolean(),
   size: z.number().int().nonnegative(),

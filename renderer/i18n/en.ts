@@ -60,6 +60,8 @@ export const en = {
     title: 'Accounts',
     add: 'Add email account',
     lastSync: 'Last synced {{time}}',
+    unreadable_one: '{{count}} message could not be read (its headers are kept)',
+    unreadable_other: '{{count}} messages could not be read (their headers are kept)',
     never: 'Not synced yet',
     remove: 'Remove',
     name: 'Name shown to customers',

@@ -1,7 +1,10 @@
 import type { Resources } from './en';
 
 /** Russian needs the few/many plural forms English lacks. */
-export const ru: Resources & { statusbar: { pending_few: string; pending_many: string } } = {
+export const ru: Resources & {
+  statusbar: { pending_few: string; pending_many: string };
+  accounts: { unreadable_few: string; unreadable_many: string };
+} = {
   nav: { views: 'Представления', open: 'Все открытые', mine: 'Мои', unassigned: 'Без исполнителя', settings: 'Настройки' },
   demo: {
     banner: 'Демо-пространство: эти обращения и клиенты — пример, а не реальные люди. Ваши изменения остаются на этом компьютере.',
@@ -65,6 +68,10 @@ export const ru: Resources & { statusbar: { pending_few: string; pending_many: s
     title: 'Учётные записи',
     add: 'Добавить почтовый ящик',
     lastSync: 'Синхронизировано {{time}}',
+    unreadable_one: '{{count}} письмо не удалось прочитать (заголовки сохранены)',
+    unreadable_few: '{{count}} письма не удалось прочитать (заголовки сохранены)',
+    unreadable_many: '{{count}} писем не удалось прочитать (заголовки сохранены)',
+    unreadable_other: '{{count}} письма не удалось прочитать (заголовки сохранены)',
     never: 'Ещё не синхронизировано',
     remove: 'Удалить',
     name: 'Имя для клиентов',

@@ -3,7 +3,7 @@
  * says a source changed, on an interval and when the network returns, and flushes the outbox.
  * One pull per account at a time; one flush at a time.
  */
-import type { Api } from '../../shared/contract';
+import { isAppErrorShape, type Api } from '../../shared/contract';
 import { purgeAccount, type SwitchboardDb } from '../db/schema';
 import { flush } from './outbox';
 import { pullAccount } from './pull';
@@ -25,6 +25,18 @@ export function startSync(api: Api, db: SwitchboardDb): SyncEngine {
   let flushAgain = false;
   const status = useSyncStatus.getState();
 
+  const failures = new Map<string, number>();
+  const retries = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /** After a failed pull, try again after 2 s, 4 s, 8 s … up to a minute; a refused password waits for the agent. */
+  function retryLater(accountId: string, error: unknown): void {
+    if (isAppErrorShape(error) && (error.code === 'needs_sign_in' || error.code === 'not_found')) return;
+    const count = (failures.get(accountId) ?? 0) + 1;
+    failures.set(accountId, count);
+    clearTimeout(retries.get(accountId));
+    retries.set(accountId, setTimeout(() => void pull(accountId), Math.min(60_000, 1000 * 2 ** count)));
+  }
+
   function pull(accountId: string): Promise<void> {
     const previous = running.get(accountId) ?? Promise.resolve();
     const next = previous.then(async () => {
@@ -32,8 +44,10 @@ export function startSync(api: Api, db: SwitchboardDb): SyncEngine {
       try {
         await pullAccount(api, db, accountId, (p) => status.setProgress(accountId, p.items && p.items.done < p.items.total ? p.items : undefined));
         status.setError(accountId, null);
+        failures.delete(accountId);
       } catch (error) {
         status.setError(accountId, error instanceof Error ? error.message : String(error));
+        retryLater(accountId, error);
       } finally {
         status.setSyncing(accountId, false);
         status.setProgress(accountId, undefined);
@@ -91,6 +105,7 @@ export function startSync(api: Api, db: SwitchboardDb): SyncEngine {
       window.removeEventListener('online', online);
       clearInterval(pullTimer);
       clearInterval(flushTimer);
+      for (const timer of retries.values()) clearTimeout(timer);
     },
   };
 }

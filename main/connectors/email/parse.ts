@@ -33,7 +33,7 @@ function references(value: string | string[] | undefined): string[] {
   return list.map(stripAngles).filter(Boolean);
 }
 
-function toMessage(parsed: ParsedMail, meta: MailMeta, body: { text: string; html: string | null; attachments: Attachment[]; broken: boolean }): MailMessage {
+function toMessage(parsed: ParsedMail, meta: MailMeta, body: { text: string; html: string | null; attachments: Attachment[]; broken: boolean; tooLarge: boolean }): MailMessage {
   const from = addresses(parsed.from)[0] ?? { name: '', email: '' };
   return {
     accountId: meta.accountId,
@@ -105,14 +105,15 @@ export async function parseMail(raw: Buffer, meta: MailMeta): Promise<MailMessag
           type: a.type,
         })),
       broken: false,
+      tooLarge: false,
     });
   } catch (error) {
-    return parseHeadersOnly(raw, meta, `This message could not be read (${(error as Error).name}); its headers are kept.`);
+    return parseHeadersOnly(raw, meta, `This message could not be read (${(error as Error).name}); its headers are kept.`, false);
   }
 }
 
 /** For messages too large to preview or impossible to parse: headers only, and a note in place of the body. */
-export async function parseHeadersOnly(raw: Buffer, meta: MailMeta, note: string): Promise<MailMessage> {
+export async function parseHeadersOnly(raw: Buffer, meta: MailMeta, note: string, tooLarge: boolean): Promise<MailMessage> {
   const end = raw.indexOf('\r\n\r\n');
   const headers = end >= 0 ? raw.subarray(0, end + 4) : raw;
   let parsed: ParsedMail;
@@ -121,5 +122,5 @@ export async function parseHeadersOnly(raw: Buffer, meta: MailMeta, note: string
   } catch {
     parsed = { attachments: [], headers: new Map(), headerLines: [], html: false } as unknown as ParsedMail;
   }
-  return toMessage(parsed, meta, { text: note, html: null, attachments: [], broken: true });
+  return toMessage(parsed, meta, { text: note, html: null, attachments: [], broken: true, tooLarge });
 }

@@ -38,7 +38,7 @@ async function fetchMessages(client: ImapFlow, ctx: PullContext, folder: string,
   }
   if (large.length > 0) {
     for await (const m of client.fetch(large.join(','), { uid: true, headers: true }, { uid: true })) {
-      if (m.headers) changes.push({ kind: 'mail', mail: await parseHeadersOnly(m.headers, metaOf(m.uid), TOO_LARGE_NOTE) });
+      if (m.headers) changes.push({ kind: 'mail', mail: await parseHeadersOnly(m.headers, metaOf(m.uid), TOO_LARGE_NOTE, true) });
     }
   }
   return changes;

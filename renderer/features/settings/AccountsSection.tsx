@@ -16,7 +16,13 @@ export function AccountsSection() {
   const errors = useSyncStatus((s) => s.errors);
   const rows = useLiveQuery(async () => {
     const accounts = (await db.accounts.toArray()).filter((a) => !a.demo);
-    return Promise.all(accounts.map(async (account) => ({ account, state: await db.syncState.get(account.id) })));
+    return Promise.all(
+      accounts.map(async (account) => ({
+        account,
+        state: await db.syncState.get(account.id),
+        unreadable: await db.messages.where('accountId').equals(account.id).filter((m) => !!m.email?.broken && !m.email.tooLarge).count(),
+      })),
+    );
   }, []);
   const remove = async (accountId: string) => {
     await api().removeAccount({ accountId });
@@ -26,12 +32,13 @@ export function AccountsSection() {
     <fieldset>
       <legend>{t('accounts.title')}</legend>
       <ul className="accounts">
-        {rows?.map(({ account, state }) => (
+        {rows?.map(({ account, state, unreadable }) => (
           <li key={account.id} data-account-id={account.id}>
             <strong>{account.name}</strong>{' '}
             <span className="muted">
               {errors[account.id] ?? (state?.lastSyncAt ? t('accounts.lastSync', { time: relativeTime(state.lastSyncAt, Date.now(), i18n.language) }) : t('accounts.never'))}
             </span>{' '}
+            {unreadable > 0 && <span className="muted">{t('accounts.unreadable', { count: unreadable })} </span>}
             <button type="button" onClick={() => void remove(account.id)}>
               {t('accounts.remove')}
             </button>

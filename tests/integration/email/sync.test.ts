@@ -104,7 +104,7 @@ describe('email sync against Dovecot', () => {
     await appendAll(raw, 'Big', [mail(2001, { subject: 'Huge log file', size: 300_000 })]);
     const big = new EmailConnector(settingsFor(dc, 1, users.alice, { folders: ['Big'] }), 'alice', () => users.alice.password, { maxPreviewBytes: 100_000 });
     const [message] = mails((await pullAll(big, null)).changes);
-    expect(message).toMatchObject({ subject: 'Huge log file', broken: true });
+    expect(message).toMatchObject({ subject: 'Huge log file', broken: true, tooLarge: true });
     expect(message!.text).toMatch(/too large to preview/);
     expect(message!.size).toBeGreaterThan(300_000);
     await big.close();
