@@ -67,6 +67,8 @@ export const Ticket = z.object({
   messageCount: z.number().int().nonnegative(),
   /** The source's version of this ticket (ETag, updated stamp, MODSEQ): the base for conflict checks. */
   version: z.string(),
+  /** A message from the customer the agent has not opened yet. */
+  unread: z.boolean().optional(),
   /** Email conversations: the number in subject tags like "[#12]", and the normalized subject for threading. */
   number: z.number().int().positive().optional(),
   threadSubject: z.string().optional(),

@@ -57,6 +57,8 @@ export const EmailContext = z.object({
   subject: z.string(),
   inReplyTo: z.string().nullable(),
   references: z.array(z.string()),
+  /** The message being answered, to mark it \\Answered once the reply is sent. */
+  replyTo: z.object({ folder: z.string(), uidValidity: z.number().int(), uid: z.number().int().positive() }).nullable().optional(),
   /** The conversation's messages, where triage keywords are stored. */
   targets: z.array(z.object({ folder: z.string(), uidValidity: z.number().int(), uid: z.number().int().positive() })),
 });

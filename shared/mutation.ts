@@ -12,6 +12,8 @@ export const MutationOp = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setPriority'), priority: Priority }),
   z.object({ type: z.literal('setAssignee'), assigneeId: Id.nullable() }),
   z.object({ type: z.literal('setTags'), tags: z.array(z.string().min(1).max(100)).max(100) }),
+  /** The agent read the conversation (IMAP \Seen on its messages). */
+  z.object({ type: z.literal('markSeen') }),
   z.object({ type: z.literal('reply'), text: z.string().min(1).max(100_000), internal: z.boolean() }),
 ]);
 export type MutationOp = z.infer<typeof MutationOp>;
@@ -50,6 +52,8 @@ export function applyOp(ticket: Ticket, op: MutationOp, now: number): Ticket {
       return { ...ticket, assigneeId: op.assigneeId, updatedAt: now };
     case 'setTags':
       return { ...ticket, tags: [...new Set(op.tags)], updatedAt: now };
+    case 'markSeen':
+      return { ...ticket, unread: false };
     case 'reply':
       return {
         ...ticket,

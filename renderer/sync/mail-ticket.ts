@@ -61,5 +61,6 @@ export function deriveTicket(ticket: Ticket, messages: Message[], customerId: st
     preview: last.text.slice(0, 140),
     messageCount: messages.length,
     version: String(messages.length),
+    unread: messages.some((m) => m.direction === 'in' && !!m.email && !m.email.locations.some((l) => l.flags.includes('\\Seen'))),
   };
 }

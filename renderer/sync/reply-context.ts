@@ -27,7 +27,9 @@ export async function emailContextFor(db: SwitchboardDb, ticket: Ticket, me: Age
   const chain = [...last.email.references, last.email.messageId];
   const references = chain.length > MAX_REFERENCES ? [chain[0]!, ...chain.slice(-(MAX_REFERENCES - 1))] : chain;
   const subject = `Re: ${baseSubject(messages[0]!.email.subject || ticket.subject)}`;
+  const answered = (lastIn ?? last).email.locations[0];
   return {
+    replyTo: answered ? { folder: answered.folder, uidValidity: answered.uidValidity, uid: answered.uid } : null,
     to,
     cc,
     subject: ticket.number ? withSubjectTag(subject, ticket.number) : subject,

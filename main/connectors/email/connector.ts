@@ -174,6 +174,7 @@ export class EmailConnector implements Connector {
         const recipients = [...email.to, ...email.cc].map((a) => a.email);
         const outcome = await sendOnce(client, this.settings, this.secret(), await this.sentFolder(client), composed, recipients);
         if ('refused' in outcome) return { kind: 'rejected', reason: outcome.refused };
+        if (email.replyTo) await storeKeywords(client, [email.replyTo], { add: ['\\Answered'], remove: [] }).catch(() => undefined);
         const message: Message = {
           id: `${this.account.id}:mid:${composed.messageId}`,
           ticketId: mutation.ticketId,

@@ -35,6 +35,8 @@ export function keywordsFor(op: MutationOp): KeywordChange | null {
       return { add: [PRIORITY + op.priority], remove: priorities.filter((p) => p !== op.priority).map((p) => PRIORITY + p) };
     case 'setTags':
       return { add: op.tags.map((t) => TAG + keywordSafe(t)), remove: [], removePrefix: TAG };
+    case 'markSeen':
+      return { add: ['\\Seen'], remove: [] };
     default:
       return null;
   }

@@ -26,7 +26,7 @@ export function TicketList() {
             role="option"
             aria-selected={ticket.id === ticketId}
             tabIndex={0}
-            className="row"
+            className={ticket.unread ? 'row unread' : 'row'}
             data-ticket-id={ticket.id}
             onClick={() => openTicket(ticket.id)}
             onKeyDown={(e) => e.key === 'Enter' && openTicket(ticket.id)}

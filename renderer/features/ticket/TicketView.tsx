@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { priorities, ticketStatuses, type Priority, type TicketStatus } from '../../../shared/domain';
 import type { MutationOp } from '../../../shared/mutation';
@@ -15,13 +16,19 @@ export function TicketView() {
   const { engine, info } = useApp();
   const ticketId = useUi((s) => s.ticketId);
   const detail = useLiveQuery(() => (ticketId ? ticketDetail(db, ticketId) : null), [ticketId]);
+  const unread = detail?.ticket.unread === true;
+  const me = detail ? (info.me.find((a) => a.accountId === detail.ticket.accountId) ?? null) : null;
+  // Opening a conversation reads it: the source is told (IMAP \Seen) through the outbox.
+  useEffect(() => {
+    if (!ticketId || !unread) return;
+    void enqueue(db, ticketId, { type: 'markSeen' }, me).then(() => engine.kick());
+  }, [ticketId, unread, me, engine]);
 
   if (!ticketId) return <section className="ticket empty">{t('ticket.select')}</section>;
   if (detail === undefined) return <section className="ticket" aria-busy="true" />;
   if (detail === null) return <section className="ticket empty">{t('ticket.notFound')}</section>;
 
   const { ticket, messages, customer, agents, outbox, account } = detail;
-  const me = info.me.find((a) => a.accountId === ticket.accountId) ?? null;
   const change = async (op: MutationOp) => {
     await enqueue(db, ticket.id, op, me);
     engine.kick();

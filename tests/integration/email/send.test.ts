@@ -124,11 +124,14 @@ describe('team triage as IMAP keywords', () => {
     await agent.push(change({ type: 'setAssignee', assigneeId: 'agent:agent@example.test' }));
     await agent.push(change({ type: 'setTags', tags: ['refund', 'vip'] }));
     await agent.push(change({ type: 'setTags', tags: ['refund'] }));
+    await agent.push(change({ type: 'markSeen' }));
+    await agent.push({ ...reply('On it.'), email: context({ targets: [target], replyTo: target }) });
 
     const colleague = new EmailConnector(settingsFor(dc, sink.port, users.agent), 'colleague', () => users.agent.password);
     const seen = (await colleague.pull(null)).changes.flatMap((c) => (c.kind === 'mail' && c.mail.subject === 'Shared question' ? [c.mail] : []))[0]!;
     expect(seen.flags).toEqual(expect.arrayContaining(['$sb-status-pending', '$sb-assignee-agent@example.test', '$sb-tag-refund']));
     expect(seen.flags).not.toContain('$sb-tag-vip');
+    expect(seen.flags).toEqual(expect.arrayContaining(['\\Seen', '\\Answered'])); // read, and answered
     await colleague.close();
   });
 });

@@ -29,6 +29,7 @@ describe('email threading in the cache (real IndexedDB)', () => {
     expect(tickets).toHaveLength(1);
     expect(tickets[0]).toMatchObject({ subject: 'Refund please', messageCount: 2, status: 'pending', customerId: 'customer:anna@example.ru', number: 1 });
     expect(tickets[0]!.firstResponseAt).toBe(reply.date);
+    expect(tickets[0]!.unread).toBe(true); // the question has no \Seen yet
     expect(await db.customers.get('customer:anna@example.ru')).toMatchObject({ name: 'Anna' });
   });
 
