@@ -77,12 +77,13 @@ export async function viewCounts(db: SwitchboardDb, me: ReadonlySet<string>): Pr
 export async function ticketDetail(db: SwitchboardDb, id: string) {
   const ticket = await db.tickets.get(id);
   if (!ticket) return null;
-  const [messages, customer, agents, outbox, account] = await Promise.all([
+  const [messages, customer, agents, outbox, account, related] = await Promise.all([
     db.messages.where('[ticketId+createdAt]').between([id, -Infinity], [id, Infinity]).toArray(),
     db.customers.get(ticket.customerId),
     db.agents.where('accountId').equals(ticket.accountId).toArray(),
     db.outbox.where('[ticketId+seq]').between([id, 0], [id, Infinity]).toArray(),
     db.accounts.get(ticket.accountId),
+    db.tickets.where('customerId').equals(ticket.customerId).filter((t) => t.accountId === ticket.accountId && t.id !== ticket.id).limit(50).toArray(),
   ]);
-  return { ticket, messages, customer, agents, outbox: outbox satisfies OutboxRow[], account };
+  return { ticket, messages, customer, agents, outbox: outbox satisfies OutboxRow[], account, related };
 }

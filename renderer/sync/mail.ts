@@ -70,6 +70,9 @@ class Page {
   }
 
   findTicket(mail: MailMessage): string | null {
+    // The direct parent first: a message split off by hand keeps the replies to it.
+    const parent = mail.inReplyTo ? this.messages.get(mailMessageId(this.accountId, mail.inReplyTo)) : undefined;
+    if (parent) return parent.ticketId;
     const byRoot = this.byRoot.get(headerRoot(mail));
     if (byRoot) return byRoot;
     for (const related of relatedIds(mail)) {

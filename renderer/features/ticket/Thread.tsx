@@ -2,9 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/domain';
 import { dateTime, fileSize } from '../../app/format';
+import { db } from '../../db/schema';
+import { useUi } from '../../stores/ui';
+import { splitMessage } from '../../sync/merge';
 import { downloadAttachment } from './download';
 
-export function Thread({ messages, pendingIds }: { messages: Message[]; pendingIds: ReadonlySet<string> }) {
+/** `canSplit`: email conversations can have a message split off into a ticket of its own. */
+export function Thread({ messages, pendingIds, canSplit }: { messages: Message[]; pendingIds: ReadonlySet<string>; canSplit: boolean }) {
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const open = (accountId: string, attachmentId: string) => {
@@ -21,6 +25,11 @@ export function Thread({ messages, pendingIds }: { messages: Message[]; pendingI
             {m.internal && <span className="badge note">{t('ticket.internal')}</span>}
             {pendingIds.has(m.id) && <span className="badge pending">{t('ticket.waiting')}</span>}
             <time>{dateTime(m.createdAt, i18n.language)}</time>
+            {canSplit && m.email && (
+              <button type="button" className="link" onClick={() => void splitMessage(db, m.id).then((id) => useUi.getState().openTicket(id))}>
+                {t('ticket.split')}
+              </button>
+            )}
           </div>
           <div className="message-body">{m.text}</div>
           {m.email?.broken && m.email.locations[0] && (

@@ -9,6 +9,7 @@ import { ticketDetail } from '../../db/queries';
 import { enqueue } from '../../sync/outbox';
 import { useUi } from '../../stores/ui';
 import { Composer } from './Composer';
+import { MergeControl } from './MergeControl';
 import { Thread } from './Thread';
 
 export function TicketView() {
@@ -28,7 +29,8 @@ export function TicketView() {
   if (detail === undefined) return <section className="ticket" aria-busy="true" />;
   if (detail === null) return <section className="ticket empty">{t('ticket.notFound')}</section>;
 
-  const { ticket, messages, customer, agents, outbox, account } = detail;
+  const { ticket, messages, customer, agents, outbox, account, related } = detail;
+  const isEmail = account?.type === 'imap';
   const change = async (op: MutationOp) => {
     await enqueue(db, ticket.id, op, me);
     engine.kick();
@@ -81,6 +83,7 @@ export function TicketView() {
               ))}
             </select>
           </label>
+          {isEmail && <MergeControl ticket={ticket} related={related} />}
           {outbox.length > 0 && <span className="badge pending">{t('ticket.waiting')}</span>}
         </div>
         {failed.map((row) => (
@@ -89,7 +92,7 @@ export function TicketView() {
           </p>
         ))}
       </header>
-      <Thread messages={messages} pendingIds={pendingIds} />
+      <Thread messages={messages} pendingIds={pendingIds} canSplit={isEmail && messages.length > 1} />
       <Composer key={ticket.id} allowNotes={account?.type !== 'imap'} onSend={(text, internal) => change({ type: 'reply', text, internal })} />
     </section>
   );

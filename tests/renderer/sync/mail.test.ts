@@ -102,3 +102,34 @@ describe('email threading in the cache (real IndexedDB)', () => {
     expect(context!.targets).toHaveLength(1);
   });
 });
+
+describe('merge and split by hand (real IndexedDB)', () => {
+  it('merging moves every message and keeps later replies in the merged ticket', async () => {
+    const { mergeTickets } = await import('../../../renderer/sync/merge');
+    const db = await freshDb();
+    await applyChanges(db, ACC, [m(mail({ messageId: 'one@x', subject: 'Printer' })), m(mail({ messageId: 'two@x', subject: 'Scanner', from: { name: 'Bob', email: 'bob@example.com' } }))]);
+    const tickets = await db.tickets.toArray();
+    const into = tickets.find((t) => t.subject === 'Printer')!;
+    const from = tickets.find((t) => t.subject === 'Scanner')!;
+    await mergeTickets(db, from.id, into.id);
+    expect(await db.tickets.count()).toBe(1);
+    expect((await db.tickets.get(into.id))?.messageCount).toBe(2);
+    await applyChanges(db, ACC, [m(mail({ messageId: 'three@x', subject: 'Re: Scanner', inReplyTo: 'two@x', references: ['two@x'] }))]);
+    expect(await db.tickets.count()).toBe(1);
+    expect((await db.tickets.get(into.id))?.messageCount).toBe(3);
+  });
+
+  it('splitting moves one message into a new ticket, and replies to it follow it', async () => {
+    const { splitMessage } = await import('../../../renderer/sync/merge');
+    const db = await freshDb();
+    await applyChanges(db, ACC, [
+      m(mail({ messageId: 'root@x', subject: 'Order' })),
+      m(mail({ messageId: 'other@x', subject: 'Re: Order', inReplyTo: 'root@x', references: ['root@x'], text: 'Different problem: my login' })),
+    ]);
+    const newId = await splitMessage(db, `${ACC}:mid:other@x`);
+    expect(await db.tickets.count()).toBe(2);
+    expect((await db.tickets.get(newId))?.messageCount).toBe(1);
+    await applyChanges(db, ACC, [m(mail({ messageId: 'answer@x', subject: 'Re: Order', inReplyTo: 'other@x', references: ['root@x', 'other@x'] }))]);
+    expect((await db.tickets.get(newId))?.messageCount).toBe(2);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Merge and split email conversations by hand, when automatic threading got it wrong. These are cache
+ * changes (IMAP has no conversations to change): a moved message keeps its new ticket on later pulls,
+ * and replies to it follow it by their headers.
+ */
+import type { Message, Ticket } from '../../shared/domain';
+import type { SwitchboardDb } from '../db/schema';
+import { customerOf, deriveTicket } from './mail-ticket';
+import { rebase } from './rebase';
+
+async function threadOf(db: SwitchboardDb, ticketId: string): Promise<Message[]> {
+  return db.messages.where('[ticketId+createdAt]').between([ticketId, -Infinity], [ticketId, Infinity]).toArray();
+}
+
+async function rederive(db: SwitchboardDb, ticket: Ticket): Promise<void> {
+  const messages = await threadOf(db, ticket.id);
+  if (messages.length === 0) {
+    await db.tickets.delete(ticket.id);
+    return;
+  }
+  const customer = customerOf(messages, ticket.accountId);
+  if (!(await db.customers.get(customer.id))) await db.customers.put(customer);
+  await db.tickets.put(await rebase(db, deriveTicket(ticket, messages, customer.id)));
+}
+
+/** Moves every message of `fromId` into `intoId` and removes `fromId`. Both must be email tickets of one account. */
+export async function mergeTickets(db: SwitchboardDb, fromId: string, intoId: string): Promise<void> {
+  await db.transaction('rw', [db.tickets, db.messages, db.customers, db.outbox], async () => {
+    const [from, into] = await Promise.all([db.tickets.get(fromId), db.tickets.get(intoId)]);
+    if (!from || !into || from.id === into.id) throw new Error('Both tickets must exist and differ');
+    if (from.accountId !== into.accountId) throw new Error('Only conversations of the same account can be merged');
+    await db.messages.where('[ticketId+createdAt]').between([fromId, -Infinity], [fromId, Infinity]).modify({ ticketId: intoId });
+    await db.tickets.delete(fromId);
+    await rederive(db, into);
+  });
+}
+
+/** Moves one message into a conversation of its own; returns the new ticket's id. */
+export async function splitMessage(db: SwitchboardDb, messageId: string): Promise<string> {
+  return db.transaction('rw', [db.tickets, db.messages, db.customers, db.outbox, db.syncState], async () => {
+    const message = await db.messages.get(messageId);
+    const source = message ? await db.tickets.get(message.ticketId) : undefined;
+    if (!message?.email || !source) throw new Error('Only an email message in a cached conversation can be split off');
+    const seqKey = `${source.accountId}#ticket-number`;
+    const number = Number((await db.syncState.get(seqKey))?.cursor ?? '0') + 1;
+    await db.syncState.put({ key: seqKey, accountId: source.accountId, cursor: String(number), lastSyncAt: null, error: null });
+    const ticket: Ticket = {
+      ...source,
+      id: `${source.accountId}:split:${message.email.messageId}`,
+      remoteId: `split:${message.email.messageId}`,
+      number,
+      subject: message.email.subject,
+      assigneeId: null,
+      tags: [],
+    };
+    await db.tickets.put(ticket);
+    await db.messages.update(message.id, { ticketId: ticket.id });
+    await rederive(db, ticket);
+    await rederive(db, source);
+    return ticket.id;
+  });
+}
