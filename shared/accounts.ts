@@ -43,6 +43,11 @@ export const ImapAccountSettings = z
     folders: z.array(z.string().min(1)).min(1).default(['INBOX', 'Sent']),
     /** Where sent replies are appended; found by its special use when not given. */
     sentFolder: z.string().optional(),
+    /**
+     * Who puts the copy of a sent reply in Sent: Switchboard ("append"), or the server itself ("server",
+     * as Gmail does). "auto": the server where it says so (Gmail's X-GM-EXT-1), else Switchboard.
+     */
+    sentCopy: z.enum(['auto', 'append', 'server']).default('auto'),
     signature: z.string().max(10_000).default(''),
   })
   .strict();

@@ -14,7 +14,17 @@ export const MutationOp = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setTags'), tags: z.array(z.string().min(1).max(100)).max(100) }),
   /** The agent read the conversation (IMAP \Seen on its messages). */
   z.object({ type: z.literal('markSeen') }),
-  z.object({ type: z.literal('reply'), text: z.string().min(1).max(100_000), internal: z.boolean() }),
+  z.object({
+    type: z.literal('reply'),
+    text: z.string().min(1).max(100_000),
+    internal: z.boolean(),
+    /** Files sent with the reply, base64; 25 MB in all at most (what most mail servers accept). */
+    attachments: z
+      .array(z.object({ name: z.string().min(1).max(255), type: z.string().max(255), base64: z.string() }))
+      .max(20)
+      .refine((files) => files.reduce((sum, f) => sum + f.base64.length * 0.75, 0) <= 25 * 1024 * 1024, 'attachments: more than 25 MB in all')
+      .optional(),
+  }),
 ]);
 export type MutationOp = z.infer<typeof MutationOp>;
 

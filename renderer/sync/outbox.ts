@@ -43,7 +43,7 @@ export async function enqueue(db: SwitchboardDb, ticketId: string, op: MutationO
         internal: op.internal,
         createdAt: now,
         text: op.text,
-        attachments: [],
+        attachments: (op.attachments ?? []).map((f, i) => ({ id: `${localMessageId(mutation.id)}:a${i}`, name: f.name, size: Math.floor(f.base64.length * 0.75), type: f.type })),
       };
       await db.messages.put(message);
     }

@@ -78,6 +78,8 @@ test('add a Dovecot account, see mail arrive, reply, and the customer gets the r
   await expect(view.getByText('It has been a week.')).toBeVisible();
   await expect(view.getByText('Internal note')).toHaveCount(0); // email has no internal notes
   await view.getByRole('textbox', { name: 'Reply' }).fill('Your parcel left the depot this morning.');
+  await view.getByLabel('Attach files').setInputFiles({ name: 'tracking.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF tracking label') });
+  await expect(view.getByRole('list', { name: 'Attachments' }).getByText('tracking.pdf')).toBeVisible();
   await view.getByRole('button', { name: 'Send reply' }).click();
   const reply = view.locator('.message.out').filter({ hasText: 'Your parcel left the depot this morning.' });
   await expect(reply).toHaveCount(1);
@@ -86,6 +88,7 @@ test('add a Dovecot account, see mail arrive, reply, and the customer gets the r
   const aliceBox = await rawClient(dc, users.alice);
   try {
     await expect.poll(() => countInInbox(aliceBox, 'Your parcel left the depot this morning.'), { timeout: 10_000 }).toBe(1);
+    expect(sink.messages.at(-1)?.raw).toMatch(/filename=tracking\.pdf/);
   } finally {
     await aliceBox.logout();
   }

@@ -170,13 +170,16 @@ export class EmailConnector implements Connector {
       const client = await this.imap('push');
       if (op.type === 'reply') {
         if (op.internal) return { kind: 'rejected', reason: 'Email accounts have no internal notes; the note is kept on this computer only.' };
-        const composed = await composeReply(this.settings, mutation, email, op.text);
+        const composed = await composeReply(this.settings, mutation, email, op.text, op.attachments);
         const recipients = [...email.to, ...email.cc].map((a) => a.email);
-        const outcome = await sendOnce(client, this.settings, this.secret(), await this.sentFolder(client), composed, recipients);
+        const { sentCopy } = this.settings;
+        const serverKeepsSent = sentCopy === 'server' || (sentCopy === 'auto' && client.capabilities.has('X-GM-EXT-1'));
+        const outcome = await sendOnce(client, this.settings, this.secret(), await this.sentFolder(client), composed, recipients, serverKeepsSent);
         if ('refused' in outcome) return { kind: 'rejected', reason: outcome.refused };
         if (email.replyTo) await storeKeywords(client, [email.replyTo], { add: ['\\Answered'], remove: [] }).catch(() => undefined);
+        const id = `${this.account.id}:mid:${composed.messageId}`;
         const message: Message = {
-          id: `${this.account.id}:mid:${composed.messageId}`,
+          id,
           ticketId: mutation.ticketId,
           accountId: this.account.id,
           author: { name: this.settings.name, email: this.settings.email },
@@ -184,7 +187,7 @@ export class EmailConnector implements Connector {
           internal: false,
           createdAt: mutation.createdAt,
           text: op.text,
-          attachments: [],
+          attachments: (op.attachments ?? []).map((f, i) => ({ id: `${id}:a${i}`, name: f.name, size: Math.floor(f.base64.length * 0.75), type: f.type })),
         };
         return { kind: 'applied', messages: [message] };
       }

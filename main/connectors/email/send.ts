@@ -24,7 +24,13 @@ export function replyMessageId(mutationId: string, address: string): string {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const toHtml = (text: string) => text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n');
 
-export async function composeReply(settings: ImapAccountSettings, mutation: Mutation, email: EmailContext, text: string): Promise<{ raw: Buffer; messageId: string }> {
+export interface ReplyFile {
+  name: string;
+  type: string;
+  base64: string;
+}
+
+export async function composeReply(settings: ImapAccountSettings, mutation: Mutation, email: EmailContext, text: string, files: ReplyFile[] = []): Promise<{ raw: Buffer; messageId: string }> {
   const messageId = replyMessageId(mutation.id, settings.email);
   const body = settings.signature ? `${text}\n\n-- \n${settings.signature}` : text;
   const composer = new MailComposer({
@@ -38,6 +44,7 @@ export async function composeReply(settings: ImapAccountSettings, mutation: Muta
     date: new Date(mutation.createdAt),
     text: body,
     html: toHtml(body),
+    attachments: files.map((f) => ({ filename: f.name, contentType: f.type || 'application/octet-stream', content: Buffer.from(f.base64, 'base64') })),
   });
   const raw = await new Promise<Buffer>((resolve, reject) => composer.compile().build((err, message) => (err ? reject(err) : resolve(message))));
   return { raw, messageId };
@@ -46,6 +53,9 @@ export async function composeReply(settings: ImapAccountSettings, mutation: Muta
 async function findInSent(client: ImapFlow, sent: string, messageId: string): Promise<{ uid: number; flags: Set<string> } | null> {
   const lock = await client.getMailboxLock(sent);
   try {
+    // The folder may have been selected a while ago: let the server report copies filed since (by the
+    // server itself, or by an earlier attempt on another connection) before searching.
+    await client.noop();
     const uids = (await client.search({ header: { 'message-id': messageId } }, { uid: true })) || [];
     if (uids.length === 0) return null;
     const message = await client.fetchOne(String(uids[0]), { uid: true, flags: true }, { uid: true });
@@ -77,6 +87,10 @@ async function removeFromSent(client: ImapFlow, sent: string, uid: number): Prom
 /** `refused`: the server turned the reply down for good (a 5xx), with its words. */
 export type SendOutcome = { sent: 'now' | 'earlier' | 'unconfirmed' } | { refused: string };
 
+/**
+ * `serverKeepsSent`: the server files its own copy in Sent after SMTP (Gmail). Then nothing is appended,
+ * and the copy the server made is what a retry finds.
+ */
 export async function sendOnce(
   client: ImapFlow,
   settings: ImapAccountSettings,
@@ -84,14 +98,18 @@ export async function sendOnce(
   sentFolder: string,
   composed: { raw: Buffer; messageId: string },
   recipients: string[],
+  serverKeepsSent = false,
 ): Promise<SendOutcome> {
   const earlier = await findInSent(client, sentFolder, composed.messageId);
   if (earlier) {
     if (earlier.flags.has(SENDING)) await setFlags(client, sentFolder, earlier.uid, [UNCONFIRMED], [SENDING]);
     return { sent: earlier.flags.has(SENDING) || earlier.flags.has(UNCONFIRMED) ? 'unconfirmed' : 'earlier' };
   }
-  const appended = await client.append(sentFolder, composed.raw, ['\\Seen', SENDING]);
-  const uid = appended && typeof appended === 'object' ? appended.uid : undefined;
+  let uid: number | undefined;
+  if (!serverKeepsSent) {
+    const appended = await client.append(sentFolder, composed.raw, ['\\Seen', SENDING]);
+    uid = appended && typeof appended === 'object' ? appended.uid : undefined;
+  }
 
   let dataAccepted = false;
   const watch = (meta: { tnx?: string }, message: unknown) => {
@@ -117,13 +135,12 @@ export async function sendOnce(
   try {
     await transport.sendMail({ envelope: { from: settings.email, to: recipients }, raw: composed.raw });
   } catch (error) {
-    if (uid === undefined) throw explain(error, { kind: 'SMTP', host, port, user: settings.username });
     if (dataAccepted) {
       // The server may have delivered it: never risk a second copy.
-      await setFlags(client, sentFolder, uid, [UNCONFIRMED], [SENDING]);
+      if (uid !== undefined) await setFlags(client, sentFolder, uid, [UNCONFIRMED], [SENDING]);
       return { sent: 'unconfirmed' };
     }
-    await removeFromSent(client, sentFolder, uid);
+    if (uid !== undefined) await removeFromSent(client, sentFolder, uid);
     const code = (error as { responseCode?: number }).responseCode;
     const command = (error as { command?: string }).command ?? '';
     if (code !== undefined && code >= 500 && !/AUTH/.test(command)) {

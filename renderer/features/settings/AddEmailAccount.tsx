@@ -65,6 +65,7 @@ export function AddEmailAccount({ onDone }: { onDone: () => void }) {
     username: username || email,
     folders: folders.split(',').map((f) => f.trim()).filter(Boolean),
     signature: '',
+    sentCopy: 'auto',
   });
   const run = async (action: () => Promise<void>) => {
     setBusy(true);

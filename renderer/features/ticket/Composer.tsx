@@ -1,15 +1,46 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fileSize } from '../../app/format';
+
+export interface ComposerFile {
+  name: string;
+  type: string;
+  base64: string;
+  size: number;
+}
+
+const MAX_TOTAL_BYTES = 25 * 1024 * 1024;
+
+function readFile(file: File): Promise<ComposerFile> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve({ name: file.name, type: file.type, size: file.size, base64: String(reader.result).replace(/^data:[^,]*,/, '') });
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
 
 /** `allowNotes`: the source keeps internal notes (email does not). */
-export function Composer({ onSend, allowNotes }: { onSend: (text: string, internal: boolean) => Promise<void>; allowNotes: boolean }) {
-  const { t } = useTranslation();
+export function Composer({ onSend, allowNotes }: { onSend: (text: string, internal: boolean, files: ComposerFile[]) => Promise<void>; allowNotes: boolean }) {
+  const { t, i18n } = useTranslation();
   const [text, setText] = useState('');
   const [internal, setInternal] = useState(false);
+  const [files, setFiles] = useState<ComposerFile[]>([]);
+  const [error, setError] = useState<string | null>(null);
   const send = async () => {
     if (!text.trim()) return;
-    await onSend(text.trim(), internal);
+    await onSend(text.trim(), internal, internal ? [] : files);
     setText('');
+    setFiles([]);
+  };
+  const attach = async (list: FileList | null) => {
+    const added = await Promise.all([...(list ?? [])].map(readFile));
+    const all = [...files, ...added];
+    if (all.reduce((sum, f) => sum + f.size, 0) > MAX_TOTAL_BYTES) setError(t('ticket.tooBig'));
+    else {
+      setError(null);
+      setFiles(all);
+    }
   };
   return (
     <form
@@ -28,6 +59,19 @@ export function Composer({ onSend, allowNotes }: { onSend: (text: string, intern
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send();
         }}
       />
+      {files.length > 0 && (
+        <ul className="attachments" aria-label={t('ticket.attachments')}>
+          {files.map((f, i) => (
+            <li key={`${f.name}-${i}`}>
+              📎 {f.name} <span className="muted">({fileSize(f.size, i18n.language)})</span>{' '}
+              <button type="button" className="link" onClick={() => setFiles(files.filter((_, j) => j !== i))}>
+                {t('ticket.removeFile')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && <p role="alert" className="error">{error}</p>}
       <div className="composer-actions">
         {allowNotes ? (
           <label>
@@ -35,6 +79,12 @@ export function Composer({ onSend, allowNotes }: { onSend: (text: string, intern
           </label>
         ) : (
           <span />
+        )}
+        {!internal && (
+          <label className="attach">
+            {t('ticket.attach')}
+            <input type="file" multiple onChange={(e) => void attach(e.target.files)} />
+          </label>
         )}
         <button type="submit" disabled={!text.trim()}>
           {internal ? t('ticket.addNote') : t('ticket.send')}

@@ -13,6 +13,7 @@ export function settingsFor(dc: Dovecot, smtpPort: number, user: { email: string
     username: user.email,
     folders: ['INBOX', 'Sent'],
     signature: '',
+    sentCopy: 'auto',
     ...extra,
   };
 }

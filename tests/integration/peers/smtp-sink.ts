@@ -28,7 +28,8 @@ export interface SmtpSink {
   stop(): Promise<void>;
 }
 
-export async function startSmtpSink(lmtpSocket: string): Promise<SmtpSink> {
+/** `afterDelivery`: what the server does next (a server that files its own Sent copy, like Gmail). */
+export async function startSmtpSink(lmtpSocket: string, afterDelivery?: (message: SentMessage) => void): Promise<SmtpSink> {
   const known = new Set<string>(Object.values(users).map((u) => u.email));
   const passwords = new Map<string, string>(Object.values(users).map((u) => [u.email, u.password]));
   const lmtp = nodemailer.createTransport({
@@ -64,7 +65,9 @@ export async function startSmtpSink(lmtpSocket: string): Promise<SmtpSink> {
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
         try {
           await lmtp.sendMail({ envelope: { from, to }, raw });
-          messages.push({ from, to, raw, user: session.user as string | undefined });
+          const sent = { from, to, raw, user: session.user as string | undefined };
+          messages.push(sent);
+          afterDelivery?.(sent);
           if (drops > 0) {
             drops--;
             sink.dropped++;
