@@ -10,5 +10,6 @@ await page.goto(url);
 await page.waitForTimeout(2500);
 await page.locator('.row').nth(2).click().catch(e=>console.log(e.message));
 await page.waitForTimeout(500);
+if (process.env.SETTINGS) { await page.getByRole('button', { name: /Settings|Настройки/ }).click(); await page.getByRole('button', { name: /Add email account|Добавить почтовый ящик/ }).click(); await page.waitForTimeout(300); }
 await page.screenshot({ path: process.env.OUT || '/tmp/shot.png' });
 await browser.close(); host.kill('SIGINT');

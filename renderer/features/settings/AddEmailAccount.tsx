@@ -110,7 +110,7 @@ export function AddEmailAccount({ onDone }: { onDone: () => void }) {
       </label>
       <label>
         {t('accounts.password')}
-        <input type="password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input type="password" required autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
       </label>
       <label>
         {t('accounts.folders')}
