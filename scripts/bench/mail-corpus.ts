@@ -2,21 +2,13 @@
  * Generates support mail for benchmarks: mixed sizes (1 KB to ~200 KB with attachments) and charsets
  * (UTF-8, KOI8-R, windows-1251, ISO-8859-1), threaded replies, deterministic for a seed.
  */
+import { seededRandom as rng } from '../../shared/random';
+
 const iconvTable: Record<string, (s: string) => Buffer> = {
   'utf-8': (s) => Buffer.from(s, 'utf8'),
   'iso-8859-1': (s) => Buffer.from(s, 'latin1'),
 };
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const en = ['My order has not arrived yet.', 'I was charged twice this month.', 'The dashboard shows a blank page.', 'Please refund my last payment.', 'I cannot log in after the password reset.'];
 const ru = ['Мой заказ до сих пор не пришёл.', 'С карты дважды списали оплату.', 'Панель управления не открывается.', 'Верните, пожалуйста, деньги за заказ.', 'Не могу войти после сброса пароля.'];

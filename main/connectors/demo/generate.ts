@@ -4,6 +4,7 @@
  */
 import type { Agent, Attachment, Customer, Message, Priority, Ticket, TicketStatus } from '../../../shared/domain';
 import { localId } from '../../../shared/domain';
+import { seededRandom as rng } from '../../../shared/random';
 import { corpus, emailFor, people, type Lang, type TopicName } from './corpus';
 
 export const DEMO_ACCOUNT_ID = 'demo';
@@ -18,17 +19,6 @@ export interface DemoData {
   messages: Map<string, Message[]>;
 }
 
-/** mulberry32: a tiny seeded generator, good enough for demo data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function weighted<T>(random: () => number, options: [T, number][]): T {
   let r = random() * options.reduce((sum, [, w]) => sum + w, 0);

@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EmailConnector } from '../../../main/connectors/email/connector';
-import { startDovecot, users, type Dovecot } from '../peers/dovecot';
+import { users, type Dovecot } from '../peers/dovecot';
 import { settingsFor } from '../peers/mail';
 import { freePort } from '../peers/ports';
-import { startSmtpSink, type SmtpSink } from '../peers/smtp-sink';
+import type { SmtpSink } from '../peers/smtp-sink';
+import { useMailServers } from '../peers/use-mail-servers';
 
+const servers = useMailServers();
 let dc: Dovecot;
 let sink: SmtpSink;
-beforeAll(async () => {
-  dc = await startDovecot();
-  sink = await startSmtpSink(dc.lmtpSocket);
-});
-afterAll(async () => {
-  await sink?.stop();
-  dc?.stop();
+beforeAll(() => {
+  dc = servers.dc();
+  sink = servers.sink();
 });
 
 describe('Test connection says exactly what failed', () => {

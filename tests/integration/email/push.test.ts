@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import nodemailer from 'nodemailer';
 import { EmailConnector } from '../../../main/connectors/email/connector';
-import { startDovecot, users, type Dovecot } from '../peers/dovecot';
+import { users } from '../peers/dovecot';
 import { settingsFor } from '../peers/mail';
-import { startSmtpSink, type SmtpSink } from '../peers/smtp-sink';
+import { useMailServers } from '../peers/use-mail-servers';
 
-let dc: Dovecot;
-let sink: SmtpSink;
-beforeAll(async () => {
-  dc = await startDovecot();
-  sink = await startSmtpSink(dc.lmtpSocket);
-});
-afterAll(async () => {
-  await sink?.stop();
-  dc?.stop();
-});
+const servers = useMailServers();
+const settings = () => settingsFor(servers.dc(), servers.sink().port, users.agent);
 
 it('new mail is pushed (IDLE) within 2 seconds of delivery', async () => {
-  const connector = new EmailConnector(settingsFor(dc, sink.port, users.agent), 'agent', () => users.agent.password);
+  const connector = new EmailConnector(settings(), 'agent', () => users.agent.password);
   let notifiedAt = 0;
   const stop = connector.watch(() => (notifiedAt ||= Date.now()));
   try {
     await new Promise((resolve) => setTimeout(resolve, 500)); // let the watcher select INBOX and start IDLE
     const sentAt = Date.now();
-    await nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true })
+    await nodemailer.createTransport({ host: '127.0.0.1', port: servers.sink().port, secure: false, ignoreTLS: true })
       .sendMail({ from: users.alice.email, to: users.agent.email, subject: 'Urgent', text: 'Please call me.' });
     await expect.poll(() => notifiedAt, { timeout: 2000, interval: 50 }).toBeGreaterThan(0);
     expect(notifiedAt - sentAt).toBeLessThan(2000);
@@ -37,7 +29,7 @@ it('a refused password does not become a retry storm: the watcher backs off', as
   const before = Date.now();
   const attempts: number[] = [];
   // Count connection attempts through the password callback, called once per attempt.
-  const counting = new EmailConnector(settingsFor(dc, sink.port, users.agent), 'agent', () => {
+  const counting = new EmailConnector(settings(), 'agent', () => {
     attempts.push(Date.now() - before);
     return 'wrong-password';
   });

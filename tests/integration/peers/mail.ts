@@ -39,3 +39,4 @@ export function mail(n: number, extra: { subject?: string; from?: string; messag
 export async function appendAll(client: ImapFlow, folder: string, messages: Buffer[], flags: string[] = []): Promise<void> {
   for (const m of messages) await client.append(folder, m, flags);
 }
+
