@@ -1,7 +1,7 @@
 /** Reads of the cache for the UI: views, counts, a ticket with its thread. Used through useLiveQuery. */
 import Dexie from 'dexie';
 import type { Customer, Ticket, TicketStatus } from '../../shared/domain';
-import { slaState, type SlaState } from '../../shared/sla';
+import { slaState, type SlaState } from '../../shared/sla/state';
 import type { ViewId } from '../stores/ui';
 import type { OutboxRow, SwitchboardDb } from './schema';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SlaState } from '../../../shared/sla';
+import type { SlaState } from '../../../shared/sla/state';
 import { relativeTime } from '../../app/format';
 
 export function SlaBadge({ state, dueAt, now }: { state: SlaState; dueAt: number | null; now: number }) {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DemoConnector } from '../../../main/connectors/demo/connector';
 import type { Message, Ticket } from '../../../shared/domain';
 import type { Mutation } from '../../../shared/mutation';
-import { slaState } from '../../../shared/sla';
+import { slaState } from '../../../shared/sla/state';
 import type { PullResult } from '../../../shared/sync';
 import { tempDir } from '../../support/temp';
 

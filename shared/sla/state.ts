@@ -1,7 +1,7 @@
 /**
  * SLA state of a ticket at a moment. Pure: the same answer in every process, online or not.
  */
-import type { Ticket } from './domain';
+import type { Ticket } from '../domain';
 
 export type SlaState = 'none' | 'ok' | 'atRisk' | 'breached';
 

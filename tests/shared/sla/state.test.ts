@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slaState } from '../../shared/sla';
+import { slaState } from '../../../shared/sla/state';
 
 const MIN = 60_000;
 const now = Date.UTC(2026, 10, 22, 12, 0);
