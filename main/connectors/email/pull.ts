@@ -21,25 +21,19 @@ export interface PullContext {
 
 export const TOO_LARGE_NOTE = 'This message is too large to preview; download it to read it.';
 
+/**
+ * One FETCH for flags, size and the source — at most `maxPreviewBytes` of it: a larger message keeps
+ * only its headers (the original is downloadable on demand).
+ */
 async function fetchMessages(client: ImapFlow, ctx: PullContext, folder: string, uidValidity: number, uids: number[]): Promise<Change[]> {
   if (uids.length === 0) return [];
-  const meta = new Map<number, { flags: string[]; size: number }>();
-  for await (const m of client.fetch(uids.join(','), { uid: true, flags: true, size: true }, { uid: true })) {
-    meta.set(m.uid, { flags: [...(m.flags ?? [])], size: m.size ?? 0 });
-  }
-  const small = uids.filter((u) => (meta.get(u)?.size ?? 0) <= ctx.maxPreviewBytes && meta.has(u));
-  const large = uids.filter((u) => (meta.get(u)?.size ?? 0) > ctx.maxPreviewBytes);
   const changes: Change[] = [];
-  const metaOf = (uid: number): MailMeta => ({ accountId: ctx.accountId, folder, uidValidity, uid, ownAddress: ctx.ownAddress, ...meta.get(uid)! });
-  if (small.length > 0) {
-    for await (const m of client.fetch(small.join(','), { uid: true, source: true }, { uid: true })) {
-      if (m.source) changes.push({ kind: 'mail', mail: await parseMail(m.source, metaOf(m.uid)) });
-    }
-  }
-  if (large.length > 0) {
-    for await (const m of client.fetch(large.join(','), { uid: true, headers: true }, { uid: true })) {
-      if (m.headers) changes.push({ kind: 'mail', mail: await parseHeadersOnly(m.headers, metaOf(m.uid), TOO_LARGE_NOTE, true) });
-    }
+  const query = { uid: true, flags: true, size: true, source: { maxLength: ctx.maxPreviewBytes + 1 } };
+  for await (const m of client.fetch(uids.join(','), query, { uid: true })) {
+    if (!m.source) continue;
+    const meta: MailMeta = { accountId: ctx.accountId, folder, uidValidity, uid: m.uid, ownAddress: ctx.ownAddress, flags: [...(m.flags ?? [])], size: m.size ?? m.source.length };
+    const mail = meta.size > ctx.maxPreviewBytes ? await parseHeadersOnly(m.source, meta, TOO_LARGE_NOTE, true) : await parseMail(m.source, meta);
+    changes.push({ kind: 'mail', mail });
   }
   return changes;
 }
