@@ -147,7 +147,7 @@ export class EmailConnector implements Connector {
         accountId: this.account.id,
         ownAddress: this.settings.email,
         folders: this.settings.folders,
-        batch: cursor === null ? (this.options.firstBatch ?? Math.min(50, this.options.batch ?? 50)) : (this.options.batch ?? 500),
+        batch: cursor === null ? (this.options.firstBatch ?? Math.min(25, this.options.batch ?? 25)) : (this.options.batch ?? 500),
         maxPreviewBytes: this.options.maxPreviewBytes ?? 10 * 1024 * 1024,
       }, state);
       const agents = cursor === null ? [{ kind: 'agent' as const, agent: this.me }] : [];
