@@ -3,6 +3,7 @@
  * customer, status ($sb-status-… or from who wrote last), priority, assignee, tags, times.
  */
 import type { Customer, Message, Ticket, TicketStatus } from '../../shared/domain';
+import { nearestDue, slaClocks, type SlaPolicy } from '../../shared/sla/policy';
 
 const STATUS = '$sb-status-';
 const PRIORITY = '$sb-priority-';
@@ -34,8 +35,21 @@ function keywordsOf(messages: Message[]): string[] {
   return [];
 }
 
+/** The SLA clock that falls due first, under `policy` (email has no status history: the current status counts). */
+function slaDueAt(policy: SlaPolicy, ticket: Ticket, messages: Message[], status: TicketStatus, vip: boolean, now: number): number | null {
+  const subject = {
+    priority: ticket.priority,
+    vip,
+    createdAt: messages[0]!.createdAt,
+    statuses: [{ status, at: messages[0]!.createdAt }],
+    messages: messages.map((m) => ({ from: m.direction === 'in' ? ('customer' as const) : ('agent' as const), at: m.createdAt })),
+  };
+  return nearestDue(slaClocks(policy, subject, now))?.dueAt ?? null;
+}
+
 /** `messages` sorted by time, at least one. */
-export function deriveTicket(ticket: Ticket, messages: Message[], customerId: string): Ticket {
+export function deriveTicket(ticket: Ticket, messages: Message[], customer: Customer, sla: { policy: SlaPolicy; now: number }): Ticket {
+  const customerId = customer.id;
   const first = messages[0]!;
   const last = messages[messages.length - 1]!;
   const firstIn = messages.find((m) => m.direction === 'in');
@@ -46,12 +60,14 @@ export function deriveTicket(ticket: Ticket, messages: Message[], customerId: st
   const status = (keyword(STATUS) as TicketStatus | undefined) ?? fallback;
   const assignee = keyword(ASSIGNEE);
   const firstReply = firstIn ? messages.find((m) => m.direction === 'out' && m.createdAt >= firstIn.createdAt) : undefined;
+  const priority = (keyword(PRIORITY) as Ticket['priority'] | undefined) ?? ticket.priority;
   return {
     ...ticket,
+    slaDueAt: slaDueAt(sla.policy, { ...ticket, priority }, messages, status, customer.vip, sla.now),
     subject: (firstIn ?? first).email?.subject || ticket.subject,
     status,
     sourceStatus: status,
-    priority: (keyword(PRIORITY) as Ticket['priority'] | undefined) ?? ticket.priority,
+    priority,
     customerId,
     assigneeId: assignee ? `${ticket.accountId}:${assignee}` : null,
     tags: flags.filter((f) => f.startsWith(TAG)).map((f) => f.slice(TAG.length)),

@@ -9,6 +9,7 @@ import type { Change } from '../../shared/sync';
 import { headerRoot, normalizeSubject, relatedIds, sameConversationBySubject, subjectTag } from '../../shared/threading';
 import type { SwitchboardDb } from '../db/schema';
 import { assigneeOf, customerIdFor, customerOf, deriveTicket } from './mail-ticket';
+import { slaPolicy } from './sla-policy';
 import { rebase } from './rebase';
 
 type MailChange = Extract<Change, { kind: 'mail' | 'mailFlags' | 'mailGone' | 'mailSnapshot' | 'mailReset' }>;
@@ -173,6 +174,7 @@ async function write(page: Page): Promise<void> {
   const customers = [...threads.values()].filter((m) => m.length > 0).map((m) => customerOf(m, accountId));
   const known = new Map((await db.customers.bulkGet(customers.map((c) => c.id))).flatMap((c) => (c ? [[c.id, c] as const] : [])));
   await db.customers.bulkPut(customers.filter((c) => !known.has(c.id)));
+  const sla = { policy: slaPolicy(), now: Date.now() };
 
   const tickets: Ticket[] = [];
   const agents: Agent[] = [];
@@ -183,7 +185,8 @@ async function write(page: Page): Promise<void> {
       await db.tickets.delete(ticketId);
       continue;
     }
-    const derived = deriveTicket(ticket, messages, customerOf(messages, accountId).id);
+    const fresh = customerOf(messages, accountId);
+    const derived = deriveTicket(ticket, messages, known.get(fresh.id) ?? fresh, sla);
     tickets.push(pendingLocal ? await rebase(db, derived) : derived);
     const assignee = assigneeOf(messages);
     if (assignee) agents.push({ id: `${accountId}:${assignee}`, accountId, name: assignee, email: assignee });

@@ -7,6 +7,7 @@ import type { Message, Ticket } from '../../shared/domain';
 import type { SwitchboardDb } from '../db/schema';
 import { customerOf, deriveTicket } from './mail-ticket';
 import { rebase } from './rebase';
+import { slaPolicy } from './sla-policy';
 
 async function threadOf(db: SwitchboardDb, ticketId: string): Promise<Message[]> {
   return db.messages.where('[ticketId+createdAt]').between([ticketId, -Infinity], [ticketId, Infinity]).toArray();
@@ -18,9 +19,10 @@ async function rederive(db: SwitchboardDb, ticket: Ticket): Promise<void> {
     await db.tickets.delete(ticket.id);
     return;
   }
-  const customer = customerOf(messages, ticket.accountId);
-  if (!(await db.customers.get(customer.id))) await db.customers.put(customer);
-  await db.tickets.put(await rebase(db, deriveTicket(ticket, messages, customer.id)));
+  const fresh = customerOf(messages, ticket.accountId);
+  const customer = (await db.customers.get(fresh.id)) ?? fresh;
+  await db.customers.put(customer);
+  await db.tickets.put(await rebase(db, deriveTicket(ticket, messages, customer, { policy: slaPolicy(), now: Date.now() })));
 }
 
 /** Moves every message of `fromId` into `intoId` and removes `fromId`. Both must be email tickets of one account. */

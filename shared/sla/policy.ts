@@ -47,17 +47,29 @@ export interface TargetClock {
 
 const MIN = 60_000;
 
+/** The spans in which the clocks run (not in a paused status), from `from` on. */
+function runningSpans(policy: SlaPolicy, subject: SlaSubject, from: number): [number, number][] {
+  return subject.statuses
+    .map((s, i) => ({ status: s.status, start: Math.max(s.at, from), end: subject.statuses[i + 1]?.at ?? Infinity }))
+    .filter((s) => !policy.pausedStatuses.includes(s.status) && s.end > s.start)
+    .map((s) => [s.start, s.end]);
+}
+
 /** Business time between `from` and `to`, leaving out the spans in a paused status. */
 function runningTime(policy: SlaPolicy, subject: SlaSubject, from: number, to: number): number {
-  let total = 0;
-  const spans = subject.statuses.map((s, i) => ({ status: s.status, start: s.at, end: subject.statuses[i + 1]?.at ?? Infinity }));
-  for (const span of spans) {
-    if (policy.pausedStatuses.includes(span.status)) continue;
-    const start = Math.max(span.start, from);
-    const end = Math.min(span.end, to);
-    if (end > start) total += businessTimeBetween(policy.calendar, start, end);
+  return runningSpans(policy, subject, from).reduce((total, [start, end]) => total + businessTimeBetween(policy.calendar, start, Math.min(end, to)), 0);
+}
+
+/** The instant the running clock reached `target` (for a breached target: when it fell due). */
+function reachedAt(policy: SlaPolicy, subject: SlaSubject, from: number, target: number): number {
+  let used = 0;
+  for (const [start, end] of runningSpans(policy, subject, from)) {
+    if (end === Infinity) return addBusinessTime(policy.calendar, start, target - used);
+    const span = businessTimeBetween(policy.calendar, start, end);
+    if (used + span >= target) return addBusinessTime(policy.calendar, start, target - used);
+    used += span;
   }
-  return total;
+  return from;
 }
 
 function clock(policy: SlaPolicy, subject: SlaSubject, kind: TargetKind, start: number, stop: number | null, now: number): TargetClock | null {
@@ -70,7 +82,7 @@ function clock(policy: SlaPolicy, subject: SlaSubject, kind: TargetKind, start: 
   const current = subject.statuses[subject.statuses.length - 1]?.status;
   if (current && policy.pausedStatuses.includes(current)) return { kind, dueAt: null, state: 'paused', remainingMs: null };
   const remaining = target - used;
-  const dueAt = remaining > 0 ? addBusinessTime(policy.calendar, now, remaining) : now + remaining;
+  const dueAt = remaining > 0 ? addBusinessTime(policy.calendar, now, remaining) : reachedAt(policy, subject, start, target);
   const state = remaining <= 0 ? 'breached' : remaining <= policy.atRiskLeadMinutes * MIN ? 'atRisk' : 'ok';
   return { kind, dueAt, state, remainingMs: remaining };
 }

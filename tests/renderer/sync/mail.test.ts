@@ -103,6 +103,20 @@ describe('email threading in the cache (real IndexedDB)', () => {
   });
 });
 
+describe('SLA clocks for email tickets (real IndexedDB)', () => {
+  it('a new conversation gets a first-response due time in the default business hours; waiting on the customer pauses it', async () => {
+    const { slaPolicy } = await import('../../../renderer/sync/sla-policy');
+    const { addBusinessTime } = await import('../../../shared/sla/calendar');
+    const db = await freshDb();
+    const q = mail({ messageId: 'sla@x' });
+    await applyChanges(db, ACC, [m(q)]);
+    const [ticket] = await db.tickets.toArray();
+    expect(ticket!.slaDueAt).toBe(addBusinessTime(slaPolicy().calendar, q.date, 8 * 3_600_000)); // normal priority: 8 business hours
+    await applyChanges(db, ACC, [{ kind: 'mailFlags', flags: { accountId: ACC, folder: 'INBOX', uidValidity: 1, uid: q.uid, flags: ['$sb-status-pending'] } }]);
+    expect((await db.tickets.get(ticket!.id))!.slaDueAt).toBeNull();
+  });
+});
+
 describe('merge and split by hand (real IndexedDB)', () => {
   it('merging moves every message and keeps later replies in the merged ticket', async () => {
     const { mergeTickets } = await import('../../../renderer/sync/merge');

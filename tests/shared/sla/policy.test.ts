@@ -44,7 +44,7 @@ describe('SLA clocks', () => {
   it('at risk within the lead, breached after the due time, every target shown', () => {
     expect(byKind(slaClocks(policy, subject(), at('2026-11-23T17:45'))).firstResponse!.state).toBe('atRisk');
     const late = byKind(slaClocks(policy, subject(), at('2026-11-24T09:30'))); // half an hour past Monday 18:00 in business time
-    expect(late.firstResponse).toMatchObject({ state: 'breached', remainingMs: -30 * 60_000 });
+    expect(late.firstResponse).toMatchObject({ state: 'breached', remainingMs: -30 * 60_000, dueAt: at('2026-11-23T18:00') });
     expect(late.resolution!.state).toBe('ok');
   });
 
