@@ -57,13 +57,16 @@ export function addBusinessTime(calendar: BusinessCalendar, from: number, ms: nu
   throw new Error('The calendar has no working hours in the next ten years');
 }
 
-/** Working time between two instants (0 when `to` is not after `from`). */
-export function businessTimeBetween(calendar: BusinessCalendar, from: number, to: number): number {
+/**
+ * Working time between two instants (0 when `to` is not after `from`). With `cap`, counting stops once
+ * the total reaches it: enough to tell whether a target was reached, without walking months of days.
+ */
+export function businessTimeBetween(calendar: BusinessCalendar, from: number, to: number, cap = Infinity): number {
   let total = 0;
   if (to <= from) return 0;
   for (const [start, end] of workingIntervals(calendar, from)) {
-    if (start >= to) break;
+    if (start >= to || total >= cap) break;
     total += Math.min(end, to) - start;
   }
-  return total;
+  return Math.min(total, cap);
 }

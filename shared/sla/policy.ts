@@ -38,11 +38,9 @@ export interface SlaSubject {
 
 export interface TargetClock {
   kind: TargetKind;
-  /** When it falls due at the current pace; null while paused (or when met/missed). */
+  /** When it falls (or fell) due; null while paused, and once met or missed. */
   dueAt: number | null;
   state: TargetState;
-  /** Business time left (negative once breached); null when met, missed or paused. */
-  remainingMs: number | null;
 }
 
 const MIN = 60_000;
@@ -55,9 +53,14 @@ function runningSpans(policy: SlaPolicy, subject: SlaSubject, from: number): [nu
     .map((s) => [s.start, s.end]);
 }
 
-/** Business time between `from` and `to`, leaving out the spans in a paused status. */
-function runningTime(policy: SlaPolicy, subject: SlaSubject, from: number, to: number): number {
-  return runningSpans(policy, subject, from).reduce((total, [start, end]) => total + businessTimeBetween(policy.calendar, start, Math.min(end, to)), 0);
+/** Business time between `from` and `to`, leaving out the spans in a paused status; counted up to `cap`. */
+function runningTime(policy: SlaPolicy, subject: SlaSubject, from: number, to: number, cap: number): number {
+  let total = 0;
+  for (const [start, end] of runningSpans(policy, subject, from)) {
+    if (total >= cap) break;
+    total += businessTimeBetween(policy.calendar, start, Math.min(end, to), cap - total);
+  }
+  return total;
 }
 
 /** The instant the running clock reached `target` (for a breached target: when it fell due). */
@@ -77,14 +80,15 @@ function clock(policy: SlaPolicy, subject: SlaSubject, kind: TargetKind, start: 
   if (minutes === undefined) return null;
   const target = minutes * MIN;
   const end = stop ?? now;
-  const used = runningTime(policy, subject, start, end);
-  if (stop !== null) return { kind, dueAt: null, state: used <= target ? 'met' : 'missed', remainingMs: null };
+  // Counting stops just past the target: a ticket breached months ago costs no more than a fresh one.
+  const used = runningTime(policy, subject, start, end, target + 1);
+  if (stop !== null) return { kind, dueAt: null, state: used <= target ? 'met' : 'missed' };
   const current = subject.statuses[subject.statuses.length - 1]?.status;
-  if (current && policy.pausedStatuses.includes(current)) return { kind, dueAt: null, state: 'paused', remainingMs: null };
+  if (current && policy.pausedStatuses.includes(current)) return { kind, dueAt: null, state: 'paused' };
   const remaining = target - used;
-  const dueAt = remaining > 0 ? addBusinessTime(policy.calendar, now, remaining) : reachedAt(policy, subject, start, target);
-  const state = remaining <= 0 ? 'breached' : remaining <= policy.atRiskLeadMinutes * MIN ? 'atRisk' : 'ok';
-  return { kind, dueAt, state, remainingMs: remaining };
+  if (remaining <= 0) return { kind, dueAt: reachedAt(policy, subject, start, target), state: 'breached' };
+  const state = remaining <= policy.atRiskLeadMinutes * MIN ? 'atRisk' : 'ok';
+  return { kind, dueAt: addBusinessTime(policy.calendar, now, remaining), state };
 }
 
 /** Every clock of a ticket at `now`. */
