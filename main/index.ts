@@ -5,8 +5,9 @@
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { parseOptions } from './args';
 import { log } from './log';
-import { createServices } from './services';
+import { createServices, type Services } from './services';
 import { registerIpc } from './shell/ipc';
+import { nativeNotifier } from './shell/notifications';
 import { safeVault } from './shell/safe-vault';
 import { createWindow } from './shell/window';
 
@@ -22,18 +23,19 @@ void app.whenReady().then(() => {
   // The page may ask for notifications; nothing else (camera, location, …).
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
   const dataDir = app.getPath('userData');
-  let services: ReturnType<typeof createServices>;
+  let services: Services;
   try {
     services = createServices({
-    dataDir,
-    vault: safeVault(dataDir),
-    accountsFile: options.accountsFile,
-    mode: 'electron',
-    version: app.getVersion(),
-    openExternal: async (url) => {
-      await shell.openExternal(url);
-      return true;
-    },
+      dataDir,
+      vault: safeVault(dataDir),
+      accountsFile: options.accountsFile,
+      mode: 'electron',
+      version: app.getVersion(),
+      openExternal: async (url) => {
+        await shell.openExternal(url);
+        return true;
+      },
+      notify: nativeNotifier(() => services.emit),
     });
   } catch (error) {
     dialog.showErrorBox('Switchboard could not start', (error as Error).message);

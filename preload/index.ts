@@ -19,6 +19,7 @@ const api = {
   addAccount: call('addAccount'),
   removeAccount: call('removeAccount'),
   fetchAttachment: call('fetchAttachment'),
+  notify: call('notify'),
   openExternal: call('openExternal'),
   on<E extends EventName>(event: E, listener: EventListener<E>): () => void {
     if (!(eventNames as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);

@@ -8,6 +8,10 @@ import { Expired } from './app/Expired';
 import { db } from './db/schema';
 import { initI18n } from './i18n';
 import { startSync } from './sync/engine';
+import { checkNotifications } from './notifications/engine';
+import { noticePrefs } from './notifications/prefs';
+import { showNotice } from './notifications/show';
+import { useUi } from './stores/ui';
 import './styles.css';
 
 initI18n();
@@ -18,8 +22,19 @@ async function boot(): Promise<void> {
   const api = connect(expire);
   if (!api) return expire();
   const info = await api.appInfo({});
-  const engine = startSync(api, db);
   const me = new Set(info.me.map((a) => a.id));
+  let checking = false;
+  const check = () => {
+    if (checking) return;
+    checking = true;
+    checkNotifications(db, me, noticePrefs())
+      .then((fresh) => fresh.forEach(showNotice))
+      .catch(() => undefined)
+      .finally(() => (checking = false));
+  };
+  const engine = startSync(api, db, check);
+  setInterval(check, 60_000);
+  api.on('openTicket', ({ ticketId }) => useUi.getState().openTicket(ticketId));
   root.render(
     <StrictMode>
       <AppContext.Provider value={{ info, engine, me }}>

@@ -14,9 +14,11 @@ export interface HandlerDeps {
   version: string;
   /** Opens a vetted https:/mailto: URL outside the app; false where the transport cannot (browser mode). */
   openExternal: (url: string) => Promise<boolean>;
+  /** Shows a native notification; false where there is none (browser mode uses the page's own). */
+  notify?: (notice: { title: string; body: string; ticketId: string }) => boolean;
 }
 
-export function createHandlers({ workspace, mode, version, openExternal }: HandlerDeps): Handlers {
+export function createHandlers({ workspace, mode, version, openExternal, notify }: HandlerDeps): Handlers {
   return {
     appInfo: async () => ({ version, mode, me: workspace.me(), platform: process.platform }),
     listAccounts: async () => workspace.accounts(),
@@ -33,6 +35,7 @@ export function createHandlers({ workspace, mode, version, openExternal }: Handl
       if (content.data.byteLength > MAX_ATTACHMENT_BYTES) throw new AppError('invalid_request', `attachmentId: ${content.name} is larger than 50 MB; open it in your mail program`);
       return { name: content.name, type: content.type, base64: Buffer.from(content.data).toString('base64') };
     },
+    notify: async (notice) => ({ shown: notify ? notify(notice) : false }),
     removeAccount: async ({ accountId }) => ({ removed: await workspace.removeAccount(accountId) }),
     openExternal: async ({ url }) => ({ opened: isSafeExternalUrl(url) ? await openExternal(url) : false }),
   };

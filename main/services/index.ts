@@ -1,5 +1,5 @@
 /** Builds main's services for a transport: one workspace, its handlers and its event hub. */
-import type { Handlers } from '../../shared/contract';
+import type { Emit, Handlers } from '../../shared/contract';
 import { createEventHub, type EventSink } from './events';
 import { createHandlers, type HandlerDeps } from './handlers';
 import { memoryVault, type Vault } from './vault';
@@ -7,6 +7,7 @@ import { Workspace } from './workspace';
 
 export interface Services {
   handlers: Handlers;
+  emit: Emit;
   subscribe: (sink: EventSink) => () => void;
   close(): Promise<void>;
 }
@@ -26,5 +27,5 @@ export function createServices(options: ServiceOptions): Services {
     vault: options.vault ?? memoryVault(),
     accountsFile: options.accountsFile,
   });
-  return { handlers: createHandlers({ ...options, workspace }), subscribe: hub.subscribe, close: () => workspace.close() };
+  return { handlers: createHandlers({ ...options, workspace }), emit: hub.emit, subscribe: hub.subscribe, close: () => workspace.close() };
 }

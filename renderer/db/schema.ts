@@ -54,6 +54,12 @@ export interface AttachmentContentRow {
   blob: Blob;
 }
 
+/** A notification already decided: never shown again, also after a restart. */
+export interface NotificationRow {
+  key: string;
+  at: number;
+}
+
 export class SwitchboardDb extends Dexie {
   accounts!: EntityTable<Account, 'id'>;
   agents!: EntityTable<Agent, 'id'>;
@@ -65,6 +71,7 @@ export class SwitchboardDb extends Dexie {
   views!: EntityTable<ViewRow, 'id'>;
   templates!: EntityTable<TemplateRow, 'id'>;
   attachmentContent!: EntityTable<AttachmentContentRow, 'id'>;
+  notifications!: EntityTable<NotificationRow, 'key'>;
 
   constructor(name = 'switchboard') {
     super(name);
@@ -89,6 +96,7 @@ export class SwitchboardDb extends Dexie {
       messages: 'id, [ticketId+createdAt], accountId, *email.keys',
       attachmentContent: 'id, accountId',
     });
+    this.version(3).stores({ notifications: 'key, at' });
   }
 }
 

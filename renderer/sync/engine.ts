@@ -19,7 +19,8 @@ export interface SyncEngine {
   stop(): void;
 }
 
-export function startSync(api: Api, db: SwitchboardDb): SyncEngine {
+/** `afterPull`: called after every successful pull of an account (notifications are decided there). */
+export function startSync(api: Api, db: SwitchboardDb, afterPull: () => void = () => undefined): SyncEngine {
   const running = new Map<string, Promise<void>>();
   let flushing: Promise<void> | null = null;
   let flushAgain = false;
@@ -45,6 +46,7 @@ export function startSync(api: Api, db: SwitchboardDb): SyncEngine {
         await pullAccount(api, db, accountId, (p) => status.setProgress(accountId, p.items && p.items.done < p.items.total ? p.items : undefined));
         status.setError(accountId, null);
         failures.delete(accountId);
+        afterPull();
       } catch (error) {
         status.setError(accountId, error instanceof Error ? error.message : String(error));
         retryLater(accountId, error);

@@ -53,6 +53,11 @@ export const contract = {
     params: z.object({ accountId: AccountId, attachmentId: z.string().min(1).max(2000) }).strict(),
     result: z.object({ name: z.string(), type: z.string(), base64: z.string() }),
   },
+  /** A native desktop notification (Electron); a click brings the window forward and opens the ticket. */
+  notify: {
+    params: z.object({ title: z.string().max(300), body: z.string().max(1000), ticketId: z.string().max(500) }).strict(),
+    result: z.object({ shown: z.boolean() }),
+  },
   removeAccount: { params: z.object({ accountId: AccountId }).strict(), result: z.object({ removed: z.boolean() }) },
   openExternal: {
     params: z.object({ url: z.string().max(4096) }).strict(),
@@ -65,6 +70,8 @@ export const events = {
   syncChanged: z.object({ accountId: AccountId }),
   /** Accounts were added or removed. */
   accountsChanged: z.object({}),
+  /** The agent clicked a notification (or a link) for this ticket. */
+  openTicket: z.object({ ticketId: z.string() }),
 } satisfies Record<EventName, z.ZodType>;
 
 export type Contract = typeof contract;

@@ -13,11 +13,12 @@ export const methodNames = [
   'addAccount',
   'removeAccount',
   'fetchAttachment',
+  'notify',
   'openExternal',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['syncChanged', 'accountsChanged'] as const;
+export const eventNames = ['syncChanged', 'accountsChanged', 'openTicket'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** The IPC channel that carries a method or an event in Electron. */

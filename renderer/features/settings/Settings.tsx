@@ -7,6 +7,7 @@ import { db } from '../../db/schema';
 import { chosenLanguage, setLanguage, type Language } from '../../i18n';
 import { useUi } from '../../stores/ui';
 import { AccountsSection } from './AccountsSection';
+import { NotificationsSection } from './NotificationsSection';
 
 export function Settings() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function Settings() {
         </select>
       </label>
       <AccountsSection />
+      <NotificationsSection />
       <fieldset>
         <legend>{t('settings.demo')}</legend>
         <p>{demoShown ? t('settings.demoOn') : t('settings.demoOff')}</p>

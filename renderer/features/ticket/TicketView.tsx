@@ -46,7 +46,12 @@ export function TicketView() {
           {customer?.vip && <span className="badge vip">{t('ticket.vip')}</span>}
           {customer ? `${customer.name} <${customer.email}>` : ''}
           {customer?.organization ? ` · ${customer.organization}` : ''}
-          <span className="ticket-ref"> · #{ticket.remoteId}</span>
+          <span className="ticket-ref"> · #{ticket.number ?? ticket.remoteId}</span>
+          {customer && (
+            <button type="button" className="link vip-toggle" onClick={() => void db.customers.update(customer.id, { vip: !customer.vip })}>
+              {customer.vip ? t('ticket.unmarkVip') : t('ticket.markVip')}
+            </button>
+          )}
         </p>
         <div className="triage">
           <label>

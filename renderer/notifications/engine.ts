@@ -1,0 +1,37 @@
+/**
+ * Decides notifications from the cache after every pull and each minute, records them so none repeats
+ * (also after a restart), and shows them: natively through main in Electron, as Web Notifications in
+ * browser mode once the agent allowed them. The first check after the first full sync only records what
+ * is already there, so an agent is not flooded with the history.
+ */
+import { dueNotices, type Notice, type NoticePrefs } from '../../shared/notify';
+import type { SwitchboardDb } from '../db/schema';
+import { openStatuses } from '../db/queries';
+
+const BASELINE = 'notifications#baseline';
+
+export async function checkNotifications(db: SwitchboardDb, me: ReadonlySet<string>, prefs: NoticePrefs, now = Date.now()): Promise<Notice[]> {
+  const tickets = await db.tickets.where('status').anyOf(openStatuses).toArray();
+  const customers = new Map((await db.customers.bulkGet([...new Set(tickets.map((t) => t.customerId))])).flatMap((c) => (c ? [[c.id, c] as const] : [])));
+  const inputs = tickets.map((ticket) => {
+    const customer = customers.get(ticket.customerId);
+    return {
+      ticket,
+      customerName: customer?.name ?? '',
+      vip: customer?.vip ?? false,
+      // An open ticket that was answered before and changed since: the customer wrote back.
+      customerWroteAt: ticket.status === 'open' && ticket.firstResponseAt !== null && ticket.updatedAt > ticket.firstResponseAt ? ticket.updatedAt : null,
+    };
+  });
+  const due = dueNotices(inputs, me, now, prefs);
+  return db.transaction('rw', [db.notifications, db.syncState], async () => {
+    const seen = await db.notifications.bulkGet(due.map((n) => n.key));
+    const fresh = due.filter((_, i) => !seen[i]);
+    await db.notifications.bulkPut(fresh.map((n) => ({ key: n.key, at: now })));
+    if (!(await db.syncState.get(BASELINE))) {
+      await db.syncState.put({ key: BASELINE, accountId: '', cursor: null, lastSyncAt: now, error: null });
+      return [];
+    }
+    return fresh;
+  });
+}

@@ -1,0 +1,26 @@
+/** Puts a notice on the desktop: through main in Electron, the Web Notification API in a browser. */
+import type { Notice } from '../../shared/notify';
+import { api, isBrowserMode } from '../api';
+import i18n from 'i18next';
+import { useUi } from '../stores/ui';
+
+export function noticeText(notice: Notice): { title: string; body: string } {
+  return {
+    title: i18n.t(`notify.${notice.kind}`, { customer: notice.customerName }),
+    body: notice.subject,
+  };
+}
+
+export function showNotice(notice: Notice): void {
+  const { title, body } = noticeText(notice);
+  if (!isBrowserMode()) {
+    void api().notify({ title, body, ticketId: notice.ticketId });
+    return;
+  }
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  const shown = new Notification(title, { body, tag: notice.key });
+  shown.onclick = () => {
+    window.focus();
+    useUi.getState().openTicket(notice.ticketId);
+  };
+}

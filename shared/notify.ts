@@ -1,0 +1,59 @@
+/**
+ * Which desktop notifications are due, decided from the cache alone (so it works offline): a new ticket
+ * from a VIP, SLA at risk, SLA breached, assigned to me, the customer replied on my ticket. Each has a
+ * key; a key already recorded is never shown again, also after a restart.
+ */
+import type { Ticket } from './domain';
+import { slaState } from './sla/state';
+
+export const noticeKinds = ['vipNew', 'atRisk', 'breached', 'assigned', 'replied'] as const;
+export type NoticeKind = (typeof noticeKinds)[number];
+
+export interface NoticeInput {
+  ticket: Ticket;
+  customerName: string;
+  vip: boolean;
+  /** When the customer last wrote, if after the agent's last reply. */
+  customerWroteAt: number | null;
+}
+
+export interface Notice {
+  key: string;
+  kind: NoticeKind;
+  ticketId: string;
+  subject: string;
+  customerName: string;
+}
+
+export interface NoticePrefs {
+  enabled: Record<NoticeKind, boolean>;
+  /** Outside the agent's working hours only VIP breaches notify. */
+  working: (now: number) => boolean;
+}
+
+const DAY = 86_400_000;
+
+function keysFor({ ticket, vip, customerWroteAt }: NoticeInput, me: ReadonlySet<string>, now: number): { kind: NoticeKind; key: string }[] {
+  const out: { kind: NoticeKind; key: string }[] = [];
+  const sla = slaState(ticket, now);
+  if (vip && ticket.status === 'new' && now - ticket.createdAt < DAY) out.push({ kind: 'vipNew', key: `vipNew:${ticket.id}` });
+  // Once per ticket and phase (before / after the first response): a due time that moves (a VIP mark, a
+  // priority change) does not raise the same alarm twice.
+  const phase = ticket.firstResponseAt ?? 'first';
+  if (sla === 'atRisk') out.push({ kind: 'atRisk', key: `atRisk:${ticket.id}:${phase}` });
+  if (sla === 'breached') out.push({ kind: 'breached', key: `breached:${ticket.id}:${phase}` });
+  const mine = ticket.assigneeId !== null && me.has(ticket.assigneeId);
+  if (mine) out.push({ kind: 'assigned', key: `assigned:${ticket.id}:${ticket.assigneeId}` });
+  if (mine && customerWroteAt !== null) out.push({ kind: 'replied', key: `replied:${ticket.id}:${customerWroteAt}` });
+  return out;
+}
+
+/** Every notice due now, whether or not it was shown before: the caller filters by its record. */
+export function dueNotices(inputs: NoticeInput[], me: ReadonlySet<string>, now: number, prefs: NoticePrefs): Notice[] {
+  const working = prefs.working(now);
+  return inputs.flatMap((input) =>
+    keysFor(input, me, now)
+      .filter(({ kind }) => prefs.enabled[kind] && (working || (kind === 'breached' && input.vip)))
+      .map(({ kind, key }) => ({ key, kind, ticketId: input.ticket.id, subject: input.ticket.subject, customerName: input.customerName })),
+  );
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { checkNotifications } from '../../renderer/notifications/engine';
+import { customer, freshDb, ticket } from './fixtures';
+
+const prefs = { enabled: { vipNew: true, atRisk: true, breached: true, assigned: true, replied: true }, working: () => true };
+
+describe('notifications decided from the cache (real IndexedDB)', () => {
+  it('the first check only records what is there; later ones show each notice once, also after a restart', async () => {
+    const db = await freshDb();
+    const now = Date.now();
+    await db.customers.put(customer); // a VIP
+    await db.tickets.put(ticket(1, { slaDueAt: now - 60_000 }));
+    expect(await checkNotifications(db, new Set(), prefs, now)).toEqual([]); // baseline: no flood of history
+    await db.tickets.put(ticket(2, { status: 'new', createdAt: now, slaDueAt: null }));
+    const fresh = await checkNotifications(db, new Set(), prefs, now);
+    expect(fresh.map((n) => [n.kind, n.ticketId, n.customerName])).toEqual([['vipNew', 'acc:2', 'Анна Смирнова']]);
+    expect(await checkNotifications(db, new Set(), prefs, now)).toEqual([]);
+    db.close();
+    await db.open(); // as after a restart: the record is in IndexedDB
+    expect(await checkNotifications(db, new Set(), prefs, now + 1000)).toEqual([]);
+  });
+});
