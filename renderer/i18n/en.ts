@@ -1,5 +1,5 @@
 export const en = {
-  nav: { views: 'Views', open: 'All open', mine: 'Mine', unassigned: 'Unassigned', settings: 'Settings' },
+  nav: { views: 'Views', open: 'All open', mine: 'Mine', unassigned: 'Unassigned', settings: 'Settings', kpi: 'KPIs' },
   demo: {
     banner: 'Demo workspace: these tickets and customers are sample data, not real people. Your changes stay on this computer.',
     remove: 'Remove demo data',
@@ -117,6 +117,19 @@ export const en = {
     kind_breached: 'SLA breached',
     kind_assigned: 'Assigned to me',
     kind_replied: 'The customer replied on my ticket',
+  },
+  kpi: {
+    title: 'Support KPIs',
+    all: 'All tickets on this computer',
+    tickets: 'Tickets',
+    firstResponse: 'Avg. first response',
+    resolution: 'Avg. resolution',
+    overdue: 'Overdue backlog',
+    compliance: 'SLA compliance',
+    day: 'Day',
+    export: 'Export CSV',
+    none: '—',
+    note: 'Computed from the tickets on this computer; works offline.',
   },
   expired: {
     title: 'This link has expired — restart Switchboard',

@@ -5,7 +5,7 @@ export const ru: Resources & {
   statusbar: { pending_few: string; pending_many: string };
   accounts: { unreadable_few: string; unreadable_many: string };
 } = {
-  nav: { views: 'Представления', open: 'Все открытые', mine: 'Мои', unassigned: 'Без исполнителя', settings: 'Настройки' },
+  nav: { views: 'Представления', open: 'Все открытые', mine: 'Мои', unassigned: 'Без исполнителя', settings: 'Настройки', kpi: 'Показатели' },
   demo: {
     banner: 'Демо-пространство: эти обращения и клиенты — пример, а не реальные люди. Ваши изменения остаются на этом компьютере.',
     remove: 'Удалить демо-данные',
@@ -127,6 +127,19 @@ export const ru: Resources & {
     kind_breached: 'SLA нарушен',
     kind_assigned: 'Назначено мне',
     kind_replied: 'Клиент ответил в моём обращении',
+  },
+  kpi: {
+    title: 'Показатели поддержки',
+    all: 'Все обращения на этом компьютере',
+    tickets: 'Обращения',
+    firstResponse: 'Ср. время первого ответа',
+    resolution: 'Ср. время решения',
+    overdue: 'Просроченные',
+    compliance: 'Соблюдение SLA',
+    day: 'День',
+    export: 'Экспорт в CSV',
+    none: '—',
+    note: 'Считается по обращениям на этом компьютере; работает без сети.',
   },
   expired: {
     title: 'Срок действия ссылки истёк — перезапустите Switchboard',

@@ -4,19 +4,24 @@ import { create } from 'zustand';
 export type ViewId = 'open' | 'mine' | 'unassigned';
 
 interface UiState {
+  /** The inbox, or the KPI dashboard. */
+  screen: 'inbox' | 'kpi';
   view: ViewId;
   ticketId: string | null;
   settingsOpen: boolean;
   setView(view: ViewId): void;
+  setScreen(screen: 'inbox' | 'kpi'): void;
   openTicket(id: string | null): void;
   setSettingsOpen(open: boolean): void;
 }
 
 export const useUi = create<UiState>((set) => ({
+  screen: 'inbox',
   view: 'open',
   ticketId: null,
   settingsOpen: false,
-  setView: (view) => set({ view, ticketId: null }),
-  openTicket: (ticketId) => set({ ticketId }),
+  setView: (view) => set({ view, ticketId: null, screen: 'inbox' }),
+  setScreen: (screen) => set({ screen }),
+  openTicket: (ticketId) => set({ ticketId, screen: 'inbox' }),
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
 }));

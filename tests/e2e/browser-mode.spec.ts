@@ -75,3 +75,17 @@ test('Ctrl-C stops browser mode cleanly and frees its port', async ({ host }) =>
   expect(await stopHost(host)).toBe(0);
   await expect(fetch(host.origin)).rejects.toThrow();
 });
+
+test('KPIs of the demo, computed offline from the cache, exported as CSV', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect.poll(() => inboxRows(page).count()).toBeGreaterThan(100);
+  await page.getByRole('button', { name: 'KPIs' }).click();
+  const all = page.getByRole('row', { name: /All tickets on this computer/ });
+  await expect(all.getByRole('cell').first()).toHaveText('200');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const { readFileSync } = await import('node:fs');
+  const csv = readFileSync(await (await downloading).path(), 'utf8').split('\r\n');
+  expect(csv[0]).toBe('period_start,tickets,avg_first_response_min,avg_resolution_min,overdue_backlog,sla_compliance_percent');
+  expect(csv.filter(Boolean)).toHaveLength(15); // header and 14 days
+});

@@ -10,20 +10,23 @@ const views: ViewId[] = ['open', 'mine', 'unassigned'];
 export function Sidebar() {
   const { t } = useTranslation();
   const { me } = useApp();
-  const { view, setView, setSettingsOpen } = useUi();
+  const { view, screen, setView, setScreen, setSettingsOpen } = useUi();
   const counts = useLiveQuery(() => viewCounts(db, me), [me]);
   return (
     <nav className="sidebar" aria-label={t('nav.views')}>
       <ul>
         {views.map((id) => (
           <li key={id}>
-            <button type="button" className="view" aria-current={view === id ? 'page' : undefined} onClick={() => setView(id)}>
+            <button type="button" className="view" aria-current={screen === 'inbox' && view === id ? 'page' : undefined} onClick={() => setView(id)}>
               <span>{t(`nav.${id}`)}</span>
               <span className="count">{counts?.[id] ?? ''}</span>
             </button>
           </li>
         ))}
       </ul>
+      <button type="button" className="view" aria-current={screen === 'kpi' ? 'page' : undefined} onClick={() => setScreen('kpi')}>
+        {t('nav.kpi')}
+      </button>
       <button type="button" className="view settings-link" onClick={() => setSettingsOpen(true)}>
         {t('nav.settings')}
       </button>
