@@ -36,6 +36,8 @@ void app.whenReady().then(() => {
         return true;
       },
       notify: nativeNotifier(() => services.emit),
+      // macOS dock and Linux launchers; Windows shows no count here (the tray count comes with the tray).
+      setBadge: (count) => app.setBadgeCount(count),
     });
   } catch (error) {
     dialog.showErrorBox('Switchboard could not start', (error as Error).message);

@@ -20,6 +20,7 @@ const api = {
   removeAccount: call('removeAccount'),
   fetchAttachment: call('fetchAttachment'),
   notify: call('notify'),
+  setBadge: call('setBadge'),
   openExternal: call('openExternal'),
   on<E extends EventName>(event: E, listener: EventListener<E>): () => void {
     if (!(eventNames as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);

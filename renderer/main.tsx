@@ -10,7 +10,7 @@ import { initI18n } from './i18n';
 import { startSync } from './sync/engine';
 import { checkNotifications } from './notifications/engine';
 import { noticePrefs } from './notifications/prefs';
-import { showNotice } from './notifications/show';
+import { showBadge, showNotice } from './notifications/show';
 import { useUi } from './stores/ui';
 import './styles.css';
 
@@ -28,7 +28,10 @@ async function boot(): Promise<void> {
     if (checking) return;
     checking = true;
     checkNotifications(db, me, noticePrefs())
-      .then((fresh) => fresh.forEach(showNotice))
+      .then(({ fresh, atRisk }) => {
+        fresh.forEach(showNotice);
+        showBadge(atRisk);
+      })
       .catch(() => undefined)
       .finally(() => (checking = false));
   };

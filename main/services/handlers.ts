@@ -16,9 +16,11 @@ export interface HandlerDeps {
   openExternal: (url: string) => Promise<boolean>;
   /** Shows a native notification; false where there is none (browser mode uses the page's own). */
   notify?: (notice: { title: string; body: string; ticketId: string }) => boolean;
+  /** Sets the dock/taskbar badge; false where there is none (browser mode badges the page's title). */
+  setBadge?: (count: number) => boolean;
 }
 
-export function createHandlers({ workspace, mode, version, openExternal, notify }: HandlerDeps): Handlers {
+export function createHandlers({ workspace, mode, version, openExternal, notify, setBadge }: HandlerDeps): Handlers {
   return {
     appInfo: async () => ({ version, mode, me: workspace.me(), platform: process.platform }),
     listAccounts: async () => workspace.accounts(),
@@ -36,6 +38,7 @@ export function createHandlers({ workspace, mode, version, openExternal, notify 
       return { name: content.name, type: content.type, base64: Buffer.from(content.data).toString('base64') };
     },
     notify: async (notice) => ({ shown: notify ? notify(notice) : false }),
+    setBadge: async ({ count }) => ({ shown: setBadge ? setBadge(count) : false }),
     removeAccount: async ({ accountId }) => ({ removed: await workspace.removeAccount(accountId) }),
     openExternal: async ({ url }) => ({ opened: isSafeExternalUrl(url) ? await openExternal(url) : false }),
   };

@@ -5,12 +5,14 @@
  * is already there, so an agent is not flooded with the history.
  */
 import { dueNotices, type Notice, type NoticePrefs } from '../../shared/notify';
+import { slaState } from '../../shared/sla/state';
 import type { SwitchboardDb } from '../db/schema';
 import { openStatuses } from '../db/queries';
 
 const BASELINE = 'notifications#baseline';
 
-export async function checkNotifications(db: SwitchboardDb, me: ReadonlySet<string>, prefs: NoticePrefs, now = Date.now()): Promise<Notice[]> {
+/** Notices to show now, and how many open tickets are at risk (for the badge). */
+export async function checkNotifications(db: SwitchboardDb, me: ReadonlySet<string>, prefs: NoticePrefs, now = Date.now()): Promise<{ fresh: Notice[]; atRisk: number }> {
   const tickets = await db.tickets.where('status').anyOf(openStatuses).toArray();
   const customers = new Map((await db.customers.bulkGet([...new Set(tickets.map((t) => t.customerId))])).flatMap((c) => (c ? [[c.id, c] as const] : [])));
   const inputs = tickets.map((ticket) => {
@@ -24,7 +26,8 @@ export async function checkNotifications(db: SwitchboardDb, me: ReadonlySet<stri
     };
   });
   const due = dueNotices(inputs, me, now, prefs);
-  return db.transaction('rw', [db.notifications, db.syncState], async () => {
+  const atRisk = tickets.filter((t) => slaState(t, now) === 'atRisk').length;
+  const fresh = await db.transaction('rw', [db.notifications, db.syncState], async () => {
     const seen = await db.notifications.bulkGet(due.map((n) => n.key));
     const fresh = due.filter((_, i) => !seen[i]);
     await db.notifications.bulkPut(fresh.map((n) => ({ key: n.key, at: now })));
@@ -34,4 +37,5 @@ export async function checkNotifications(db: SwitchboardDb, me: ReadonlySet<stri
     }
     return fresh;
   });
+  return { fresh, atRisk };
 }

@@ -24,3 +24,14 @@ export function showNotice(notice: Notice): void {
     useUi.getState().openTicket(notice.ticketId);
   };
 }
+
+/** The at-risk count on the dock/taskbar (Electron), or in the tab title and app badge (browser). */
+export function showBadge(count: number): void {
+  if (!isBrowserMode()) {
+    void api().setBadge({ count });
+    return;
+  }
+  document.title = count > 0 ? `(${count}) Switchboard` : 'Switchboard';
+  const nav = navigator as Navigator & { setAppBadge?: (n: number) => Promise<void>; clearAppBadge?: () => Promise<void> };
+  void (count > 0 ? nav.setAppBadge?.(count) : nav.clearAppBadge?.())?.catch(() => undefined);
+}

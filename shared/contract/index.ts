@@ -58,6 +58,8 @@ export const contract = {
     params: z.object({ title: z.string().max(300), body: z.string().max(1000), ticketId: z.string().max(500) }).strict(),
     result: z.object({ shown: z.boolean() }),
   },
+  /** The count of tickets at risk on the dock/taskbar badge (0 clears it). */
+  setBadge: { params: z.object({ count: z.number().int().min(0).max(100_000) }).strict(), result: z.object({ shown: z.boolean() }) },
   removeAccount: { params: z.object({ accountId: AccountId }).strict(), result: z.object({ removed: z.boolean() }) },
   openExternal: {
     params: z.object({ url: z.string().max(4096) }).strict(),

@@ -14,6 +14,7 @@ export const methodNames = [
   'removeAccount',
   'fetchAttachment',
   'notify',
+  'setBadge',
   'openExternal',
 ] as const;
 export type MethodName = (typeof methodNames)[number];

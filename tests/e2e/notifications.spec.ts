@@ -11,6 +11,7 @@ import { startSmtpSink, type SmtpSink } from '../integration/peers/smtp-sink';
 import { tempDir } from '../support/temp';
 import { startBrowserMode, stopHost, type RunningHost } from './host';
 import { inboxRows } from './journeys';
+import { recordNotifications, shownNotices } from './notice-hook';
 import { expect, test } from '@playwright/test';
 
 let dc: Dovecot;
@@ -41,22 +42,9 @@ test.afterAll(async () => {
 
 test('a VIP writes in: one notification, and none again after a reload', async ({ browser }) => {
   const context = await browser.newContext();
-  await context.grantPermissions(['notifications'], { origin: host.origin });
-  await context.addInitScript(() => {
-    const shown: { title: string; body?: string }[] = [];
-    (window as unknown as { __notices: typeof shown }).__notices = shown;
-    const Original = window.Notification;
-    class Recorded extends Original {
-      constructor(title: string, options?: NotificationOptions) {
-        super(title, options);
-        shown.push({ title, body: options?.body });
-      }
-    }
-    Object.defineProperty(Recorded, 'permission', { get: () => Original.permission });
-    window.Notification = Recorded as typeof Notification;
-  });
+  await recordNotifications(context, host.origin);
   const page = await context.newPage();
-  const notices = () => page.evaluate(() => (window as unknown as { __notices: { title: string; body?: string }[] }).__notices);
+  const notices = () => shownNotices(page);
 
   await page.goto(host.url);
   await inboxRows(page).filter({ hasText: 'Contract renewal' }).click();
@@ -73,4 +61,40 @@ test('a VIP writes in: one notification, and none again after a reload', async (
   await page.waitForTimeout(1500); // a pull and a check have run
   expect(await notices()).toEqual([]);
   await context.close();
+});
+
+test('with a controllable clock, a demo ticket nears its breach: an at-risk notification and the badge', async ({ browser }) => {
+  const dir = tempDir('switchboard-clock-');
+  const demo = await startBrowserMode(dir.path);
+  const context = await browser.newContext();
+  await recordNotifications(context, demo.origin);
+  const page = await context.newPage();
+  try {
+    await page.clock.install({ time: Date.now() });
+    await page.goto(demo.url);
+    await expect.poll(() => inboxRows(page).count()).toBeGreaterThan(100);
+    // The next open ticket to come within 30 minutes of its due time, and its customer, from the cache.
+    const next = await page.evaluate(() => new Promise<{ due: number; customerId: string; subject: string }>((resolve) => {
+      const open = indexedDB.open('switchboard');
+      open.onsuccess = () => {
+        const all = open.result.transaction('tickets').objectStore('tickets').getAll();
+        all.onsuccess = () => {
+          const now = Date.now();
+          const candidates = (all.result as { slaDueAt: number | null; status: string; customerId: string; subject: string }[])
+            .filter((t) => t.slaDueAt !== null && t.slaDueAt > now + 40 * 60_000 && ['new', 'open', 'on-hold'].includes(t.status))
+            .sort((a, b) => a.slaDueAt! - b.slaDueAt!);
+          resolve({ due: candidates[0]!.slaDueAt!, customerId: candidates[0]!.customerId, subject: candidates[0]!.subject });
+        };
+      };
+    }));
+    const before = (await shownNotices(page)).length;
+    expect(before).toBe(0); // the first look records what is already at risk: no flood
+    await page.clock.fastForward(next.due - 20 * 60_000 - (await page.evaluate(() => Date.now())));
+    await expect.poll(async () => (await shownNotices(page)).filter((n) => n.title.startsWith('SLA at risk') && n.body === next.subject).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await expect(page).toHaveTitle(/^\(\d+\) Switchboard$/);
+  } finally {
+    await context.close();
+    await stopHost(demo);
+    dir.remove();
+  }
 });

@@ -18,6 +18,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     removeAccount: fail,
     fetchAttachment: fail,
     notify: fail,
+    setBadge: fail,
     openExternal: fail,
     ...overrides,
   };
