@@ -123,6 +123,7 @@ export const en = {
     all: 'All tickets on this computer',
     tickets: 'Tickets',
     firstResponse: 'Avg. first response',
+    firstResponseHours: 'Avg. first response, hours',
     resolution: 'Avg. resolution',
     overdue: 'Overdue backlog',
     compliance: 'SLA compliance',

@@ -133,6 +133,7 @@ export const ru: Resources & {
     all: 'Все обращения на этом компьютере',
     tickets: 'Обращения',
     firstResponse: 'Ср. время первого ответа',
+    firstResponseHours: 'Ср. время первого ответа, ч',
     resolution: 'Ср. время решения',
     overdue: 'Просроченные',
     compliance: 'Соблюдение SLA',

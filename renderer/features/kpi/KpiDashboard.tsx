@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { kpiCsv, kpiSeries, kpis, type Kpis } from '../../../shared/kpi';
 import { useNow } from '../../app/use-now';
 import { db } from '../../db/schema';
+import { KpiChart } from './KpiChart';
 
 const DAYS = 14;
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -50,6 +51,7 @@ export function KpiDashboard() {
     <section className="kpi" aria-label={t('kpi.title')}>
       <h1>{t('kpi.title')}</h1>
       <p className="muted">{t('kpi.note')}</p>
+      {data && <KpiChart series={data.series} labels={{ tickets: t('kpi.tickets'), firstResponse: t('kpi.firstResponseHours') }} />}
       {data && (
         <table>
           <thead>
