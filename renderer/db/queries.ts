@@ -4,6 +4,7 @@ import type { Customer, Ticket, TicketStatus } from '../../shared/domain';
 import { slaState, type SlaState } from '../../shared/sla/state';
 import type { ViewId } from '../stores/ui';
 import type { OutboxRow, SwitchboardDb } from './schema';
+import { vipRules, withVip } from './vip';
 
 export const openStatuses: TicketStatus[] = ['new', 'open', 'pending', 'on-hold'];
 
@@ -56,7 +57,8 @@ async function urgentOpen(db: SwitchboardDb, view: ViewId, me: ReadonlySet<strin
 export async function inboxRows(db: SwitchboardDb, view: ViewId, me: ReadonlySet<string>, now: number, limit = LIST_LIMIT): Promise<InboxRow[]> {
   const tickets = await urgentOpen(db, view, me, limit);
   const customerIds = [...new Set(tickets.map((t) => t.customerId))];
-  const customers = new Map((await db.customers.bulkGet(customerIds)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
+  const rules = await vipRules(db);
+  const customers = new Map((await db.customers.bulkGet(customerIds)).flatMap((c) => (c ? [[c.id, withVip(c, rules)] as const] : [])));
   return tickets
     .map((ticket) => ({ ticket, customer: customers.get(ticket.customerId), sla: slaState(ticket, now) }))
     .sort(compareInbox)
@@ -77,13 +79,14 @@ export async function viewCounts(db: SwitchboardDb, me: ReadonlySet<string>): Pr
 export async function ticketDetail(db: SwitchboardDb, id: string) {
   const ticket = await db.tickets.get(id);
   if (!ticket) return null;
-  const [messages, customer, agents, outbox, account, related] = await Promise.all([
+  const [messages, customer, agents, outbox, account, related, rules] = await Promise.all([
     db.messages.where('[ticketId+createdAt]').between([id, -Infinity], [id, Infinity]).toArray(),
     db.customers.get(ticket.customerId),
     db.agents.where('accountId').equals(ticket.accountId).toArray(),
     db.outbox.where('[ticketId+seq]').between([id, 0], [id, Infinity]).toArray(),
     db.accounts.get(ticket.accountId),
     db.tickets.where('customerId').equals(ticket.customerId).filter((t) => t.accountId === ticket.accountId && t.id !== ticket.id).limit(50).toArray(),
+    vipRules(db),
   ]);
-  return { ticket, messages, customer, agents, outbox: outbox satisfies OutboxRow[], account, related };
+  return { ticket, messages, customer: withVip(customer, rules), agents, outbox: outbox satisfies OutboxRow[], account, related };
 }

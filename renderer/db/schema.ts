@@ -60,6 +60,12 @@ export interface NotificationRow {
   at: number;
 }
 
+/** Workspace preferences that cached data depends on (VIP rules), so live queries follow their changes. */
+export interface PrefRow {
+  key: 'vipRules';
+  value: string[];
+}
+
 export class SwitchboardDb extends Dexie {
   accounts!: EntityTable<Account, 'id'>;
   agents!: EntityTable<Agent, 'id'>;
@@ -72,6 +78,7 @@ export class SwitchboardDb extends Dexie {
   templates!: EntityTable<TemplateRow, 'id'>;
   attachmentContent!: EntityTable<AttachmentContentRow, 'id'>;
   notifications!: EntityTable<NotificationRow, 'key'>;
+  prefs!: EntityTable<PrefRow, 'key'>;
 
   constructor(name = 'switchboard') {
     super(name);
@@ -97,6 +104,7 @@ export class SwitchboardDb extends Dexie {
       attachmentContent: 'id, accountId',
     });
     this.version(3).stores({ notifications: 'key, at' });
+    this.version(4).stores({ prefs: 'key' });
   }
 }
 

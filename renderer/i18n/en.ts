@@ -117,6 +117,9 @@ export const en = {
     kind_breached: 'SLA breached',
     kind_assigned: 'Assigned to me',
     kind_replied: 'The customer replied on my ticket',
+    quiet: 'Quiet outside my working hours, Monday to Friday (VIP breaches still come through)',
+    from: 'From',
+    to: 'To',
   },
   kpi: {
     title: 'Support KPIs',
@@ -131,6 +134,11 @@ export const en = {
     export: 'Export CSV',
     none: '—',
     note: 'Computed from the tickets on this computer; works offline.',
+  },
+  vip: {
+    title: 'VIP customers',
+    rules: 'Addresses and domains whose mail is VIP, one per line',
+    save: 'Save VIP rules',
   },
   expired: {
     title: 'This link has expired — restart Switchboard',

@@ -127,6 +127,9 @@ export const ru: Resources & {
     kind_breached: 'SLA нарушен',
     kind_assigned: 'Назначено мне',
     kind_replied: 'Клиент ответил в моём обращении',
+    quiet: 'Тишина вне рабочего времени, пн–пт (кроме нарушений SLA у VIP)',
+    from: 'С',
+    to: 'До',
   },
   kpi: {
     title: 'Показатели поддержки',
@@ -141,6 +144,11 @@ export const ru: Resources & {
     export: 'Экспорт в CSV',
     none: '—',
     note: 'Считается по обращениям на этом компьютере; работает без сети.',
+  },
+  vip: {
+    title: 'VIP-клиенты',
+    rules: 'Адреса и домены VIP-клиентов, по одному в строке',
+    save: 'Сохранить правила VIP',
   },
   expired: {
     title: 'Срок действия ссылки истёк — перезапустите Switchboard',

@@ -7,6 +7,7 @@
 import { dueNotices, type Notice, type NoticePrefs } from '../../shared/notify';
 import { slaState } from '../../shared/sla/state';
 import type { SwitchboardDb } from '../db/schema';
+import { vipRules, withVip } from '../db/vip';
 import { openStatuses } from '../db/queries';
 
 const BASELINE = 'notifications#baseline';
@@ -14,7 +15,8 @@ const BASELINE = 'notifications#baseline';
 /** Notices to show now, and how many open tickets are at risk (for the badge). */
 export async function checkNotifications(db: SwitchboardDb, me: ReadonlySet<string>, prefs: NoticePrefs, now = Date.now()): Promise<{ fresh: Notice[]; atRisk: number }> {
   const tickets = await db.tickets.where('status').anyOf(openStatuses).toArray();
-  const customers = new Map((await db.customers.bulkGet([...new Set(tickets.map((t) => t.customerId))])).flatMap((c) => (c ? [[c.id, c] as const] : [])));
+  const rules = await vipRules(db);
+  const customers = new Map((await db.customers.bulkGet([...new Set(tickets.map((t) => t.customerId))])).flatMap((c) => (c ? [[c.id, withVip(c, rules)] as const] : [])));
   const inputs = tickets.map((ticket) => {
     const customer = customers.get(ticket.customerId);
     return {

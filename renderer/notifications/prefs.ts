@@ -1,5 +1,6 @@
 /** Which kinds of notification the agent wants, and when they work (kept in this browser profile). */
 import { noticeKinds, type NoticeKind, type NoticePrefs } from '../../shared/notify';
+import { isWorkingTime, officeHours } from '../../shared/sla/calendar';
 
 const KEY = 'switchboard.notifications';
 
@@ -16,5 +17,25 @@ export function setKind(kind: NoticeKind, on: boolean): void {
   localStorage.setItem(KEY, JSON.stringify({ ...enabledKinds(), [kind]: on }));
 }
 
-/** Working hours are always on until the agent's own calendar is set in Settings. */
-export const noticePrefs = (): NoticePrefs => ({ enabled: enabledKinds(), working: () => true });
+const HOURS_KEY = 'switchboard.quietHours';
+
+/** The agent's working hours (Monday to Friday, minutes after midnight), or null: notify at any time. */
+export function workingHours(): { from: number; to: number } | null {
+  try {
+    const saved = JSON.parse(localStorage.getItem(HOURS_KEY) ?? 'null') as { from: number; to: number } | null;
+    return saved && saved.from < saved.to ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+export function setWorkingHours(hours: { from: number; to: number } | null): void {
+  if (hours) localStorage.setItem(HOURS_KEY, JSON.stringify(hours));
+  else localStorage.removeItem(HOURS_KEY);
+}
+
+export function noticePrefs(): NoticePrefs {
+  const hours = workingHours();
+  const calendar = hours ? officeHours(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', hours.from, hours.to) : null;
+  return { enabled: enabledKinds(), working: (now) => !calendar || isWorkingTime(calendar, now) };
+}

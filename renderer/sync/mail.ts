@@ -10,6 +10,7 @@ import { headerRoot, normalizeSubject, relatedIds, sameConversationBySubject, su
 import type { SwitchboardDb } from '../db/schema';
 import { assigneeOf, customerIdFor, customerOf, deriveTicket } from './mail-ticket';
 import { slaPolicy } from './sla-policy';
+import { vipRules, withVip } from '../db/vip';
 import { rebase } from './rebase';
 
 type MailChange = Extract<Change, { kind: 'mail' | 'mailFlags' | 'mailGone' | 'mailSnapshot' | 'mailReset' }>;
@@ -175,6 +176,7 @@ async function write(page: Page): Promise<void> {
   const known = new Map((await db.customers.bulkGet(customers.map((c) => c.id))).flatMap((c) => (c ? [[c.id, c] as const] : [])));
   await db.customers.bulkPut(customers.filter((c) => !known.has(c.id)));
   const sla = { policy: slaPolicy(), now: Date.now() };
+  const rules = await vipRules(db);
 
   const tickets: Ticket[] = [];
   const agents: Agent[] = [];
@@ -186,7 +188,7 @@ async function write(page: Page): Promise<void> {
       continue;
     }
     const fresh = customerOf(messages, accountId);
-    const derived = deriveTicket(ticket, messages, known.get(fresh.id) ?? fresh, sla);
+    const derived = deriveTicket(ticket, messages, withVip(known.get(fresh.id) ?? fresh, rules), sla);
     tickets.push(pendingLocal ? await rebase(db, derived) : derived);
     const assignee = assigneeOf(messages);
     if (assignee) agents.push({ id: `${accountId}:${assignee}`, accountId, name: assignee, email: assignee });

@@ -64,7 +64,7 @@ export async function pullAccount(
     const result = await inflight;
     const before = cursor;
     if (!result.done) inflight = request(result.nextCursor);
-    const applied = await db.transaction('rw', [db.tickets, db.messages, db.customers, db.agents, db.syncState, db.outbox], async () => {
+    const applied = await db.transaction('rw', [db.tickets, db.messages, db.customers, db.agents, db.syncState, db.outbox, db.prefs], async () => {
       // Another pull (another window) may have written this page already: then skip it.
       if ((await cursorNow()) !== before) return false;
       await applyChanges(db, accountId, result.changes);

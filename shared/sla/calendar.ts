@@ -70,3 +70,9 @@ export function businessTimeBetween(calendar: BusinessCalendar, from: number, to
   }
   return Math.min(total, cap);
 }
+
+/** Whether `instant` falls in working hours. */
+export function isWorkingTime(calendar: BusinessCalendar, instant: number): boolean {
+  const first = workingIntervals(calendar, instant).next();
+  return !first.done && first.value[0] === instant;
+}

@@ -8,6 +8,7 @@ import { chosenLanguage, setLanguage, type Language } from '../../i18n';
 import { useUi } from '../../stores/ui';
 import { AccountsSection } from './AccountsSection';
 import { NotificationsSection } from './NotificationsSection';
+import { VipSection } from './VipSection';
 
 export function Settings() {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ export function Settings() {
         </select>
       </label>
       <AccountsSection />
+      <VipSection />
       <NotificationsSection />
       <fieldset>
         <legend>{t('settings.demo')}</legend>

@@ -128,3 +128,14 @@ describe('business calendar (the cases agents meet)', () => {
     expect(() => addBusinessTime({ timeZone: 'Mars/Olympus', week: {}, holidays: [] }, 0, H)).toThrow(/Unknown time zone/);
   });
 });
+
+describe('working time', () => {
+  it('is inside the hours and not outside them, on working days only', async () => {
+    const { isWorkingTime } = await import('../../../shared/sla/calendar');
+    const cal = officeHours('Europe/Moscow');
+    expect(isWorkingTime(cal, at('2026-11-23T09:00', 'Europe/Moscow'))).toBe(true);
+    expect(isWorkingTime(cal, at('2026-11-23T17:59', 'Europe/Moscow'))).toBe(true);
+    expect(isWorkingTime(cal, at('2026-11-23T18:00', 'Europe/Moscow'))).toBe(false);
+    expect(isWorkingTime(cal, at('2026-11-22T12:00', 'Europe/Moscow'))).toBe(false); // Sunday
+  });
+});
