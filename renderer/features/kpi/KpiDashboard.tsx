@@ -1,4 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useApp } from '../../app/context';
 import { useTranslation } from 'react-i18next';
 import { kpiCsv, kpiSeries, kpis, type Kpis } from '../../../shared/kpi';
 import { useNow } from '../../app/use-now';
@@ -6,6 +8,7 @@ import { db } from '../../db/schema';
 import { KpiChart } from './KpiChart';
 
 const DAYS = 14;
+const WEEKS = 12;
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 function duration(ms: number | null, lang: string): string {
@@ -32,11 +35,17 @@ function Row({ label, k, lang }: { label: string; k: Kpis; lang: string }) {
 /** KPIs over the whole cache and per day for the last two weeks, with a CSV export. Offline by nature. */
 export function KpiDashboard() {
   const { t, i18n } = useTranslation();
+  const { me } = useApp();
   const now = useNow(60_000);
+  const [unit, setUnit] = useState<'day' | 'week'>('day');
+  /** 'all', 'me', or an account id. */
+  const [scope, setScope] = useState('all');
+  const accounts = useLiveQuery(() => db.accounts.toArray(), []);
   const data = useLiveQuery(async () => {
-    const tickets = await db.tickets.toArray();
-    return { total: kpis(tickets, now), series: kpiSeries(tickets, now, 'day', DAYS, zone()) };
-  }, [now]);
+    const all = await db.tickets.toArray();
+    const tickets = scope === 'all' ? all : scope === 'me' ? all.filter((t) => t.assigneeId !== null && me.has(t.assigneeId)) : all.filter((t) => t.accountId === scope);
+    return { total: kpis(tickets, now), series: kpiSeries(tickets, now, unit, unit === 'day' ? DAYS : WEEKS, zone()) };
+  }, [now, unit, scope, me]);
   const exportCsv = () => {
     if (!data) return;
     const url = URL.createObjectURL(new Blob([kpiCsv(data.series, zone())], { type: 'text/csv' }));
@@ -51,12 +60,33 @@ export function KpiDashboard() {
     <section className="kpi" aria-label={t('kpi.title')}>
       <h1>{t('kpi.title')}</h1>
       <p className="muted">{t('kpi.note')}</p>
+      <div className="kpi-filters">
+        <label>
+          {t('kpi.scope')}
+          <select value={scope} onChange={(e) => setScope(e.target.value)}>
+            <option value="all">{t('kpi.scopeAll')}</option>
+            <option value="me">{t('kpi.scopeMe')}</option>
+            {accounts?.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('kpi.unit')}
+          <select value={unit} onChange={(e) => setUnit(e.target.value as 'day' | 'week')}>
+            <option value="day">{t('kpi.byDay')}</option>
+            <option value="week">{t('kpi.byWeek')}</option>
+          </select>
+        </label>
+      </div>
       {data && <KpiChart series={data.series} labels={{ tickets: t('kpi.tickets'), firstResponse: t('kpi.firstResponseHours') }} />}
       {data && (
         <table>
           <thead>
             <tr>
-              <th scope="col">{t('kpi.day')}</th>
+              <th scope="col">{unit === 'day' ? t('kpi.day') : t('kpi.week')}</th>
               <th scope="col">{t('kpi.tickets')}</th>
               <th scope="col">{t('kpi.firstResponse')}</th>
               <th scope="col">{t('kpi.resolution')}</th>
