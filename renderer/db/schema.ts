@@ -5,6 +5,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Account, Agent, Customer, Message, Ticket } from '../../shared/domain';
 import type { Mutation } from '../../shared/mutation';
+import type { SlaPolicy } from '../../shared/sla/policy';
 
 export type OutboxState = 'pending' | 'sending' | 'failed' | 'conflict';
 
@@ -61,9 +62,16 @@ export interface NotificationRow {
 }
 
 /** Workspace preferences that cached data depends on (VIP rules), so live queries follow their changes. */
-export interface PrefRow {
-  key: 'vipRules';
-  value: string[];
+export type PrefRow = { key: 'vipRules'; value: string[] } | { key: 'slaPolicy'; value: SlaPolicySettings };
+
+/** The SLA policy the agent set in Settings for sources without their own. */
+export interface SlaPolicySettings {
+  /** Minutes per priority for each target. */
+  targets: SlaPolicy['targets'];
+  /** Working hours, Monday to Friday, minutes after midnight. */
+  from: number;
+  to: number;
+  holidays: string[];
 }
 
 export class SwitchboardDb extends Dexie {

@@ -4,7 +4,8 @@ import { matchesVipRule } from '../../shared/vip';
 import type { SwitchboardDb } from './schema';
 
 export async function vipRules(db: SwitchboardDb): Promise<string[]> {
-  return (await db.prefs.get('vipRules'))?.value ?? [];
+  const row = await db.prefs.get('vipRules');
+  return row?.key === 'vipRules' ? row.value : [];
 }
 
 /** The customer with `vip` as all three ways decide it. */

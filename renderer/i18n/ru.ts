@@ -4,6 +4,7 @@ import type { Resources } from './en';
 export const ru: Resources & {
   statusbar: { pending_few: string; pending_many: string };
   accounts: { unreadable_few: string; unreadable_many: string };
+  sla: { applied_few: string; applied_many: string };
 } = {
   nav: { views: 'Представления', open: 'Все открытые', mine: 'Мои', unassigned: 'Без исполнителя', settings: 'Настройки', kpi: 'Показатели' },
   demo: {
@@ -21,7 +22,19 @@ export const ru: Resources & {
   list: { label: 'Обращения', customer: 'Клиент', updated: 'Обновлено' },
   status: { new: 'Новое', open: 'Открыто', pending: 'Ждёт клиента', 'on-hold': 'Отложено', solved: 'Решено', closed: 'Закрыто' },
   priority: { low: 'Низкий', normal: 'Обычный', high: 'Высокий', urgent: 'Срочный' },
-  sla: { breached: 'Просрочено', atRisk: 'Под угрозой', ok: 'В срок', due: 'Срок SLA {{time}}' },
+  sla: { breached: 'Просрочено', atRisk: 'Под угрозой', ok: 'В срок', due: 'Срок SLA {{time}}',
+    policy: 'Политика SLA (для почты и источников без своей)',
+    firstResponse: 'Первый ответ',
+    nextResponse: 'Следующий ответ',
+    resolution: 'Решение',
+    hoursNote: 'Сроки в рабочих часах; рабочее время пн–пт, в вашем часовом поясе.',
+    holidays: 'Праздники (ГГГГ-ММ-ДД, по одному в строке)',
+    save: 'Сохранить политику SLA',
+    applied_one: 'Применено к {{count}} переписке.',
+    applied_few: 'Применено к {{count}} перепискам.',
+    applied_many: 'Применено к {{count}} перепискам.',
+    applied_other: 'Применено к {{count}} перепискам.',
+  },
   ticket: {
     select: 'Выберите обращение, чтобы прочитать его.',
     status: 'Статус',

@@ -175,7 +175,7 @@ async function write(page: Page): Promise<void> {
   const customers = [...threads.values()].filter((m) => m.length > 0).map((m) => customerOf(m, accountId));
   const known = new Map((await db.customers.bulkGet(customers.map((c) => c.id))).flatMap((c) => (c ? [[c.id, c] as const] : [])));
   await db.customers.bulkPut(customers.filter((c) => !known.has(c.id)));
-  const sla = { policy: slaPolicy(), now: Date.now() };
+  const sla = { policy: await slaPolicy(db), now: Date.now() };
   const rules = await vipRules(db);
 
   const tickets: Ticket[] = [];

@@ -13,7 +13,8 @@ async function threadOf(db: SwitchboardDb, ticketId: string): Promise<Message[]>
   return db.messages.where('[ticketId+createdAt]').between([ticketId, -Infinity], [ticketId, Infinity]).toArray();
 }
 
-async function rederive(db: SwitchboardDb, ticket: Ticket): Promise<void> {
+/** A conversation's ticket derived again from its messages (after a merge, a split or a new SLA policy). */
+export async function rederive(db: SwitchboardDb, ticket: Ticket): Promise<void> {
   const messages = await threadOf(db, ticket.id);
   if (messages.length === 0) {
     await db.tickets.delete(ticket.id);
@@ -22,12 +23,12 @@ async function rederive(db: SwitchboardDb, ticket: Ticket): Promise<void> {
   const fresh = customerOf(messages, ticket.accountId);
   const customer = (await db.customers.get(fresh.id)) ?? fresh;
   await db.customers.put(customer);
-  await db.tickets.put(await rebase(db, deriveTicket(ticket, messages, customer, { policy: slaPolicy(), now: Date.now() })));
+  await db.tickets.put(await rebase(db, deriveTicket(ticket, messages, customer, { policy: await slaPolicy(db), now: Date.now() })));
 }
 
 /** Moves every message of `fromId` into `intoId` and removes `fromId`. Both must be email tickets of one account. */
 export async function mergeTickets(db: SwitchboardDb, fromId: string, intoId: string): Promise<void> {
-  await db.transaction('rw', [db.tickets, db.messages, db.customers, db.outbox], async () => {
+  await db.transaction('rw', [db.tickets, db.messages, db.customers, db.outbox, db.prefs], async () => {
     const [from, into] = await Promise.all([db.tickets.get(fromId), db.tickets.get(intoId)]);
     if (!from || !into || from.id === into.id) throw new Error('Both tickets must exist and differ');
     if (from.accountId !== into.accountId) throw new Error('Only conversations of the same account can be merged');
@@ -39,7 +40,7 @@ export async function mergeTickets(db: SwitchboardDb, fromId: string, intoId: st
 
 /** Moves one message into a conversation of its own; returns the new ticket's id. */
 export async function splitMessage(db: SwitchboardDb, messageId: string): Promise<string> {
-  return db.transaction('rw', [db.tickets, db.messages, db.customers, db.outbox, db.syncState], async () => {
+  return db.transaction('rw', [db.tickets, db.messages, db.customers, db.outbox, db.syncState, db.prefs], async () => {
     const message = await db.messages.get(messageId);
     const source = message ? await db.tickets.get(message.ticketId) : undefined;
     if (!message?.email || !source) throw new Error('Only an email message in a cached conversation can be split off');
@@ -61,4 +62,15 @@ export async function splitMessage(db: SwitchboardDb, messageId: string): Promis
     await rederive(db, source);
     return ticket.id;
   });
+}
+
+/** Derives every email conversation again, a batch per transaction; for a changed SLA policy. */
+export async function rederiveEmailTickets(db: SwitchboardDb): Promise<number> {
+  const ids = (await db.tickets.toArray()).filter((t) => t.number !== undefined).map((t) => t.id);
+  for (let i = 0; i < ids.length; i += 200) {
+    await db.transaction('rw', [db.tickets, db.messages, db.customers, db.outbox, db.prefs], async () => {
+      for (const ticket of await db.tickets.bulkGet(ids.slice(i, i + 200))) if (ticket) await rederive(db, ticket);
+    });
+  }
+  return ids.length;
 }

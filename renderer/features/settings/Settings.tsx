@@ -8,6 +8,7 @@ import { chosenLanguage, setLanguage, type Language } from '../../i18n';
 import { useUi } from '../../stores/ui';
 import { AccountsSection } from './AccountsSection';
 import { NotificationsSection } from './NotificationsSection';
+import { SlaSection } from './SlaSection';
 import { VipSection } from './VipSection';
 
 export function Settings() {
@@ -44,6 +45,7 @@ export function Settings() {
       </label>
       <AccountsSection />
       <VipSection />
+      <SlaSection />
       <NotificationsSection />
       <fieldset>
         <legend>{t('settings.demo')}</legend>

@@ -7,7 +7,10 @@ import { db } from '../../db/schema';
 /** VIP customers by rule: addresses and domains, one per line. */
 export function VipSection() {
   const { t } = useTranslation();
-  const saved = useLiveQuery(async () => (await db.prefs.get('vipRules'))?.value ?? [], []);
+  const saved = useLiveQuery(async () => {
+    const row = await db.prefs.get('vipRules');
+    return row?.key === 'vipRules' ? row.value : [];
+  }, []);
   const [text, setText] = useState('');
   useEffect(() => {
     if (saved) setText(saved.join('\n'));

@@ -105,15 +105,29 @@ describe('email threading in the cache (real IndexedDB)', () => {
 
 describe('SLA clocks for email tickets (real IndexedDB)', () => {
   it('a new conversation gets a first-response due time in the default business hours; waiting on the customer pauses it', async () => {
-    const { slaPolicy } = await import('../../../renderer/sync/sla-policy');
+    const { policyFrom } = await import('../../../renderer/sync/sla-policy');
     const { addBusinessTime } = await import('../../../shared/sla/calendar');
     const db = await freshDb();
     const q = mail({ messageId: 'sla@x' });
     await applyChanges(db, ACC, [m(q)]);
     const [ticket] = await db.tickets.toArray();
-    expect(ticket!.slaDueAt).toBe(addBusinessTime(slaPolicy().calendar, q.date, 8 * 3_600_000)); // normal priority: 8 business hours
+    expect(ticket!.slaDueAt).toBe(addBusinessTime(policyFrom(null).calendar, q.date, 8 * 3_600_000)); // default: 8 business hours for normal
     await applyChanges(db, ACC, [{ kind: 'mailFlags', flags: { accountId: ACC, folder: 'INBOX', uidValidity: 1, uid: q.uid, flags: ['$sb-status-pending'] } }]);
     expect((await db.tickets.get(ticket!.id))!.slaDueAt).toBeNull();
+  });
+
+  it('a policy saved in Settings applies to the conversations already cached', async () => {
+    const { policyFrom } = await import('../../../renderer/sync/sla-policy');
+    const { rederiveEmailTickets } = await import('../../../renderer/sync/merge');
+    const { addBusinessTime } = await import('../../../shared/sla/calendar');
+    const db = await freshDb();
+    const q = mail({ messageId: 'policy@x' });
+    await applyChanges(db, ACC, [m(q)]);
+    const settings = { targets: { firstResponse: { normal: 60 } }, from: 8 * 60, to: 20 * 60, holidays: [] };
+    await db.prefs.put({ key: 'slaPolicy', value: settings });
+    expect(await rederiveEmailTickets(db)).toBe(1);
+    const [ticket] = await db.tickets.toArray();
+    expect(ticket!.slaDueAt).toBe(addBusinessTime(policyFrom(settings).calendar, q.date, 3_600_000));
   });
 });
 

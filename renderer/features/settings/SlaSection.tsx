@@ -1,0 +1,86 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { priorities } from '../../../shared/domain';
+import type { TargetKind } from '../../../shared/sla/policy';
+import { db, type SlaPolicySettings } from '../../db/schema';
+import { rederiveEmailTickets } from '../../sync/merge';
+import { policyFrom, slaPolicySettings } from '../../sync/sla-policy';
+
+const kinds: TargetKind[] = ['firstResponse', 'nextResponse', 'resolution'];
+const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const minutes = (s: string) => Number(s.split(':')[0] ?? 0) * 60 + Number(s.split(':')[1] ?? 0);
+
+/** The SLA policy for sources without their own (email): targets in hours per priority, office hours, holidays. */
+export function SlaSection() {
+  const { t } = useTranslation();
+  const saved = useLiveQuery(() => slaPolicySettings(db), []);
+  const [draft, setDraft] = useState<SlaPolicySettings | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  useEffect(() => {
+    if (saved === undefined) return;
+    const base = policyFrom(saved);
+    setDraft(saved ?? { targets: base.targets, from: 9 * 60, to: 18 * 60, holidays: [] });
+  }, [saved]);
+  if (!draft) return null;
+  const setTarget = (kind: TargetKind, priority: (typeof priorities)[number], hours: string) =>
+    setDraft({ ...draft, targets: { ...draft.targets, [kind]: { ...draft.targets[kind], [priority]: Math.max(1, Math.round(Number(hours) * 60)) } } });
+  const save = async () => {
+    await db.prefs.put({ key: 'slaPolicy', value: draft });
+    setStatus(t('sla.applied', { count: await rederiveEmailTickets(db) }));
+  };
+  return (
+    <fieldset>
+      <legend>{t('sla.policy')}</legend>
+      <table className="sla-targets">
+        <thead>
+          <tr>
+            <th />
+            {priorities.map((p) => (
+              <th key={p} scope="col">
+                {t(`priority.${p}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {kinds.map((kind) => (
+            <tr key={kind}>
+              <th scope="row">{t(`sla.${kind}`)}</th>
+              {priorities.map((p) => (
+                <td key={p}>
+                  <input
+                    type="number"
+                    min={0.25}
+                    step={0.25}
+                    aria-label={`${t(`sla.${kind}`)}, ${t(`priority.${p}`)}`}
+                    value={(draft.targets[kind]?.[p] ?? 0) / 60}
+                    onChange={(e) => setTarget(kind, p, e.target.value)}
+                  />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">{t('sla.hoursNote')}</p>
+      <span className="hours">
+        <input type="time" aria-label={t('notify.from')} value={hhmm(draft.from)} onChange={(e) => setDraft({ ...draft, from: minutes(e.target.value) })} />
+        {' – '}
+        <input type="time" aria-label={t('notify.to')} value={hhmm(draft.to)} onChange={(e) => setDraft({ ...draft, to: minutes(e.target.value) })} />
+      </span>
+      <label>
+        {t('sla.holidays')}
+        <textarea
+          rows={2}
+          value={draft.holidays.join('\n')}
+          onChange={(e) => setDraft({ ...draft, holidays: e.target.value.split(/\s+/).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)) })}
+        />
+      </label>
+      <button type="button" disabled={draft.from >= draft.to} onClick={() => void save()}>
+        {t('sla.save')}
+      </button>
+      {status && <p role="status">{status}</p>}
+    </fieldset>
+  );
+}
