@@ -25,3 +25,7 @@ export function fileSize(bytes: number, lang: string): string {
   }
   return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value)} ${units[unit]}`;
 }
+
+/** Minutes after midnight as "HH:MM" (for <input type="time">), and back. */
+export const clockTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+export const minutesOf = (time: string) => Number(time.split(':')[0] ?? 0) * 60 + Number(time.split(':')[1] ?? 0);

@@ -3,12 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { noticeKinds } from '../../../shared/notify';
 import { isBrowserMode } from '../../api';
 import { enabledKinds, setKind, setWorkingHours, workingHours } from '../../notifications/prefs';
-
-const asTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-const asMinutes = (time: string) => {
-  const [h, m] = time.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-};
+import { clockTime, minutesOf } from '../../app/format';
 
 /** Which notifications arrive; in a browser, the permission to show them at all. */
 export function NotificationsSection() {
@@ -49,9 +44,9 @@ export function NotificationsSection() {
       </label>
       {hours && (
         <span className="hours">
-          <input type="time" aria-label={t('notify.from')} value={asTime(hours.from)} onChange={(e) => saveHours({ ...hours, from: asMinutes(e.target.value) })} />
+          <input type="time" aria-label={t('notify.from')} value={clockTime(hours.from)} onChange={(e) => saveHours({ ...hours, from: minutesOf(e.target.value) })} />
           {' – '}
-          <input type="time" aria-label={t('notify.to')} value={asTime(hours.to)} onChange={(e) => saveHours({ ...hours, to: asMinutes(e.target.value) })} />
+          <input type="time" aria-label={t('notify.to')} value={clockTime(hours.to)} onChange={(e) => saveHours({ ...hours, to: minutesOf(e.target.value) })} />
         </span>
       )}
     </fieldset>

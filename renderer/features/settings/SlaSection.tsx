@@ -3,13 +3,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { priorities } from '../../../shared/domain';
 import type { TargetKind } from '../../../shared/sla/policy';
+import { clockTime, minutesOf } from '../../app/format';
 import { db, type SlaPolicySettings } from '../../db/schema';
 import { rederiveEmailTickets } from '../../sync/merge';
 import { policyFrom, slaPolicySettings } from '../../sync/sla-policy';
 
 const kinds: TargetKind[] = ['firstResponse', 'nextResponse', 'resolution'];
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-const minutes = (s: string) => Number(s.split(':')[0] ?? 0) * 60 + Number(s.split(':')[1] ?? 0);
 
 /** The SLA policy for sources without their own (email): targets in hours per priority, office hours, holidays. */
 export function SlaSection() {
@@ -65,9 +64,9 @@ export function SlaSection() {
       </table>
       <p className="muted">{t('sla.hoursNote')}</p>
       <span className="hours">
-        <input type="time" aria-label={t('notify.from')} value={hhmm(draft.from)} onChange={(e) => setDraft({ ...draft, from: minutes(e.target.value) })} />
+        <input type="time" aria-label={t('notify.from')} value={clockTime(draft.from)} onChange={(e) => setDraft({ ...draft, from: minutesOf(e.target.value) })} />
         {' – '}
-        <input type="time" aria-label={t('notify.to')} value={hhmm(draft.to)} onChange={(e) => setDraft({ ...draft, to: minutes(e.target.value) })} />
+        <input type="time" aria-label={t('notify.to')} value={clockTime(draft.to)} onChange={(e) => setDraft({ ...draft, to: minutesOf(e.target.value) })} />
       </span>
       <label>
         {t('sla.holidays')}
