@@ -21,7 +21,8 @@ const expire = () => root.render(<Expired />);
 async function boot(): Promise<void> {
   const api = connect(expire);
   if (!api) return expire();
-  const info = await api.appInfo({});
+  // Open (or create) the cache while main answers: both take a moment on a first start.
+  const [info] = await Promise.all([api.appInfo({}), db.open()]);
   const me = new Set(info.me.map((a) => a.id));
   let checking = false;
   const check = () => {

@@ -5,11 +5,12 @@
  */
 import { z } from 'zod';
 
-export const ticketStatuses = ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'] as const;
+import { priorities, ticketStatuses } from './statuses';
+
+export { priorities, ticketStatuses };
 export const TicketStatus = z.enum(ticketStatuses);
 export type TicketStatus = z.infer<typeof TicketStatus>;
 
-export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 export const Priority = z.enum(priorities);
 export type Priority = z.infer<typeof Priority>;
 

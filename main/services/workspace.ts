@@ -73,6 +73,7 @@ export class Workspace {
     if (this.email.has(id)) return;
     const connector = new EmailConnector(settings, id, () => this.options.vault.get(id));
     const unwatch = connector.watch(() => this.options.emit('syncChanged', { accountId: id }));
+    connector.warmUp();
     this.email.set(id, { connector, provisioned, unwatch });
   }
 

@@ -3,7 +3,9 @@
  * transport (`window.switchboard`); in a plain browser the page connects over the WebSocket. Either way
  * the envelopes are unwrapped here: results resolve, `{ code, message }` errors throw as AppError.
  */
-import { AppError, methodNames, type Api, type Envelope, type RawApi } from '../../shared/contract';
+import type { Api, Envelope, RawApi } from '../../shared/contract';
+import { AppError } from '../../shared/contract/errors';
+import { methodNames } from '../../shared/contract/names';
 import { connectSocket } from './socket';
 
 declare global {

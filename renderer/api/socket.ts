@@ -3,15 +3,8 @@
  * travels as a subprotocol, never in a URL the server could log. Calls made while the socket is down
  * wait for it briefly, then answer `unavailable`.
  */
-import {
-  eventNames,
-  methodNames,
-  type Envelope,
-  type EventListener,
-  type EventName,
-  type MethodName,
-  type RawApi,
-} from '../../shared/contract';
+import type { Envelope, EventListener, EventName, MethodName, RawApi } from '../../shared/contract';
+import { eventNames, methodNames } from '../../shared/contract/names';
 
 export const CLOSE_UNAUTHORIZED = 4401;
 const CALL_TIMEOUT_MS = 30_000;

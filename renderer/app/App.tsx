@@ -1,14 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense } from 'react';
 import { db } from '../db/schema';
 import { DemoBanner } from '../features/demo/DemoBanner';
 import { NoAccounts } from '../features/demo/NoAccounts';
 import { Sidebar } from '../features/inbox/Sidebar';
 import { StatusBar } from '../features/inbox/StatusBar';
 import { TicketList } from '../features/inbox/TicketList';
-import { KpiDashboard } from '../features/kpi/KpiDashboard';
-import { Settings } from '../features/settings/Settings';
+
 import { TicketView } from '../features/ticket/TicketView';
 import { useUi } from '../stores/ui';
+
+// Loaded when first opened: the inbox shows sooner (the chart library and the forms come later).
+const KpiDashboard = lazy(() => import('../features/kpi/KpiDashboard').then((m) => ({ default: m.KpiDashboard })));
+const Settings = lazy(() => import('../features/settings/Settings').then((m) => ({ default: m.Settings })));
 
 export function App() {
   const accounts = useLiveQuery(() => db.accounts.toArray(), []);
@@ -21,7 +25,9 @@ export function App() {
       <div className="workspace">
         <Sidebar />
         {screen === 'kpi' ? (
-          <KpiDashboard />
+          <Suspense fallback={null}>
+            <KpiDashboard />
+          </Suspense>
         ) : accounts && accounts.length === 0 ? (
           <NoAccounts />
         ) : (
@@ -32,7 +38,11 @@ export function App() {
         )}
       </div>
       <StatusBar />
-      {settingsOpen && <Settings />}
+      {settingsOpen && (
+        <Suspense fallback={null}>
+          <Settings />
+        </Suspense>
+      )}
     </div>
   );
 }

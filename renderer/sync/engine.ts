@@ -3,7 +3,8 @@
  * says a source changed, on an interval and when the network returns, and flushes the outbox.
  * One pull per account at a time; one flush at a time.
  */
-import { isAppErrorShape, type Api } from '../../shared/contract';
+import type { Api } from '../../shared/contract';
+import { isAppErrorShape } from '../../shared/contract/errors';
 import { purgeAccount, type SwitchboardDb } from '../db/schema';
 import { flush } from './outbox';
 import { pullAccount } from './pull';

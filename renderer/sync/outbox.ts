@@ -3,9 +3,10 @@
  * `flush` sends the rows to main, one ticket's rows in order, and clears only what the source acknowledged.
  */
 import type { Api } from '../../shared/contract';
-import { isAppErrorShape } from '../../shared/contract';
+import { isAppErrorShape } from '../../shared/contract/errors';
 import type { Agent, Message, Ticket } from '../../shared/domain';
-import { applyOp, type Mutation, type MutationOp } from '../../shared/mutation';
+import { applyOp } from '../../shared/apply-op';
+import type { Mutation, MutationOp } from '../../shared/mutation';
 import type { OutboxRow, SwitchboardDb } from '../db/schema';
 import { rebase } from './rebase';
 import { emailContextFor } from './reply-context';

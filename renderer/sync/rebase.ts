@@ -1,6 +1,6 @@
 /** Pending local changes re-applied on top of a ticket from the source: a pull never undoes the agent's work. */
 import type { Ticket } from '../../shared/domain';
-import { applyOp } from '../../shared/mutation';
+import { applyOp } from '../../shared/apply-op';
 import type { SwitchboardDb } from '../db/schema';
 
 export async function rebase(db: SwitchboardDb, ticket: Ticket): Promise<Ticket> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../shared/domain';
-import { applyOp } from '../../shared/mutation';
+import { applyOp } from '../../shared/apply-op';
 
 const ticket: Ticket = {
   id: 'demo:1', accountId: 'demo', remoteId: '1', subject: 'Refund', status: 'new', sourceStatus: 'new',

@@ -6,7 +6,8 @@
 import type { Capabilities, Connector, TestResult } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract/errors';
 import { ticketStatuses, type Account, type Agent, type Message, type Ticket } from '../../../shared/domain';
-import { applyOp, Mutation, type PushResult } from '../../../shared/mutation';
+import { applyOp } from '../../../shared/apply-op';
+import { Mutation, type PushResult } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
 import { readJson, writeJsonAtomic } from '../../services/files';
 import { DEMO_ACCOUNT_ID, demoMe, generateDemo, type DemoData } from './generate';

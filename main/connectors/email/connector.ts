@@ -201,6 +201,12 @@ export class EmailConnector implements Connector {
     }
   }
 
+  /** Opens the pull connection ahead of the first pull, so the first page does not wait for a login. */
+  warmUp(): void {
+    if (this.password() === null) return;
+    this.imap('pull').catch(() => undefined); // a failure shows on the pull itself
+  }
+
   /**
    * Watches the first folder (usually INBOX) on a connection of its own and calls `onChange` when mail
    * arrives, is expunged or changes flags: IDLE where the server has it, polling where not. Reconnects

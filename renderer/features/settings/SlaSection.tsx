@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { priorities } from '../../../shared/domain';
+import { priorities } from '../../../shared/statuses';
 import type { TargetKind } from '../../../shared/sla/policy';
 import { clockTime, minutesOf } from '../../app/format';
 import { db, type SlaPolicySettings } from '../../db/schema';

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { priorities, ticketStatuses, type Priority, type TicketStatus } from '../../../shared/domain';
+import type { Priority, TicketStatus } from '../../../shared/domain';
+import { priorities, ticketStatuses } from '../../../shared/statuses';
 import type { MutationOp } from '../../../shared/mutation';
 import { useApp } from '../../app/context';
 import { db } from '../../db/schema';
