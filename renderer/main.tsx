@@ -6,6 +6,7 @@ import { App } from './app/App';
 import { AppContext } from './app/context';
 import { Expired } from './app/Expired';
 import { db } from './db/schema';
+import i18n from 'i18next';
 import { initI18n } from './i18n';
 import { startSync } from './sync/engine';
 import { checkNotifications } from './notifications/engine';
@@ -38,7 +39,13 @@ async function boot(): Promise<void> {
   };
   const engine = startSync(api, db, check);
   setInterval(check, 60_000);
-  api.on('openTicket', ({ ticketId }) => useUi.getState().openTicket(ticketId));
+  // A notification or a switchboard:// link: open the ticket if this workspace has it, else say so.
+  api.on('openTicket', ({ ticketId }) => {
+    void (ticketId ? db.tickets.get(ticketId) : Promise.resolve(undefined)).then((ticket) => {
+      if (ticket) useUi.getState().openTicket(ticket.id);
+      else useUi.getState().setNotice(i18n.t('links.notFound'));
+    });
+  });
   root.render(
     <StrictMode>
       <AppContext.Provider value={{ info, engine, me }}>

@@ -2,20 +2,31 @@
  * The app window with the security rules of DESIGN.md §5: context isolation, sandbox, no Node in the
  * page, no new windows, no navigation away, external links only https:/mailto: through the OS.
  */
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, screen, shell } from 'electron';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isSafeExternalUrl } from '../../shared/links';
+import { writeJsonAtomic } from '../services/files';
 import { isAppUrl } from './guards';
+import { clampToDisplays, loadWindowState } from './window-state';
 
 export function appUrl(): string {
   return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
 }
 
-export function createWindow(): BrowserWindow {
+/** `stateFile`: where size, position and maximized state are kept between runs. */
+export function createWindow(stateFile: string): BrowserWindow {
+  const saved = loadWindowState(() => {
+    try {
+      return readFileSync(stateFile, 'utf8');
+    } catch {
+      return null;
+    }
+  });
+  const bounds = clampToDisplays(saved.bounds, screen.getAllDisplays().map((d) => d.workArea));
   const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
+    ...bounds,
     minWidth: 720,
     minHeight: 480,
     show: false,
@@ -29,7 +40,11 @@ export function createWindow(): BrowserWindow {
       webviewTag: false,
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (saved.maximized) win.maximize();
+    win.show();
+  });
+  win.on('close', () => writeJsonAtomic(stateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() }));
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };

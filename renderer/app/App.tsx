@@ -18,10 +18,19 @@ export function App() {
   const accounts = useLiveQuery(() => db.accounts.toArray(), []);
   const settingsOpen = useUi((s) => s.settingsOpen);
   const screen = useUi((s) => s.screen);
+  const notice = useUi((s) => s.notice);
   const demo = accounts?.some((a) => a.demo) ?? false;
   return (
     <div className="app">
       {demo && <DemoBanner />}
+      {notice && (
+        <div className="notice" role="alert">
+          <span>{notice}</span>
+          <button type="button" onClick={() => useUi.getState().setNotice(null)}>
+            ×
+          </button>
+        </div>
+      )}
       <div className="workspace">
         <Sidebar />
         {screen === 'kpi' ? (

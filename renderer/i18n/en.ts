@@ -157,6 +157,7 @@ export const en = {
     rules: 'Addresses and domains whose mail is VIP, one per line',
     save: 'Save VIP rules',
   },
+  links: { notFound: "That link doesn't point to a ticket in this workspace" },
   expired: {
     title: 'This link has expired — restart Switchboard',
     hint: 'Each start of Switchboard in browser mode prints a new address with a fresh key. Open the newest one.',

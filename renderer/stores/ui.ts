@@ -9,6 +9,9 @@ interface UiState {
   view: ViewId;
   ticketId: string | null;
   settingsOpen: boolean;
+  /** A one-line message for the agent (a link to no ticket), dismissed by hand. */
+  notice: string | null;
+  setNotice(notice: string | null): void;
   setView(view: ViewId): void;
   setScreen(screen: 'inbox' | 'kpi'): void;
   openTicket(id: string | null): void;
@@ -20,6 +23,8 @@ export const useUi = create<UiState>((set) => ({
   view: 'open',
   ticketId: null,
   settingsOpen: false,
+  notice: null,
+  setNotice: (notice) => set({ notice }),
   setView: (view) => set({ view, ticketId: null, screen: 'inbox' }),
   setScreen: (screen) => set({ screen }),
   openTicket: (ticketId) => set({ ticketId, screen: 'inbox' }),

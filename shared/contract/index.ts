@@ -72,8 +72,8 @@ export const events = {
   syncChanged: z.object({ accountId: AccountId }),
   /** Accounts were added or removed. */
   accountsChanged: z.object({}),
-  /** The agent clicked a notification (or a link) for this ticket. */
-  openTicket: z.object({ ticketId: z.string() }),
+  /** The agent clicked a notification or a switchboard:// link; null: the link points to no ticket. */
+  openTicket: z.object({ ticketId: z.string().nullable() }),
 } satisfies Record<EventName, z.ZodType>;
 
 export type Contract = typeof contract;
