@@ -4,7 +4,7 @@
  */
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { parseOptions } from './args';
-import { log } from './log';
+import { log, logToFile } from './log';
 import { createServices, type Services } from './services';
 import { registerIpc } from './shell/ipc';
 import { nativeNotifier } from './shell/notifications';
@@ -29,6 +29,7 @@ void app.whenReady().then(() => {
   // The page may ask for notifications; nothing else (camera, location, …).
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
   const dataDir = app.getPath('userData');
+  logToFile(app.getPath('logs'));
   let services: Services;
   try {
     services = createServices({

@@ -21,6 +21,7 @@ const api = {
   fetchAttachment: call('fetchAttachment'),
   notify: call('notify'),
   setBadge: call('setBadge'),
+  diagnostics: call('diagnostics'),
   openExternal: call('openExternal'),
   on<E extends EventName>(event: E, listener: EventListener<E>): () => void {
     if (!(eventNames as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseOptions } from '../args';
-import { log } from '../log';
+import { log, logToFile } from '../log';
 import { createServices, type Services } from '../services';
 import { readJson, writeJsonAtomic } from '../services/files';
 import { openBrowser } from './open-browser';
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   for (const flag of options.unknown) log.warn(`ignoring unknown option ${flag}`);
   let host: Host;
   let services: Services;
+  logToFile(join(options.dataDir, 'logs'));
   try {
     services = createServices({
       dataDir: options.dataDir,

@@ -7,6 +7,8 @@ import { AppError, type Handlers } from '../../shared/contract';
 const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 import { isSafeExternalUrl } from '../../shared/links';
 import type { Workspace } from './workspace';
+import { diagnosticsText } from './diagnostics';
+import { recentLog } from '../log';
 
 export interface HandlerDeps {
   workspace: Workspace;
@@ -39,6 +41,7 @@ export function createHandlers({ workspace, mode, version, openExternal, notify,
     },
     notify: async (notice) => ({ shown: notify ? notify(notice) : false }),
     setBadge: async ({ count }) => ({ shown: setBadge ? setBadge(count) : false }),
+    diagnostics: async () => ({ text: diagnosticsText({ version, mode, accounts: workspace.describeAccounts(), log: recentLog() }) }),
     removeAccount: async ({ accountId }) => ({ removed: await workspace.removeAccount(accountId) }),
     openExternal: async ({ url }) => ({ opened: isSafeExternalUrl(url) ? await openExternal(url) : false }),
   };

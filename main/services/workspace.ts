@@ -97,6 +97,17 @@ export class Workspace {
     return this.connectors().flatMap((c) => (c.me ? [c.me] : []));
   }
 
+  /** Accounts for diagnostics: kind and server, never a user name or a secret. */
+  describeAccounts(): string[] {
+    return [
+      ...(this.demoShown() ? ['demo'] : []),
+      ...[...this.email.values()].map(({ connector, provisioned }) => {
+        const { imap, smtp } = connector.settings;
+        return `imap ${imap.host}:${imap.port} (${imap.security}), smtp ${smtp.host}:${smtp.port} (${smtp.security})${provisioned ? ', from the accounts file' : ''}`;
+      }),
+    ];
+  }
+
   connector(accountId: string): Connector {
     const found = this.connectors().find((c) => c.account.id === accountId);
     if (!found) throw new AppError('not_found', `No account "${accountId}" in this workspace`);

@@ -158,6 +158,7 @@ export const en = {
     save: 'Save VIP rules',
   },
   links: { notFound: "That link doesn't point to a ticket in this workspace" },
+  about: { title: 'About and support', copy: 'Copy diagnostics', copied: 'Diagnostics copied: paste them into your support request.' },
   expired: {
     title: 'This link has expired — restart Switchboard',
     hint: 'Each start of Switchboard in browser mode prints a new address with a fresh key. Open the newest one.',

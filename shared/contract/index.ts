@@ -60,6 +60,8 @@ export const contract = {
   },
   /** The count of tickets at risk on the dock/taskbar badge (0 clears it). */
   setBadge: { params: z.object({ count: z.number().int().min(0).max(100_000) }).strict(), result: z.object({ shown: z.boolean() }) },
+  /** A text for support requests: versions, platform, accounts (kind and server only), recent log lines. */
+  diagnostics: { params: Empty, result: z.object({ text: z.string() }) },
   removeAccount: { params: z.object({ accountId: AccountId }).strict(), result: z.object({ removed: z.boolean() }) },
   openExternal: {
     params: z.object({ url: z.string().max(4096) }).strict(),

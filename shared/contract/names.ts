@@ -15,6 +15,7 @@ export const methodNames = [
   'fetchAttachment',
   'notify',
   'setBadge',
+  'diagnostics',
   'openExternal',
 ] as const;
 export type MethodName = (typeof methodNames)[number];

@@ -6,6 +6,7 @@ import { useApp } from '../../app/context';
 import { db } from '../../db/schema';
 import { chosenLanguage, setLanguage, type Language } from '../../i18n';
 import { useUi } from '../../stores/ui';
+import { AboutSection } from './AboutSection';
 import { AccountsSection } from './AccountsSection';
 import { NotificationsSection } from './NotificationsSection';
 import { SlaSection } from './SlaSection';
@@ -13,7 +14,7 @@ import { VipSection } from './VipSection';
 
 export function Settings() {
   const { t } = useTranslation();
-  const { info, engine } = useApp();
+  const { engine } = useApp();
   const close = () => useUi.getState().setSettingsOpen(false);
   const [language, setChoice] = useState<Language | 'system'>(chosenLanguage() ?? 'system');
   const demoShown = useLiveQuery(async () => (await db.accounts.get('demo')) !== undefined, []);
@@ -54,7 +55,7 @@ export function Settings() {
           {demoShown ? t('demo.remove') : t('empty.restoreDemo')}
         </button>
       </fieldset>
-      <p className="muted">{t('settings.version', { version: info.version, mode: info.mode })}</p>
+      <AboutSection />
       <button type="button" onClick={() => dialog.current?.close()}>
         {t('settings.close')}
       </button>

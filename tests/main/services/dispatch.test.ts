@@ -19,6 +19,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     fetchAttachment: fail,
     notify: fail,
     setBadge: fail,
+    diagnostics: fail,
     openExternal: fail,
     ...overrides,
   };
