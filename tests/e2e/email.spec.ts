@@ -6,30 +6,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { ImapFlow } from 'imapflow';
-import { dovecotAvailable } from './dovecot-available';
-import { startDovecot, users, type Dovecot } from '../integration/peers/dovecot';
+import { useMailPeers } from './mail-peers';
+import { users, type Dovecot } from '../integration/peers/dovecot';
 import { mail, rawClient } from '../integration/peers/mail';
-import { startSmtpSink, type SmtpSink } from '../integration/peers/smtp-sink';
+import type { SmtpSink } from '../integration/peers/smtp-sink';
 import { inboxRows } from './journeys';
 import { expect, test } from './host';
 
+const peers = useMailPeers();
 let dc: Dovecot;
 let sink: SmtpSink;
-const haveDovecot = dovecotAvailable();
-if (!haveDovecot) console.log('skipped: Dovecot is not installed here (the email journeys run on Linux CI)');
-test.skip(!haveDovecot, 'Dovecot is not installed here');
 
 test.beforeAll(async () => {
-  dc = await startDovecot();
-  sink = await startSmtpSink(dc.lmtpSocket);
+  dc = peers.dc();
+  sink = peers.sink();
   const agentBox = await rawClient(dc, users.agent);
   await agentBox.append('INBOX', mail(1, { subject: 'Where is my parcel?', from: 'Alice <alice@example.test>', messageId: 'parcel-1@example.test', body: 'It has been a week.' }));
   await agentBox.append('INBOX', readFileSync(join(__dirname, '../fixtures/mail/nested.eml')));
   await agentBox.logout();
-});
-test.afterAll(async () => {
-  await sink?.stop();
-  dc?.stop();
 });
 
 async function countInInbox(client: ImapFlow, text: string): Promise<number> {

@@ -5,28 +5,25 @@
 import nodemailer from 'nodemailer';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dovecotAvailable } from './dovecot-available';
-import { startDovecot, users, type Dovecot } from '../integration/peers/dovecot';
+import { useMailPeers } from './mail-peers';
+import { users, type Dovecot } from '../integration/peers/dovecot';
 import { mail, rawClient } from '../integration/peers/mail';
-import { startSmtpSink, type SmtpSink } from '../integration/peers/smtp-sink';
+import type { SmtpSink } from '../integration/peers/smtp-sink';
 import { tempDir } from '../support/temp';
 import { startBrowserMode, stopHost, type RunningHost } from './host';
 import { inboxRows } from './journeys';
 import { recordNotifications, shownNotices } from './notice-hook';
 import { expect, test } from '@playwright/test';
 
+const peers = useMailPeers();
 let dc: Dovecot;
 let sink: SmtpSink;
 let host: RunningHost;
 const data = tempDir('switchboard-notify-');
 
-const haveDovecot = dovecotAvailable();
-if (!haveDovecot) console.log('skipped: Dovecot is not installed here (the email journeys run on Linux CI)');
-test.skip(!haveDovecot, 'Dovecot is not installed here');
-
 test.beforeAll(async () => {
-  dc = await startDovecot();
-  sink = await startSmtpSink(dc.lmtpSocket);
+  dc = peers.dc();
+  sink = peers.sink();
   const box = await rawClient(dc, users.agent);
   await box.append('INBOX', mail(1, { subject: 'Contract renewal', from: 'Alice Example <alice@example.test>' }));
   await box.logout();
@@ -40,8 +37,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   if (host) await stopHost(host);
-  await sink?.stop();
-  dc?.stop();
   data.remove();
 });
 
