@@ -1,5 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
+import { useApp } from './context';
+import { CheatSheet } from '../features/inbox/CheatSheet';
+import { useKeyboard } from '../features/inbox/keyboard';
 import { db } from '../db/schema';
 import { DemoBanner } from '../features/demo/DemoBanner';
 import { NoAccounts } from '../features/demo/NoAccounts';
@@ -19,6 +22,10 @@ export function App() {
   const settingsOpen = useUi((s) => s.settingsOpen);
   const screen = useUi((s) => s.screen);
   const notice = useUi((s) => s.notice);
+  const helpOpen = useUi((s) => s.helpOpen);
+  const { info, engine } = useApp();
+  const meFor = useCallback((accountId: string) => info.me.find((a) => a.accountId === accountId) ?? null, [info]);
+  useKeyboard(meFor, engine.kick);
   const demo = accounts?.some((a) => a.demo) ?? false;
   return (
     <div className="app">
@@ -47,6 +54,7 @@ export function App() {
         )}
       </div>
       <StatusBar />
+      {helpOpen && <CheatSheet />}
       {settingsOpen && (
         <Suspense fallback={null}>
           <Settings />

@@ -74,6 +74,14 @@ export interface SlaPolicySettings {
   holidays: string[];
 }
 
+/** A reply being written: kept as the agent types, so a restart loses nothing. */
+export interface DraftRow {
+  ticketId: string;
+  text: string;
+  internal: boolean;
+  updatedAt: number;
+}
+
 export class SwitchboardDb extends Dexie {
   accounts!: EntityTable<Account, 'id'>;
   agents!: EntityTable<Agent, 'id'>;
@@ -87,6 +95,7 @@ export class SwitchboardDb extends Dexie {
   attachmentContent!: EntityTable<AttachmentContentRow, 'id'>;
   notifications!: EntityTable<NotificationRow, 'key'>;
   prefs!: EntityTable<PrefRow, 'key'>;
+  drafts!: EntityTable<DraftRow, 'ticketId'>;
 
   constructor(name = 'switchboard') {
     super(name);
@@ -113,6 +122,7 @@ export class SwitchboardDb extends Dexie {
     });
     this.version(3).stores({ notifications: 'key, at' });
     this.version(4).stores({ prefs: 'key' });
+    this.version(5).stores({ drafts: 'ticketId' });
   }
 }
 
@@ -121,6 +131,8 @@ export const db = new SwitchboardDb();
 /** Removes everything cached for one account, in one transaction. */
 export async function purgeAccount(database: SwitchboardDb, accountId: string): Promise<void> {
   const tables = [database.tickets, database.messages, database.customers, database.agents, database.outbox, database.syncState, database.attachmentContent];
+  // Drafts are kept by ticket id, which starts with the account id.
+  await database.drafts.where('ticketId').startsWith(`${accountId}:`).delete();
   await database.transaction('rw', [...tables, database.accounts], async () => {
     for (const table of tables) await table.where('accountId').equals(accountId).delete();
     await database.accounts.delete(accountId);

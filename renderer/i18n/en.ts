@@ -159,6 +159,7 @@ export const en = {
   },
   links: { notFound: "That link doesn't point to a ticket in this workspace" },
   about: { title: 'About and support', copy: 'Copy diagnostics', copied: 'Diagnostics copied: paste them into your support request.' },
+  keys: { title: 'Keyboard shortcuts', next: 'Next ticket', previous: 'Previous ticket', solve: 'Solve and go to the next', reply: 'Write a reply', status: 'Change status', priority: 'Change priority', assign: 'Assign', inbox: 'Go to the inbox', help: 'Show or hide this list' },
   expired: {
     title: 'This link has expired — restart Switchboard',
     hint: 'Each start of Switchboard in browser mode prints a new address with a fresh key. Open the newest one.',

@@ -9,6 +9,12 @@ interface UiState {
   view: ViewId;
   ticketId: string | null;
   settingsOpen: boolean;
+  /** The keyboard cheat sheet. */
+  helpOpen: boolean;
+  /** The ticket ids in the order the list shows them, for j/k. */
+  listIds: string[];
+  setListIds(ids: string[]): void;
+  setHelpOpen(open: boolean): void;
   /** A one-line message for the agent (a link to no ticket), dismissed by hand. */
   notice: string | null;
   setNotice(notice: string | null): void;
@@ -23,6 +29,10 @@ export const useUi = create<UiState>((set) => ({
   view: 'open',
   ticketId: null,
   settingsOpen: false,
+  helpOpen: false,
+  listIds: [],
+  setListIds: (listIds) => set({ listIds }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
   notice: null,
   setNotice: (notice) => set({ notice }),
   setView: (view) => set({ view, ticketId: null, screen: 'inbox' }),

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/context';
 import { relativeTime } from '../../app/format';
@@ -14,6 +15,7 @@ export function TicketList() {
   const { view, ticketId, openTicket } = useUi();
   const now = useNow();
   const rows = useLiveQuery(() => inboxRows(db, view, me, now), [view, me, now]);
+  useEffect(() => useUi.getState().setListIds(rows?.map((r) => r.ticket.id) ?? []), [rows]);
 
   if (!rows) return <section className="list" aria-busy="true">{t('empty.loading')}</section>;
   if (rows.length === 0) return <section className="list empty">{t('empty.view')}</section>;

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { db } from '../../db/schema';
 import { useTranslation } from 'react-i18next';
 import { fileSize } from '../../app/format';
 
@@ -20,11 +21,29 @@ function readFile(file: File): Promise<ComposerFile> {
   });
 }
 
-/** `allowNotes`: the source keeps internal notes (email does not). */
-export function Composer({ onSend, allowNotes }: { onSend: (text: string, internal: boolean, files: ComposerFile[]) => Promise<void>; allowNotes: boolean }) {
+/** `allowNotes`: the source keeps internal notes (email does not). The draft is saved as the agent types. */
+export function Composer({ ticketId, onSend, allowNotes }: { ticketId: string; onSend: (text: string, internal: boolean, files: ComposerFile[]) => Promise<void>; allowNotes: boolean }) {
   const { t, i18n } = useTranslation();
   const [text, setText] = useState('');
   const [internal, setInternal] = useState(false);
+  const loaded = useRef(false);
+  useEffect(() => {
+    void db.drafts.get(ticketId).then((draft) => {
+      if (draft) {
+        setText(draft.text);
+        setInternal(draft.internal);
+      }
+      loaded.current = true;
+    });
+  }, [ticketId]);
+  useEffect(() => {
+    if (!loaded.current) return;
+    const timer = setTimeout(() => {
+      if (text) void db.drafts.put({ ticketId, text, internal, updatedAt: Date.now() });
+      else void db.drafts.delete(ticketId);
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [ticketId, text, internal]);
   const [files, setFiles] = useState<ComposerFile[]>([]);
   const [error, setError] = useState<string | null>(null);
   const send = async () => {
@@ -32,6 +51,7 @@ export function Composer({ onSend, allowNotes }: { onSend: (text: string, intern
     await onSend(text.trim(), internal, internal ? [] : files);
     setText('');
     setFiles([]);
+    await db.drafts.delete(ticketId);
   };
   const attach = async (list: FileList | null) => {
     const added = await Promise.all([...(list ?? [])].map(readFile));

@@ -99,7 +99,7 @@ export function TicketView() {
         ))}
       </header>
       <Thread messages={messages} pendingIds={pendingIds} canSplit={isEmail && messages.length > 1} />
-      <Composer key={ticket.id} allowNotes={account?.type !== 'imap'} onSend={(text, internal, files) => change({ type: 'reply', text, internal, ...(files.length ? { attachments: files.map(({ name, type, base64 }) => ({ name, type, base64 })) } : {}) })} />
+      <Composer key={ticket.id} ticketId={ticket.id} allowNotes={account?.type !== 'imap'} onSend={(text, internal, files) => change({ type: 'reply', text, internal, ...(files.length ? { attachments: files.map(({ name, type, base64 }) => ({ name, type, base64 })) } : {}) })} />
     </section>
   );
 }
