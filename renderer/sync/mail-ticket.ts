@@ -4,11 +4,8 @@
  */
 import type { Customer, Message, Ticket, TicketStatus } from '../../shared/domain';
 import { nearestDue, slaClocks, type SlaPolicy } from '../../shared/sla/policy';
+import { KEYWORD, triageOf } from '../../shared/triage';
 
-const STATUS = '$sb-status-';
-const PRIORITY = '$sb-priority-';
-const ASSIGNEE = '$sb-assignee-';
-const TAG = '$sb-tag-';
 
 export const customerIdFor = (email: string) => `customer:${email.toLowerCase()}`;
 
@@ -23,14 +20,14 @@ export function customerOf(messages: Message[], accountId: string): Customer {
 
 /** The assignee's address from the keywords, if any (agents are then `${accountId}:${address}`). */
 export function assigneeOf(messages: Message[]): string | null {
-  return keywordsOf(messages).find((f) => f.startsWith(ASSIGNEE))?.slice(ASSIGNEE.length) ?? null;
+  return triageOf(keywordsOf(messages)).assignee;
 }
 
 /** The triage keywords of the latest message that carries any. */
 function keywordsOf(messages: Message[]): string[] {
   for (let i = messages.length - 1; i >= 0; i--) {
     const flags = messages[i]!.email?.locations.flatMap((l) => l.flags) ?? [];
-    if (flags.some((k) => k.startsWith('$sb-'))) return flags;
+    if (flags.some((k) => k.startsWith(KEYWORD))) return flags;
   }
   return [];
 }
@@ -53,14 +50,13 @@ export function deriveTicket(ticket: Ticket, messages: Message[], customer: Cust
   const first = messages[0]!;
   const last = messages[messages.length - 1]!;
   const firstIn = messages.find((m) => m.direction === 'in');
-  const flags = keywordsOf(messages);
-  const keyword = (prefix: string) => flags.find((f) => f.startsWith(prefix))?.slice(prefix.length);
+  const triage = triageOf(keywordsOf(messages));
   const answered = messages.some((m) => m.direction === 'out');
   const fallback: TicketStatus = !answered ? 'new' : last.direction === 'in' ? 'open' : 'pending';
-  const status = (keyword(STATUS) as TicketStatus | undefined) ?? fallback;
-  const assignee = keyword(ASSIGNEE);
+  const status = triage.status ?? fallback;
+  const assignee = triage.assignee;
   const firstReply = firstIn ? messages.find((m) => m.direction === 'out' && m.createdAt >= firstIn.createdAt) : undefined;
-  const priority = (keyword(PRIORITY) as Ticket['priority'] | undefined) ?? ticket.priority;
+  const priority = triage.priority ?? ticket.priority;
   return {
     ...ticket,
     slaDueAt: slaDueAt(sla.policy, { ...ticket, priority }, messages, status, customer.vip, sla.now),
@@ -70,7 +66,7 @@ export function deriveTicket(ticket: Ticket, messages: Message[], customer: Cust
     priority,
     customerId,
     assigneeId: assignee ? `${ticket.accountId}:${assignee}` : null,
-    tags: flags.filter((f) => f.startsWith(TAG)).map((f) => f.slice(TAG.length)),
+    tags: triage.tags,
     createdAt: first.createdAt,
     updatedAt: last.createdAt,
     firstResponseAt: firstReply?.createdAt ?? null,

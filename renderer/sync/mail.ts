@@ -6,6 +6,7 @@
 import type { Agent, MailLocation, Message, Ticket } from '../../shared/domain';
 import type { MailMessage } from '../../shared/email';
 import type { Change } from '../../shared/sync';
+import { mailMessageId } from '../../shared/triage';
 import { headerRoot, normalizeSubject, relatedIds, sameConversationBySubject, subjectTag } from '../../shared/threading';
 import type { SwitchboardDb } from '../db/schema';
 import { assigneeOf, customerIdFor, customerOf, deriveTicket } from './mail-ticket';
@@ -15,9 +16,7 @@ import { rebase } from './rebase';
 
 type MailChange = Extract<Change, { kind: 'mail' | 'mailFlags' | 'mailGone' | 'mailSnapshot' | 'mailReset' }>;
 
-export const mailMessageId = (accountId: string, messageId: string) => `${accountId}:mid:${messageId}`;
 const locationKey = (l: { folder: string; uidValidity: number; uid: number }) => `${l.folder}|${l.uidValidity}|${l.uid}`;
-export { customerIdFor };
 
 export function isMailChange(change: Change): change is MailChange {
   return change.kind.startsWith('mail');

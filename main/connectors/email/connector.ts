@@ -12,6 +12,7 @@ import type { Account, Agent, Message } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { PullResult } from '../../../shared/sync';
 import { attachmentFrom, parseAttachmentId } from './attachments';
+import { mailMessageId } from '../../../shared/triage';
 import { decodeCursor, encodeCursor } from './cursor';
 import { ConnectionError, explain } from './errors';
 import { openImap } from './imap';
@@ -177,7 +178,7 @@ export class EmailConnector implements Connector {
         const outcome = await sendOnce(client, this.settings, this.secret(), await this.sentFolder(client), composed, recipients, serverKeepsSent);
         if ('refused' in outcome) return { kind: 'rejected', reason: outcome.refused };
         if (email.replyTo) await storeKeywords(client, [email.replyTo], { add: ['\\Answered'], remove: [] }).catch(() => undefined);
-        const id = `${this.account.id}:mid:${composed.messageId}`;
+        const id = mailMessageId(this.account.id, composed.messageId); // the id the pulled Sent copy will have
         const message: Message = {
           id,
           ticketId: mutation.ticketId,

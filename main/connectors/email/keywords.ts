@@ -3,14 +3,11 @@
  * messages, so agents sharing a mailbox see each other's triage with no other server.
  */
 import type { ImapFlow } from 'imapflow';
-import { priorities, ticketStatuses, type Priority, type TicketStatus } from '../../../shared/domain';
+import { priorities, ticketStatuses } from '../../../shared/statuses';
+import { ASSIGNEE, PRIORITY, STATUS, TAG } from '../../../shared/triage';
 import type { EmailContext } from '../../../shared/email';
 import type { MutationOp } from '../../../shared/mutation';
 
-export const STATUS = '$sb-status-';
-export const ASSIGNEE = '$sb-assignee-';
-export const TAG = '$sb-tag-';
-export const PRIORITY = '$sb-priority-';
 
 /** IMAP keywords are atoms: no spaces, parentheses, braces, wildcards, quotes, backslashes or ']'. */
 export const keywordSafe = (value: string) => value.toLowerCase().replace(/[\s(){}%*"\\\]]+/g, '-').slice(0, 60);
@@ -40,18 +37,6 @@ export function keywordsFor(op: MutationOp): KeywordChange | null {
     default:
       return null;
   }
-}
-
-/** Triage read back from a message's flags. */
-export function triageOf(flags: readonly string[]): { status: TicketStatus | null; priority: Priority | null; assignee: string | null; tags: string[] } {
-  const status = flags.find((f) => f.startsWith(STATUS))?.slice(STATUS.length) as TicketStatus | undefined;
-  const priority = flags.find((f) => f.startsWith(PRIORITY))?.slice(PRIORITY.length) as Priority | undefined;
-  return {
-    status: status && (ticketStatuses as readonly string[]).includes(status) ? status : null,
-    priority: priority && (priorities as readonly string[]).includes(priority) ? priority : null,
-    assignee: flags.find((f) => f.startsWith(ASSIGNEE))?.slice(ASSIGNEE.length) ?? null,
-    tags: flags.filter((f) => f.startsWith(TAG)).map((f) => f.slice(TAG.length)),
-  };
 }
 
 /** Writes the keywords on every message of the conversation, folder by folder. */

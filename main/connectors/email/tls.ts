@@ -4,6 +4,7 @@
  * self-signed certificate): then exactly that certificate is accepted, checked again on every connection.
  */
 import { readFileSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { connect, type ConnectionOptions, type PeerCertificate } from 'node:tls';
 import type { Endpoint } from '../../../shared/accounts';
 
@@ -25,7 +26,6 @@ function pemOf(cert: PeerCertificate): string {
  * `starttls` is the protocol's upgrade command for servers that start in plain text.
  */
 export async function probeCertificate(host: string, port: number, starttls: 'imap' | 'smtp' | null, timeoutMs = 10_000): Promise<PeerCertificateInfo> {
-  const { Socket } = await import('node:net');
   const plain = new Socket();
   plain.setTimeout(timeoutMs, () => plain.destroy(new Error('timeout')));
   await new Promise<void>((resolve, reject) => {
@@ -53,7 +53,7 @@ export async function probeCertificate(host: string, port: number, starttls: 'im
 const isIp = (host: string) => /^[\d.]+$/.test(host) || host.includes(':');
 
 /** Speaks just enough of the protocol to reach its STARTTLS point. */
-async function upgradeCommand(socket: import('node:net').Socket, protocol: 'imap' | 'smtp'): Promise<void> {
+async function upgradeCommand(socket: Socket, protocol: 'imap' | 'smtp'): Promise<void> {
   const steps = protocol === 'imap' ? ['', 'a STARTTLS\r\n'] : ['', 'EHLO switchboard\r\n', 'STARTTLS\r\n'];
   const done = protocol === 'imap' ? /^a OK/m : /^220 /m;
   for (let i = 0; i < steps.length; i++) {

@@ -7,7 +7,7 @@ import type { MutationOp } from '../../../shared/mutation';
 import { useApp } from '../../app/context';
 import { db } from '../../db/schema';
 import { ticketDetail } from '../../db/queries';
-import { enqueue } from '../../sync/outbox';
+import { enqueue, localMessageId } from '../../sync/outbox';
 import { useUi } from '../../stores/ui';
 import { Composer } from './Composer';
 import { MergeControl } from './MergeControl';
@@ -36,7 +36,7 @@ export function TicketView() {
     await enqueue(db, ticket.id, op, me);
     engine.kick();
   };
-  const pendingIds = new Set(outbox.map((row) => `local:${row.id}`));
+  const pendingIds = new Set(outbox.map((row) => localMessageId(row.id)));
   const failed = outbox.filter((row) => row.state === 'failed' || row.state === 'conflict');
 
   return (

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { triageOf } from '../../shared/triage';
+
+describe('triage keywords read back', () => {
+  it('reads status, priority, assignee and tags', () => {
+    expect(triageOf(['\\Seen', '$sb-status-pending', '$sb-priority-high', '$sb-assignee-maria@example.test', '$sb-tag-refund', '$sb-tag-vip'])).toEqual({
+      status: 'pending', priority: 'high', assignee: 'maria@example.test', tags: ['refund', 'vip'],
+    });
+  });
+  it('ignores a status or priority it does not know (another client, a typo) instead of storing it', () => {
+    expect(triageOf(['$sb-status-escalated', '$sb-priority-asap'])).toMatchObject({ status: null, priority: null });
+  });
+});
