@@ -8,6 +8,7 @@ import { Expired } from './app/Expired';
 import { db } from './db/schema';
 import i18n from 'i18next';
 import { initI18n } from './i18n';
+import { startSearch } from './search';
 import { startSync } from './sync/engine';
 import { checkNotifications } from './notifications/engine';
 import { noticePrefs } from './notifications/prefs';
@@ -25,6 +26,7 @@ async function boot(): Promise<void> {
   // Open (or create) the cache while main answers: both take a moment on a first start.
   const [info] = await Promise.all([api.appInfo({}), db.open()]);
   const me = new Set(info.me.map((a) => a.id));
+  startSearch(db);
   let checking = false;
   const check = () => {
     if (checking) return;

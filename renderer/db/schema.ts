@@ -5,7 +5,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Account, Agent, Customer, Message, Ticket } from '../../shared/domain';
 import type { Mutation } from '../../shared/mutation';
+import type { AnalyzedDoc, IndexSnapshot } from '../../shared/search';
 import type { SlaPolicy } from '../../shared/sla/policy';
+import { enqueueForSearch } from '../search/queue';
 
 export type OutboxState = 'pending' | 'sending' | 'failed' | 'conflict';
 
@@ -82,6 +84,28 @@ export interface DraftRow {
   updatedAt: number;
 }
 
+/**
+ * What the search index must catch up with: a ticket id, `customer:<id>` (all their tickets), or `*`
+ * (everything). Written in the same transaction as the change itself; `stamp` tells a newer request
+ * from one being processed.
+ */
+export interface SearchQueueRow {
+  key: string;
+  stamp: number;
+}
+
+/** The search index as of its last compaction (one row, key 'index'). */
+export interface SearchIndexRow {
+  key: 'index';
+  snapshot: IndexSnapshot;
+}
+
+/** Tickets indexed since that snapshot (doc null: removed), replayed on top of it at start. */
+export interface SearchDocRow {
+  ticketId: string;
+  doc: AnalyzedDoc | null;
+}
+
 export class SwitchboardDb extends Dexie {
   accounts!: EntityTable<Account, 'id'>;
   agents!: EntityTable<Agent, 'id'>;
@@ -96,6 +120,9 @@ export class SwitchboardDb extends Dexie {
   notifications!: EntityTable<NotificationRow, 'key'>;
   prefs!: EntityTable<PrefRow, 'key'>;
   drafts!: EntityTable<DraftRow, 'ticketId'>;
+  searchQueue!: EntityTable<SearchQueueRow, 'key'>;
+  searchIndex!: EntityTable<SearchIndexRow, 'key'>;
+  searchDocs!: EntityTable<SearchDocRow, 'ticketId'>;
 
   constructor(name = 'switchboard') {
     super(name);
@@ -123,6 +150,11 @@ export class SwitchboardDb extends Dexie {
     this.version(3).stores({ notifications: 'key, at' });
     this.version(4).stores({ prefs: 'key' });
     this.version(5).stores({ drafts: 'ticketId' });
+    // Offline search: an index of everything cached, built once for a cache that predates it.
+    this.version(6)
+      .stores({ searchQueue: 'key', searchIndex: 'key', searchDocs: 'ticketId' })
+      .upgrade((tx) => tx.table('searchQueue').put({ key: '*', stamp: Date.now() }));
+    this.use(enqueueForSearch);
   }
 }
 

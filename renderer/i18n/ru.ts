@@ -5,6 +5,7 @@ export const ru: Resources & {
   statusbar: { pending_few: string; pending_many: string };
   accounts: { unreadable_few: string; unreadable_many: string };
   sla: { applied_few: string; applied_many: string };
+  search: { results_few: string; results_many: string };
 } = {
   nav: { views: 'Представления', open: 'Все открытые', mine: 'Мои', unassigned: 'Без исполнителя', settings: 'Настройки', kpi: 'Показатели' },
   demo: {
@@ -172,7 +173,28 @@ export const ru: Resources & {
   },
   links: { notFound: 'Эта ссылка не ведёт к обращению в этом рабочем пространстве' },
   about: { title: 'О программе и поддержка', copy: 'Скопировать диагностику', copied: 'Диагностика скопирована: вставьте её в обращение в поддержку.' },
-  keys: { title: 'Клавиши', next: 'Следующее обращение', previous: 'Предыдущее обращение', solve: 'Решить и перейти к следующему', reply: 'Написать ответ', status: 'Изменить статус', priority: 'Изменить приоритет', assign: 'Назначить', inbox: 'Перейти во входящие', help: 'Показать или скрыть этот список' },
+  search: {
+    label: 'Поиск по всей истории',
+    placeholder: 'Поиск: слова, "фраза", from:, is:vip, before:7d… (/)',
+    clear: 'Очистить поиск',
+    results_one: 'Найдено {{count}} обращение',
+    results_few: 'Найдено {{count}} обращения',
+    results_many: 'Найдено {{count}} обращений',
+    results_other: 'Найдено {{count}} обращения',
+    shown: 'показаны лучшие {{shown}}',
+    none: 'В сохранённой истории ничего не найдено.',
+    indexing: 'Индексируется {{done}} из {{total}} обращений…',
+    error: {
+      unclosed_quote: 'Кавычка не закрыта: добавьте закрывающую " или уберите эту.',
+      unknown_operator: '«{{operator}}:» — не оператор поиска.',
+      unknown_operatorHint: 'Может быть, {{suggestion}}:?',
+      empty_value: 'После «{{operator}}:» нужно значение, сразу за двоеточием.',
+      bad_value: '«{{operator}}:» принимает: {{allowed}}.',
+      bad_date: '«{{operator}}:» ждёт дату вида 2026-03-01, today, yesterday или срок вида 7d, 2w, 3m.',
+      dangling_or: 'OR нужен поиск с обеих сторон.',
+    },
+  },
+  keys: { title: 'Клавиши', search: 'Поиск', next: 'Следующее обращение', previous: 'Предыдущее обращение', solve: 'Решить и перейти к следующему', reply: 'Написать ответ', status: 'Изменить статус', priority: 'Изменить приоритет', assign: 'Назначить', inbox: 'Перейти во входящие', help: 'Показать или скрыть этот список' },
   expired: {
     title: 'Срок действия ссылки истёк — перезапустите Switchboard',
     hint: 'При каждом запуске в режиме браузера Switchboard печатает новый адрес с новым ключом. Откройте последний.',

@@ -14,6 +14,9 @@ interface UiState {
   /** The ticket ids in the order the list shows them, for j/k. */
   listIds: string[];
   setListIds(ids: string[]): void;
+  /** The search typed over the list; empty: the view is shown. */
+  search: string;
+  setSearch(search: string): void;
   setHelpOpen(open: boolean): void;
   /** A one-line message for the agent (a link to no ticket), dismissed by hand. */
   notice: string | null;
@@ -32,10 +35,12 @@ export const useUi = create<UiState>((set) => ({
   helpOpen: false,
   listIds: [],
   setListIds: (listIds) => set({ listIds }),
+  search: '',
+  setSearch: (search) => set({ search }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   notice: null,
   setNotice: (notice) => set({ notice }),
-  setView: (view) => set({ view, ticketId: null, screen: 'inbox' }),
+  setView: (view) => set({ view, ticketId: null, screen: 'inbox', search: '' }),
   setScreen: (screen) => set({ screen }),
   openTicket: (ticketId) => set({ ticketId, screen: 'inbox' }),
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),

@@ -1,54 +1,91 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/context';
 import { relativeTime } from '../../app/format';
 import { useNow } from '../../app/use-now';
 import { db } from '../../db/schema';
-import { inboxRows } from '../../db/queries';
+import { inboxRows, type InboxRow } from '../../db/queries';
 import { useUi } from '../../stores/ui';
+import { Highlight } from '../search/Highlight';
+import { SearchBox } from '../search/SearchBox';
+import { useSearch } from '../search/use-search';
 import { SlaBadge } from './SlaBadge';
 
+/** The list column: the search field, then the view's tickets or the search results. */
 export function TicketList() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { me } = useApp();
-  const { view, ticketId, openTicket } = useUi();
+  const view = useUi((s) => s.view);
+  const search = useUi((s) => s.search);
   const now = useNow();
-  const rows = useLiveQuery(() => inboxRows(db, view, me, now), [view, me, now]);
+  const searching = search.trim() !== '';
+  const viewRows = useLiveQuery(() => (searching ? undefined : inboxRows(db, view, me, now)), [view, me, now, searching]);
+  const outcome = useSearch(search, me);
+  const found = outcome?.ok ? outcome : undefined;
+  const rows = searching ? found?.rows : viewRows;
+  const terms = useMemo(() => new Set(found?.terms ?? []), [found]);
   useEffect(() => useUi.getState().setListIds(rows?.map((r) => r.ticket.id) ?? []), [rows]);
 
-  if (!rows) return <section className="list" aria-busy="true">{t('empty.loading')}</section>;
-  if (rows.length === 0) return <section className="list empty">{t('empty.view')}</section>;
   return (
     <section className="list" aria-label={t('list.label')}>
-      <ul role="listbox" aria-label={t('list.label')}>
-        {rows.map(({ ticket, customer, sla }) => (
-          <li
-            key={ticket.id}
-            role="option"
-            aria-selected={ticket.id === ticketId}
-            tabIndex={0}
-            className={ticket.unread ? 'row unread' : 'row'}
-            data-ticket-id={ticket.id}
-            onClick={() => openTicket(ticket.id)}
-            onKeyDown={(e) => e.key === 'Enter' && openTicket(ticket.id)}
-          >
-            <div className="row-top">
-              <span className="customer">
-                {customer?.vip && <span className="badge vip">{t('ticket.vip')}</span>}
-                {customer?.name ?? '—'}
-              </span>
-              <time className="updated">{relativeTime(ticket.updatedAt, now, i18n.language)}</time>
-            </div>
-            <div className="subject">{ticket.subject}</div>
-            <div className="row-bottom">
-              <span className={`badge status status-${ticket.status}`}>{t(`status.${ticket.status}`)}</span>
-              <span className={`badge priority priority-${ticket.priority}`}>{t(`priority.${ticket.priority}`)}</span>
-              <SlaBadge state={sla} dueAt={ticket.slaDueAt} now={now} />
-            </div>
-          </li>
-        ))}
-      </ul>
+      <SearchBox outcome={outcome} />
+      {searching && found && (
+        <p className="search-count" role="status">
+          {t('search.results', { count: found.total })}
+          {found.total > found.rows.length && ` — ${t('search.shown', { shown: found.rows.length })}`}
+        </p>
+      )}
+      {!rows ? (
+        !searching && <p className="empty" aria-busy="true">{t('empty.loading')}</p>
+      ) : rows.length === 0 ? (
+        <p className="empty">{searching ? t('search.none') : t('empty.view')}</p>
+      ) : (
+        <TicketRows rows={rows} terms={terms} now={now} />
+      )}
     </section>
+  );
+}
+
+function TicketRows({ rows, terms, now }: { rows: InboxRow[]; terms: ReadonlySet<string>; now: number }) {
+  const { t, i18n } = useTranslation();
+  const ticketId = useUi((s) => s.ticketId);
+  const openTicket = useUi((s) => s.openTicket);
+  return (
+    <ul role="listbox" aria-label={t('list.label')}>
+      {rows.map(({ ticket, customer, sla }) => (
+        <li
+          key={ticket.id}
+          role="option"
+          aria-selected={ticket.id === ticketId}
+          tabIndex={0}
+          className={ticket.unread ? 'row unread' : 'row'}
+          data-ticket-id={ticket.id}
+          onClick={() => openTicket(ticket.id)}
+          onKeyDown={(e) => e.key === 'Enter' && openTicket(ticket.id)}
+        >
+          <div className="row-top">
+            <span className="customer">
+              {customer?.vip && <span className="badge vip">{t('ticket.vip')}</span>}
+              <Highlight text={customer?.name ?? '—'} terms={terms} />
+            </span>
+            <time className="updated">{relativeTime(ticket.updatedAt, now, i18n.language)}</time>
+          </div>
+          <div className="subject">
+            <Highlight text={ticket.subject} terms={terms} />
+          </div>
+          {terms.size > 0 && (
+            <div className="snippet">
+              <Highlight text={ticket.preview} terms={terms} />
+            </div>
+          )}
+          <div className="row-bottom">
+            <span className={`badge status status-${ticket.status}`}>{t(`status.${ticket.status}`)}</span>
+            <span className={`badge priority priority-${ticket.priority}`}>{t(`priority.${ticket.priority}`)}</span>
+            <SlaBadge state={sla} dueAt={ticket.slaDueAt} now={now} />
+          </div>
+        </li>
+      ))}
+    </ul>
   );
 }

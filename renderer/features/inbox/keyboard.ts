@@ -1,6 +1,6 @@
 /**
  * Keyboard-first triage: j/k move through the list (and open), e solves and moves on, r reply,
- * s status, p priority, a assign, g i back to the inbox, ? the cheat sheet. Keys typed into a field
+ * s status, p priority, a assign, g i back to the inbox, / search, ? the cheat sheet. Keys typed into a field
  * are the field's.
  */
 import { useEffect } from 'react';
@@ -18,6 +18,7 @@ export const shortcuts = [
   ['p', 'priority'],
   ['a', 'assign'],
   ['g i', 'inbox'],
+  ['/', 'search'],
   ['?', 'help'],
 ] as const;
 
@@ -64,6 +65,7 @@ export function useKeyboard(meFor: (accountId: string) => Agent | null, kick: ()
         p: () => focus('.triage label:nth-child(2) select'),
         a: () => focus('.triage label:nth-child(3) select'),
         g: () => (pendingG = true),
+        '/': () => focus('.search input'),
         '?': () => ui.setHelpOpen(!ui.helpOpen),
         Escape: () => ui.setHelpOpen(false),
       };

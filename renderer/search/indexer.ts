@@ -1,0 +1,133 @@
+/**
+ * Keeps the search index in step with the cache: loads the persisted index at start (never rebuilding
+ * it), then works through the queue the cache's writes leave — re-reading each ticket, indexing it, and
+ * persisting what changed in the same transaction that removes the queue rows. Compacts now and then.
+ */
+import Dexie from 'dexie';
+import { analyze, type AnalyzedDoc, type DocInput } from '../../shared/search/analyze';
+import { SearchIndex, SNAPSHOT_VERSION } from '../../shared/search/engine';
+import type { Message, Ticket } from '../../shared/domain';
+import type { SearchDocRow, SearchQueueRow, SwitchboardDb } from '../db/schema';
+import { vipRules, withVip } from '../db/vip';
+
+/** Tickets read per transaction while indexing. */
+const BATCH = 500;
+/** Compact (and persist a new snapshot) once this many tickets changed since the last one… */
+const COMPACT_MIN = 5_000;
+/** …or this share of all tickets. */
+const COMPACT_SHARE = 0.25;
+
+export interface IndexProgress {
+  done: number;
+  total: number;
+}
+
+/** Loads the index as persisted: the snapshot, then the tickets indexed since. */
+export async function loadIndex(db: SwitchboardDb): Promise<SearchIndex> {
+  const [row, docs] = await db.transaction('r', [db.searchIndex, db.searchDocs], () => Promise.all([db.searchIndex.get('index'), db.searchDocs.toArray()]));
+  const index = row && row.snapshot.version === SNAPSHOT_VERSION ? SearchIndex.restore(row.snapshot) : new SearchIndex();
+  for (const { ticketId, doc } of docs) {
+    if (doc) index.add(doc);
+    else index.remove(ticketId);
+  }
+  return index;
+}
+
+/** The documents of some tickets as the cache has them now (undefined: the ticket is gone). */
+async function readDocs(db: SwitchboardDb, ids: string[]): Promise<Array<AnalyzedDoc | undefined>> {
+  return db.transaction('r', [db.tickets, db.messages, db.customers, db.prefs], async () => {
+    const [tickets, rules] = await Promise.all([db.tickets.bulkGet(ids), vipRules(db)]);
+    const present = tickets.filter((t): t is Ticket => !!t);
+    const [messages, customers] = await Promise.all([
+      Promise.all(present.map((t) => db.messages.where('[ticketId+createdAt]').between([t.id, Dexie.minKey], [t.id, Dexie.maxKey]).toArray())),
+      db.customers.bulkGet([...new Set(present.map((t) => t.customerId))]),
+    ]);
+    const customerOf = new Map(customers.flatMap((c) => (c ? [[c.id, withVip(c, rules)] as const] : [])));
+    const messagesOf = new Map(present.map((t, i) => [t.id, messages[i]!]));
+    return tickets.map((t) => (t ? analyze(docInput(t, messagesOf.get(t.id)!, customerOf.get(t.customerId))) : undefined));
+  });
+}
+
+export function docInput(ticket: Ticket, messages: Message[], customer: { name: string; email: string; organization: string | null; vip: boolean } | undefined): DocInput {
+  return {
+    ...ticket,
+    ticketId: ticket.id,
+    unread: ticket.unread ?? false,
+    vip: customer?.vip ?? false,
+    customer: customer ?? null,
+    messages: messages.map((m) => ({ text: m.text, html: m.email?.html, internal: m.internal, author: m.author, to: m.email?.to, cc: m.email?.cc, attachments: m.attachments })),
+  };
+}
+
+export class Indexer {
+  constructor(
+    private readonly db: SwitchboardDb,
+    public index: SearchIndex,
+  ) {}
+
+  /** Works through the queue; returns how many tickets were re-read. Bounded by what was queued. */
+  async drain(onProgress?: (p: IndexProgress) => void): Promise<number> {
+    const queued = await this.db.searchQueue.toArray();
+    if (queued.length === 0) return 0;
+    if (queued.some((q) => q.key === '*')) return this.rebuild(queued, onProgress);
+    const ids = new Set<string>();
+    for (const { key } of queued) {
+      if (!key.startsWith('customer:')) ids.add(key);
+      else for (const id of await this.db.tickets.where('customerId').equals(key.slice('customer:'.length)).primaryKeys()) ids.add(id);
+    }
+    const all = [...ids];
+    for (let i = 0; i < all.length; i += BATCH) {
+      const batch = all.slice(i, i + BATCH);
+      const docs = await readDocs(this.db, batch);
+      const rows: SearchDocRow[] = batch.map((ticketId, k) => ({ ticketId, doc: docs[k] ?? null }));
+      for (const row of rows) {
+        if (row.doc) this.index.add(row.doc);
+        else this.index.remove(row.ticketId);
+      }
+      const last = i + BATCH >= all.length;
+      await this.db.transaction('rw', [this.db.searchDocs, this.db.searchQueue], async () => {
+        await this.db.searchDocs.bulkPut(rows);
+        if (last) await this.settle(queued);
+      });
+      onProgress?.({ done: Math.min(all.length, i + BATCH), total: all.length });
+    }
+    if (this.index.pending >= Math.max(COMPACT_MIN, this.index.docs.live * COMPACT_SHARE)) await this.persistSnapshot([]);
+    return all.length;
+  }
+
+  /** Removes the queue rows that were handled, unless they were queued again meanwhile. */
+  private async settle(handled: SearchQueueRow[]): Promise<void> {
+    const now = await this.db.searchQueue.bulkGet(handled.map((q) => q.key));
+    const done = handled.filter((q, i) => now[i]?.stamp === q.stamp).map((q) => q.key);
+    await this.db.searchQueue.bulkDelete(done);
+  }
+
+  /** Indexes every cached ticket afresh (first start with an older cache, or VIP rules changed). */
+  private async rebuild(queued: SearchQueueRow[], onProgress?: (p: IndexProgress) => void): Promise<number> {
+    const index = new SearchIndex();
+    const total = await this.db.tickets.count();
+    let done = 0;
+    let after: string | null = null;
+    for (let page = 0; page <= total / BATCH + 1; page++) {
+      const ids: string[] = await (after === null ? this.db.tickets.orderBy('id') : this.db.tickets.where('id').above(after)).limit(BATCH).primaryKeys();
+      if (ids.length === 0) break;
+      for (const doc of await readDocs(this.db, ids)) if (doc) index.add(doc);
+      after = ids[ids.length - 1]!;
+      done += ids.length;
+      onProgress?.({ done, total });
+    }
+    this.index = index;
+    await this.persistSnapshot(queued);
+    return done;
+  }
+
+  /** Compacts, and stores the snapshot in place of the recent documents, settling `queued`. */
+  private async persistSnapshot(queued: SearchQueueRow[]): Promise<void> {
+    const snapshot = this.index.snapshot();
+    await this.db.transaction('rw', [this.db.searchIndex, this.db.searchDocs, this.db.searchQueue], async () => {
+      await this.db.searchIndex.put({ key: 'index', snapshot });
+      await this.db.searchDocs.clear();
+      await this.settle(queued);
+    });
+  }
+}

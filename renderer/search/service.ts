@@ -1,0 +1,142 @@
+/**
+ * Search as the UI uses it: the index loaded once per window, kept current in the background, queried
+ * with the agent's text; results come back as inbox rows, exact phrases checked against the text. One
+ * window at a time works the queue (a Web Lock); the others hear what changed and re-read it.
+ */
+import Dexie from 'dexie';
+import type { Ticket } from '../../shared/domain';
+import type { SearchContext } from '../../shared/search/evaluate';
+import { parseQuery, type SearchError } from '../../shared/search/query';
+import { terms } from '../../shared/search/text';
+import { slaState } from '../../shared/sla/state';
+import type { InboxRow } from '../db/queries';
+import type { SwitchboardDb } from '../db/schema';
+import { vipRules, withVip } from '../db/vip';
+import { Indexer, type IndexProgress, loadIndex } from './indexer';
+import { onSearchQueued } from './queue';
+
+export type SearchOutcome = { ok: true; rows: InboxRow[]; total: number; terms: string[] } | { ok: false; error: SearchError };
+
+const LIMIT = 200;
+const CHANNEL = 'switchboard-search';
+
+function hasSequence(haystack: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (haystack[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export class SearchService {
+  private indexer: Promise<Indexer>;
+  private listeners = new Set<() => void>();
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private channel: BroadcastChannel | null;
+  private lockName: string;
+  private unsubscribe: () => void;
+  /** Bumped whenever results may have changed. */
+  version = 0;
+  progress: IndexProgress | null = null;
+
+  constructor(private readonly db: SwitchboardDb) {
+    this.indexer = loadIndex(db).then((index) => new Indexer(db, index));
+    this.indexer.catch(() => undefined); // reported where awaited
+    this.lockName = `${CHANNEL}:${db.name}`;
+    this.unsubscribe = onSearchQueued(db.name, () => void this.schedule());
+    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(this.lockName) : null;
+    this.channel?.addEventListener('message', () => void this.refresh().catch((error: unknown) => console.warn('search index', error)));
+    void this.schedule();
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.channel?.close();
+    this.channel = null;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    this.version++;
+    this.listeners.forEach((l) => l());
+  }
+
+  /** Works the queue soon; calls during a run make it run once more after. */
+  schedule(): Promise<void> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      do {
+        this.again = false;
+        await this.withLock(async () => {
+          const indexer = await this.indexer;
+          const count = await indexer.drain((p) => {
+            this.progress = p.done < p.total ? p : null;
+            this.changed();
+          });
+          this.progress = null;
+          if (count > 0) {
+            this.changed();
+            this.channel?.postMessage('changed');
+          }
+        });
+      } while (this.again);
+    })()
+      .catch((error: unknown) => console.warn('search index', error))
+      .finally(() => (this.draining = null));
+    return this.draining;
+  }
+
+  private async withLock(work: () => Promise<void>): Promise<void> {
+    if (typeof navigator === 'undefined' || !navigator.locks) return work();
+    await navigator.locks.request(this.lockName, { ifAvailable: true }, async (lock) => {
+      if (lock) await work();
+    });
+  }
+
+  /** Another window indexed something: take its persisted state. */
+  private async refresh(): Promise<void> {
+    const index = await loadIndex(this.db);
+    (await this.indexer).index = index;
+    this.changed();
+  }
+
+  private async context(me: ReadonlySet<string>, now: number): Promise<SearchContext> {
+    const [agents, accounts] = await Promise.all([this.db.agents.toArray(), this.db.accounts.toArray()]);
+    const matching = <T extends { id: string }>(rows: T[], text: (row: T) => string) => (value: string) => new Set(rows.filter((r) => text(r).toLowerCase().includes(value)).map((r) => r.id));
+    return { now, me, assignees: matching(agents, (a) => `${a.name} ${a.email}`), accounts: matching(accounts, (a) => `${a.name} ${a.id} ${a.type}`) };
+  }
+
+  async search(text: string, me: ReadonlySet<string>, now = Date.now()): Promise<SearchOutcome> {
+    const parsed = parseQuery(text, now);
+    if (!parsed.ok) return parsed;
+    const { index } = await this.indexer;
+    const result = index.search(parsed.query, await this.context(me, now), LIMIT);
+    let ids = result.hits.map((h) => h.ticketId);
+    if (result.phrases.length > 0) ids = await this.withPhrases(ids, result.phrases);
+    const [tickets, rules] = await Promise.all([this.db.tickets.bulkGet(ids), vipRules(this.db)]);
+    const present = tickets.filter((t): t is Ticket => !!t);
+    const customers = await this.db.customers.bulkGet([...new Set(present.map((t) => t.customerId))]);
+    const customerOf = new Map(customers.flatMap((c) => (c ? [[c.id, withVip(c, rules)] as const] : [])));
+    const rows = present.map((ticket) => ({ ticket, customer: customerOf.get(ticket.customerId), sla: slaState(ticket, now) }));
+    return { ok: true, rows, total: result.phrases.length > 0 ? rows.length : result.total, terms: result.terms };
+  }
+
+  /** Keeps the tickets whose subject or messages contain every phrase, word for word. */
+  private async withPhrases(ids: string[], phrases: string[][]): Promise<string[]> {
+    const texts = await Promise.all(
+      ids.map(async (id) => {
+        const [ticket, messages] = await Promise.all([this.db.tickets.get(id), this.db.messages.where('[ticketId+createdAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()]);
+        return [ticket?.subject ?? '', ...messages.map((m) => m.text)].map(terms);
+      }),
+    );
+    return ids.filter((_, i) => phrases.every((p) => texts[i]!.some((t) => hasSequence(t, p))));
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * A ticket as the search index sees it: its terms, each with the fields it occurs in (a bit mask), and
+ * the attributes that filters and ranking read. Subject, customer and attachment names weigh most;
+ * quoted history and signatures least.
+ */
+import { priorities, ticketStatuses } from '../statuses';
+import { fold, htmlToText, splitQuoted, stem, words } from './text';
+
+export const FIELD = { subject: 1, body: 2, quoted: 4, note: 8, attachment: 16, customer: 32 } as const;
+
+/** Ranking weight of each field bit, in bit order. */
+export const FIELD_WEIGHT = [3, 1, 0.3, 1, 1.5, 2] as const;
+
+/** Prefixes of terms that are not words of the text: correspondents by field, and tags. */
+export const TERM = { from: '\u0001f', to: '\u0001t', cc: '\u0001c', tag: '\u0001g' } as const;
+
+export const channels = ['email', 'web', 'chat', 'phone', 'social', 'api'] as const;
+
+export interface Person {
+  name: string;
+  email: string;
+}
+
+export interface DocInput {
+  ticketId: string;
+  accountId: string;
+  subject: string;
+  status: string;
+  priority: string;
+  channel: string;
+  assigneeId: string | null;
+  tags: readonly string[];
+  createdAt: number;
+  updatedAt: number;
+  slaDueAt: number | null;
+  unread: boolean;
+  vip: boolean;
+  customer: (Person & { organization: string | null }) | null;
+  messages: ReadonlyArray<{
+    text: string;
+    html?: string | null;
+    internal: boolean;
+    author: Person;
+    to?: readonly Person[];
+    cc?: readonly Person[];
+    attachments: ReadonlyArray<{ name: string }>;
+  }>;
+}
+
+/** Bits of DocAttrs.flags. */
+export const FLAG = { vip: 1, unread: 2, attachment: 4 } as const;
+
+export interface DocAttrs {
+  account: string;
+  assignee: string | null;
+  status: number;
+  priority: number;
+  channel: number;
+  flags: number;
+  createdAt: number;
+  updatedAt: number;
+  slaDueAt: number | null;
+}
+
+/** What the index keeps of a ticket; also what is persisted for tickets indexed since the last snapshot. */
+export interface AnalyzedDoc {
+  ticketId: string;
+  terms: string[];
+  masks: number[];
+  attrs: DocAttrs;
+}
+
+/** The terms a correspondent is found by: the address, its local part, domain and domain labels, name words. */
+export function personTerms(person: Person): string[] {
+  const out = new Set<string>();
+  const email = fold(person.email.trim());
+  if (email) {
+    out.add(email);
+    const [local, domain] = email.split('@');
+    if (local) out.add(local);
+    if (domain) {
+      out.add(domain);
+      for (const label of domain.split('.').slice(0, -1)) if (label) out.add(label);
+    }
+  }
+  for (const word of words(person.name)) out.add(word);
+  return [...out];
+}
+
+export function analyze(doc: DocInput): AnalyzedDoc {
+  const map = new Map<string, number>();
+  const addText = (text: string, field: number) => {
+    for (const word of words(text)) {
+      const term = stem(word);
+      map.set(term, (map.get(term) ?? 0) | field);
+    }
+  };
+  const addTerm = (term: string) => map.set(term, FIELD.body);
+  addText(doc.subject, FIELD.subject);
+  if (doc.customer) addText(`${doc.customer.name} ${doc.customer.email.replace(/[@.]/g, ' ')} ${doc.customer.organization ?? ''}`, FIELD.customer);
+  let attachment = false;
+  for (const message of doc.messages) {
+    const text = message.text || (message.html ? htmlToText(message.html) : '');
+    if (message.internal) addText(text, FIELD.note);
+    else {
+      const { own, quoted } = splitQuoted(text);
+      addText(own, FIELD.body);
+      addText(quoted, FIELD.quoted);
+    }
+    for (const a of message.attachments) {
+      attachment = true;
+      addText(a.name.replace(/[._-]+/g, ' '), FIELD.attachment);
+    }
+    for (const term of personTerms(message.author)) addTerm(TERM.from + term);
+    for (const p of message.to ?? []) for (const term of personTerms(p)) addTerm(TERM.to + term);
+    for (const p of message.cc ?? []) for (const term of personTerms(p)) addTerm(TERM.cc + term);
+  }
+  for (const tag of doc.tags) addTerm(TERM.tag + fold(tag));
+  const terms = [...map.keys()];
+  return {
+    ticketId: doc.ticketId,
+    terms,
+    masks: terms.map((t) => map.get(t)!),
+    attrs: {
+      account: doc.accountId,
+      assignee: doc.assigneeId,
+      status: Math.max(0, (ticketStatuses as readonly string[]).indexOf(doc.status)),
+      priority: Math.max(0, (priorities as readonly string[]).indexOf(doc.priority)),
+      channel: Math.max(0, (channels as readonly string[]).indexOf(doc.channel)),
+      flags: (doc.vip ? FLAG.vip : 0) | (doc.unread ? FLAG.unread : 0) | (attachment ? FLAG.attachment : 0),
+      createdAt: doc.createdAt,
+      updatedAt: doc.updatedAt,
+      slaDueAt: doc.slaDueAt,
+    },
+  };
+}
