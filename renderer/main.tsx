@@ -26,7 +26,7 @@ async function boot(): Promise<void> {
   // Open (or create) the cache while main answers: both take a moment on a first start.
   const [info] = await Promise.all([api.appInfo({}), db.open()]);
   const me = new Set(info.me.map((a) => a.id));
-  startSearch(db);
+  void startSearch(db);
   let checking = false;
   const check = () => {
     if (checking) return;

@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import type { Ticket } from '../../shared/domain';
 import type { SearchContext } from '../../shared/search/evaluate';
 import { parseQuery, type SearchError } from '../../shared/search/query';
-import { terms } from '../../shared/search/text';
+import { fold, stem, terms } from '../../shared/search/text';
 import { slaState } from '../../shared/sla/state';
 import type { InboxRow } from '../db/queries';
 import type { SwitchboardDb } from '../db/schema';
@@ -127,6 +127,16 @@ export class SearchService {
     const customerOf = new Map(customers.flatMap((c) => (c ? [[c.id, withVip(c, rules)] as const] : [])));
     const rows = present.map((ticket) => ({ ticket, customer: customerOf.get(ticket.customerId), sla: slaState(ticket, now) }));
     return { ok: true, rows, total: result.phrases.length > 0 ? rows.length : result.total, terms: result.terms };
+  }
+
+  /** Tells the words of a text that a search matched: their stem, or the word itself, is a matched term. */
+  matcher(matched: readonly string[]): ((word: string) => boolean) | null {
+    if (matched.length === 0) return null;
+    const set = new Set(matched);
+    return (word) => {
+      const folded = fold(word);
+      return set.has(folded) || set.has(stem(folded));
+    };
   }
 
   /** Keeps the tickets whose subject or messages contain every phrase, word for word. */

@@ -9,6 +9,7 @@ import { inboxRows, type InboxRow } from '../../db/queries';
 import { useUi } from '../../stores/ui';
 import { Highlight } from '../search/Highlight';
 import { SearchBox } from '../search/SearchBox';
+import { searchService } from '../../search';
 import { useSearch } from '../search/use-search';
 import { SlaBadge } from './SlaBadge';
 
@@ -24,7 +25,7 @@ export function TicketList() {
   const outcome = useSearch(search, me);
   const found = outcome?.ok ? outcome : undefined;
   const rows = searching ? found?.rows : viewRows;
-  const terms = useMemo(() => new Set(found?.terms ?? []), [found]);
+  const matches = useMemo(() => (found ? (searchService()?.matcher(found.terms) ?? null) : null), [found]);
   useEffect(() => useUi.getState().setListIds(rows?.map((r) => r.ticket.id) ?? []), [rows]);
 
   return (
@@ -41,13 +42,13 @@ export function TicketList() {
       ) : rows.length === 0 ? (
         <p className="empty">{searching ? t('search.none') : t('empty.view')}</p>
       ) : (
-        <TicketRows rows={rows} terms={terms} now={now} />
+        <TicketRows rows={rows} matches={matches} now={now} />
       )}
     </section>
   );
 }
 
-function TicketRows({ rows, terms, now }: { rows: InboxRow[]; terms: ReadonlySet<string>; now: number }) {
+function TicketRows({ rows, matches, now }: { rows: InboxRow[]; matches: ((word: string) => boolean) | null; now: number }) {
   const { t, i18n } = useTranslation();
   const ticketId = useUi((s) => s.ticketId);
   const openTicket = useUi((s) => s.openTicket);
@@ -67,16 +68,16 @@ function TicketRows({ rows, terms, now }: { rows: InboxRow[]; terms: ReadonlySet
           <div className="row-top">
             <span className="customer">
               {customer?.vip && <span className="badge vip">{t('ticket.vip')}</span>}
-              <Highlight text={customer?.name ?? '—'} terms={terms} />
+              <Highlight text={customer?.name ?? '—'} matches={matches} />
             </span>
             <time className="updated">{relativeTime(ticket.updatedAt, now, i18n.language)}</time>
           </div>
           <div className="subject">
-            <Highlight text={ticket.subject} terms={terms} />
+            <Highlight text={ticket.subject} matches={matches} />
           </div>
-          {terms.size > 0 && (
+          {matches && (
             <div className="snippet">
-              <Highlight text={ticket.preview} terms={terms} />
+              <Highlight text={ticket.preview} matches={matches} />
             </div>
           )}
           <div className="row-bottom">

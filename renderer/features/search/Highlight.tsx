@@ -1,17 +1,13 @@
-/** Text with the words a search matched marked: a word matches when its stem is one of the matched terms. */
+/** Text with the words a search matched marked (`matches` tells a matched word; see SearchService.matcher). */
 import { Fragment } from 'react';
-import { fold, stem } from '../../../shared/search/text';
 
 const WORD = /([\p{L}\p{N}]+)/u;
 
-export function Highlight({ text, terms }: { text: string; terms: ReadonlySet<string> }) {
-  if (terms.size === 0) return <>{text}</>;
+export function Highlight({ text, matches }: { text: string; matches: ((word: string) => boolean) | null }) {
+  if (!matches) return <>{text}</>;
   return (
     <>
-      {text.split(WORD).map((part, i) => {
-        const folded = i % 2 === 1 ? fold(part) : '';
-        return i % 2 === 1 && (terms.has(stem(folded)) || terms.has(folded)) ? <mark key={i}>{part}</mark> : <Fragment key={i}>{part}</Fragment>;
-      })}
+      {text.split(WORD).map((part, i) => (i % 2 === 1 && matches(part) ? <mark key={i}>{part}</mark> : <Fragment key={i}>{part}</Fragment>))}
     </>
   );
 }

@@ -1,6 +1,6 @@
 /** The search outcome for the text typed, recomputed as the index changes (sync writes, indexing). */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { searchService } from '../../search';
+import { onSearchLoaded, searchService } from '../../search';
 import type { SearchOutcome } from '../../search/service';
 
 /** Typing pauses shorter than this do not search (every key would otherwise). */
@@ -8,9 +8,12 @@ const DEBOUNCE_MS = 60;
 
 const noop = () => () => undefined;
 
+/** Changes whenever results may have: the service loaded, the index changed. */
 export function useSearchVersion(): number {
+  const loaded = useSyncExternalStore(onSearchLoaded, () => searchService() !== null);
   const service = searchService();
-  return useSyncExternalStore(service ? (l) => service.subscribe(l) : noop, () => service?.version ?? 0);
+  const version = useSyncExternalStore(service ? (l) => service.subscribe(l) : noop, () => service?.version ?? 0);
+  return loaded ? version + 1 : 0;
 }
 
 export function useSearch(text: string, me: ReadonlySet<string>): SearchOutcome | undefined {

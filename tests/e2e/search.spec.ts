@@ -1,0 +1,83 @@
+/**
+ * Searching all cached history in browser mode, against mail from a real Dovecot: Russian word forms
+ * meet ("оплата" finds "оплатой"), from: and is:vip narrow, a malformed query says what is wrong, and
+ * after a reload the persisted index answers at once.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useMailPeers } from './mail-peers';
+import { users } from '../integration/peers/dovecot';
+import { mail, rawClient } from '../integration/peers/mail';
+import { tempDir } from '../support/temp';
+import { startBrowserMode, stopHost, type RunningHost } from './host';
+import { inboxRows } from './journeys';
+import { expect, test } from '@playwright/test';
+
+const peers = useMailPeers();
+let host: RunningHost;
+const data = tempDir('switchboard-search-');
+
+test.beforeAll(async () => {
+  const dc = peers.dc();
+  const box = await rawClient(dc, users.agent);
+  await box.append('INBOX', mail(1, { subject: 'Проблема с оплатой', from: 'Анна Петрова <anna@bigbank.ru>', body: 'Не могу справиться с оплатой заказа 4512.' }));
+  await box.append('INBOX', mail(2, { subject: 'Доставка', from: 'Иван <ivan@mail.example>', body: 'Оплатой займусь позже, сначала поменяйте адрес.' }));
+  await box.append('INBOX', mail(3, { subject: 'Delivery address', from: 'Анна Петрова <anna@bigbank.ru>', body: 'Please change the delivery address.' }));
+  await box.append('INBOX', mail(4, { subject: 'Invoice copy', from: 'Bob <bob@acme.example>', body: 'Could you send the invoice again?' }));
+  await box.logout();
+  const accounts = join(data.path, 'accounts.json');
+  writeFileSync(accounts, JSON.stringify({ accounts: [{
+    type: 'imap', name: 'Support', email: users.agent.email, username: users.agent.email, passwordEnv: 'SB_E2E_PASSWORD',
+    imap: { host: '127.0.0.1', port: dc.imapPort, security: 'none' }, smtp: { host: '127.0.0.1', port: peers.sink().port, security: 'none' },
+  }] }));
+  process.env.SB_E2E_PASSWORD = users.agent.password;
+  host = await startBrowserMode(join(data.path, 'app'), ['--accounts', accounts]);
+});
+test.afterAll(async () => {
+  if (host) await stopHost(host);
+  data.remove();
+});
+
+const subjects = async (page: import('@playwright/test').Page) => (await inboxRows(page).locator('.subject').allTextContents()).sort();
+
+test('search finds Russian word forms, narrows by from: and is:vip, and explains a bad query', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(inboxRows(page)).toHaveCount(4);
+  const box = page.getByRole('searchbox', { name: 'Search all history' });
+
+  // "/" puts the cursor in the search field.
+  await page.locator('body').press('/');
+  await expect(box).toBeFocused();
+  await box.pressSequentially('оплата');
+  await expect.poll(() => subjects(page)).toEqual(['Доставка', 'Проблема с оплатой']);
+  await expect(page.getByRole('status').filter({ hasText: '2 tickets found' })).toBeVisible();
+  await expect(inboxRows(page).filter({ hasText: 'Проблема с оплатой' }).locator('mark').first()).toHaveText('оплатой');
+
+  // Anna becomes a VIP from her ticket; the search follows.
+  await inboxRows(page).filter({ hasText: 'Проблема с оплатой' }).click();
+  await page.getByRole('button', { name: 'Mark as VIP' }).click();
+  await expect(page.getByRole('button', { name: 'Not a VIP' })).toBeVisible();
+
+  await box.fill('from:bigbank.ru');
+  await expect.poll(() => subjects(page)).toEqual(['Delivery address', 'Проблема с оплатой']);
+  await box.fill('from:bigbank.ru is:vip оплата');
+  await expect.poll(() => subjects(page)).toEqual(['Проблема с оплатой']);
+  await box.fill('оплата is:vip');
+  await expect.poll(() => subjects(page)).toEqual(['Проблема с оплатой']);
+  await box.fill('from:ivan@mail.example is:vip');
+  await expect(page.getByText('Nothing found in the cached history.')).toBeVisible();
+
+  await box.fill('status:frozen оплата');
+  await expect(page.getByRole('alert')).toContainText('"status:" accepts: new, open, pending, on-hold, solved, closed.');
+  await expect(page.getByRole('alert').locator('mark')).toHaveText('status:frozen');
+
+  // Escape clears the search: the view is back.
+  await box.press('Escape');
+  await expect(inboxRows(page)).toHaveCount(4);
+
+  // After a reload the persisted index answers (no rebuild, no progress line).
+  await page.reload();
+  await page.getByRole('searchbox', { name: 'Search all history' }).fill('invoice');
+  await expect.poll(() => subjects(page)).toEqual(['Invoice copy']);
+  await expect(page.getByText(/Indexing \d+ of/)).toHaveCount(0);
+});
