@@ -6,6 +6,7 @@
 import Dexie from 'dexie';
 import { analyze, type AnalyzedDoc, type DocInput } from '../../shared/search/analyze';
 import { SearchIndex, SNAPSHOT_VERSION } from '../../shared/search/engine';
+import { clearStemCache } from '../../shared/search/text';
 import type { Message, Ticket } from '../../shared/domain';
 import type { SearchDocRow, SearchQueueRow, SwitchboardDb } from '../db/schema';
 import { vipRules, withVip } from '../db/vip';
@@ -16,6 +17,8 @@ const BATCH = 500;
 const COMPACT_MIN = 5_000;
 /** …or this share of all tickets. */
 const COMPACT_SHARE = 0.25;
+/** In bulk, a snapshot every this many batches. */
+const SNAPSHOT_BATCHES = 40;
 
 export interface IndexProgress {
   done: number;
@@ -67,6 +70,14 @@ export class Indexer {
 
   /** Works through the queue; returns how many tickets were re-read. Bounded by what was queued. */
   async drain(onProgress?: (p: IndexProgress) => void): Promise<number> {
+    try {
+      return await this.work(onProgress);
+    } finally {
+      clearStemCache();
+    }
+  }
+
+  private async work(onProgress?: (p: IndexProgress) => void): Promise<number> {
     const queued = await this.db.searchQueue.toArray();
     if (queued.length === 0) return 0;
     if (queued.some((q) => q.key === '*')) return this.rebuild(queued, onProgress);
@@ -76,6 +87,9 @@ export class Indexer {
       else for (const id of await this.db.tickets.where('customerId').equals(key.slice('customer:'.length)).primaryKeys()) ids.add(id);
     }
     const all = [...ids];
+    // A few tickets: persisted one by one. Many (a first sync): as snapshots now and then, cheaper by far;
+    // a crash meanwhile leaves the queue as it was, and the work is redone.
+    const bulk = all.length > COMPACT_MIN;
     for (let i = 0; i < all.length; i += BATCH) {
       const batch = all.slice(i, i + BATCH);
       const docs = await readDocs(this.db, batch);
@@ -85,10 +99,12 @@ export class Indexer {
         else this.index.remove(row.ticketId);
       }
       const last = i + BATCH >= all.length;
-      await this.db.transaction('rw', [this.db.searchDocs, this.db.searchQueue], async () => {
-        await this.db.searchDocs.bulkPut(rows);
-        if (last) await this.settle(queued);
-      });
+      if (!bulk) {
+        await this.db.transaction('rw', [this.db.searchDocs, this.db.searchQueue], async () => {
+          await this.db.searchDocs.bulkPut(rows);
+          if (last) await this.settle(queued);
+        });
+      } else if (last || (i / BATCH) % SNAPSHOT_BATCHES === SNAPSHOT_BATCHES - 1) await this.persistSnapshot(last ? queued : []);
       onProgress?.({ done: Math.min(all.length, i + BATCH), total: all.length });
     }
     if (this.index.pending >= Math.max(COMPACT_MIN, this.index.docs.live * COMPACT_SHARE)) await this.persistSnapshot([]);

@@ -1,15 +1,25 @@
 /**
- * A ticket as the search index sees it: its terms, each with the fields it occurs in (a bit mask), and
- * the attributes that filters and ranking read. Subject, customer and attachment names weigh most;
- * quoted history and signatures least.
+ * A ticket as the search index sees it: its terms, each with a rank for the best field it occurs in,
+ * and the attributes that filters and ranking read. The subject weighs most, then customer and
+ * attachment names, then what was written; quoted history and signatures least.
  */
 import { priorities, ticketStatuses } from '../statuses';
-import { fold, htmlToText, splitQuoted, stem, words } from './text';
+import { fold, htmlToText, isStopword, splitQuoted, stem, words } from './text';
 
-export const FIELD = { subject: 1, body: 2, quoted: 4, note: 8, attachment: 16, customer: 32 } as const;
+const FIELD = { subject: 1, body: 2, quoted: 4, note: 8, attachment: 16, customer: 32 } as const;
 
-/** Ranking weight of each field bit, in bit order. */
-export const FIELD_WEIGHT = [3, 1, 0.3, 1, 1.5, 2] as const;
+/** Where a term occurs, best first; two bits in each posting. */
+export const RANK = { subject: 3, name: 2, text: 1, quoted: 0 } as const;
+
+/** Ranking weight of each rank. */
+export const RANK_WEIGHT = [0.3, 1, 2, 3] as const;
+
+function rankOf(mask: number): number {
+  if (mask & FIELD.subject) return RANK.subject;
+  if (mask & (FIELD.customer | FIELD.attachment)) return RANK.name;
+  if (mask & (FIELD.body | FIELD.note)) return RANK.text;
+  return RANK.quoted;
+}
 
 /** Prefixes of terms that are not words of the text: correspondents by field, and tags. */
 export const TERM = { from: '\u0001f', to: '\u0001t', cc: '\u0001c', tag: '\u0001g' } as const;
@@ -66,16 +76,17 @@ export interface DocAttrs {
 export interface AnalyzedDoc {
   ticketId: string;
   terms: string[];
-  masks: number[];
+  /** RANK of each term. */
+  ranks: number[];
   attrs: DocAttrs;
 }
 
-/** The terms a correspondent is found by: the address, its local part, domain and domain labels, name words. */
+/** The terms a correspondent is found by: the address's local part, domain and domain labels, name words
+ * (a whole address is found as its local part and domain together). */
 export function personTerms(person: Person): string[] {
   const out = new Set<string>();
   const email = fold(person.email.trim());
   if (email) {
-    out.add(email);
     const [local, domain] = email.split('@');
     if (local) out.add(local);
     if (domain) {
@@ -91,13 +102,15 @@ export function analyze(doc: DocInput): AnalyzedDoc {
   const map = new Map<string, number>();
   const addText = (text: string, field: number) => {
     for (const word of words(text)) {
+      if (isStopword(word)) continue;
       const term = stem(word);
       map.set(term, (map.get(term) ?? 0) | field);
     }
   };
   const addTerm = (term: string) => map.set(term, FIELD.body);
   addText(doc.subject, FIELD.subject);
-  if (doc.customer) addText(`${doc.customer.name} ${doc.customer.email.replace(/[@.]/g, ' ')} ${doc.customer.organization ?? ''}`, FIELD.customer);
+  // The customer by name, organization and address (without its top-level domain: "com" finds nothing).
+  if (doc.customer) addText(`${doc.customer.name} ${doc.customer.email.replace(/\.[^.@]*$/, '').replace(/[@.]/g, ' ')} ${doc.customer.organization ?? ''}`, FIELD.customer);
   let attachment = false;
   for (const message of doc.messages) {
     const text = message.text || (message.html ? htmlToText(message.html) : '');
@@ -120,7 +133,7 @@ export function analyze(doc: DocInput): AnalyzedDoc {
   return {
     ticketId: doc.ticketId,
     terms,
-    masks: terms.map((t) => map.get(t)!),
+    ranks: terms.map((t) => rankOf(map.get(t)!)),
     attrs: {
       account: doc.accountId,
       assignee: doc.assigneeId,

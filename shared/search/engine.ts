@@ -3,14 +3,14 @@
  * (a small map), merged by `compact()`. Tickets are documents; `search` evaluates a parsed query with
  * ranking by field weights, recency and VIP.
  */
-import { type AnalyzedDoc, FIELD_WEIGHT } from './analyze';
+import { type AnalyzedDoc, RANK_WEIGHT } from './analyze';
 import { DocTable, type DocsSnapshot } from './docs';
 import { evaluate, type SearchContext, type SearchResult } from './evaluate';
 import type { SearchQuery } from './query';
-import { forEachPosting, find, postingBytes, prefixRange, type Segment, termAt, termCount } from './segment';
+import { decodePostings, find, postingBytes, prefixRange, type Segment, termAt, termCount } from './segment';
 import { emptySegment, SegmentWriter } from './writer';
 
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 export interface IndexSnapshot {
   version: number;
@@ -18,8 +18,6 @@ export interface IndexSnapshot {
   docs: DocsSnapshot;
 }
 
-/** Sum of the weights of the fields in a mask. */
-const maskWeight = Float32Array.from({ length: 256 }, (_, mask) => FIELD_WEIGHT.reduce((sum, w, bit) => sum + (mask & (1 << bit) ? w : 0), 0));
 
 /** A posting list: ordinals ascending, with the field weight of each. */
 export interface Postings {
@@ -29,7 +27,7 @@ export interface Postings {
 
 export class SearchIndex {
   private base: Segment = emptySegment;
-  /** Term → [ordinal, mask, …] of tickets indexed since the segment was built (ordinals above its own). */
+  /** Term → [ordinal, rank, …] of tickets indexed since the segment was built (ordinals above its own). */
   private delta = new Map<string, number[]>();
   docs = new DocTable();
   /** Tickets indexed since the last compaction. */
@@ -42,7 +40,7 @@ export class SearchIndex {
     doc.terms.forEach((term, i) => {
       let list = this.delta.get(term);
       if (!list) this.delta.set(term, (list = []));
-      list.push(ordinal, doc.masks[i]!);
+      list.push(ordinal, doc.ranks[i]!);
     });
     this.pending++;
   }
@@ -55,32 +53,51 @@ export class SearchIndex {
     return this.docs.ordinalOf(ticketId) !== undefined;
   }
 
-  /** Merges the recent tickets into a new segment, dropping removed ones and renumbering densely. */
+  /** Merges the recent tickets into a new segment, dropping removed ones; ordinals follow ticket ids. */
   compact(): void {
     const { table, remap } = this.docs.compacted();
     const writer = new SegmentWriter();
     const deltaTerms = [...this.delta.keys()].sort();
-    let d = 0;
-    const list: number[] = [];
-    const take = (term: string) => {
-      const recent = this.delta.get(term);
-      if (recent) for (let k = 0; k < recent.length; k += 2) if (remap[recent[k]!]! >= 0) list.push(remap[recent[k]!]!, recent[k + 1]!);
+    let packed = new Int32Array(1024);
+    let n = 0;
+    const push = (o: number, rank: number) => {
+      const to = remap[o]!;
+      if (to < 0) return;
+      if (n === packed.length) {
+        const grown = new Int32Array(packed.length * 2);
+        grown.set(packed);
+        packed = grown;
+      }
+      packed[n++] = to * 4 + rank;
     };
-    const n = termCount(this.base);
-    for (let i = 0; i <= n; i++) {
-      const term = i < n ? termAt(this.base, i) : null;
+    const write = (term: string) => {
+      // Renumbering reorders: sort the (ordinal, rank) pairs, packed in one number each.
+      const sorted = packed.subarray(0, n).sort();
+      const list = new Array<number>(2 * n);
+      for (let k = 0; k < n; k++) {
+        list[2 * k] = sorted[k]! >> 2;
+        list[2 * k + 1] = sorted[k]! & 3;
+      }
+      writer.add(term, list);
+      n = 0;
+    };
+    const takeRecent = (term: string) => {
+      const recent = this.delta.get(term);
+      if (recent) for (let k = 0; k < recent.length; k += 2) push(recent[k]!, recent[k + 1]!);
+    };
+    let d = 0;
+    const count = termCount(this.base);
+    for (let i = 0; i <= count; i++) {
+      const term = i < count ? termAt(this.base, i) : null;
       while (d < deltaTerms.length && (term === null || deltaTerms[d]! < term)) {
-        list.length = 0;
-        take(deltaTerms[d]!);
-        writer.add(deltaTerms[d++]!, list);
+        takeRecent(deltaTerms[d]!);
+        write(deltaTerms[d++]!);
       }
       if (term === null) break;
-      list.length = 0;
-      forEachPosting(this.base, i, (o, mask) => {
-        if (remap[o]! >= 0) list.push(remap[o]!, mask);
-      });
-      if (deltaTerms[d] === term) take(deltaTerms[d++]!);
-      writer.add(term, list);
+      const { ords, ranks } = decodePostings(this.base, i);
+      for (let k = 0; k < ords.length; k++) push(ords[k]!, ranks[k]!);
+      if (deltaTerms[d] === term) takeRecent(deltaTerms[d++]!);
+      write(term);
     }
     this.base = writer.finish();
     this.delta.clear();
@@ -100,38 +117,59 @@ export class SearchIndex {
     return index;
   }
 
-  /** Bytes held in typed arrays and the lexicon (what a snapshot stores). */
+  /** Bytes held in typed arrays and strings (about what a snapshot stores). */
   get bytes(): number {
     const s = this.base;
-    return s.lexicon.length * 2 + s.termStart.byteLength + s.postStart.byteLength + s.postings.byteLength + this.docs.size * 26;
+    return s.lexicon.byteLength + s.termLength.byteLength + s.blockStart.byteLength + s.postStart.byteLength + s.postings.byteLength + this.docs.byteSize;
   }
 
-  /** Union of the postings of some terms; `requiredMask` keeps only occurrences in those fields. */
-  postings(terms: readonly string[], requiredMask = 0): Postings {
+  /** Union of the postings of some terms, with the weight of each ticket's best occurrence; `minRank`
+   * keeps only occurrences at least that good (the subject: RANK.subject). */
+  postings(terms: readonly string[], minRank = 0): Postings {
+    if (terms.length === 1) return this.single(terms[0]!, minRank);
     const size = this.docs.size;
     if (this.scratch.length < size) this.scratch = new Float32Array(Math.max(size, this.scratch.length * 2));
     const scratch = this.scratch;
     const touched: number[] = [];
-    const visit = (o: number, mask: number) => {
-      if (requiredMask && !(mask & requiredMask)) return;
-      if (!this.docs.isLive(o)) return;
-      if (scratch[o] === 0) touched.push(o);
-      scratch[o] = Math.max(scratch[o]!, maskWeight[mask]! || 0.01);
-    };
     for (const term of terms) {
-      const i = find(this.base, term);
-      if (i >= 0) forEachPosting(this.base, i, visit);
-      const recent = this.delta.get(term);
-      if (recent) for (let k = 0; k < recent.length; k += 2) visit(recent[k]!, recent[k + 1]!);
+      const { ords, scores } = this.single(term, minRank);
+      for (let k = 0; k < ords.length; k++) {
+        const o = ords[k]!;
+        if (scratch[o] === 0) touched.push(o);
+        if (scores[k]! > scratch[o]!) scratch[o] = scores[k]!;
+      }
     }
-    const ords = Int32Array.from(touched);
-    if (terms.length > 1) ords.sort();
+    const ords = Int32Array.from(touched).sort();
     const scores = new Float32Array(ords.length);
     for (let k = 0; k < ords.length; k++) {
       scores[k] = scratch[ords[k]!]!;
       scratch[ords[k]!] = 0;
     }
     return { ords, scores };
+  }
+
+  /** The postings of one term, from the segment and then the recent tickets (whose ordinals are higher). */
+  private single(term: string, minRank: number): Postings {
+    const i = find(this.base, term);
+    const base = i >= 0 ? decodePostings(this.base, i) : { ords: new Int32Array(0), ranks: new Uint8Array(0) };
+    const recent = this.delta.get(term) ?? [];
+    const ords = new Int32Array(base.ords.length + recent.length / 2);
+    const scores = new Float32Array(ords.length);
+    let n = 0;
+    const docs = this.docs;
+    for (let k = 0; k < base.ords.length; k++) {
+      const o = base.ords[k]!;
+      if (base.ranks[k]! < minRank || !docs.isLive(o)) continue;
+      ords[n] = o;
+      scores[n++] = RANK_WEIGHT[base.ranks[k]!]!;
+    }
+    for (let k = 0; k < recent.length; k += 2) {
+      const o = recent[k]!;
+      if (recent[k + 1]! < minRank || !docs.isLive(o)) continue;
+      ords[n] = o;
+      scores[n++] = RANK_WEIGHT[recent[k + 1]!]!;
+    }
+    return { ords: ords.subarray(0, n), scores: scores.subarray(0, n) };
   }
 
   /** Terms starting with `prefix`, the most frequent first, at most `limit`. */

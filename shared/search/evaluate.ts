@@ -3,16 +3,16 @@
  * first), negations subtract, filters test each candidate's attributes, groups unite. Ranking: the field
  * weights of the matched words, then recency and VIP.
  */
-import { channels, FLAG, TERM } from './analyze';
+import { channels, FLAG, RANK, TERM } from './analyze';
 import type { DocTable } from './docs';
 import type { Clause, Filter, SearchQuery } from './query';
-import { fold, stem, words } from './text';
+import { fold, isStopword, stem, words } from './text';
 import { priorities, ticketStatuses } from '../statuses';
 
 /** What evaluation needs of the index (the index passes itself). */
 export interface IndexReader {
   docs: DocTable;
-  postings(terms: readonly string[], requiredMask?: number): { ords: Int32Array; scores: Float32Array };
+  postings(terms: readonly string[], minRank?: number): { ords: Int32Array; scores: Float32Array };
   expand(prefix: string, limit: number): string[];
 }
 
@@ -43,7 +43,6 @@ export interface SearchResult {
 
 /** Terms a prefix expands to; more would make the first letters of a word slow and vague. */
 const PREFIX_TERMS = 64;
-const SUBJECT = 1;
 const DAY = 86_400_000;
 
 type List = { ords: Int32Array; scores: Float32Array };
@@ -78,10 +77,12 @@ function subtract(a: List, b: List): List {
 }
 
 /** The term lists one clause requires (each list: any of its terms), and words to highlight. */
-function clauseTerms(index: IndexReader, clause: Clause, highlight: string[], phrases: string[][]): { terms: string[][]; mask: number } {
+function clauseTerms(index: IndexReader, clause: Clause, highlight: string[], phrases: string[][]): { terms: string[][]; minRank: number } {
   switch (clause.kind) {
     case 'text': {
-      const ws = words(clause.text);
+      // Stopwords are not indexed: they are left out (a clause of stopwords alone requires nothing).
+      const all = words(clause.text);
+      const ws = all.filter((w, i) => !isStopword(w) || (clause.prefix && i === all.length - 1));
       const lists = ws.map((w, i) => {
         const term = stem(w);
         if (!clause.prefix || i < ws.length - 1) return [term];
@@ -89,18 +90,18 @@ function clauseTerms(index: IndexReader, clause: Clause, highlight: string[], ph
         return expanded.includes(term) ? expanded : [term, ...expanded];
       });
       if (!clause.negated) lists.forEach((l) => highlight.push(...l.slice(0, 8)));
-      if (clause.phrase && ws.length > 1 && !clause.negated) phrases.push(ws.map(stem));
-      return { terms: lists, mask: clause.subjectOnly ? SUBJECT : 0 };
+      if (clause.phrase && all.length > 1 && !clause.negated) phrases.push(all.map(stem));
+      return { terms: lists, minRank: clause.subjectOnly ? RANK.subject : 0 };
     }
     case 'address': {
       const v = fold(clause.value).replace(/^@/, '');
-      const parts = /[@.]/.test(v) ? [v] : words(v);
-      return { terms: parts.map((p) => [TERM[clause.field] + p]), mask: 0 };
+      const parts = v.includes('@') ? v.split('@').filter(Boolean) : v.includes('.') ? [v] : words(v);
+      return { terms: parts.map((p) => [TERM[clause.field] + p]), minRank: 0 };
     }
     case 'tag':
-      return { terms: [[TERM.tag + fold(clause.value)]], mask: 0 };
+      return { terms: [[TERM.tag + fold(clause.value)]], minRank: 0 };
     case 'filter':
-      return { terms: [], mask: 0 };
+      return { terms: [], minRank: 0 };
   }
 }
 
@@ -108,37 +109,35 @@ function filterTest(docs: DocTable, filter: Filter, context: SearchContext): (o:
   switch (filter.kind) {
     case 'status': {
       const v = ticketStatuses.indexOf(filter.value);
-      return (o) => docs.status[o] === v;
+      return (o) => docs.status(o) === v;
     }
     case 'priority': {
       const v = priorities.indexOf(filter.value);
-      return (o) => docs.priority[o] === v;
+      return (o) => docs.priority(o) === v;
     }
     case 'channel': {
       const v = channels.indexOf(filter.value);
-      return (o) => docs.channel[o] === v;
+      return (o) => docs.channel(o) === v;
     }
     case 'is':
-      if (filter.value === 'vip') return (o) => (docs.flags[o]! & FLAG.vip) !== 0;
-      if (filter.value === 'unread') return (o) => (docs.flags[o]! & FLAG.unread) !== 0;
+      if (filter.value === 'vip') return (o) => (docs.flags(o) & FLAG.vip) !== 0;
+      if (filter.value === 'unread') return (o) => (docs.flags(o) & FLAG.unread) !== 0;
       // Breached: an SLA clock past due on a ticket still open.
-      return (o) => docs.status[o]! < 4 && docs.times[3 * o + 2]! < context.now;
+      return (o) => docs.status(o) < 4 && (docs.slaDueAt(o) ?? Infinity) < context.now;
     case 'has':
-      return (o) => (docs.flags[o]! & FLAG.attachment) !== 0;
+      return (o) => (docs.flags(o) & FLAG.attachment) !== 0;
     case 'assignee': {
       const ids = filter.value === 'me' ? context.me : context.assignees(filter.value);
-      const wanted = new Set(docs.names.flatMap((name, i) => (i > 0 && ids.has(name) ? [i] : [])));
-      return (o) => wanted.has(docs.assignee[o]!);
+      return (o) => ids.has(docs.assigneeName(o) ?? '');
     }
     case 'account': {
       const ids = context.accounts(filter.value);
-      const wanted = new Set(docs.names.flatMap((name, i) => (ids.has(name) ? [i] : [])));
-      return (o) => wanted.has(docs.account[o]!);
+      return (o) => ids.has(docs.accountName(o));
     }
     case 'before':
-      return (o) => docs.times[3 * o]! < filter.value;
+      return (o) => docs.createdAt(o) < filter.value;
     case 'after':
-      return (o) => docs.times[3 * o]! >= filter.value;
+      return (o) => docs.createdAt(o) >= filter.value;
   }
 }
 
@@ -152,17 +151,24 @@ function group(index: IndexReader, clauses: Clause[], context: SearchContext, hi
   const required: List[] = [];
   const excluded: List[] = [];
   const tests: Array<(o: number) => boolean> = [];
+  let onlyStopwords = false;
   for (const clause of clauses) {
     if (clause.kind === 'filter') {
       const test = filterTest(index.docs, clause.filter, context);
       tests.push(clause.negated ? (o) => !test(o) : test);
       continue;
     }
-    const { terms, mask } = clauseTerms(index, clause, highlight, phrases);
-    const lists = terms.map((t) => index.postings(t, mask));
+    const { terms, minRank } = clauseTerms(index, clause, highlight, phrases);
+    if (terms.length === 0 && clause.kind === 'text') {
+      onlyStopwords ||= !clause.negated;
+      continue;
+    }
+    const lists = terms.map((t) => index.postings(t, minRank));
     if (!clause.negated) required.push(...lists);
     else if (lists.length > 0) excluded.push(lists.reduce(intersect));
   }
+  // Words that are all stopwords cannot be looked up: nothing matches rather than everything.
+  if (required.length === 0 && onlyStopwords) return { ords: new Int32Array(0), scores: new Float32Array(0) };
   required.sort((a, b) => a.ords.length - b.ords.length);
   let result = required.length > 0 ? required.reduce(intersect) : allLive(index.docs);
   for (const list of excluded) result = subtract(result, list);
@@ -172,10 +178,34 @@ function group(index: IndexReader, clauses: Clause[], context: SearchContext, hi
   return { ords: Int32Array.from(keep, (i) => result.ords[i]!), scores: Float32Array.from(keep, (i) => result.scores[i]!) };
 }
 
+/** The k-th largest value (1-based) of `values`, which it reorders: quickselect, linear on average. */
+function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const want = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (want <= j) hi = j;
+    else if (want >= i) lo = i;
+    else return values[want]!;
+  }
+  return values[want]!;
+}
+
 /** Indexes of the `limit` highest scores, best first (ties: the newer ordinal first). */
 function topK(scores: Float64Array, limit: number): number[] {
-  let threshold = -Infinity;
-  if (scores.length > limit) threshold = Float64Array.from(scores).sort()[scores.length - limit]!;
+  const threshold = scores.length > limit ? kthLargest(Float64Array.from(scores), limit) : -Infinity;
   const picked: number[] = [];
   for (let i = 0; i < scores.length; i++) if (scores[i]! >= threshold) picked.push(i);
   return picked.sort((a, b) => scores[b]! - scores[a]! || b - a).slice(0, limit);
@@ -197,11 +227,11 @@ export function evaluate(index: IndexReader, query: SearchQuery, context: Search
   const scores = new Float64Array(merged.ords.length);
   for (let i = 0; i < scores.length; i++) {
     const o = merged.ords[i]!;
-    const ageDays = Math.max(0, (context.now - docs.times[3 * o + 1]!) / DAY);
-    scores[i] = (merged.scores[i]! + 1) * (1 + 1 / (1 + ageDays / 30)) * (docs.flags[o]! & FLAG.vip ? 1.3 : 1);
+    const ageDays = Math.max(0, (context.now - docs.updatedAt(o)) / DAY);
+    scores[i] = (merged.scores[i]! + 1) * (1 + 1 / (1 + ageDays / 30)) * (docs.flags(o) & FLAG.vip ? 1.3 : 1);
   }
   return {
-    hits: topK(scores, limit).map((i) => ({ ticketId: docs.ids[merged.ords[i]!]!, score: scores[i]! })),
+    hits: topK(scores, limit).map((i) => ({ ticketId: docs.idAt(merged.ords[i]!), score: scores[i]! })),
     total: scores.length,
     terms: [...new Set(highlight)],
     phrases,

@@ -1,42 +1,57 @@
 /**
  * An immutable, compact inverted index: the sorted terms in one string with offsets, and for each term
- * its postings — ticket ordinals ascending, delta- and varint-encoded, each followed by its field mask —
- * in one byte array. Typed arrays keep it small and cheap to persist; a lookup is a binary search.
+ * its postings — ticket ordinals ascending, each stored as one varint of (gap × 4 + rank) — in one byte
+ * array. A posting of a common word takes one byte. Typed arrays keep it small and cheap to persist.
  */
 
 export interface Segment {
-  /** All terms, sorted, concatenated. */
-  lexicon: string;
-  /** Term i is lexicon.slice(termStart[i], termStart[i + 1]). */
-  termStart: Uint32Array;
+  /** All terms, sorted, concatenated as UTF-8 (terms hold no characters beyond the BMP, so byte order
+   * is JavaScript's string order). */
+  lexicon: Uint8Array<ArrayBuffer>;
+  /** The byte length of each term (at most 255). */
+  termLength: Uint8Array<ArrayBuffer>;
+  /** Where every BLOCK-th term starts; the terms between follow by their lengths. */
+  blockStart: Uint32Array<ArrayBuffer>;
   /** Postings of term i are postings.subarray(postStart[i], postStart[i + 1]). */
-  postStart: Uint32Array;
-  postings: Uint8Array;
+  postStart: Uint32Array<ArrayBuffer>;
+  postings: Uint8Array<ArrayBuffer>;
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Terms per block of `blockStart`. */
+export const BLOCK = 32;
+
 export function termCount(segment: Segment): number {
-  return segment.termStart.length - 1;
+  return segment.termLength.length;
+}
+
+function termStart(segment: Segment, i: number): number {
+  let start = segment.blockStart[Math.floor(i / BLOCK)]!;
+  for (let k = i - (i % BLOCK); k < i; k++) start += segment.termLength[k]!;
+  return start;
 }
 
 export function termAt(segment: Segment, i: number): string {
-  return segment.lexicon.slice(segment.termStart[i], segment.termStart[i + 1]);
+  const start = termStart(segment, i);
+  return decoder.decode(segment.lexicon.subarray(start, start + segment.termLength[i]!));
 }
 
-/** Compares term i with `key` in code-unit order, without copying the term. */
-function compareAt(segment: Segment, i: number, key: string): number {
-  const { lexicon, termStart } = segment;
-  const start = termStart[i]!;
-  const length = termStart[i + 1]! - start;
+/** Compares term i with `key` (UTF-8) byte by byte; with `prefix`, a term that starts with key is equal. */
+function compareAt(segment: Segment, i: number, key: Uint8Array, prefix = false): number {
+  const { lexicon } = segment;
+  const start = termStart(segment, i);
+  const length = segment.termLength[i]!;
   const n = Math.min(length, key.length);
   for (let k = 0; k < n; k++) {
-    const d = lexicon.charCodeAt(start + k) - key.charCodeAt(k);
+    const d = lexicon[start + k]! - key[k]!;
     if (d !== 0) return d;
   }
-  return length - key.length;
+  return prefix && length >= key.length ? 0 : length - key.length;
 }
 
-/** The first term index not less than `key`. */
-export function lowerBound(segment: Segment, key: string): number {
+function lowerBound(segment: Segment, key: Uint8Array): number {
   let lo = 0;
   let hi = termCount(segment);
   while (lo < hi) {
@@ -48,39 +63,42 @@ export function lowerBound(segment: Segment, key: string): number {
 }
 
 export function find(segment: Segment, term: string): number {
-  const i = lowerBound(segment, term);
-  return i < termCount(segment) && compareAt(segment, i, term) === 0 ? i : -1;
+  const key = encoder.encode(term);
+  const i = lowerBound(segment, key);
+  return i < termCount(segment) && compareAt(segment, i, key) === 0 ? i : -1;
 }
 
 /** Indexes of the terms starting with `prefix`, at most `limit` of them. */
 export function prefixRange(segment: Segment, prefix: string, limit: number): number[] {
+  const key = encoder.encode(prefix);
   const out: number[] = [];
-  const { lexicon, termStart } = segment;
-  for (let i = lowerBound(segment, prefix); i < termCount(segment) && out.length < limit; i++) {
-    if (!lexicon.startsWith(prefix, termStart[i]!) || termStart[i + 1]! - termStart[i]! < prefix.length) break;
-    out.push(i);
-  }
+  for (let i = lowerBound(segment, key); i < termCount(segment) && out.length < limit && compareAt(segment, i, key, true) === 0; i++) out.push(i);
   return out;
 }
 
-/** Calls `visit(ordinal, mask)` for each posting of term i. */
-export function forEachPosting(segment: Segment, i: number, visit: (ordinal: number, mask: number) => void): void {
+/** The postings of term i: ordinals ascending, with the rank of each. */
+export function decodePostings(segment: Segment, i: number): { ords: Int32Array; ranks: Uint8Array } {
   const { postings } = segment;
   let p = segment.postStart[i]!;
   const end = segment.postStart[i + 1]!;
+  const ords = new Int32Array(end - p);
+  const ranks = new Uint8Array(end - p);
+  let n = 0;
   let ordinal = 0;
   while (p < end) {
-    let delta = 0;
-    let shift = 0;
-    let byte: number;
-    do {
+    let byte = postings[p++]!;
+    let value = byte & 0x7f;
+    let scale = 128;
+    while (byte & 0x80) {
       byte = postings[p++]!;
-      delta += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    ordinal += delta;
-    visit(ordinal, postings[p++]!);
+      value += (byte & 0x7f) * scale;
+      scale *= 128;
+    }
+    ordinal += Math.floor(value / 4);
+    ords[n] = ordinal;
+    ranks[n++] = value & 3;
   }
+  return { ords: ords.subarray(0, n), ranks: ranks.subarray(0, n) };
 }
 
 /** How many tickets term i occurs in (an upper bound is enough to order the work: bytes / 2). */

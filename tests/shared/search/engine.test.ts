@@ -154,3 +154,46 @@ describe('search index updates', () => {
     expect(sorted(ids(restored, 'оплата '))).toEqual(['t1', 't2']);
   });
 });
+
+describe('search index under churn', () => {
+  it('answers like a fresh index after adds, updates, removals and compactions in any order', () => {
+    const vocabulary = ['refund', 'invoice', 'оплата', 'оплатой', 'доставка', 'parcel', 'login', 'пароль', 'crash', 'export'];
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = () => vocabulary[Math.floor(random() * vocabulary.length)]!;
+    const live = new Map<string, DocInput>();
+    const churned = new SearchIndex();
+    for (let step = 0; step < 600; step++) {
+      const id = `t${Math.floor(random() * 120)}`;
+      const action = random();
+      if (action < 0.7) {
+        const d = doc(id, `${pick()} ${pick()}`, `${pick()} ${pick()} ${pick()}`, { status: random() < 0.5 ? 'open' : 'solved', updatedAt: NOW - Math.floor(random() * 50) * DAY });
+        live.set(id, d);
+        churned.add(analyze(d));
+      } else if (action < 0.9) {
+        live.delete(id);
+        churned.remove(id);
+      } else churned.compact();
+    }
+    const fresh = new SearchIndex();
+    [...live.values()].reverse().forEach((d) => fresh.add(analyze(d)));
+    for (const q of ['refund ', 'оплата ', 'parcel login', 'expo', 'status:solved', '-crash доставка', 'from:example.test']) {
+      expect(sorted(ids(churned, q)), q).toEqual(sorted(ids(fresh, q)));
+    }
+    expect(churned.docs.live).toBe(live.size);
+  });
+});
+
+describe('search stopwords', () => {
+  it('leaves very common words out of the index and out of the required words, not out of phrases', () => {
+    const index = new SearchIndex();
+    index.add(analyze(doc('r1', 'Не могу войти после сброса пароля', 'The code is not accepted.')));
+    index.add(analyze(doc('r2', 'Войти в кабинет', 'Can I change the plan?')));
+    expect(ids(index, 'не могу войти')).toEqual(['r1']);
+    expect(sorted(ids(index, 'войти '))).toEqual(['r1', 'r2']);
+    expect(ids(index, 'the code ')).toEqual(['r1']);
+    // Stopwords alone find nothing (rather than everything).
+    expect(ids(index, 'the and ')).toEqual([]);
+    expect(ids(index, 'не ')).toEqual([]);
+  });
+});
