@@ -13,9 +13,11 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const CYRILLIC = /[\u0400-\u04ff]/;
 const COMBINING = /[\u0300-\u036f]/g;
 
-/** Case-folded, ё → е, and Latin letters without diacritics ("Café" → "cafe"; "й" stays "й"). */
+/** Case-folded (compatibility forms too: "ﬁ" → "fi", "ß" → "ss"), ё → е, and Latin letters without
+ * diacritics ("Café" → "cafe"; "й" stays "й"). */
 export function fold(text: string): string {
-  const lower = text.toLowerCase().replace(/ё/g, 'е');
+  const plain = /[^\t\n\r -~]/.test(text) ? text.normalize('NFKC').replace(/ß/g, 'ss') : text;
+  const lower = plain.toLowerCase().replace(/ё/g, 'е');
   // Only Latin letters lose their marks: Cyrillic й and ё are letters, not a letter with a mark.
   return /[\u00c0-\u024f]/.test(lower) ? lower.replace(/[\u00c0-\u024f]+/g, (s) => s.normalize('NFD').replace(COMBINING, '')) : lower;
 }

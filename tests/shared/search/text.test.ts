@@ -4,6 +4,7 @@ import { fold, htmlToText, splitQuoted, stem, terms, words } from '../../../shar
 describe('search text processing', () => {
   it('folds case, ё and Latin diacritics, and keeps й', () => {
     expect(fold('ÉCOLE Café Ёжик Йогурт')).toBe('ecole cafe ежик йогурт');
+    expect(fold('ﬁle Straße ＡＢＣ')).toBe('file strasse abc');
   });
   it('splits Latin and Cyrillic words, numbers and apostrophes', () => {
     expect(words("Order #4512: can't pay — оплата не прошла!")).toEqual(['order', '4512', "can't", 'pay', 'оплата', 'не', 'прошла']);
