@@ -13,6 +13,7 @@ import { startSync } from './sync/engine';
 import { checkNotifications } from './notifications/engine';
 import { noticePrefs } from './notifications/prefs';
 import { showBadge, showNotice } from './notifications/show';
+import { useSyncStatus } from './stores/sync-status';
 import { useUi } from './stores/ui';
 import './styles.css';
 
@@ -26,7 +27,8 @@ async function boot(): Promise<void> {
   // Open (or create) the cache while main answers: both take a moment on a first start.
   const [info] = await Promise.all([api.appInfo({}), db.open()]);
   const me = new Set(info.me.map((a) => a.id));
-  void startSearch(db);
+  // Indexing for search waits while a long first sync shows its progress.
+  void startSearch(db, () => Object.values(useSyncStatus.getState().progress).some(Boolean));
   let checking = false;
   const check = () => {
     if (checking) return;

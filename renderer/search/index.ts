@@ -9,9 +9,9 @@ let service: SearchService | null = null;
 let loading: Promise<SearchService> | null = null;
 const listeners = new Set<() => void>();
 
-export function startSearch(db: SwitchboardDb): Promise<SearchService> {
+export function startSearch(db: SwitchboardDb, busy?: () => boolean): Promise<SearchService> {
   loading ??= import('./service').then(({ SearchService }) => {
-    service = new SearchService(db);
+    service = new SearchService(db, busy);
     listeners.forEach((l) => l());
     return service;
   });

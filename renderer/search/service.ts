@@ -18,6 +18,8 @@ import { onSearchQueued } from './queue';
 export type SearchOutcome = { ok: true; rows: InboxRow[]; total: number; terms: string[] } | { ok: false; error: SearchError };
 
 const LIMIT = 200;
+/** While a long sync runs, how often to look whether it has finished. */
+const BUSY_RETRY_MS = 1_000;
 const CHANNEL = 'switchboard-search';
 
 function hasSequence(haystack: string[], needle: string[]): boolean {
@@ -33,6 +35,7 @@ export class SearchService {
   private listeners = new Set<() => void>();
   private draining: Promise<void> | null = null;
   private again = false;
+  private waiting: ReturnType<typeof setTimeout> | null = null;
   private channel: BroadcastChannel | null;
   private lockName: string;
   private unsubscribe: () => void;
@@ -40,7 +43,14 @@ export class SearchService {
   version = 0;
   progress: IndexProgress | null = null;
 
-  constructor(private readonly db: SwitchboardDb) {
+  /**
+   * `busy` says a long first sync is running: indexing waits for it rather than compete with it for
+   * this thread (the first pages show sooner; search catches up right after).
+   */
+  constructor(
+    private readonly db: SwitchboardDb,
+    private readonly busy: () => boolean = () => false,
+  ) {
     this.indexer = loadIndex(db).then((index) => new Indexer(db, index));
     this.indexer.catch(() => undefined); // reported where awaited
     this.lockName = `${CHANNEL}:${db.name}`;
@@ -51,6 +61,7 @@ export class SearchService {
   }
 
   close(): void {
+    if (this.waiting) clearTimeout(this.waiting);
     this.unsubscribe();
     this.channel?.close();
     this.channel = null;
@@ -68,6 +79,13 @@ export class SearchService {
 
   /** Works the queue soon; calls during a run make it run once more after. */
   schedule(): Promise<void> {
+    if (this.busy()) {
+      this.waiting ??= setTimeout(() => {
+        this.waiting = null;
+        void this.schedule();
+      }, BUSY_RETRY_MS);
+      return Promise.resolve();
+    }
     if (this.draining) {
       this.again = true;
       return this.draining;

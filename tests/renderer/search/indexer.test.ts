@@ -103,3 +103,20 @@ describe('search index in the cache (real IndexedDB)', () => {
     db.close();
   });
 });
+
+describe('search indexing during a long sync', () => {
+  it('waits while the sync says it is busy, then catches up by itself', async () => {
+    const db = await freshDb();
+    let busy = true;
+    const service = new SearchService(db, () => busy);
+    await db.customers.put(customer);
+    await db.tickets.put(ticket(1, { subject: 'Parcel lost' }));
+    await service.schedule();
+    expect(await db.searchQueue.count()).toBeGreaterThan(0);
+    busy = false;
+    await expect.poll(() => db.searchQueue.count(), { timeout: 5_000 }).toBe(0);
+    expect(await idsOf(service, 'parcel ')).toEqual(['acc:1']);
+    service.close();
+    db.close();
+  });
+});
