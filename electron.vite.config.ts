@@ -23,6 +23,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
-    build: { minify: true, chunkSizeWarningLimit: 800, rollupOptions: { input: resolve(__dirname, 'renderer/index.html') } },
+    // SWITCHBOARD_NO_MINIFY=1: readable names in CPU profiles (npm run bench:ingest -- --profile).
+    build: { minify: !process.env.SWITCHBOARD_NO_MINIFY, chunkSizeWarningLimit: 800, rollupOptions: { input: resolve(__dirname, 'renderer/index.html') } },
   },
 });

@@ -6,7 +6,7 @@
  */
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,8 +15,9 @@ import { startDovecot, users } from '../../tests/integration/peers/dovecot';
 import { rawClient } from '../../tests/integration/peers/mail';
 import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
 import { generateMail } from './mail-corpus';
+import { topSelfTime, type CpuProfile } from './profile';
 
-const { values } = parseArgs({ options: { messages: { type: 'string', default: '10000' } } });
+const { values } = parseArgs({ options: { messages: { type: 'string', default: '10000' }, profile: { type: 'boolean', default: false } } });
 const N = Number(values.messages);
 const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);
 const log = (line: string) => console.log(line);
@@ -68,7 +69,8 @@ async function main() {
       type: 'imap', name: 'Bench', email: users.agent.email, username: users.agent.email, passwordEnv: 'SB_BENCH_PASSWORD', folders: ['INBOX'],
       imap: { host: '127.0.0.1', port: dc.imapPort, security: 'none' }, smtp: { host: '127.0.0.1', port: 1, security: 'none' },
     }] }));
-    host = spawn(process.execPath, [join(__dirname, '../../out/main/host.js'), '--no-open', '--port', '0', '--data-dir', join(data, 'app'), '--accounts', accounts], {
+    const profileDir = join(data, 'profile');
+    host = spawn(process.execPath, [...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(__dirname, '../../out/main/host.js'), '--no-open', '--port', '0', '--data-dir', join(data, 'app'), '--accounts', accounts], {
       env: { ...process.env, SB_BENCH_PASSWORD: users.agent.password, SWITCHBOARD_LOG: 'warn' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -104,6 +106,11 @@ async function main() {
 
     // End to end, in a fresh browser profile.
     const page = await (await browser.newContext()).newPage();
+    const cdp = values.profile ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const start = Date.now();
     await page.goto(url);
     await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length > 0, undefined, { timeout: 60_000, polling: 10 });
@@ -128,6 +135,11 @@ async function main() {
     const totalMs = Date.now() - start;
     if (cached < N) throw new Error(`only ${cached} of ${N} messages were cached within 20 minutes`);
     const e2e = rate(N, totalMs);
+    if (cdp) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      log('renderer, most self time:');
+      topSelfTime(profile).forEach((line) => log(line));
+    }
     log(`end to end: ${N} messages cached in ${totalMs} ms = ${e2e} msg/s; first page shown after ${firstPage} ms`);
 
     const stages: [string, number][] = [['imapflow FETCH', fetchRate], ['mailparser', parseRate], ['IndexedDB puts', idbRate]];
@@ -137,6 +149,14 @@ async function main() {
   } finally {
     await browser.close();
     host?.kill('SIGINT');
+    if (values.profile && host) {
+      if (host.exitCode === null && host.signalCode === null) await new Promise((resolve) => host!.once('exit', resolve));
+      const dir = join(data, 'profile');
+      for (const file of existsSync(dir) ? readdirSync(dir) : []) {
+        log('main (host), most self time:');
+        topSelfTime(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile).forEach((line) => log(line));
+      }
+    }
     dc.stop();
     rmSync(data, { recursive: true, force: true });
   }
