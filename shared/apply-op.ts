@@ -15,6 +15,8 @@ export function applyOp(ticket: Ticket, op: MutationOp, now: number): Ticket {
       return { ...ticket, tags: [...new Set(op.tags)], updatedAt: now };
     case 'markSeen':
       return { ...ticket, unread: false };
+    case 'setFlagged':
+      return { ...ticket, flagged: op.flagged };
     case 'reply':
       return {
         ...ticket,

@@ -70,6 +70,8 @@ export const Ticket = z.object({
   version: z.string(),
   /** A message from the customer the agent has not opened yet. */
   unread: z.boolean().optional(),
+  /** Flagged for follow-up (IMAP \Flagged on any of its messages). */
+  flagged: z.boolean().optional(),
   /** Email conversations: the number in subject tags like "[#12]", and the normalized subject for threading. */
   number: z.number().int().positive().optional(),
   threadSubject: z.string().optional(),

@@ -14,6 +14,8 @@ export const MutationOp = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setTags'), tags: z.array(z.string().min(1).max(100)).max(100) }),
   /** The agent read the conversation (IMAP \Seen on its messages). */
   z.object({ type: z.literal('markSeen') }),
+  /** Flagged for follow-up, or not (IMAP \Flagged on its messages). */
+  z.object({ type: z.literal('setFlagged'), flagged: z.boolean() }),
   z.object({
     type: z.literal('reply'),
     text: z.string().min(1).max(100_000),

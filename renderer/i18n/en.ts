@@ -33,6 +33,8 @@ export const en = {
     assignee: 'Assignee',
     unassigned: 'Unassigned',
     vip: 'VIP',
+    flag: 'Flag for follow-up',
+    flagged: 'Flagged',
     markVip: 'Mark as VIP',
     unmarkVip: 'Not a VIP',
     internal: 'Internal note',

@@ -43,6 +43,8 @@ export const ru: Resources & {
     assignee: 'Исполнитель',
     unassigned: 'Не назначен',
     vip: 'VIP',
+    flag: 'Отметить флажком',
+    flagged: 'С флажком',
     markVip: 'Отметить как VIP',
     unmarkVip: 'Снять отметку VIP',
     internal: 'Внутренняя заметка',

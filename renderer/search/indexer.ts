@@ -56,6 +56,7 @@ export function docInput(ticket: Ticket, messages: Message[], customer: { name: 
     ...ticket,
     ticketId: ticket.id,
     unread: ticket.unread ?? false,
+    flagged: ticket.flagged ?? false,
     vip: customer?.vip ?? false,
     customer: customer ?? null,
     messages: messages.map((m) => ({ text: m.text, html: m.email?.html, internal: m.internal, author: m.author, to: m.email?.to, cc: m.email?.cc, attachments: m.attachments })),

@@ -74,5 +74,6 @@ export function deriveTicket(ticket: Ticket, messages: Message[], customer: Cust
     messageCount: messages.length,
     version: String(messages.length),
     unread: messages.some((m) => m.direction === 'in' && !!m.email && !m.email.locations.some((l) => l.flags.includes('\\Seen'))),
+    flagged: messages.some((m) => !!m.email?.locations.some((l) => l.flags.includes('\\Flagged'))),
   };
 }

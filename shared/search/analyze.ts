@@ -44,6 +44,7 @@ export interface DocInput {
   updatedAt: number;
   slaDueAt: number | null;
   unread: boolean;
+  flagged?: boolean;
   vip: boolean;
   customer: (Person & { organization: string | null }) | null;
   messages: ReadonlyArray<{
@@ -58,7 +59,7 @@ export interface DocInput {
 }
 
 /** Bits of DocAttrs.flags. */
-export const FLAG = { vip: 1, unread: 2, attachment: 4 } as const;
+export const FLAG = { vip: 1, unread: 2, attachment: 4, flagged: 8 } as const;
 
 export interface DocAttrs {
   account: string;
@@ -140,7 +141,7 @@ export function analyze(doc: DocInput): AnalyzedDoc {
       status: Math.max(0, (ticketStatuses as readonly string[]).indexOf(doc.status)),
       priority: Math.max(0, (priorities as readonly string[]).indexOf(doc.priority)),
       channel: Math.max(0, (channels as readonly string[]).indexOf(doc.channel)),
-      flags: (doc.vip ? FLAG.vip : 0) | (doc.unread ? FLAG.unread : 0) | (attachment ? FLAG.attachment : 0),
+      flags: (doc.vip ? FLAG.vip : 0) | (doc.unread ? FLAG.unread : 0) | (doc.flagged ? FLAG.flagged : 0) | (attachment ? FLAG.attachment : 0),
       createdAt: doc.createdAt,
       updatedAt: doc.updatedAt,
       slaDueAt: doc.slaDueAt,

@@ -122,6 +122,7 @@ function filterTest(docs: DocTable, filter: Filter, context: SearchContext): (o:
     case 'is':
       if (filter.value === 'vip') return (o) => (docs.flags(o) & FLAG.vip) !== 0;
       if (filter.value === 'unread') return (o) => (docs.flags(o) & FLAG.unread) !== 0;
+      if (filter.value === 'flagged') return (o) => (docs.flags(o) & FLAG.flagged) !== 0;
       // Breached: an SLA clock past due on a ticket still open.
       return (o) => docs.status(o) < 4 && (docs.slaDueAt(o) ?? Infinity) < context.now;
     case 'has':

@@ -7,7 +7,7 @@
 import { priorities, ticketStatuses } from '../statuses';
 
 const channels = ['email', 'web', 'chat', 'phone', 'social', 'api'] as const;
-const isValues = ['vip', 'breached', 'unread'] as const;
+const isValues = ['vip', 'breached', 'unread', 'flagged'] as const;
 
 export type Filter =
   | { kind: 'status'; value: (typeof ticketStatuses)[number] }

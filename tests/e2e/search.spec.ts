@@ -80,4 +80,29 @@ test('search finds Russian word forms, narrows by from: and is:vip, and explains
   await page.getByRole('searchbox', { name: 'Search all history' }).fill('invoice');
   await expect.poll(() => subjects(page)).toEqual(['Invoice copy']);
   await expect(page.getByText(/Indexing \d+ of/)).toHaveCount(0);
+
+  // Flagging a conversation reaches the server (IMAP \Flagged) and the search.
+  await inboxRows(page).filter({ hasText: 'Invoice copy' }).click();
+  await page.getByRole('button', { name: '☆ Flag for follow-up' }).click();
+  await expect(page.getByRole('button', { name: '★ Flagged' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('searchbox', { name: 'Search all history' }).fill('is:flagged');
+  await expect.poll(() => subjects(page)).toEqual(['Invoice copy']);
+  await expect(inboxRows(page).locator('.badge.flag')).toHaveText('★ Flagged');
+  await expect.poll(() => flaggedOnServer(), { timeout: 10_000 }).toEqual(['Invoice copy']);
 });
+
+async function flaggedOnServer(): Promise<string[]> {
+  const box = await rawClient(peers.dc(), users.agent);
+  try {
+    const lock = await box.getMailboxLock('INBOX');
+    try {
+      const subjects: string[] = [];
+      for await (const m of box.fetch({ flagged: true }, { envelope: true })) subjects.push(m.envelope?.subject ?? '');
+      return subjects;
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await box.logout();
+  }
+}

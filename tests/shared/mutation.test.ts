@@ -14,6 +14,11 @@ describe('the optimistic effect of a mutation', () => {
     expect(applyOp(ticket, { type: 'setPriority', priority: 'urgent' }, 5).priority).toBe('urgent');
     expect(applyOp(ticket, { type: 'setAssignee', assigneeId: 'a1' }, 5).assigneeId).toBe('a1');
   });
+  it('flags and unflags without touching updatedAt', () => {
+    const flagged = applyOp(ticket, { type: 'setFlagged', flagged: true }, 5);
+    expect(flagged).toMatchObject({ flagged: true, updatedAt: 1 });
+    expect(applyOp(flagged, { type: 'setFlagged', flagged: false }, 6).flagged).toBe(false);
+  });
   it('a public reply is the first response and opens a new ticket; an internal note is neither', () => {
     expect(applyOp(ticket, { type: 'reply', text: 'Hi', internal: false }, 7)).toMatchObject({
       firstResponseAt: 7, status: 'open', messageCount: 2,

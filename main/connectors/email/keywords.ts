@@ -34,6 +34,8 @@ export function keywordsFor(op: MutationOp): KeywordChange | null {
       return { add: op.tags.map((t) => TAG + keywordSafe(t)), remove: [], removePrefix: TAG };
     case 'markSeen':
       return { add: ['\\Seen'], remove: [] };
+    case 'setFlagged':
+      return op.flagged ? { add: ['\\Flagged'], remove: [] } : { add: [], remove: ['\\Flagged'] };
     default:
       return null;
   }

@@ -84,6 +84,7 @@ function TicketRows({ rows, matches, now }: { rows: InboxRow[]; matches: ((word:
             <span className={`badge status status-${ticket.status}`}>{t(`status.${ticket.status}`)}</span>
             <span className={`badge priority priority-${ticket.priority}`}>{t(`priority.${ticket.priority}`)}</span>
             <SlaBadge state={sla} dueAt={ticket.slaDueAt} now={now} />
+            {ticket.flagged && <span className="badge flag">★ {t('ticket.flagged')}</span>}
           </div>
         </li>
       ))}

@@ -89,6 +89,9 @@ export function TicketView() {
               ))}
             </select>
           </label>
+          <button type="button" className="flag-toggle" aria-pressed={ticket.flagged === true} onClick={() => void change({ type: 'setFlagged', flagged: !ticket.flagged })}>
+            {ticket.flagged ? `★ ${t('ticket.flagged')}` : `☆ ${t('ticket.flag')}`}
+          </button>
           {isEmail && <MergeControl ticket={ticket} related={related} />}
           {outbox.length > 0 && <span className="badge pending">{t('ticket.waiting')}</span>}
         </div>

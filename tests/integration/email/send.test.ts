@@ -125,13 +125,18 @@ describe('team triage as IMAP keywords', () => {
     await agent.push(change({ type: 'setTags', tags: ['refund', 'vip'] }));
     await agent.push(change({ type: 'setTags', tags: ['refund'] }));
     await agent.push(change({ type: 'markSeen' }));
+    await agent.push(change({ type: 'setFlagged', flagged: true }));
     await agent.push({ ...reply('On it.'), email: context({ targets: [target], replyTo: target }) });
 
     const colleague = new EmailConnector(settingsFor(dc, sink.port, users.agent), 'colleague', () => users.agent.password);
     const seen = (await colleague.pull(null)).changes.flatMap((c) => (c.kind === 'mail' && c.mail.subject === 'Shared question' ? [c.mail] : []))[0]!;
     expect(seen.flags).toEqual(expect.arrayContaining(['$sb-status-pending', '$sb-assignee-agent@example.test', '$sb-tag-refund']));
     expect(seen.flags).not.toContain('$sb-tag-vip');
-    expect(seen.flags).toEqual(expect.arrayContaining(['\\Seen', '\\Answered'])); // read, and answered
+    expect(seen.flags).toEqual(expect.arrayContaining(['\\Seen', '\\Answered', '\\Flagged'])); // read, answered, flagged
+    await agent.push(change({ type: 'setFlagged', flagged: false }));
+    const after = (await colleague.pull(null)).changes.flatMap((c) => (c.kind === 'mail' && c.mail.subject === 'Shared question' ? [c.mail] : []))[0]!;
+    expect(after.flags).not.toContain('\\Flagged');
+    expect(after.flags).toContain('\\Seen');
     await colleague.close();
   });
 });

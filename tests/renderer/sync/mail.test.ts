@@ -66,6 +66,15 @@ describe('email threading in the cache (real IndexedDB)', () => {
     expect(await db.agents.get(`${ACC}:maria@example.test`)).toBeDefined();
   });
 
+  it('a message flagged on the server (\\Flagged) flags its conversation, and unflagging clears it', async () => {
+    const db = await freshDb();
+    const q = mail({ messageId: 'flag@x', flags: ['\\Flagged'] });
+    await applyChanges(db, ACC, [m(q), m(mail({ messageId: 'flag-2@x', inReplyTo: 'flag@x', references: ['flag@x'] }))]);
+    expect((await db.tickets.toArray()).map((t) => t.flagged)).toEqual([true]);
+    await applyChanges(db, ACC, [{ kind: 'mailFlags', flags: { accountId: ACC, folder: 'INBOX', uidValidity: 1, uid: q.uid, flags: ['\\Seen'] } }]);
+    expect((await db.tickets.toArray()).map((t) => t.flagged)).toEqual([false]);
+  });
+
   it('expunged copies disappear; a conversation with no messages left is gone; a UIDVALIDITY reset drops the old numbering', async () => {
     const db = await freshDb();
     const a = mail({ messageId: 'gone@x' });

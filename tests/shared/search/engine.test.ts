@@ -49,7 +49,7 @@ const corpus: DocInput[] = [
   }),
   doc('t4', 'Shipping delayed', 'My parcel has not shipped yet. Where is it?', { updatedAt: NOW - 200 * DAY, createdAt: NOW - 210 * DAY, customer: { name: 'Carla', email: 'carla@acme.com', organization: 'Acme' } }),
   doc('t5', 'Payment refunded?', 'Has my refund been processed? Crédit card ending 4242.', { status: 'closed', slaDueAt: NOW - DAY, updatedAt: NOW - 2 * DAY }),
-  doc('t6', 'Shipping question', 'Is shipping free for refund returns?', { slaDueAt: NOW - 3600_000, unread: true }),
+  doc('t6', 'Shipping question', 'Is shipping free for refund returns?', { slaDueAt: NOW - 3600_000, unread: true, flagged: true }),
 ];
 
 const context: SearchContext = {
@@ -116,6 +116,7 @@ describe.each([false, true])('search index (compacted: %s)', (compacted) => {
     expect(ids(index, 'is:vip')).toEqual(['t1']);
     expect(ids(index, 'is:breached')).toEqual(['t6']);
     expect(ids(index, 'is:unread')).toEqual(['t6']);
+    expect(ids(index, 'is:flagged')).toEqual(['t6']);
     expect(ids(index, 'has:attachment')).toEqual(['t1']);
     expect(ids(index, 'before:100d')).toEqual(['t4']);
     expect(ids(index, 'refund -status:closed')).toEqual(expect.arrayContaining(['t3', 't6']));
