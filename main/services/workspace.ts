@@ -6,12 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { accountIdOf, ImapAccountSettings, ProvisioningFile, type AccountSettings } from '../../shared/accounts';
+import { accountIdOf, ImapAccountSettings, ProvisioningFile, type AccountSettings, type RtAccountSettings } from '../../shared/accounts';
 import type { Connector, TestResult } from '../../shared/connector';
 import { AppError, type Emit } from '../../shared/contract';
 import type { Account, Agent } from '../../shared/domain';
 import { DemoConnector } from '../connectors/demo/connector';
 import { EmailConnector } from '../connectors/email/connector';
+import { RtConnector } from '../connectors/rt/connector';
 import { log } from '../log';
 import { readJson, writeJsonAtomic } from './files';
 import type { Vault } from './vault';
@@ -49,6 +50,8 @@ export class Workspace {
   private demo: DemoConnector | null = null;
   private saved: ImapAccountSettings[];
   private readonly email = new Map<string, { connector: EmailConnector; provisioned: boolean; unwatch: () => void }>();
+  /** Helpdesk accounts (Request Tracker), from the accounts file. */
+  private readonly helpdesks = new Map<string, { connector: RtConnector; settings: RtAccountSettings }>();
 
   constructor(private readonly options: WorkspaceOptions) {
     const { dataDir, vault, accountsFile, env = process.env } = options;
@@ -56,16 +59,19 @@ export class Workspace {
     this.saved = readJson(join(dataDir, 'accounts.json'), SavedAccounts) ?? [];
     for (const settings of this.saved) this.start(settings, false);
     for (const settings of accountsFile ? readProvisioning(accountsFile) : []) {
-      if (settings.type !== 'imap') {
-        log.warn(`account "${settings.name}" (${settings.type}) is not supported yet; skipped`);
-        continue;
-      }
       const id = accountIdOf(settings);
-      const secret = settings.passwordEnv ? env[settings.passwordEnv] : undefined;
+      const variable = settings.type === 'imap' ? settings.passwordEnv : settings.tokenEnv;
+      const secret = variable ? env[variable] : undefined;
       if (secret) vault.set(id, secret);
-      else log.warn(`account "${settings.name}": the environment variable ${settings.passwordEnv ?? '(none named)'} is not set; it will ask to sign in`);
-      this.start(settings, true);
+      else log.warn(`account "${settings.name}": the environment variable ${variable ?? '(none named)'} is not set; it will ask to sign in`);
+      if (settings.type === 'imap') this.start(settings, true);
+      else this.startHelpdesk(settings, id);
     }
+  }
+
+  private startHelpdesk(settings: RtAccountSettings, id: string): void {
+    const account: Account = { id, type: 'rt', name: settings.name, demo: false };
+    this.helpdesks.set(id, { connector: new RtConnector(account, settings.url, () => this.options.vault.get(id)), settings });
   }
 
   private start(settings: ImapAccountSettings, provisioned: boolean): void {
@@ -78,11 +84,11 @@ export class Workspace {
   }
 
   private demoShown(): boolean {
-    return !this.settings.demoRemoved && this.email.size === 0;
+    return !this.settings.demoRemoved && this.email.size === 0 && this.helpdesks.size === 0;
   }
 
   private connectors(): Connector[] {
-    const real = [...this.email.values()].map((e) => e.connector);
+    const real = [...[...this.email.values()].map((e) => e.connector), ...[...this.helpdesks.values()].map((h) => h.connector)];
     if (!this.demoShown()) return real;
     this.demo ??= new DemoConnector(join(this.options.dataDir, 'demo.json'));
     return [this.demo];
@@ -105,6 +111,7 @@ export class Workspace {
         const { imap, smtp } = connector.settings;
         return `imap ${imap.host}:${imap.port} (${imap.security}), smtp ${smtp.host}:${smtp.port} (${smtp.security})${provisioned ? ', from the accounts file' : ''}`;
       }),
+      ...[...this.helpdesks.values()].map(({ settings }) => `rt ${new URL(settings.url).host}, from the accounts file`),
     ];
   }
 
@@ -135,6 +142,7 @@ export class Workspace {
   }
 
   async removeAccount(accountId: string): Promise<boolean> {
+    if (this.helpdesks.has(accountId)) throw new AppError('invalid_request', 'accountId: this account is set up by your administrator (accounts file) and cannot be removed here');
     const entry = this.email.get(accountId);
     if (!entry) return false;
     if (entry.provisioned) throw new AppError('invalid_request', 'accountId: this account is set up by your administrator (accounts file) and cannot be removed here');

@@ -68,7 +68,14 @@ async function acknowledge(db: SwitchboardDb, row: OutboxRow, ticket: Ticket | u
     await db.outbox.delete(row.seq!);
     await db.messages.delete(localMessageId(row.id));
     await db.messages.bulkPut(messages);
-    if (ticket) await db.tickets.put(await rebase(db, ticket));
+    if (!ticket) return;
+    // The source's version moved because of this very change: later changes queued on the same base are
+    // based on it, not in conflict with it.
+    const later = await db.outbox.where('[ticketId+seq]').between([row.ticketId, row.seq!], [row.ticketId, Infinity], false, true).toArray();
+    for (const next of later) {
+      if (next.mutation.baseVersion === row.mutation.baseVersion) await db.outbox.update(next.seq!, { mutation: { ...next.mutation, baseVersion: ticket.version } });
+    }
+    await db.tickets.put(await rebase(db, ticket));
   });
 }
 
@@ -79,12 +86,15 @@ export async function flush(api: Api, db: SwitchboardDb): Promise<number> {
   const rows = (await db.outbox.orderBy('seq').limit(MAX_ROWS_PER_FLUSH).toArray()).filter((r) => r.state === 'pending');
   const blocked = new Set<string>();
   let done = 0;
-  for (const row of rows) {
+  for (const listed of rows) {
     // One ticket's mutations go in order: once one waits, the later ones wait too.
-    if (blocked.has(row.ticketId) || row.nextAttemptAt > Date.now()) {
-      blocked.add(row.ticketId);
+    if (blocked.has(listed.ticketId) || listed.nextAttemptAt > Date.now()) {
+      blocked.add(listed.ticketId);
       continue;
     }
+    // As it is now: an earlier change of the ticket may have moved its base version.
+    const row = await db.outbox.get(listed.seq!);
+    if (!row) continue;
     await settle(db, row, { state: 'sending' });
     try {
       const result = await api.push({ mutation: row.mutation });

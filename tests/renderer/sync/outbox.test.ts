@@ -62,6 +62,16 @@ describe('outbox (real IndexedDB)', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('a later change queued on the same version follows the version the earlier one produced (not a conflict)', async () => {
+    const db = await freshDb();
+    await db.tickets.put(ticket(1));
+    await enqueue(db, 'acc:1', { type: 'reply', text: 'Refund issued.', internal: false }, me);
+    await enqueue(db, 'acc:1', { type: 'setStatus', status: 'solved' }, me);
+    const { api, pushed } = scriptedApi({}, async (m: Mutation) => ({ kind: 'applied', ticket: { ...ticket(1), version: `after-${m.op.type}` }, messages: [] }));
+    expect(await flush(api, db)).toBe(2);
+    expect(pushed.map((m) => [m.op.type, m.baseVersion])).toEqual([['reply', 'v1'], ['setStatus', 'after-reply']]);
+  });
+
   it('marks a change the source refuses as failed, with the source’s reason, and does not resend it', async () => {
     const db = await freshDb();
     await db.tickets.put(ticket(1));

@@ -1,0 +1,205 @@
+/**
+ * Request Tracker 5 through REST2: incremental pull by TicketSQL `LastUpdated >= cursor`, ascending, page
+ * by page; each ticket with its history (correspondence and comments as messages). Push: correspond,
+ * comment, and PUT of status/owner/priority with If-Match — a 412 is a conflict carrying RT's version.
+ */
+import type { Capabilities, Connector, TestResult } from '../../../shared/connector';
+import { AppError } from '../../../shared/contract';
+import type { Account, Agent, Message } from '../../../shared/domain';
+import type { Mutation, PushResult } from '../../../shared/mutation';
+import type { Change, PullResult } from '../../../shared/sync';
+import { log } from '../../log';
+import { RetryLater, RtClient } from './client';
+import { agentOf, customerOf, isAgentUser, messageOf, type RtAttachment, type RtTicket, type RtTransaction, type RtUser, ticketOf, toRtPriority, toRtStatus } from './map';
+
+interface Cursor {
+  since: string;
+  page: number;
+  /** The latest LastUpdated seen in this round: the next round starts there. */
+  max: string;
+  /** Tickets already pulled as of `since` (TicketSQL compares whole seconds): skipped unless changed. */
+  skip?: string[];
+  /** This round's tickets last updated at `max`. */
+  atMax?: string[];
+}
+
+interface Page<T> {
+  items: T[];
+  page: number;
+  pages: number;
+  total: number;
+}
+
+const EPOCH = '1970-01-01T00:00:00Z';
+const MESSAGE_TYPES = new Set(['Create', 'Correspond', 'Comment']);
+/** A reply found in RT's history this soon before it was queued counts as already sent. */
+const SKEW_MS = 5 * 60_000;
+
+export class RtConnector implements Connector {
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false };
+  me: Agent | null = null;
+  private readonly client: RtClient;
+  private agents = new Map<string, RtUser>();
+
+  constructor(
+    readonly account: Account,
+    url: string,
+    token: () => string | null,
+    private readonly pageSize = 20,
+  ) {
+    this.client = new RtClient(url, token);
+  }
+
+  async testConnection(): Promise<TestResult> {
+    try {
+      await this.client.request('GET', `tickets?query=${encodeURIComponent('id > 0')}&per_page=1`);
+      return { ok: true, notes: [] };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, problem: error.code === 'needs_sign_in' ? 'auth' : 'connect', message: error.message };
+      if (error instanceof RetryLater) return { ok: false, problem: 'connect', message: error.message };
+      throw error;
+    }
+  }
+
+  private async all<T>(path: string): Promise<T[]> {
+    const out: T[] = [];
+    for (let page = 1; page <= 50; page++) {
+      const { body } = await this.client.request<Page<T>>('GET', `${path}${path.includes('?') ? '&' : '?'}page=${page}&per_page=100`);
+      out.push(...body.items);
+      if (page >= body.pages) break;
+    }
+    return out;
+  }
+
+  private async loadAgents(): Promise<Agent[]> {
+    const users = (await this.all<RtUser>('users?fields=Name,EmailAddress,RealName')).filter(isAgentUser);
+    this.agents = new Map(users.map((u) => [u.Name, u]));
+    return users.map((u) => agentOf(this.account.id, u));
+  }
+
+  async pull(cursor: string | null): Promise<PullResult> {
+    const c: Cursor = cursor ? (JSON.parse(cursor) as Cursor) : { since: EPOCH, page: 1, max: EPOCH };
+    try {
+      const changes: Change[] = [];
+      if (c.page === 1 || this.agents.size === 0) for (const agent of await this.loadAgents()) changes.push({ kind: 'agent', agent });
+      const query = encodeURIComponent(`LastUpdated >= '${c.since}'`);
+      const { body } = await this.client.request<Page<{ id: string; LastUpdated: string }>>(
+        'GET',
+        `tickets?query=${query}&orderby=LastUpdated&order=ASC&page=${c.page}&per_page=${this.pageSize}&fields=LastUpdated`,
+      );
+      let max = c.max;
+      let atMax = c.atMax ?? [];
+      for (const item of body.items) {
+        if (item.LastUpdated > max) [max, atMax] = [item.LastUpdated, []];
+        if (item.LastUpdated === max) atMax.push(item.id);
+        if (item.LastUpdated === c.since && c.skip?.includes(item.id)) continue;
+        try {
+          changes.push(...(await this.ticketChanges(item.id)));
+        } catch (error) {
+          if (error instanceof AppError || error instanceof RetryLater) throw error;
+          // One malformed ticket must not stop the sync: skipped, and logged by id.
+          log.warn(`rt: ticket ${item.id} skipped: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      const done = body.items.length === 0 || c.page >= body.pages;
+      const next: Cursor = done ? { since: max, page: 1, max, skip: atMax } : { since: c.since, page: c.page + 1, max, skip: c.skip, atMax };
+      return { changes, nextCursor: JSON.stringify(next), done, progress: { done: Math.min(body.total, (c.page - 1) * this.pageSize + body.items.length), total: body.total } };
+    } catch (error) {
+      // Rate limited while pulling: the account shows RT's words, and the sync tries again later.
+      if (error instanceof RetryLater) throw new AppError('unavailable', `${error.message}.`);
+      throw error;
+    }
+  }
+
+  /** A ticket as RT has it now: customer, messages, and the ticket with its ETag. */
+  private async ticketChanges(remoteId: string): Promise<Change[]> {
+    const { body: rt, etag } = await this.client.request<RtTicket>('GET', `ticket/${remoteId}`);
+    if (!rt || typeof rt.Subject !== 'string' || !rt.Status) throw new Error('not a ticket');
+    const messages = await this.messagesOf(remoteId);
+    const email = rt.Requestor?.[0]?.id ?? '';
+    const customer = customerOf(this.account.id, email || `ticket-${remoteId}@unknown`);
+    const ticket = ticketOf(this.account.id, rt, etag ?? '', messages, customer);
+    return [{ kind: 'customer', customer }, ...messages.map((message) => ({ kind: 'message' as const, message })), { kind: 'ticket', ticket }];
+  }
+
+  private async messagesOf(remoteId: string): Promise<Message[]> {
+    if (this.agents.size === 0) await this.loadAgents(); // who is an agent decides a message's direction
+    const history = await this.all<RtTransaction>(`ticket/${remoteId}/history?fields=Type,Creator,Created`);
+    const ticketId = `${this.account.id}:${remoteId}`;
+    const agentNames = new Set(this.agents.keys());
+    const out: Message[] = [];
+    for (const txn of history.filter((t) => MESSAGE_TYPES.has(t.Type))) {
+      const attachments = await this.all<RtAttachment>(`transaction/${txn.id}/attachments?fields=ContentType,Content,Filename,Headers`);
+      out.push(messageOf(this.account.id, ticketId, txn, attachments, agentNames, ''));
+    }
+    return out;
+  }
+
+  async push(mutation: Mutation): Promise<PushResult> {
+    const { op, remoteId } = mutation;
+    return this.guard(async () => {
+      switch (op.type) {
+        case 'reply':
+          return this.reply(mutation, op.text, op.internal, op.attachments ?? []);
+        case 'setStatus':
+        case 'setPriority':
+        case 'setAssignee': {
+          const fields =
+            op.type === 'setStatus'
+              ? { Status: toRtStatus[op.status] }
+              : op.type === 'setPriority'
+                ? { Priority: toRtPriority[op.priority] }
+                : { Owner: op.assigneeId ? op.assigneeId.slice(this.account.id.length + 1) : 'Nobody' };
+          const put = await this.client.request('PUT', `ticket/${remoteId}`, { body: fields, ifMatch: mutation.baseVersion ?? undefined, expect: [412] });
+          const fresh = await this.currentTicket(remoteId);
+          return put.status === 412 ? { kind: 'conflict', remote: fresh } : { kind: 'applied', ticket: fresh, messages: [] };
+        }
+        case 'markSeen':
+          return { kind: 'applied', messages: [] }; // RT keeps no per-agent read state
+        case 'setTags':
+          return { kind: 'rejected', reason: 'Request Tracker has no tags; use a custom field there.' };
+        case 'setFlagged':
+          return { kind: 'rejected', reason: 'Request Tracker has no flags.' };
+      }
+    });
+  }
+
+  private async currentTicket(remoteId: string) {
+    const changes = await this.ticketChanges(remoteId);
+    const ticket = changes.find((c) => c.kind === 'ticket');
+    if (ticket?.kind !== 'ticket') throw new AppError('unavailable', `Request Tracker did not return ticket ${remoteId}.`);
+    return ticket.ticket;
+  }
+
+  /** Correspondence or a comment — sent once: a retry first looks for it in the ticket's history. */
+  private async reply(mutation: Mutation, text: string, internal: boolean, files: Array<{ name: string; type: string; base64: string }>): Promise<PushResult> {
+    const kind = internal ? 'Comment' : 'Correspond';
+    const sentAlready = async () => {
+      const messages = await this.messagesOf(mutation.remoteId);
+      return messages.reverse().find((m) => m.internal === internal && m.text.trim() === text.trim() && m.createdAt >= mutation.createdAt - SKEW_MS);
+    };
+    let message = await sentAlready();
+    if (!message) {
+      await this.client.request('POST', `ticket/${mutation.remoteId}/${internal ? 'comment' : 'correspond'}`, {
+        body: { Content: text, ContentType: 'text/plain', ...(files.length ? { Attachments: files.map((f) => ({ FileName: f.name, FileType: f.type, FileContent: f.base64 })) } : {}) },
+      });
+      message = await sentAlready();
+    }
+    if (!message) throw new AppError('unavailable', `Request Tracker accepted the ${kind.toLowerCase()} but does not show it yet; Switchboard checks again.`);
+    const ticket = await this.currentTicket(mutation.remoteId);
+    return { kind: 'applied', ticket, messages: [message] };
+  }
+
+  /** Rate limited: the outbox waits exactly as long as RT asked. */
+  private async guard(work: () => Promise<PushResult>): Promise<PushResult> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof RetryLater) {
+        log.warn(`rt: ${error.message}`);
+        return { kind: 'retryAfter', ms: error.ms };
+      }
+      throw error;
+    }
+  }
+}

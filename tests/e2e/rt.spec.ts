@@ -1,0 +1,73 @@
+/**
+ * A Request Tracker 5 (real, from Debian) in browser mode: its tickets show, the agent works offline
+ * (RT stopped), and when RT is back the reply and the status change are in RT — checked over REST2.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { rtAvailable, startRt, type Rt } from '../integration/peers/rt';
+import { tempDir } from '../support/temp';
+import { startBrowserMode, stopHost, type RunningHost } from './host';
+import { inboxRows } from './journeys';
+
+const available = rtAvailable();
+if (!available) console.log('skipped: Request Tracker 5 is not installed here (.ci/run installs request-tracker5)');
+test.skip(!available, 'Request Tracker 5 is not installed here');
+
+let rt: Rt;
+let host: RunningHost;
+const data = tempDir('switchboard-rt-e2e-');
+
+async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${rt.url}/REST/2.0/${path}`, {
+    method,
+    headers: { Authorization: `token ${rt.token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+test.beforeAll(async () => {
+  rt = await startRt();
+  await rest('POST', 'ticket', { Queue: 'General', Subject: 'Invoice wrong', Requestor: 'alice@example.test', Content: 'I was charged twice.', ContentType: 'text/plain' });
+  await rest('POST', 'ticket', { Queue: 'General', Subject: 'Не могу войти', Requestor: 'ivan@example.test', Content: 'Ссылка для сброса пароля устарела.', ContentType: 'text/plain' });
+  const accounts = join(data.path, 'accounts.json');
+  writeFileSync(accounts, JSON.stringify({ accounts: [{ type: 'rt', name: 'Old RT', url: rt.url, tokenEnv: 'SB_E2E_RT_TOKEN' }] }));
+  process.env.SB_E2E_RT_TOKEN = rt.token;
+  host = await startBrowserMode(join(data.path, 'app'), ['--accounts', accounts]);
+});
+test.afterAll(async () => {
+  if (host) await stopHost(host);
+  await rt?.stop();
+  data.remove();
+});
+
+test('RT tickets in the inbox; offline reply and status change reach RT when it is back', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(inboxRows(page).filter({ hasText: 'Invoice wrong' })).toHaveCount(1);
+  await expect(inboxRows(page).filter({ hasText: 'Не могу войти' })).toHaveCount(1);
+  await inboxRows(page).filter({ hasText: 'Invoice wrong' }).click();
+  const view = page.locator('section.ticket');
+  await expect(view.getByText('I was charged twice.')).toBeVisible();
+
+  // Offline: RT is gone. The agent replies and solves; both wait, no error dialog.
+  await rt.pause();
+  await view.getByRole('textbox', { name: 'Reply' }).fill('Refund issued today.');
+  await view.getByRole('button', { name: 'Send reply' }).click();
+  await view.getByLabel('Status').selectOption('solved');
+  await expect(view.locator('.message.out').filter({ hasText: 'Refund issued today.' })).toHaveCount(1);
+  await expect(view.getByText('Waiting to sync').first()).toBeVisible();
+  await page.waitForTimeout(3_000); // a few attempts fail meanwhile
+
+  // Back online: RT has the reply once and the status.
+  await rt.resume();
+  await expect
+    .poll(async () => {
+      const history = await rest<{ items: Array<{ Type: string }> }>('GET', 'ticket/1/history?fields=Type&per_page=100');
+      const ticket = await rest<{ Status: string }>('GET', 'ticket/1');
+      return { replies: history.items.filter((t) => t.Type === 'Correspond').length, status: ticket.Status };
+    }, { timeout: 45_000, intervals: [1_000] })
+    .toEqual({ replies: 1, status: 'resolved' });
+  await expect(view.getByText('Waiting to sync')).toHaveCount(0, { timeout: 15_000 });
+});

@@ -1,0 +1,126 @@
+/**
+ * The Request Tracker connector against a real RT 5 (Debian's request-tracker5, SQLite, rt-server on
+ * 127.0.0.1): incremental pull page by page, history as messages, replies and comments sent once,
+ * ETag conflicts, a revoked token.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Mutation } from '../../../shared/mutation';
+import type { Change, PullResult } from '../../../shared/sync';
+import { RtConnector } from '../../../main/connectors/rt/connector';
+import { rtAvailable, startRt, type Rt } from '../peers/rt';
+
+const available = rtAvailable();
+if (!available) console.log('skipped: Request Tracker 5 is not installed here (apt-get install request-tracker5 rt5-db-sqlite; .ci/run does)');
+
+const account = { id: 'rt', type: 'rt' as const, name: 'Old RT', demo: false };
+let rt: Rt;
+
+async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${rt.url}/REST/2.0/${path}`, {
+    method,
+    headers: { Authorization: `token ${rt.token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+const createTicket = (subject: string, content: string, requestor = 'alice@example.test') =>
+  rest<{ id: string }>('POST', 'ticket', { Queue: 'General', Subject: subject, Requestor: requestor, Content: content, ContentType: 'text/plain' }).then((t) => t.id);
+
+/** Pulls until done; returns every change and the cursor to continue from. */
+async function pullAll(connector: RtConnector, from: string | null): Promise<{ changes: Change[]; cursor: string; pages: number }> {
+  const changes: Change[] = [];
+  let cursor = from;
+  for (let pages = 1; pages <= 50; pages++) {
+    const page: PullResult = await connector.pull(cursor);
+    changes.push(...page.changes);
+    cursor = page.nextCursor;
+    if (page.done) return { changes, cursor, pages };
+  }
+  throw new Error('pull did not finish in 50 pages');
+}
+
+const ticketsIn = (changes: Change[]) => changes.flatMap((c) => (c.kind === 'ticket' ? [c.ticket] : []));
+const messagesIn = (changes: Change[]) => changes.flatMap((c) => (c.kind === 'message' ? [c.message] : []));
+
+function mutation(ticketId: string, op: Mutation['op'], baseVersion: string | null, id = `m-${Math.random().toString(36).slice(2, 10)}`): Mutation {
+  return { id, accountId: 'rt', ticketId: `rt:${ticketId}`, remoteId: ticketId, baseVersion, createdAt: Date.now(), op };
+}
+
+describe.skipIf(!available)('Request Tracker 5 over REST2', () => {
+  beforeAll(async () => {
+    rt = await startRt();
+  }, 60_000);
+  afterAll(async () => {
+    await rt?.stop();
+  });
+
+  it('pulls every ticket page by page with its history, then only what changed', async () => {
+    const first = await createTicket('Invoice wrong', 'I was charged twice.');
+    await createTicket('Cannot log in', 'Password reset link expired.', 'bob@example.test');
+    await createTicket('Где мой заказ?', 'Заказ оплачен неделю назад.');
+    await rest('POST', `ticket/${first}/correspond`, { Content: 'Refund issued.', ContentType: 'text/plain' });
+    await rest('POST', `ticket/${first}/comment`, { Content: 'Checked the ledger.', ContentType: 'text/plain' });
+
+    const connector = new RtConnector(account, rt.url, () => rt.token, 2);
+    const all = await pullAll(connector, null);
+    expect(all.pages).toBe(2);
+    const tickets = ticketsIn(all.changes);
+    expect(new Set(tickets.map((t) => t.subject))).toEqual(new Set(['Invoice wrong', 'Cannot log in', 'Где мой заказ?']));
+    const invoice = tickets.find((t) => t.remoteId === first)!;
+    expect(invoice).toMatchObject({ status: 'open', sourceStatus: 'open', customerId: 'rt:customer:alice@example.test', messageCount: 3 });
+    expect(invoice.version).toMatch(/^"\d+"$/);
+    const thread = messagesIn(all.changes).filter((m) => m.ticketId === invoice.id);
+    expect(thread.map((m) => [m.text, m.internal])).toEqual([
+      ['I was charged twice.', false],
+      ['Refund issued.', false],
+      ['Checked the ledger.', true],
+    ]);
+    expect(all.changes.filter((c) => c.kind === 'agent').map((c) => (c.kind === 'agent' ? c.agent.name : ''))).toEqual(expect.arrayContaining(['Agent Smith', 'Maria Lopez']));
+
+    // Nothing changed: nothing again (TicketSQL compares whole seconds; the cursor remembers who it has).
+    expect(ticketsIn((await pullAll(connector, all.cursor)).changes)).toEqual([]);
+    // One change: that ticket only.
+    await new Promise((r) => setTimeout(r, 1100));
+    await rest('PUT', `ticket/${first}`, { Status: 'stalled' });
+    const changed = ticketsIn((await pullAll(connector, all.cursor)).changes);
+    expect(changed.map((t) => t.remoteId)).toEqual([first]);
+    expect(changed[0]).toMatchObject({ status: 'on-hold', sourceStatus: 'stalled' });
+  });
+
+  it('a reply and a note reach RT once, also when the same mutation is pushed again', async () => {
+    const id = await createTicket('Parcel lost', 'Where is my parcel?');
+    const connector = new RtConnector(account, rt.url, () => rt.token);
+    const reply = mutation(id, { type: 'reply', text: 'A replacement is on its way.', internal: false }, null);
+    const first = await connector.push(reply);
+    expect(first).toMatchObject({ kind: 'applied', messages: [{ text: 'A replacement is on its way.', internal: false, direction: 'out' }] });
+    expect(await connector.push(reply)).toMatchObject({ kind: 'applied' }); // a retry after an unknown outcome
+    await connector.push(mutation(id, { type: 'reply', text: 'Carrier claim opened.', internal: true }, null));
+    const history = await rest<{ items: Array<{ Type: string }> }>('GET', `ticket/${id}/history?fields=Type&per_page=100`);
+    expect(history.items.filter((t) => t.Type === 'Correspond')).toHaveLength(1);
+    expect(history.items.filter((t) => t.Type === 'Comment')).toHaveLength(1);
+  });
+
+  it('status, priority and owner go with If-Match: a stale version is a conflict carrying RT’s ticket', async () => {
+    const id = await createTicket('Upgrade plan', 'Please upgrade us.');
+    const connector = new RtConnector(account, rt.url, () => rt.token);
+    const [current] = ticketsIn((await pullAll(connector, null)).changes).filter((t) => t.remoteId === id);
+    const applied = await connector.push(mutation(id, { type: 'setStatus', status: 'solved' }, current!.version));
+    expect(applied).toMatchObject({ kind: 'applied', ticket: { status: 'solved', sourceStatus: 'resolved' } });
+    const stale = await connector.push(mutation(id, { type: 'setPriority', priority: 'urgent' }, current!.version));
+    expect(stale).toMatchObject({ kind: 'conflict', remote: { remoteId: id, status: 'solved' } });
+    const fresh = stale.kind === 'conflict' ? stale.remote.version : '';
+    expect(await connector.push(mutation(id, { type: 'setAssignee', assigneeId: 'rt:maria' }, fresh))).toMatchObject({ kind: 'applied', ticket: { assigneeId: 'rt:maria' } });
+    expect(await connector.push(mutation(id, { type: 'setTags', tags: ['x'] }, null))).toMatchObject({ kind: 'rejected' });
+    const ticket = await rest<{ Status: string; Owner: { id: string } }>('GET', `ticket/${id}`);
+    expect(ticket).toMatchObject({ Status: 'resolved', Owner: { id: 'maria' } });
+  });
+
+  it('a revoked or wrong token: "needs sign-in", said in the agent’s words', async () => {
+    const connector = new RtConnector(account, rt.url, () => '1-99-not-a-token');
+    expect(await connector.testConnection()).toMatchObject({ ok: false, problem: 'auth', message: expect.stringContaining('refused the token') });
+    await expect(connector.pull(null)).rejects.toMatchObject({ code: 'needs_sign_in' });
+    expect(await new RtConnector(account, rt.url, () => rt.token).testConnection()).toEqual({ ok: true, notes: [] });
+  });
+});

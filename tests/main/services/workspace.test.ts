@@ -1,0 +1,37 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { memoryVault } from '../../../main/services/vault';
+import { readProvisioning, Workspace } from '../../../main/services/workspace';
+import { tempDir } from '../../support/temp';
+
+const dirs: Array<{ remove: () => void }> = [];
+afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+
+function provision(accounts: unknown[]): { dataDir: string; file: string } {
+  const dir = tempDir('switchboard-ws-');
+  dirs.push(dir);
+  const file = join(dir.path, 'accounts.json');
+  writeFileSync(file, JSON.stringify({ accounts }));
+  return { dataDir: dir.path, file };
+}
+
+describe('workspace provisioning', () => {
+  it('a Request Tracker account from the accounts file: its token by environment variable, never in the file', async () => {
+    const { dataDir, file } = provision([{ type: 'rt', name: 'Old RT', url: 'http://127.0.0.1:18080', tokenEnv: 'SB_RT_TOKEN' }]);
+    const vault = memoryVault();
+    const workspace = new Workspace({ dataDir, vault, accountsFile: file, emit: () => undefined, env: { SB_RT_TOKEN: '1-2-secret' } });
+    const accounts = workspace.accounts();
+    expect(accounts).toEqual([{ id: 'rt:http:-127.0.0.1:18080', type: 'rt', name: 'Old RT', demo: false }]); // the demo makes way
+    expect(vault.get(accounts[0]!.id)).toBe('1-2-secret');
+    expect(workspace.describeAccounts()).toEqual(['rt 127.0.0.1:18080, from the accounts file']);
+    expect(workspace.connector(accounts[0]!.id).capabilities).toMatchObject({ internalNotes: true, tags: false });
+    await expect(workspace.removeAccount(accounts[0]!.id)).rejects.toMatchObject({ code: 'invalid_request' });
+    await workspace.close();
+  });
+
+  it('says exactly what is wrong with a file that gives a secret inline', () => {
+    const { file } = provision([{ type: 'rt', name: 'Old RT', url: 'http://127.0.0.1:18080', token: 'inline-secret' }]);
+    expect(() => readProvisioning(file)).toThrow(/not valid at accounts\.0/);
+  });
+});
