@@ -31,6 +31,14 @@ interface Page<T> {
 }
 
 const EPOCH = '1970-01-01T00:00:00Z';
+
+/**
+ * RT's ISO time ("2026-11-23T00:21:23Z") as TicketSQL reads it to the second: RT misreads the ISO form
+ * (it matched tickets a minute older), and without a zone it would take the RT user's time zone.
+ */
+export function ticketSqlDate(iso: string): string {
+  return `${iso.replace('T', ' ').replace(/Z$/, '')} +0000`;
+}
 const MESSAGE_TYPES = new Set(['Create', 'Correspond', 'Comment']);
 /** A reply found in RT's history this soon before it was queued counts as already sent. */
 const SKEW_MS = 5 * 60_000;
@@ -82,10 +90,11 @@ export class RtConnector implements Connector {
     try {
       const changes: Change[] = [];
       if (c.page === 1 || this.agents.size === 0) for (const agent of await this.loadAgents()) changes.push({ kind: 'agent', agent });
-      const query = encodeURIComponent(`LastUpdated >= '${c.since}'`);
+      const query = encodeURIComponent(`LastUpdated >= '${ticketSqlDate(c.since)}'`);
+      // Ties broken by id, so pages of one round neither repeat nor miss a ticket.
       const { body } = await this.client.request<Page<{ id: string; LastUpdated: string }>>(
         'GET',
-        `tickets?query=${query}&orderby=LastUpdated&order=ASC&page=${c.page}&per_page=${this.pageSize}&fields=LastUpdated`,
+        `tickets?query=${query}&orderby=LastUpdated&orderby=id&order=ASC&order=ASC&page=${c.page}&per_page=${this.pageSize}&fields=LastUpdated`,
       );
       let max = c.max;
       let atMax = c.atMax ?? [];
