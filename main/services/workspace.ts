@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { accountIdOf, ImapAccountSettings, ProvisioningFile, type AccountSettings, type RtAccountSettings } from '../../shared/accounts';
+import { AccountSettings, accountIdOf, type ImapAccountSettings, ProvisioningFile, type RtAccountSettings } from '../../shared/accounts';
 import type { Connector, TestResult } from '../../shared/connector';
 import { AppError, type Emit } from '../../shared/contract';
 import type { Account, Agent } from '../../shared/domain';
@@ -19,7 +19,7 @@ import type { Vault } from './vault';
 
 const Settings = z.object({ demoRemoved: z.boolean().default(false) });
 type Settings = z.infer<typeof Settings>;
-const SavedAccounts = z.array(ImapAccountSettings);
+const SavedAccounts = z.array(AccountSettings);
 
 export interface WorkspaceOptions {
   dataDir: string;
@@ -48,16 +48,19 @@ export function readProvisioning(file: string): AccountSettings[] {
 export class Workspace {
   private settings: Settings;
   private demo: DemoConnector | null = null;
-  private saved: ImapAccountSettings[];
+  private saved: AccountSettings[];
   private readonly email = new Map<string, { connector: EmailConnector; provisioned: boolean; unwatch: () => void }>();
   /** Helpdesk accounts (Request Tracker), from the accounts file. */
-  private readonly helpdesks = new Map<string, { connector: RtConnector; settings: RtAccountSettings }>();
+  private readonly helpdesks = new Map<string, { connector: RtConnector; settings: RtAccountSettings; provisioned: boolean }>();
 
   constructor(private readonly options: WorkspaceOptions) {
     const { dataDir, vault, accountsFile, env = process.env } = options;
     this.settings = readJson(join(dataDir, 'settings.json'), Settings) ?? { demoRemoved: false };
     this.saved = readJson(join(dataDir, 'accounts.json'), SavedAccounts) ?? [];
-    for (const settings of this.saved) this.start(settings, false);
+    for (const settings of this.saved) {
+      if (settings.type === 'imap') this.start(settings, false);
+      else this.startHelpdesk(settings, accountIdOf(settings), false);
+    }
     for (const settings of accountsFile ? readProvisioning(accountsFile) : []) {
       const id = accountIdOf(settings);
       const variable = settings.type === 'imap' ? settings.passwordEnv : settings.tokenEnv;
@@ -65,13 +68,14 @@ export class Workspace {
       if (secret) vault.set(id, secret);
       else log.warn(`account "${settings.name}": the environment variable ${variable ?? '(none named)'} is not set; it will ask to sign in`);
       if (settings.type === 'imap') this.start(settings, true);
-      else this.startHelpdesk(settings, id);
+      else this.startHelpdesk(settings, id, true);
     }
   }
 
-  private startHelpdesk(settings: RtAccountSettings, id: string): void {
+  private startHelpdesk(settings: RtAccountSettings, id: string, provisioned: boolean): void {
+    if (this.helpdesks.has(id)) return;
     const account: Account = { id, type: 'rt', name: settings.name, demo: false };
-    this.helpdesks.set(id, { connector: new RtConnector(account, settings.url, () => this.options.vault.get(id)), settings });
+    this.helpdesks.set(id, { connector: new RtConnector(account, settings.url, () => this.options.vault.get(id)), settings, provisioned });
   }
 
   private start(settings: ImapAccountSettings, provisioned: boolean): void {
@@ -111,7 +115,7 @@ export class Workspace {
         const { imap, smtp } = connector.settings;
         return `imap ${imap.host}:${imap.port} (${imap.security}), smtp ${smtp.host}:${smtp.port} (${smtp.security})${provisioned ? ', from the accounts file' : ''}`;
       }),
-      ...[...this.helpdesks.values()].map(({ settings }) => `rt ${new URL(settings.url).host}, from the accounts file`),
+      ...[...this.helpdesks.values()].map(({ settings, provisioned }) => `rt ${new URL(settings.url).host}${provisioned ? ', from the accounts file' : ''}`),
     ];
   }
 
@@ -121,7 +125,8 @@ export class Workspace {
     return found;
   }
 
-  async testAccount(settings: ImapAccountSettings, password: string): Promise<TestResult> {
+  async testAccount(settings: AccountSettings, password: string): Promise<TestResult> {
+    if (settings.type === 'rt') return new RtConnector({ id: 'test', type: 'rt', name: settings.name, demo: false }, settings.url, () => password).testConnection();
     const probe = new EmailConnector(settings, 'test', () => password);
     try {
       return await probe.testConnection();
@@ -130,25 +135,36 @@ export class Workspace {
     }
   }
 
-  addAccount(settings: ImapAccountSettings, password: string): Account {
+  addAccount(settings: AccountSettings, password: string): Account {
     const id = accountIdOf(settings);
-    if (this.email.has(id)) throw new AppError('invalid_request', `settings: ${settings.email} on ${settings.imap.host} is already added`);
+    if (this.email.has(id) || this.helpdesks.has(id)) throw new AppError('invalid_request', `settings: ${settings.type === 'imap' ? `${settings.email} on ${settings.imap.host}` : settings.url} is already added`);
     this.options.vault.set(id, password);
     this.saved = [...this.saved, settings];
     writeJsonAtomic(join(this.options.dataDir, 'accounts.json'), this.saved);
-    this.start(settings, false);
+    if (settings.type === 'imap') this.start(settings, false);
+    else this.startHelpdesk(settings, id, false);
     this.options.emit('accountsChanged', {});
-    return this.email.get(id)!.connector.account;
+    return this.connector(id).account;
   }
 
   async removeAccount(accountId: string): Promise<boolean> {
-    if (this.helpdesks.has(accountId)) throw new AppError('invalid_request', 'accountId: this account is set up by your administrator (accounts file) and cannot be removed here');
+    const helpdesk = this.helpdesks.get(accountId);
+    if (helpdesk?.provisioned) throw new AppError('invalid_request', 'accountId: this account is set up by your administrator (accounts file) and cannot be removed here');
+    if (helpdesk) {
+      this.helpdesks.delete(accountId);
+      return this.forget(accountId);
+    }
     const entry = this.email.get(accountId);
     if (!entry) return false;
     if (entry.provisioned) throw new AppError('invalid_request', 'accountId: this account is set up by your administrator (accounts file) and cannot be removed here');
     entry.unwatch();
     await entry.connector.close();
     this.email.delete(accountId);
+    return this.forget(accountId);
+  }
+
+  /** The account's secret and saved settings go; the renderer drops its cached rows. */
+  private forget(accountId: string): boolean {
     this.options.vault.delete(accountId);
     this.saved = this.saved.filter((s) => accountIdOf(s) !== accountId);
     writeJsonAtomic(join(this.options.dataDir, 'accounts.json'), this.saved);

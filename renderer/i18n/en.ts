@@ -79,6 +79,11 @@ export const en = {
   accounts: {
     title: 'Accounts',
     add: 'Add email account',
+    addRt: 'Add Request Tracker account',
+    rtName: 'Name of this helpdesk',
+    url: 'Address of Request Tracker',
+    token: 'Auth token',
+    tokenHint: 'In Request Tracker: Logged in as → Settings → Auth Tokens → Create.',
     lastSync: 'Last synced {{time}}',
     unreadable_one: '{{count}} message could not be read (its headers are kept)',
     unreadable_other: '{{count}} messages could not be read (their headers are kept)',

@@ -91,6 +91,11 @@ export const ru: Resources & {
   accounts: {
     title: 'Учётные записи',
     add: 'Добавить почтовый ящик',
+    addRt: 'Добавить Request Tracker',
+    rtName: 'Название службы поддержки',
+    url: 'Адрес Request Tracker',
+    token: 'Токен доступа',
+    tokenHint: 'В Request Tracker: Вы вошли как → Настройки → Токены доступа → Создать.',
     lastSync: 'Синхронизировано {{time}}',
     unreadable_one: '{{count}} письмо не удалось прочитать (заголовки сохранены)',
     unreadable_few: '{{count}} письма не удалось прочитать (заголовки сохранены)',

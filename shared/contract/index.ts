@@ -3,7 +3,7 @@
  * browser-mode WebSocket). Every request is validated against `params` where it enters main.
  */
 import { z } from 'zod';
-import { ImapAccountSettings } from '../accounts';
+import { AccountSettings } from '../accounts';
 import { Account, Agent } from '../domain';
 import { Mutation, PushResult } from '../mutation';
 import { PullResult } from '../sync';
@@ -38,14 +38,14 @@ export const contract = {
   restoreDemo: { params: Empty, result: z.object({ restored: z.boolean() }) },
   /** Tries the settings without saving them. The password travels to main only, never back. */
   testAccount: {
-    params: z.object({ settings: ImapAccountSettings, password: z.string().min(1).max(1000) }).strict(),
+    params: z.object({ settings: AccountSettings, password: z.string().min(1).max(1000) }).strict(),
     result: z.union([
       z.object({ ok: z.literal(true), notes: z.array(z.string()) }),
       z.object({ ok: z.literal(false), problem: z.string(), message: z.string(), fingerprint: z.string().optional(), endpoint: z.enum(['imap', 'smtp']).optional() }),
     ]),
   },
   addAccount: {
-    params: z.object({ settings: ImapAccountSettings, password: z.string().min(1).max(1000) }).strict(),
+    params: z.object({ settings: AccountSettings, password: z.string().min(1).max(1000) }).strict(),
     result: Account,
   },
   /** Content on demand: an attachment, or `…:raw` for a whole original message. Base64, at most 50 MB. */

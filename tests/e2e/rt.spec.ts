@@ -2,7 +2,6 @@
  * A Request Tracker 5 (real, from Debian) in browser mode: its tickets show, the agent works offline
  * (RT stopped), and when RT is back the reply and the status change are in RT — checked over REST2.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { rtAvailable, startRt, type Rt } from '../integration/peers/rt';
@@ -32,10 +31,7 @@ test.beforeAll(async () => {
   rt = await startRt();
   await rest('POST', 'ticket', { Queue: 'General', Subject: 'Invoice wrong', Requestor: 'alice@example.test', Content: 'I was charged twice.', ContentType: 'text/plain' });
   await rest('POST', 'ticket', { Queue: 'General', Subject: 'Не могу войти', Requestor: 'ivan@example.test', Content: 'Ссылка для сброса пароля устарела.', ContentType: 'text/plain' });
-  const accounts = join(data.path, 'accounts.json');
-  writeFileSync(accounts, JSON.stringify({ accounts: [{ type: 'rt', name: 'Old RT', url: rt.url, tokenEnv: 'SB_E2E_RT_TOKEN' }] }));
-  process.env.SB_E2E_RT_TOKEN = rt.token;
-  host = await startBrowserMode(join(data.path, 'app'), ['--accounts', accounts]);
+  host = await startBrowserMode(join(data.path, 'app'));
 });
 test.afterAll(async () => {
   if (host) await stopHost(host);
@@ -43,9 +39,25 @@ test.afterAll(async () => {
   data.remove();
 });
 
-test('RT tickets in the inbox; offline reply and status change reach RT when it is back', async ({ page }) => {
+test('add RT in Settings, see its tickets; an offline reply and status change reach RT when it is back', async ({ page }) => {
   await page.goto(host.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Add Request Tracker account' }).click();
+  const form = page.getByRole('form', { name: 'Add Request Tracker account' });
+  await form.getByLabel('Name of this helpdesk').fill('Old RT');
+  await form.getByLabel('Address of Request Tracker').fill(rt.url);
+  await form.getByLabel('Auth token').fill('1-99-revoked');
+  await form.getByRole('button', { name: 'Test connection' }).click();
+  await expect(form.getByRole('alert')).toContainText('Request Tracker refused the token (expired or revoked)');
+  await form.getByLabel('Auth token').fill(rt.token);
+  await form.getByRole('button', { name: 'Test connection' }).click();
+  await expect(form.getByText('The connection works.')).toBeVisible();
+  await form.getByRole('button', { name: 'Add account' }).click();
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  // The demo makes way; RT's tickets are in the queue, each with its source.
   await expect(inboxRows(page).filter({ hasText: 'Invoice wrong' })).toHaveCount(1);
+  await expect(inboxRows(page).filter({ hasText: 'Invoice wrong' }).locator('.badge.source')).toHaveText('Old RT');
   await expect(inboxRows(page).filter({ hasText: 'Не могу войти' })).toHaveCount(1);
   await inboxRows(page).filter({ hasText: 'Invoice wrong' }).click();
   const view = page.locator('section.ticket');

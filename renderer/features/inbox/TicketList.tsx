@@ -50,6 +50,8 @@ export function TicketList() {
 
 function TicketRows({ rows, matches, now }: { rows: InboxRow[]; matches: ((word: string) => boolean) | null; now: number }) {
   const { t, i18n } = useTranslation();
+  // Each ticket says where it lives: one queue, several sources.
+  const sources = useLiveQuery(async () => new Map((await db.accounts.toArray()).map((a) => [a.id, a.name])), []);
   const ticketId = useUi((s) => s.ticketId);
   const openTicket = useUi((s) => s.openTicket);
   return (
@@ -85,6 +87,7 @@ function TicketRows({ rows, matches, now }: { rows: InboxRow[]; matches: ((word:
             <span className={`badge priority priority-${ticket.priority}`}>{t(`priority.${ticket.priority}`)}</span>
             <SlaBadge state={sla} dueAt={ticket.slaDueAt} now={now} />
             {ticket.flagged && <span className="badge flag">★ {t('ticket.flagged')}</span>}
+            {sources?.get(ticket.accountId) && <span className="badge source">{sources.get(ticket.accountId)}</span>}
           </div>
         </li>
       ))}

@@ -7,12 +7,13 @@ import { relativeTime } from '../../app/format';
 import { db } from '../../db/schema';
 import { useSyncStatus } from '../../stores/sync-status';
 import { AddEmailAccount } from './AddEmailAccount';
+import { AddHelpdeskAccount } from './AddHelpdeskAccount';
 
-/** The accounts with their sync state, and the way to add an email account. */
+/** The accounts with their sync state, and the way to add an email or Request Tracker account. */
 export function AccountsSection() {
   const { t, i18n } = useTranslation();
   const { engine } = useApp();
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState<'email' | 'rt' | null>(null);
   const errors = useSyncStatus((s) => s.errors);
   const rows = useLiveQuery(async () => {
     const accounts = (await db.accounts.toArray()).filter((a) => !a.demo);
@@ -45,10 +46,17 @@ export function AccountsSection() {
           </li>
         ))}
       </ul>
-      {adding ? <AddEmailAccount onDone={() => setAdding(false)} /> : (
-        <button type="button" onClick={() => setAdding(true)}>
-          {t('accounts.add')}
-        </button>
+      {adding === 'email' && <AddEmailAccount onDone={() => setAdding(null)} />}
+      {adding === 'rt' && <AddHelpdeskAccount onDone={() => setAdding(null)} />}
+      {adding === null && (
+        <div className="form-actions">
+          <button type="button" onClick={() => setAdding('email')}>
+            {t('accounts.add')}
+          </button>
+          <button type="button" onClick={() => setAdding('rt')}>
+            {t('accounts.addRt')}
+          </button>
+        </div>
       )}
     </fieldset>
   );

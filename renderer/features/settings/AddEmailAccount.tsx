@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImapAccountSettings, Security } from '../../../shared/accounts';
-import type { Result } from '../../../shared/contract';
-import { api } from '../../api';
-import { useApp } from '../../app/context';
+import { AccountFormFooter, useAccountForm } from './account-form';
 
 interface EndpointFields {
   host: string;
@@ -44,7 +42,6 @@ const endpoint = (e: EndpointFields) => ({ host: e.host, port: Number(e.port), s
 /** Settings → Add email account: fill in, Test connection (with an explicit certificate trust), Add. */
 export function AddEmailAccount({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
-  const { engine } = useApp();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [username, setUsername] = useState('');
@@ -52,10 +49,6 @@ export function AddEmailAccount({ onDone }: { onDone: () => void }) {
   const [folders, setFolders] = useState('INBOX, Sent');
   const [imap, setImap] = useState<EndpointFields>({ host: '', port: '993', security: 'tls' });
   const [smtp, setSmtp] = useState<EndpointFields>({ host: '', port: '465', security: 'tls' });
-  const [result, setResult] = useState<Result<'testAccount'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
   const settings = (): ImapAccountSettings => ({
     type: 'imap',
     name: name || email,
@@ -67,24 +60,8 @@ export function AddEmailAccount({ onDone }: { onDone: () => void }) {
     signature: '',
     sentCopy: 'auto',
   });
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const test = () => run(async () => setResult(await api().testAccount({ settings: settings(), password })));
-  const save = () =>
-    run(async () => {
-      await api().addAccount({ settings: settings(), password });
-      await engine.refreshAccounts();
-      onDone();
-    });
+  const form = useAccountForm(settings, password, onDone);
+  const { result, setResult } = form;
   const trust = () => {
     if (!result || result.ok || !result.fingerprint) return;
     if (result.endpoint === 'smtp') setSmtp({ ...smtp, fingerprint: result.fingerprint });
@@ -93,7 +70,7 @@ export function AddEmailAccount({ onDone }: { onDone: () => void }) {
   };
 
   return (
-    <form className="add-account" aria-label={t('accounts.add')} onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form className="add-account" aria-label={t('accounts.add')} onSubmit={(e) => { e.preventDefault(); form.save(); }}>
       <label>
         {t('accounts.email')}
         <input type="email" required value={email} onChange={(e) => setEmail(e.target.value.trim())} />
@@ -116,30 +93,13 @@ export function AddEmailAccount({ onDone }: { onDone: () => void }) {
         {t('accounts.folders')}
         <input value={folders} onChange={(e) => setFolders(e.target.value)} />
       </label>
-      {result?.ok && <p role="status">{t('accounts.works')} {result.notes.join(' ')}</p>}
-      {result && !result.ok && (
-        <div role="alert" className="error">
-          <p>{t(`accounts.problem.${result.problem}`, { defaultValue: result.message })}</p>
-          <p className="muted">{result.message}</p>
-          {result.fingerprint && (
-            <button type="button" onClick={trust}>
-              {t('accounts.trust')}
-            </button>
-          )}
-        </div>
-      )}
-      {error && <p role="alert" className="error">{error}</p>}
-      <div className="form-actions">
-        <button type="button" disabled={busy} onClick={() => void test()}>
-          {busy ? t('accounts.testing') : t('accounts.test')}
-        </button>
-        <button type="submit" disabled={busy}>
-          {t('accounts.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('accounts.cancel')}
-        </button>
-      </div>
+      <AccountFormFooter form={form} onCancel={onDone}>
+        {result && !result.ok && result.fingerprint && (
+          <button type="button" onClick={trust}>
+            {t('accounts.trust')}
+          </button>
+        )}
+      </AccountFormFooter>
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryVault } from '../../../main/services/vault';
@@ -28,6 +28,25 @@ describe('workspace provisioning', () => {
     expect(workspace.connector(accounts[0]!.id).capabilities).toMatchObject({ internalNotes: true, tags: false });
     await expect(workspace.removeAccount(accounts[0]!.id)).rejects.toMatchObject({ code: 'invalid_request' });
     await workspace.close();
+  });
+
+  it('a Request Tracker account added in Settings is kept (its token only in the vault) and can be removed', async () => {
+    const dir = tempDir('switchboard-ws-');
+    dirs.push(dir);
+    const vault = memoryVault();
+    const events: string[] = [];
+    const options = { dataDir: dir.path, vault, emit: (name: string) => void events.push(name) };
+    const first = new Workspace(options as never);
+    const account = first.addAccount({ type: 'rt', name: 'Old RT', url: 'http://127.0.0.1:18080' }, '1-2-secret');
+    expect(readFileSync(join(dir.path, 'accounts.json'), 'utf8')).not.toContain('1-2-secret');
+    const again = new Workspace(options as never);
+    expect(again.accounts()).toEqual([account]);
+    expect(again.describeAccounts()).toEqual(['rt 127.0.0.1:18080']);
+    expect(() => again.addAccount({ type: 'rt', name: 'Same', url: 'http://127.0.0.1:18080' }, 'x')).toThrow(/already added/);
+    expect(await again.removeAccount(account.id)).toBe(true);
+    expect(vault.get(account.id)).toBeNull();
+    expect(new Workspace(options as never).accounts().map((a) => a.demo)).toEqual([true]); // the demo is back
+    expect(events).toContain('accountsChanged');
   });
 
   it('says exactly what is wrong with a file that gives a secret inline', () => {
