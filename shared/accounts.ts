@@ -30,11 +30,15 @@ export type Endpoint = z.infer<typeof Endpoint>;
 
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable');
 
+/** What every account has: an optional fixed id, and the name the agent sees. */
+const named = { id: z.string().min(1).max(100).optional(), name: z.string().min(1).max(200) };
+/** A helpdesk: its address, and the variable that holds its token in a provisioning file. */
+const helpdesk = { ...named, url: z.string().url(), tokenEnv: envName.optional() };
+
 export const ImapAccountSettings = z
   .object({
     type: z.literal('imap'),
-    id: z.string().min(1).max(100).optional(),
-    name: z.string().min(1).max(200),
+    ...named,
     email: z.string().email(),
     imap: Endpoint,
     smtp: Endpoint,
@@ -53,18 +57,14 @@ export const ImapAccountSettings = z
   .strict();
 export type ImapAccountSettings = z.infer<typeof ImapAccountSettings>;
 
-export const RtAccountSettings = z
-  .object({
-    type: z.literal('rt'),
-    id: z.string().min(1).max(100).optional(),
-    name: z.string().min(1).max(200),
-    url: z.string().url(),
-    tokenEnv: envName.optional(),
-  })
-  .strict();
+export const RtAccountSettings = z.object({ type: z.literal('rt'), ...helpdesk }).strict();
 export type RtAccountSettings = z.infer<typeof RtAccountSettings>;
 
-export const AccountSettings = z.discriminatedUnion('type', [ImapAccountSettings, RtAccountSettings]);
+/** Zendesk with an API token: `email` is the agent's address the token belongs to. */
+export const ZendeskAccountSettings = z.object({ type: z.literal('zendesk'), ...helpdesk, email: z.string().email() }).strict();
+export type ZendeskAccountSettings = z.infer<typeof ZendeskAccountSettings>;
+
+export const AccountSettings = z.discriminatedUnion('type', [ImapAccountSettings, RtAccountSettings, ZendeskAccountSettings]);
 export type AccountSettings = z.infer<typeof AccountSettings>;
 
 export const ProvisioningFile = z.object({ accounts: z.array(AccountSettings) }).strict();

@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { AccountSettings, accountIdOf, type ImapAccountSettings, ProvisioningFile, type RtAccountSettings } from '../../shared/accounts';
+import { AccountSettings, accountIdOf, type ImapAccountSettings, ProvisioningFile } from '../../shared/accounts';
 import type { Connector, TestResult } from '../../shared/connector';
 import { AppError, type Emit } from '../../shared/contract';
 import type { Account, Agent } from '../../shared/domain';
 import { DemoConnector } from '../connectors/demo/connector';
 import { EmailConnector } from '../connectors/email/connector';
-import { RtConnector } from '../connectors/rt/connector';
+import { helpdeskConnector, type HelpdeskSettings } from '../connectors/helpdesks';
 import { log } from '../log';
 import { readJson, writeJsonAtomic } from './files';
 import type { Vault } from './vault';
@@ -50,8 +50,8 @@ export class Workspace {
   private demo: DemoConnector | null = null;
   private saved: AccountSettings[];
   private readonly email = new Map<string, { connector: EmailConnector; provisioned: boolean; unwatch: () => void }>();
-  /** Helpdesk accounts (Request Tracker), from the accounts file. */
-  private readonly helpdesks = new Map<string, { connector: RtConnector; settings: RtAccountSettings; provisioned: boolean }>();
+  /** Helpdesk accounts (Request Tracker, Zendesk). */
+  private readonly helpdesks = new Map<string, { connector: Connector; settings: HelpdeskSettings; provisioned: boolean }>();
 
   constructor(private readonly options: WorkspaceOptions) {
     const { dataDir, vault, accountsFile, env = process.env } = options;
@@ -72,10 +72,9 @@ export class Workspace {
     }
   }
 
-  private startHelpdesk(settings: RtAccountSettings, id: string, provisioned: boolean): void {
+  private startHelpdesk(settings: HelpdeskSettings, id: string, provisioned: boolean): void {
     if (this.helpdesks.has(id)) return;
-    const account: Account = { id, type: 'rt', name: settings.name, demo: false };
-    this.helpdesks.set(id, { connector: new RtConnector(account, settings.url, () => this.options.vault.get(id)), settings, provisioned });
+    this.helpdesks.set(id, { connector: helpdeskConnector(settings, id, () => this.options.vault.get(id)), settings, provisioned });
   }
 
   private start(settings: ImapAccountSettings, provisioned: boolean): void {
@@ -115,7 +114,7 @@ export class Workspace {
         const { imap, smtp } = connector.settings;
         return `imap ${imap.host}:${imap.port} (${imap.security}), smtp ${smtp.host}:${smtp.port} (${smtp.security})${provisioned ? ', from the accounts file' : ''}`;
       }),
-      ...[...this.helpdesks.values()].map(({ settings, provisioned }) => `rt ${new URL(settings.url).host}${provisioned ? ', from the accounts file' : ''}`),
+      ...[...this.helpdesks.values()].map(({ settings, provisioned }) => `${settings.type} ${new URL(settings.url).host}${provisioned ? ', from the accounts file' : ''}`),
     ];
   }
 
@@ -126,7 +125,7 @@ export class Workspace {
   }
 
   async testAccount(settings: AccountSettings, password: string): Promise<TestResult> {
-    if (settings.type === 'rt') return new RtConnector({ id: 'test', type: 'rt', name: settings.name, demo: false }, settings.url, () => password).testConnection();
+    if (settings.type !== 'imap') return helpdeskConnector(settings, 'test', () => password).testConnection();
     const probe = new EmailConnector(settings, 'test', () => password);
     try {
       return await probe.testConnection();

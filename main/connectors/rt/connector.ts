@@ -9,7 +9,7 @@ import type { Account, Agent, Message } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
 import { log } from '../../log';
-import { RetryLater, RtClient } from './client';
+import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
 import { agentOf, customerOf, isAgentUser, messageOf, type RtAttachment, type RtTicket, type RtTransaction, type RtUser, ticketOf, toRtPriority, toRtStatus } from './map';
 
 interface Cursor {
@@ -46,7 +46,7 @@ const SKEW_MS = 5 * 60_000;
 export class RtConnector implements Connector {
   readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false };
   me: Agent | null = null;
-  private readonly client: RtClient;
+  private readonly client: JsonClient;
   private agents = new Map<string, RtUser>();
 
   constructor(
@@ -55,7 +55,14 @@ export class RtConnector implements Connector {
     token: () => string | null,
     private readonly pageSize = 20,
   ) {
-    this.client = new RtClient(url, token);
+    this.client = new JsonClient({
+      base: `${url.replace(/\/+$/, '')}/REST/2.0/`,
+      source: 'Request Tracker',
+      authorization: () => {
+        const secret = token();
+        return secret ? `token ${secret}` : null;
+      },
+    });
   }
 
   async testConnection(): Promise<TestResult> {
@@ -63,9 +70,7 @@ export class RtConnector implements Connector {
       await this.client.request('GET', `tickets?query=${encodeURIComponent('id > 0')}&per_page=1`);
       return { ok: true, notes: [] };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, problem: error.code === 'needs_sign_in' ? 'auth' : 'connect', message: error.message };
-      if (error instanceof RetryLater) return { ok: false, problem: 'connect', message: error.message };
-      throw error;
+      return testFailure(error);
     }
   }
 
@@ -114,9 +119,7 @@ export class RtConnector implements Connector {
       const next: Cursor = done ? { since: max, page: 1, max, skip: atMax } : { since: c.since, page: c.page + 1, max, skip: c.skip, atMax };
       return { changes, nextCursor: JSON.stringify(next), done, progress: { done: Math.min(body.total, (c.page - 1) * this.pageSize + body.items.length), total: body.total } };
     } catch (error) {
-      // Rate limited while pulling: the account shows RT's words, and the sync tries again later.
-      if (error instanceof RetryLater) throw new AppError('unavailable', `${error.message}.`);
-      throw error;
+      return pullFailure(error);
     }
   }
 

@@ -49,6 +49,16 @@ describe('workspace provisioning', () => {
     expect(events).toContain('accountsChanged');
   });
 
+  it('a Zendesk account from the accounts file: URL, the agent’s address, and the token by variable', async () => {
+    const { dataDir, file } = provision([{ type: 'zendesk', name: 'Zendesk', url: 'https://acme.zendesk.com', email: 'agent@acme.com', tokenEnv: 'SB_ZD_TOKEN' }]);
+    const vault = memoryVault();
+    const workspace = new Workspace({ dataDir, vault, accountsFile: file, emit: () => undefined, env: { SB_ZD_TOKEN: 'zd-secret' } });
+    expect(workspace.accounts()).toEqual([{ id: 'zendesk:https:-acme.zendesk.com', type: 'zendesk', name: 'Zendesk', demo: false }]);
+    expect(workspace.describeAccounts()).toEqual(['zendesk acme.zendesk.com, from the accounts file']);
+    expect(workspace.connector('zendesk:https:-acme.zendesk.com').capabilities).toMatchObject({ tags: true, internalNotes: true });
+    await workspace.close();
+  });
+
   it('says exactly what is wrong with a file that gives a secret inline', () => {
     const { file } = provision([{ type: 'rt', name: 'Old RT', url: 'http://127.0.0.1:18080', token: 'inline-secret' }]);
     expect(() => readProvisioning(file)).toThrow(/not valid at accounts\.0/);

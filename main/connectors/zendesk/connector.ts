@@ -1,0 +1,170 @@
+/**
+ * Zendesk Support with an API token: the cursor-based incremental ticket export (until
+ * `end_of_stream`), comments per ticket, users and organizations by id. Push: a comment (public or
+ * private) in a ticket update; status, priority, assignee and tags with `safe_update` + `updated_stamp`,
+ * so a ticket changed meanwhile comes back as a conflict carrying Zendesk's version.
+ */
+import type { Capabilities, Connector, TestResult } from '../../../shared/connector';
+import { AppError } from '../../../shared/contract';
+import type { Account, Agent, Message, Ticket } from '../../../shared/domain';
+import type { Mutation, PushResult } from '../../../shared/mutation';
+import type { Change, PullResult } from '../../../shared/sync';
+import { log } from '../../log';
+import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
+import { agentOf, customerOf, isAgent, messageOf, ticketOf, toZdStatus, type ZdComment, type ZdOrganization, type ZdTicket, type ZdUser } from './map';
+
+interface ExportPage {
+  tickets: ZdTicket[];
+  after_cursor: string | null;
+  end_of_stream: boolean;
+}
+
+/** A reply found on the ticket this soon before it was queued counts as already sent. */
+const SKEW_MS = 5 * 60_000;
+const MAX_PAGES = 100;
+
+export class ZendeskConnector implements Connector {
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false };
+  me: Agent | null = null;
+  private readonly client: JsonClient;
+  private readonly base: string;
+
+  constructor(
+    readonly account: Account,
+    url: string,
+    email: string,
+    token: () => string | null,
+  ) {
+    this.base = `${url.replace(/\/+$/, '')}/api/v2/`;
+    this.client = new JsonClient({
+      base: this.base,
+      source: 'Zendesk',
+      authorization: () => {
+        const secret = token();
+        return secret ? `Basic ${Buffer.from(`${email}/token:${secret}`).toString('base64')}` : null;
+      },
+    });
+  }
+
+  async testConnection(): Promise<TestResult> {
+    try {
+      await this.whoAmI();
+      return { ok: true, notes: [] };
+    } catch (error) {
+      return testFailure(error);
+    }
+  }
+
+  private async whoAmI(): Promise<ZdUser> {
+    const { body } = await this.client.request<{ user: ZdUser }>('GET', 'users/me.json');
+    if (isAgent(body.user)) this.me = agentOf(this.account.id, body.user);
+    return body.user;
+  }
+
+  /** Every page of a list that links to the next one with `next_page` (a full URL). */
+  private async allPages<T>(path: string, key: string): Promise<T[]> {
+    const out: T[] = [];
+    let next: string | null = path;
+    for (let page = 0; next && page < MAX_PAGES; page++) {
+      const { body }: { body: Record<string, unknown> } = await this.client.request<Record<string, unknown>>('GET', next);
+      out.push(...((body[key] as T[] | undefined) ?? []));
+      const link = body.next_page as string | null | undefined;
+      next = link ? (link.startsWith(this.base) ? link.slice(this.base.length) : null) : null;
+    }
+    return out;
+  }
+
+  private async byIds<T extends { id: number }>(kind: 'users' | 'organizations', ids: Iterable<number>): Promise<Map<number, T>> {
+    const all = [...new Set(ids)].filter((id) => id > 0);
+    const found = new Map<number, T>();
+    for (let i = 0; i < all.length; i += 100) {
+      const { body } = await this.client.request<Record<string, T[]>>('GET', `${kind}/show_many.json?ids=${all.slice(i, i + 100).join(',')}`);
+      for (const item of body[kind] ?? []) found.set(item.id, item);
+    }
+    return found;
+  }
+
+  async pull(cursor: string | null): Promise<PullResult> {
+    try {
+      const changes: Change[] = [];
+      if (cursor === null) {
+        if (!this.me) await this.whoAmI();
+        const agents = await this.allPages<ZdUser>('users.json?role[]=agent&role[]=admin', 'users');
+        for (const user of agents) changes.push({ kind: 'agent', agent: agentOf(this.account.id, user) });
+      }
+      const path = cursor ? `incremental/tickets/cursor.json?cursor=${encodeURIComponent(cursor)}` : 'incremental/tickets/cursor.json?start_time=0';
+      const { body } = await this.client.request<ExportPage>('GET', path);
+      changes.push(...(await this.ticketsChanges(body.tickets ?? [])));
+      return { changes, nextCursor: body.after_cursor ?? cursor ?? '', done: body.end_of_stream };
+    } catch (error) {
+      return pullFailure(error);
+    }
+  }
+
+  /** Tickets with their comments, requesters and organizations; a malformed ticket is skipped and logged. */
+  private async ticketsChanges(tickets: ZdTicket[]): Promise<Change[]> {
+    const valid = tickets.filter((t) => {
+      const ok = typeof t?.id === 'number' && typeof t.status === 'string' && typeof t.updated_at === 'string';
+      if (!ok) log.warn(`zendesk: ticket ${String(t?.id)} skipped: not a ticket`);
+      return ok;
+    });
+    const comments = new Map<number, ZdComment[]>();
+    for (const t of valid) comments.set(t.id, await this.allPages<ZdComment>(`tickets/${t.id}/comments.json`, 'comments'));
+    const users = await this.byIds<ZdUser>('users', [...valid.flatMap((t) => [t.requester_id, t.assignee_id ?? 0]), ...[...comments.values()].flat().map((c) => c.author_id)]);
+    const organizations = await this.byIds<ZdOrganization>('organizations', [...users.values()].map((u) => u.organization_id ?? 0));
+    const changes: Change[] = [];
+    for (const t of valid) {
+      const requester = users.get(t.requester_id);
+      const customer = customerOf(this.account.id, requester, t.requester_id, organizations.get(requester?.organization_id ?? t.organization_id ?? 0));
+      const ticketId = `${this.account.id}:${t.id}`;
+      const messages = (comments.get(t.id) ?? []).map((c) => messageOf(this.account.id, ticketId, c, users));
+      changes.push({ kind: 'customer', customer }, ...messages.map((message) => ({ kind: 'message' as const, message })), { kind: 'ticket', ticket: ticketOf(this.account.id, t, messages, customer) });
+    }
+    return changes;
+  }
+
+  private async current(remoteId: string): Promise<{ ticket: Ticket; messages: Message[] }> {
+    const { body } = await this.client.request<{ ticket: ZdTicket }>('GET', `tickets/${remoteId}.json`);
+    const changes = await this.ticketsChanges([body.ticket]);
+    const ticket = changes.find((c) => c.kind === 'ticket');
+    if (ticket?.kind !== 'ticket') throw new AppError('unavailable', `Zendesk did not return ticket ${remoteId}.`);
+    return { ticket: ticket.ticket, messages: changes.flatMap((c) => (c.kind === 'message' ? [c.message] : [])) };
+  }
+
+  async push(mutation: Mutation): Promise<PushResult> {
+    const { op, remoteId } = mutation;
+    try {
+      if (op.type === 'reply') return await this.reply(mutation, op.text, op.internal);
+      if (op.type === 'markSeen') return { kind: 'applied', messages: [] }; // Zendesk keeps no per-agent read state
+      if (op.type === 'setFlagged') return { kind: 'rejected', reason: 'Zendesk has no flags; use a tag.' };
+      const fields =
+        op.type === 'setStatus'
+          ? { status: toZdStatus[op.status] }
+          : op.type === 'setPriority'
+            ? { priority: op.priority }
+            : op.type === 'setAssignee'
+              ? { assignee_id: op.assigneeId ? Number(op.assigneeId.slice(this.account.id.length + 1)) : null }
+              : { tags: op.tags };
+      const safe = mutation.baseVersion ? { safe_update: true, updated_stamp: mutation.baseVersion } : {};
+      const put = await this.client.request('PUT', `tickets/${remoteId}.json`, { body: { ticket: { ...fields, ...safe } }, expect: [409] });
+      const { ticket } = await this.current(remoteId);
+      return put.status === 409 ? { kind: 'conflict', remote: ticket } : { kind: 'applied', ticket, messages: [] };
+    } catch (error) {
+      if (error instanceof RetryLater) return { kind: 'retryAfter', ms: error.ms };
+      throw error;
+    }
+  }
+
+  /** A public reply or a private note, sent once: a retry first looks for it on the ticket. */
+  private async reply(mutation: Mutation, text: string, internal: boolean): Promise<PushResult> {
+    const find = (messages: Message[]) => [...messages].reverse().find((m) => m.internal === internal && m.text.trim() === text.trim() && m.createdAt >= mutation.createdAt - SKEW_MS);
+    let found = find((await this.current(mutation.remoteId)).messages);
+    if (!found) {
+      await this.client.request('PUT', `tickets/${mutation.remoteId}.json`, { body: { ticket: { comment: { body: text, public: !internal } } } });
+      found = find((await this.current(mutation.remoteId)).messages);
+    }
+    if (!found) throw new AppError('unavailable', 'Zendesk accepted the comment but does not show it yet; Switchboard checks again.');
+    const { ticket } = await this.current(mutation.remoteId);
+    return { kind: 'applied', ticket, messages: [found] };
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Zendesk's records in Switchboard's vocabulary: its statuses (hold → on hold), priorities, channels
+ * (`via.channel`), users as agents or customers, comments as messages (private ones are notes).
+ */
+import { type Agent, type Channel, type Customer, localId, type Message, type Priority, type Ticket, type TicketStatus } from '../../../shared/domain';
+
+export interface ZdTicket {
+  id: number;
+  subject: string | null;
+  status: string;
+  priority: string | null;
+  requester_id: number;
+  assignee_id: number | null;
+  organization_id: number | null;
+  tags: string[];
+  created_at: string;
+  updated_at: string;
+  due_at: string | null;
+  via?: { channel?: string };
+}
+
+export interface ZdComment {
+  id: number;
+  author_id: number;
+  body: string;
+  public: boolean;
+  created_at: string;
+  attachments?: Array<{ id: number; file_name: string; content_type: string; size: number }>;
+}
+
+export interface ZdUser {
+  id: number;
+  name: string;
+  email: string | null;
+  role: string;
+  organization_id: number | null;
+  tags?: string[];
+}
+
+export interface ZdOrganization {
+  id: number;
+  name: string;
+  tags?: string[];
+}
+
+const statuses: Record<string, TicketStatus> = { new: 'new', open: 'open', pending: 'pending', hold: 'on-hold', solved: 'solved', closed: 'closed' };
+export const toZdStatus: Record<TicketStatus, string> = { new: 'new', open: 'open', pending: 'pending', 'on-hold': 'hold', solved: 'solved', closed: 'closed' };
+const channels: Record<string, Channel> = { email: 'email', web: 'web', chat: 'chat', native_messaging: 'chat', voice: 'phone', twitter: 'social', facebook: 'social', api: 'api' };
+
+export function isAgent(user: ZdUser): boolean {
+  return user.role === 'agent' || user.role === 'admin';
+}
+
+export function agentOf(accountId: string, user: ZdUser): Agent {
+  return { id: localId(accountId, String(user.id)), accountId, name: user.name, email: user.email ?? '' };
+}
+
+/** VIP from Zendesk: a `vip` tag on the user or their organization. */
+export function customerOf(accountId: string, user: ZdUser | undefined, userId: number, organization: ZdOrganization | undefined): Customer {
+  const email = user?.email ?? `user-${userId}@zendesk.invalid`;
+  const vip = !!user?.tags?.includes('vip') || !!organization?.tags?.includes('vip');
+  return { id: localId(accountId, `customer:${email.toLowerCase()}`), accountId, name: user?.name || email, email, organization: organization?.name ?? null, vip };
+}
+
+export function messageOf(accountId: string, ticketId: string, comment: ZdComment, users: ReadonlyMap<number, ZdUser>): Message {
+  const author = users.get(comment.author_id);
+  const fromAgent = !!author && isAgent(author);
+  return {
+    id: localId(accountId, `comment-${comment.id}`),
+    ticketId,
+    accountId,
+    author: { name: author?.name ?? `User ${comment.author_id}`, email: author?.email ?? '' },
+    direction: fromAgent ? 'out' : 'in',
+    internal: !comment.public,
+    createdAt: Date.parse(comment.created_at) || 0,
+    text: comment.body,
+    attachments: (comment.attachments ?? []).map((a) => ({ id: localId(accountId, `attachment-${a.id}`), name: a.file_name, size: a.size, type: a.content_type })),
+  };
+}
+
+export function ticketOf(accountId: string, zd: ZdTicket, messages: Message[], customer: Customer): Ticket {
+  const publicMessages = messages.filter((m) => !m.internal);
+  const firstIn = publicMessages.find((m) => m.direction === 'in');
+  const firstOut = publicMessages.find((m) => m.direction === 'out' && (!firstIn || m.createdAt >= firstIn.createdAt));
+  return {
+    id: localId(accountId, String(zd.id)),
+    accountId,
+    remoteId: String(zd.id),
+    subject: zd.subject ?? '',
+    status: statuses[zd.status] ?? 'open',
+    sourceStatus: zd.status,
+    priority: (['low', 'normal', 'high', 'urgent'] as Priority[]).find((p) => p === zd.priority) ?? 'normal',
+    channel: channels[zd.via?.channel ?? ''] ?? 'web',
+    customerId: customer.id,
+    assigneeId: zd.assignee_id ? localId(accountId, String(zd.assignee_id)) : null,
+    tags: zd.tags ?? [],
+    createdAt: Date.parse(zd.created_at) || 0,
+    updatedAt: Date.parse(zd.updated_at) || 0,
+    firstResponseAt: firstOut?.createdAt ?? null,
+    slaDueAt: zd.due_at ? Date.parse(zd.due_at) || null : null,
+    preview: (publicMessages[publicMessages.length - 1]?.text ?? '').slice(0, 140),
+    messageCount: messages.length,
+    // `updated_stamp` for Zendesk's safe_update: the base of a conflict check.
+    version: zd.updated_at,
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * The Zendesk connector against a local server answering in the shapes Zendesk's public API documents
+ * (Zendesk cannot run here): the incremental export to its end, comments, customers with organization
+ * and VIP, replies sent once, safe_update conflicts, 429 with Retry-After, 401 and 5xx.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Mutation } from '../../../shared/mutation';
+import type { Change } from '../../../shared/sync';
+import { ZendeskConnector } from '../../../main/connectors/zendesk/connector';
+import { AGENT_EMAIL, type FakeZendesk, GOOD_TOKEN, startFakeZendesk } from './fake-zendesk';
+
+const account = { id: 'zd', type: 'zendesk' as const, name: 'Zendesk', demo: false };
+let zd: FakeZendesk;
+const connector = (token = GOOD_TOKEN) => new ZendeskConnector(account, zd.url, AGENT_EMAIL, () => token);
+
+beforeEach(async () => {
+  zd = await startFakeZendesk();
+});
+afterEach(async () => {
+  await zd.stop();
+});
+
+async function pullAll(c: ZendeskConnector, from: string | null) {
+  const changes: Change[] = [];
+  let cursor = from;
+  for (let pages = 1; pages <= 20; pages++) {
+    const page = await c.pull(cursor);
+    changes.push(...page.changes);
+    cursor = page.nextCursor;
+    if (page.done) return { changes, cursor, pages };
+  }
+  throw new Error('no end of stream in 20 pages');
+}
+const tickets = (changes: Change[]) => changes.flatMap((c) => (c.kind === 'ticket' ? [c.ticket] : []));
+const mutation = (remoteId: string, op: Mutation['op'], baseVersion: string | null): Mutation => ({
+  id: `m-${Math.random().toString(36).slice(2, 10)}`, accountId: 'zd', ticketId: `zd:${remoteId}`, remoteId, baseVersion, createdAt: Date.UTC(2026, 10, 20, 9), op,
+});
+
+describe('Zendesk (recorded API shapes)', () => {
+  it('exports every ticket to the end of the stream, with comments, customers and agents; a malformed one is skipped', async () => {
+    const all = await pullAll(connector(), null);
+    expect(all.pages).toBe(2);
+    const byId = new Map(tickets(all.changes).map((t) => [t.remoteId, t]));
+    expect([...byId.keys()].sort()).toEqual(['1', '2', '3']); // ticket 4 came malformed
+    expect(byId.get('1')).toMatchObject({ status: 'open', channel: 'email', customerId: 'zd:customer:alice@bigbank.example', messageCount: 2 });
+    expect(byId.get('3')).toMatchObject({ status: 'on-hold', sourceStatus: 'hold', channel: 'api' });
+    const messages = all.changes.flatMap((c) => (c.kind === 'message' && c.message.ticketId === 'zd:1' ? [c.message] : []));
+    expect(messages.map((m) => [m.text, m.internal, m.direction])).toEqual([
+      ['Our invoice has the old VAT number.', false, 'in'],
+      ['Checking with billing.', true, 'out'],
+    ]);
+    const customers = all.changes.flatMap((c) => (c.kind === 'customer' ? [c.customer] : []));
+    expect(customers.find((c) => c.email === 'alice@bigbank.example')).toMatchObject({ organization: 'Bigbank', vip: true }); // VIP organization
+    expect(customers.find((c) => c.email === 'ivan@example.ru')).toMatchObject({ vip: true }); // VIP tag
+    expect(all.changes.filter((c) => c.kind === 'agent')).toHaveLength(2);
+
+    // Then only what changed, from the saved cursor.
+    expect(tickets((await pullAll(connector(), all.cursor)).changes)).toEqual([]);
+    zd.touch(2, { status: 'pending' });
+    expect(tickets((await pullAll(connector(), all.cursor)).changes).map((t) => [t.remoteId, t.status])).toEqual([['2', 'pending']]);
+  });
+
+  it('a public reply and a private note go once, also when the same mutation is pushed again', async () => {
+    const c = connector();
+    const reply = mutation('2', { type: 'reply', text: 'Попробуйте ещё раз, платёж прошёл.', internal: false }, null);
+    expect(await c.push(reply)).toMatchObject({ kind: 'applied', messages: [{ text: 'Попробуйте ещё раз, платёж прошёл.', internal: false, direction: 'out' }] });
+    expect(await c.push(reply)).toMatchObject({ kind: 'applied' });
+    await c.push(mutation('2', { type: 'reply', text: 'Refund approved.', internal: true }, null));
+    expect(zd.comments(2).map((x) => [x.body, x.public])).toEqual([
+      ['Не могу оплатить заказ картой.', true],
+      ['Попробуйте ещё раз, платёж прошёл.', true],
+      ['Refund approved.', false],
+    ]);
+  });
+
+  it('status, priority, assignee and tags with safe_update: a ticket changed meanwhile is a conflict carrying Zendesk’s version', async () => {
+    const c = connector();
+    const base = String(zd.ticket(1).updated_at);
+    expect(await c.push(mutation('1', { type: 'setStatus', status: 'solved' }, base))).toMatchObject({ kind: 'applied', ticket: { status: 'solved' } });
+    const stale = await c.push(mutation('1', { type: 'setPriority', priority: 'urgent' }, base));
+    expect(stale).toMatchObject({ kind: 'conflict', remote: { remoteId: '1', status: 'solved', priority: 'normal' } });
+    const fresh = stale.kind === 'conflict' ? stale.remote.version : '';
+    expect(await c.push(mutation('1', { type: 'setAssignee', assigneeId: 'zd:2' }, fresh))).toMatchObject({ kind: 'applied', ticket: { assigneeId: 'zd:2' } });
+    const tagged = await c.push(mutation('1', { type: 'setTags', tags: ['billing', 'vat'] }, null));
+    expect(tagged).toMatchObject({ kind: 'applied', ticket: { tags: ['billing', 'vat'] } });
+    expect(zd.ticket(1)).toMatchObject({ status: 'solved', priority: 'normal', assignee_id: 2, tags: ['billing', 'vat'] });
+  });
+
+  it('429 waits exactly Retry-After and says so; 401 needs sign-in; 5xx is "unavailable"', async () => {
+    const c = connector();
+    zd.fault({ status: 429, headers: { 'Retry-After': '40' }, body: { error: 'TooManyRequests' } });
+    expect(await c.push(mutation('1', { type: 'setPriority', priority: 'high' }, null))).toEqual({ kind: 'retryAfter', ms: 40_000 });
+    zd.fault({ status: 429, headers: { 'Retry-After': '40' }, body: { error: 'TooManyRequests' } });
+    await expect(c.pull('x')).rejects.toMatchObject({ code: 'unavailable', message: 'Zendesk asks us to wait 40 s.' });
+    zd.fault({ status: 503, body: { error: 'ServiceUnavailable' } });
+    await expect(c.pull('x')).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('internal error (503)') });
+    const revoked = connector('revoked-token');
+    expect(await revoked.testConnection()).toMatchObject({ ok: false, problem: 'auth', message: expect.stringContaining('Zendesk refused the token') });
+    await expect(revoked.pull(null)).rejects.toMatchObject({ code: 'needs_sign_in' });
+    expect(await c.testConnection()).toEqual({ ok: true, notes: [] });
+    expect(c.me).toMatchObject({ id: 'zd:1', name: 'Agent Smith' });
+  });
+});
