@@ -2,18 +2,12 @@
  * The one interface every source implements: demo, email (IMAP + SMTP) and each helpdesk.
  * Implementations live in main/connectors and import no electron, so browser mode and tests use them as they are.
  */
-import type { Account, Agent, TicketStatus } from './domain';
+import type { Account, Agent, Capabilities } from './domain';
+
+export type { Capabilities };
 import type { Mutation, PushResult } from './mutation';
 import type { PullResult } from './sync';
 
-export interface Capabilities {
-  statuses: readonly TicketStatus[];
-  priority: boolean;
-  assign: boolean;
-  tags: boolean;
-  internalNotes: boolean;
-  merge: boolean;
-}
 
 /** Why a connection failed, in categories the agent can act on. */
 export type ConnectionProblem =

@@ -23,12 +23,26 @@ const Time = z.number().int().nonnegative();
 export const AccountType = z.enum(['demo', 'imap', 'rt', 'zendesk', 'freshdesk', 'helpscout']);
 export type AccountType = z.infer<typeof AccountType>;
 
+/** What a source can do, so the UI offers only that. */
+export const Capabilities = z.object({
+  statuses: z.array(TicketStatus),
+  priority: z.boolean(),
+  assign: z.boolean(),
+  tags: z.boolean(),
+  internalNotes: z.boolean(),
+  merge: z.boolean(),
+  /** Flag a conversation for follow-up (IMAP \Flagged). */
+  flags: z.boolean(),
+});
+export type Capabilities = z.infer<typeof Capabilities>;
+
 /** What the renderer may know about an account: never a secret. */
 export const Account = z.object({
   id: Id,
   type: AccountType,
   name: z.string(),
   demo: z.boolean(),
+  capabilities: Capabilities.optional(),
 });
 export type Account = z.infer<typeof Account>;
 
@@ -130,4 +144,9 @@ export type Message = z.infer<typeof Message>;
 
 export function localId(accountId: string, remoteId: string): string {
   return `${accountId}:${remoteId}`;
+}
+
+/** A customer is one person across every source: the same address is the same Customer, one history. */
+export function customerIdFor(email: string): string {
+  return `customer:${email.trim().toLowerCase()}`;
 }

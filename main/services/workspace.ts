@@ -98,7 +98,7 @@ export class Workspace {
   }
 
   accounts(): Account[] {
-    return this.connectors().map((c) => c.account);
+    return this.connectors().map((c) => ({ ...c.account, capabilities: c.capabilities }));
   }
 
   /** The signed-in agent of each account that has one. */
@@ -143,7 +143,7 @@ export class Workspace {
     if (settings.type === 'imap') this.start(settings, false);
     else this.startHelpdesk(settings, id, false);
     this.options.emit('accountsChanged', {});
-    return this.connector(id).account;
+    return this.accounts().find((a) => a.id === id)!;
   }
 
   async removeAccount(accountId: string): Promise<boolean> {

@@ -2,12 +2,9 @@
  * An email conversation's ticket as its messages and their triage keywords describe it: subject,
  * customer, status ($sb-status-… or from who wrote last), priority, assignee, tags, times.
  */
-import type { Customer, Message, Ticket, TicketStatus } from '../../shared/domain';
+import { type Customer, customerIdFor, type Message, type Ticket, type TicketStatus } from '../../shared/domain';
 import { nearestDue, slaClocks, type SlaPolicy } from '../../shared/sla/policy';
 import { KEYWORD, triageOf } from '../../shared/triage';
-
-
-export const customerIdFor = (email: string) => `customer:${email.toLowerCase()}`;
 
 /** The customer of a conversation: whoever first wrote in, else whom the first message went to. */
 export function customerOf(messages: Message[], accountId: string): Customer {

@@ -3,13 +3,13 @@
  * In-Reply-To / References, then the subject tag [#N], then the normalized subject with a shared
  * participant in a time window. A page of mail is applied with a handful of bulk reads and writes.
  */
-import type { Agent, MailLocation, Message, Ticket } from '../../shared/domain';
+import { type Agent, customerIdFor, type MailLocation, type Message, type Ticket } from '../../shared/domain';
 import type { MailMessage } from '../../shared/email';
 import type { Change } from '../../shared/sync';
 import { mailMessageId } from '../../shared/triage';
 import { headerRoot, normalizeSubject, relatedIds, sameConversationBySubject, subjectTag } from '../../shared/threading';
 import type { SwitchboardDb } from '../db/schema';
-import { assigneeOf, customerIdFor, customerOf, deriveTicket } from './mail-ticket';
+import { assigneeOf, customerOf, deriveTicket } from './mail-ticket';
 import { slaPolicy } from './sla-policy';
 import { vipRules, withVip } from '../db/vip';
 import { rebase } from './rebase';

@@ -62,6 +62,9 @@ test('add RT in Settings, see its tickets; an offline reply and status change re
   await inboxRows(page).filter({ hasText: 'Invoice wrong' }).click();
   const view = page.locator('section.ticket');
   await expect(view.getByText('I was charged twice.')).toBeVisible();
+  // Only what RT can do is offered: internal notes yes, flags no.
+  await expect(view.getByText('Internal note')).toBeVisible();
+  await expect(view.getByRole('button', { name: '☆ Flag for follow-up' })).toHaveCount(0);
 
   // Offline: RT is gone. The agent replies and solves; both wait, no error dialog.
   await rt.pause();

@@ -31,12 +31,13 @@ export const demoAccount: Account = { id: DEMO_ACCOUNT_ID, type: 'demo', name: '
 export class DemoConnector implements Connector {
   readonly account = demoAccount;
   readonly capabilities: Capabilities = {
-    statuses: ticketStatuses,
+    statuses: [...ticketStatuses],
     priority: true,
     assign: true,
     tags: false,
     internalNotes: true,
     merge: false,
+    flags: true,
   };
   readonly me: Agent = demoMe;
 

@@ -43,6 +43,7 @@ export class EmailConnector implements Connector {
     tags: true,
     internalNotes: false,
     merge: true,
+    flags: true,
   };
   /**
    * Two connections: pulls only ever EXAMINE (read-only) and CLOSE a folder when done, so the next pull

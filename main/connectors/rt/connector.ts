@@ -44,7 +44,7 @@ const MESSAGE_TYPES = new Set(['Create', 'Correspond', 'Comment']);
 const SKEW_MS = 5 * 60_000;
 
 export class RtConnector implements Connector {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false };
   me: Agent | null = null;
   private readonly client: JsonClient;
   private agents = new Map<string, RtUser>();

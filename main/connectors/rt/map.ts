@@ -2,7 +2,7 @@
  * Request Tracker's records in Switchboard's vocabulary: statuses (RT's own value kept), numeric
  * priorities, owners as agents, requestors as customers, transactions as messages.
  */
-import { type Agent, type Customer, localId, type Message, type Priority, type Ticket, type TicketStatus } from '../../../shared/domain';
+import { type Agent, type Customer, customerIdFor, localId, type Message, type Priority, type Ticket, type TicketStatus } from '../../../shared/domain';
 
 export interface RtRef {
   id: string;
@@ -71,7 +71,7 @@ export function agentOf(accountId: string, user: RtUser): Agent {
 }
 
 export function customerOf(accountId: string, email: string, name = ''): Customer {
-  return { id: localId(accountId, `customer:${email.toLowerCase()}`), accountId, name: name || email, email, organization: null, vip: false };
+  return { id: customerIdFor(email), accountId, name: name || email, email, organization: null, vip: false };
 }
 
 /** The text of a transaction: its first text part (HTML reduced to text where there is no plain part). */

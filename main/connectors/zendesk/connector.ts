@@ -24,7 +24,7 @@ const SKEW_MS = 5 * 60_000;
 const MAX_PAGES = 100;
 
 export class ZendeskConnector implements Connector {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false };
   me: Agent | null = null;
   private readonly client: JsonClient;
   private readonly base: string;

@@ -2,7 +2,7 @@
  * Zendesk's records in Switchboard's vocabulary: its statuses (hold → on hold), priorities, channels
  * (`via.channel`), users as agents or customers, comments as messages (private ones are notes).
  */
-import { type Agent, type Channel, type Customer, localId, type Message, type Priority, type Ticket, type TicketStatus } from '../../../shared/domain';
+import { type Agent, type Channel, type Customer, customerIdFor, localId, type Message, type Priority, type Ticket, type TicketStatus } from '../../../shared/domain';
 
 export interface ZdTicket {
   id: number;
@@ -59,7 +59,7 @@ export function agentOf(accountId: string, user: ZdUser): Agent {
 export function customerOf(accountId: string, user: ZdUser | undefined, userId: number, organization: ZdOrganization | undefined): Customer {
   const email = user?.email ?? `user-${userId}@zendesk.invalid`;
   const vip = !!user?.tags?.includes('vip') || !!organization?.tags?.includes('vip');
-  return { id: localId(accountId, `customer:${email.toLowerCase()}`), accountId, name: user?.name || email, email, organization: organization?.name ?? null, vip };
+  return { id: customerIdFor(email), accountId, name: user?.name || email, email, organization: organization?.name ?? null, vip };
 }
 
 export function messageOf(accountId: string, ticketId: string, comment: ZdComment, users: ReadonlyMap<number, ZdUser>): Message {

@@ -32,6 +32,9 @@ export function TicketView() {
 
   const { ticket, messages, customer, agents, outbox, account, related } = detail;
   const isEmail = account?.type === 'imap';
+  // Only what the source can do is offered (older caches have no capabilities: everything).
+  const can = account?.capabilities;
+  const statuses = can ? ticketStatuses.filter((s) => can.statuses.includes(s) || s === ticket.status) : ticketStatuses;
   const change = async (op: MutationOp) => {
     await enqueue(db, ticket.id, op, me);
     engine.kick();
@@ -58,14 +61,14 @@ export function TicketView() {
           <label>
             {t('ticket.status')}
             <select value={ticket.status} onChange={(e) => void change({ type: 'setStatus', status: e.target.value as TicketStatus })}>
-              {ticketStatuses.map((s) => (
+              {statuses.map((s) => (
                 <option key={s} value={s}>
                   {t(`status.${s}`)}
                 </option>
               ))}
             </select>
           </label>
-          <label>
+          <label hidden={can?.priority === false}>
             {t('ticket.priority')}
             <select value={ticket.priority} onChange={(e) => void change({ type: 'setPriority', priority: e.target.value as Priority })}>
               {priorities.map((p) => (
@@ -75,7 +78,7 @@ export function TicketView() {
               ))}
             </select>
           </label>
-          <label>
+          <label hidden={can?.assign === false}>
             {t('ticket.assignee')}
             <select
               value={ticket.assigneeId ?? ''}
@@ -89,10 +92,10 @@ export function TicketView() {
               ))}
             </select>
           </label>
-          <button type="button" className="flag-toggle" aria-pressed={ticket.flagged === true} onClick={() => void change({ type: 'setFlagged', flagged: !ticket.flagged })}>
+          {can?.flags !== false && <button type="button" className="flag-toggle" aria-pressed={ticket.flagged === true} onClick={() => void change({ type: 'setFlagged', flagged: !ticket.flagged })}>
             {ticket.flagged ? `★ ${t('ticket.flagged')}` : `☆ ${t('ticket.flag')}`}
-          </button>
-          {isEmail && <MergeControl ticket={ticket} related={related} />}
+          </button>}
+          {(can?.merge ?? isEmail) && <MergeControl ticket={ticket} related={related} />}
           {outbox.length > 0 && <span className="badge pending">{t('ticket.waiting')}</span>}
         </div>
         {failed.map((row) => (
@@ -102,7 +105,7 @@ export function TicketView() {
         ))}
       </header>
       <Thread messages={messages} pendingIds={pendingIds} canSplit={isEmail && messages.length > 1} />
-      <Composer key={ticket.id} ticketId={ticket.id} allowNotes={account?.type !== 'imap'} onSend={(text, internal, files) => change({ type: 'reply', text, internal, ...(files.length ? { attachments: files.map(({ name, type, base64 }) => ({ name, type, base64 })) } : {}) })} />
+      <Composer key={ticket.id} ticketId={ticket.id} allowNotes={can?.internalNotes ?? !isEmail} onSend={(text, internal, files) => change({ type: 'reply', text, internal, ...(files.length ? { attachments: files.map(({ name, type, base64 }) => ({ name, type, base64 })) } : {}) })} />
     </section>
   );
 }

@@ -42,7 +42,7 @@ describe('Zendesk (recorded API shapes)', () => {
     expect(all.pages).toBe(2);
     const byId = new Map(tickets(all.changes).map((t) => [t.remoteId, t]));
     expect([...byId.keys()].sort()).toEqual(['1', '2', '3']); // ticket 4 came malformed
-    expect(byId.get('1')).toMatchObject({ status: 'open', channel: 'email', customerId: 'zd:customer:alice@bigbank.example', messageCount: 2 });
+    expect(byId.get('1')).toMatchObject({ status: 'open', channel: 'email', customerId: 'customer:alice@bigbank.example', messageCount: 2 });
     expect(byId.get('3')).toMatchObject({ status: 'on-hold', sourceStatus: 'hold', channel: 'api' });
     const messages = all.changes.flatMap((c) => (c.kind === 'message' && c.message.ticketId === 'zd:1' ? [c.message] : []));
     expect(messages.map((m) => [m.text, m.internal, m.direction])).toEqual([

@@ -22,7 +22,7 @@ describe('workspace provisioning', () => {
     const vault = memoryVault();
     const workspace = new Workspace({ dataDir, vault, accountsFile: file, emit: () => undefined, env: { SB_RT_TOKEN: '1-2-secret' } });
     const accounts = workspace.accounts();
-    expect(accounts).toEqual([{ id: 'rt:http:-127.0.0.1:18080', type: 'rt', name: 'Old RT', demo: false }]); // the demo makes way
+    expect(accounts).toMatchObject([{ id: 'rt:http:-127.0.0.1:18080', type: 'rt', name: 'Old RT', demo: false, capabilities: { flags: false, internalNotes: true } }]); // the demo makes way
     expect(vault.get(accounts[0]!.id)).toBe('1-2-secret');
     expect(workspace.describeAccounts()).toEqual(['rt 127.0.0.1:18080, from the accounts file']);
     expect(workspace.connector(accounts[0]!.id).capabilities).toMatchObject({ internalNotes: true, tags: false });
@@ -53,7 +53,7 @@ describe('workspace provisioning', () => {
     const { dataDir, file } = provision([{ type: 'zendesk', name: 'Zendesk', url: 'https://acme.zendesk.com', email: 'agent@acme.com', tokenEnv: 'SB_ZD_TOKEN' }]);
     const vault = memoryVault();
     const workspace = new Workspace({ dataDir, vault, accountsFile: file, emit: () => undefined, env: { SB_ZD_TOKEN: 'zd-secret' } });
-    expect(workspace.accounts()).toEqual([{ id: 'zendesk:https:-acme.zendesk.com', type: 'zendesk', name: 'Zendesk', demo: false }]);
+    expect(workspace.accounts()).toMatchObject([{ id: 'zendesk:https:-acme.zendesk.com', type: 'zendesk', name: 'Zendesk', demo: false }]);
     expect(workspace.describeAccounts()).toEqual(['zendesk acme.zendesk.com, from the accounts file']);
     expect(workspace.connector('zendesk:https:-acme.zendesk.com').capabilities).toMatchObject({ tags: true, internalNotes: true });
     await workspace.close();
