@@ -64,7 +64,11 @@ export type RtAccountSettings = z.infer<typeof RtAccountSettings>;
 export const ZendeskAccountSettings = z.object({ type: z.literal('zendesk'), ...helpdesk, email: z.string().email() }).strict();
 export type ZendeskAccountSettings = z.infer<typeof ZendeskAccountSettings>;
 
-export const AccountSettings = z.discriminatedUnion('type', [ImapAccountSettings, RtAccountSettings, ZendeskAccountSettings]);
+/** Freshdesk with an API key (Profile settings → Your API key). */
+export const FreshdeskAccountSettings = z.object({ type: z.literal('freshdesk'), ...helpdesk }).strict();
+export type FreshdeskAccountSettings = z.infer<typeof FreshdeskAccountSettings>;
+
+export const AccountSettings = z.discriminatedUnion('type', [ImapAccountSettings, RtAccountSettings, ZendeskAccountSettings, FreshdeskAccountSettings]);
 export type AccountSettings = z.infer<typeof AccountSettings>;
 
 export const ProvisioningFile = z.object({ accounts: z.array(AccountSettings) }).strict();

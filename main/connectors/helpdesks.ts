@@ -1,12 +1,20 @@
 /** The helpdesk connectors by account type: one place that knows which class serves which settings. */
-import type { RtAccountSettings, ZendeskAccountSettings } from '../../shared/accounts';
+import type { FreshdeskAccountSettings, RtAccountSettings, ZendeskAccountSettings } from '../../shared/accounts';
 import type { Connector } from '../../shared/connector';
+import { FreshdeskConnector } from './freshdesk/connector';
 import { RtConnector } from './rt/connector';
 import { ZendeskConnector } from './zendesk/connector';
 
-export type HelpdeskSettings = RtAccountSettings | ZendeskAccountSettings;
+export type HelpdeskSettings = RtAccountSettings | ZendeskAccountSettings | FreshdeskAccountSettings;
 
 export function helpdeskConnector(settings: HelpdeskSettings, id: string, secret: () => string | null): Connector {
   const account = { id, type: settings.type, name: settings.name, demo: false };
-  return settings.type === 'rt' ? new RtConnector(account, settings.url, secret) : new ZendeskConnector(account, settings.url, settings.email, secret);
+  switch (settings.type) {
+    case 'rt':
+      return new RtConnector(account, settings.url, secret);
+    case 'zendesk':
+      return new ZendeskConnector(account, settings.url, settings.email, secret);
+    case 'freshdesk':
+      return new FreshdeskConnector(account, settings.url, secret);
+  }
 }

@@ -9,6 +9,8 @@ import { AppError } from '../../../shared/contract';
 export interface JsonResponse<T> {
   status: number;
   etag: string | null;
+  /** The `link` header (Freshdesk's next page). */
+  link: string | null;
   body: T;
 }
 
@@ -84,7 +86,7 @@ export class JsonClient {
     } catch {
       throw new AppError('unavailable', `${source} answered something that is not JSON (${response.status}).`);
     }
-    return { status: response.status, etag: response.headers.get('etag'), body };
+    return { status: response.status, etag: response.headers.get('etag'), link: response.headers.get('link'), body };
   }
 }
 

@@ -10,18 +10,10 @@ import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
 import { log } from '../../log';
 import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
+import { sendOnce } from '../http/send-once';
+import { advance, readSinceCursor } from '../http/since-cursor';
 import { agentOf, customerOf, isAgentUser, messageOf, type RtAttachment, type RtTicket, type RtTransaction, type RtUser, ticketOf, toRtPriority, toRtStatus } from './map';
 
-interface Cursor {
-  since: string;
-  page: number;
-  /** The latest LastUpdated seen in this round: the next round starts there. */
-  max: string;
-  /** Tickets already pulled as of `since` (TicketSQL compares whole seconds): skipped unless changed. */
-  skip?: string[];
-  /** This round's tickets last updated at `max`. */
-  atMax?: string[];
-}
 
 interface Page<T> {
   items: T[];
@@ -40,8 +32,6 @@ export function ticketSqlDate(iso: string): string {
   return `${iso.replace('T', ' ').replace(/Z$/, '')} +0000`;
 }
 const MESSAGE_TYPES = new Set(['Create', 'Correspond', 'Comment']);
-/** A reply found in RT's history this soon before it was queued counts as already sent. */
-const SKEW_MS = 5 * 60_000;
 
 export class RtConnector implements Connector {
   readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false };
@@ -91,7 +81,7 @@ export class RtConnector implements Connector {
   }
 
   async pull(cursor: string | null): Promise<PullResult> {
-    const c: Cursor = cursor ? (JSON.parse(cursor) as Cursor) : { since: EPOCH, page: 1, max: EPOCH };
+    const c = readSinceCursor(cursor, EPOCH);
     try {
       const changes: Change[] = [];
       if (c.page === 1 || this.agents.size === 0) for (const agent of await this.loadAgents()) changes.push({ kind: 'agent', agent });
@@ -101,22 +91,17 @@ export class RtConnector implements Connector {
         'GET',
         `tickets?query=${query}&orderby=LastUpdated&orderby=id&order=ASC&order=ASC&page=${c.page}&per_page=${this.pageSize}&fields=LastUpdated`,
       );
-      let max = c.max;
-      let atMax = c.atMax ?? [];
-      for (const item of body.items) {
-        if (item.LastUpdated > max) [max, atMax] = [item.LastUpdated, []];
-        if (item.LastUpdated === max) atMax.push(item.id);
-        if (item.LastUpdated === c.since && c.skip?.includes(item.id)) continue;
+      const done = body.items.length === 0 || c.page >= body.pages;
+      const { fetch, next } = advance(c, body.items.map((i) => ({ id: i.id, updated: i.LastUpdated })), done);
+      for (const id of fetch) {
         try {
-          changes.push(...(await this.ticketChanges(item.id)));
+          changes.push(...(await this.ticketChanges(id)));
         } catch (error) {
           if (error instanceof AppError || error instanceof RetryLater) throw error;
           // One malformed ticket must not stop the sync: skipped, and logged by id.
-          log.warn(`rt: ticket ${item.id} skipped: ${error instanceof Error ? error.message : String(error)}`);
+          log.warn(`rt: ticket ${id} skipped: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
-      const done = body.items.length === 0 || c.page >= body.pages;
-      const next: Cursor = done ? { since: max, page: 1, max, skip: atMax } : { since: c.since, page: c.page + 1, max, skip: c.skip, atMax };
       return { changes, nextCursor: JSON.stringify(next), done, progress: { done: Math.min(body.total, (c.page - 1) * this.pageSize + body.items.length), total: body.total } };
     } catch (error) {
       return pullFailure(error);
@@ -183,23 +168,17 @@ export class RtConnector implements Connector {
     return ticket.ticket;
   }
 
-  /** Correspondence or a comment — sent once: a retry first looks for it in the ticket's history. */
+  /** Correspondence or a comment, sent once. */
   private async reply(mutation: Mutation, text: string, internal: boolean, files: Array<{ name: string; type: string; base64: string }>): Promise<PushResult> {
-    const kind = internal ? 'Comment' : 'Correspond';
-    const sentAlready = async () => {
-      const messages = await this.messagesOf(mutation.remoteId);
-      return messages.reverse().find((m) => m.internal === internal && m.text.trim() === text.trim() && m.createdAt >= mutation.createdAt - SKEW_MS);
-    };
-    let message = await sentAlready();
-    if (!message) {
-      await this.client.request('POST', `ticket/${mutation.remoteId}/${internal ? 'comment' : 'correspond'}`, {
-        body: { Content: text, ContentType: 'text/plain', ...(files.length ? { Attachments: files.map((f) => ({ FileName: f.name, FileType: f.type, FileContent: f.base64 })) } : {}) },
-      });
-      message = await sentAlready();
-    }
-    if (!message) throw new AppError('unavailable', `Request Tracker accepted the ${kind.toLowerCase()} but does not show it yet; Switchboard checks again.`);
-    const ticket = await this.currentTicket(mutation.remoteId);
-    return { kind: 'applied', ticket, messages: [message] };
+    const message = await sendOnce(mutation, { text, internal }, {
+      source: 'Request Tracker',
+      messages: () => this.messagesOf(mutation.remoteId),
+      send: () =>
+        this.client.request('POST', `ticket/${mutation.remoteId}/${internal ? 'comment' : 'correspond'}`, {
+          body: { Content: text, ContentType: 'text/plain', ...(files.length ? { Attachments: files.map((f) => ({ FileName: f.name, FileType: f.type, FileContent: f.base64 })) } : {}) },
+        }),
+    });
+    return { kind: 'applied', ticket: await this.currentTicket(mutation.remoteId), messages: [message] };
   }
 
   /** Rate limited: the outbox waits exactly as long as RT asked. */

@@ -11,6 +11,7 @@ import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
 import { log } from '../../log';
 import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
+import { sendOnce } from '../http/send-once';
 import { agentOf, customerOf, isAgent, messageOf, ticketOf, toZdStatus, type ZdComment, type ZdOrganization, type ZdTicket, type ZdUser } from './map';
 
 interface ExportPage {
@@ -19,8 +20,6 @@ interface ExportPage {
   end_of_stream: boolean;
 }
 
-/** A reply found on the ticket this soon before it was queued counts as already sent. */
-const SKEW_MS = 5 * 60_000;
 const MAX_PAGES = 100;
 
 export class ZendeskConnector implements Connector {
@@ -155,16 +154,13 @@ export class ZendeskConnector implements Connector {
     }
   }
 
-  /** A public reply or a private note, sent once: a retry first looks for it on the ticket. */
+  /** A public reply or a private note, sent once. */
   private async reply(mutation: Mutation, text: string, internal: boolean): Promise<PushResult> {
-    const find = (messages: Message[]) => [...messages].reverse().find((m) => m.internal === internal && m.text.trim() === text.trim() && m.createdAt >= mutation.createdAt - SKEW_MS);
-    let found = find((await this.current(mutation.remoteId)).messages);
-    if (!found) {
-      await this.client.request('PUT', `tickets/${mutation.remoteId}.json`, { body: { ticket: { comment: { body: text, public: !internal } } } });
-      found = find((await this.current(mutation.remoteId)).messages);
-    }
-    if (!found) throw new AppError('unavailable', 'Zendesk accepted the comment but does not show it yet; Switchboard checks again.');
-    const { ticket } = await this.current(mutation.remoteId);
-    return { kind: 'applied', ticket, messages: [found] };
+    const message = await sendOnce(mutation, { text, internal }, {
+      source: 'Zendesk',
+      messages: async () => (await this.current(mutation.remoteId)).messages,
+      send: () => this.client.request('PUT', `tickets/${mutation.remoteId}.json`, { body: { ticket: { comment: { body: text, public: !internal } } } }),
+    });
+    return { kind: 'applied', ticket: (await this.current(mutation.remoteId)).ticket, messages: [message] };
   }
 }

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mutation } from '../../../shared/mutation';
-import type { Change, PullResult } from '../../../shared/sync';
 import { RtConnector } from '../../../main/connectors/rt/connector';
+import { messagesIn, mutationFor, pullAll, ticketsIn } from '../peers/helpdesk';
 import { rtAvailable, startRt, type Rt } from '../peers/rt';
 
 const available = rtAvailable();
@@ -28,25 +28,7 @@ async function rest<T>(method: string, path: string, body?: unknown): Promise<T>
 const createTicket = (subject: string, content: string, requestor = 'alice@example.test') =>
   rest<{ id: string }>('POST', 'ticket', { Queue: 'General', Subject: subject, Requestor: requestor, Content: content, ContentType: 'text/plain' }).then((t) => t.id);
 
-/** Pulls until done; returns every change and the cursor to continue from. */
-async function pullAll(connector: RtConnector, from: string | null): Promise<{ changes: Change[]; cursor: string; pages: number }> {
-  const changes: Change[] = [];
-  let cursor = from;
-  for (let pages = 1; pages <= 50; pages++) {
-    const page: PullResult = await connector.pull(cursor);
-    changes.push(...page.changes);
-    cursor = page.nextCursor;
-    if (page.done) return { changes, cursor, pages };
-  }
-  throw new Error('pull did not finish in 50 pages');
-}
-
-const ticketsIn = (changes: Change[]) => changes.flatMap((c) => (c.kind === 'ticket' ? [c.ticket] : []));
-const messagesIn = (changes: Change[]) => changes.flatMap((c) => (c.kind === 'message' ? [c.message] : []));
-
-function mutation(ticketId: string, op: Mutation['op'], baseVersion: string | null, id = `m-${Math.random().toString(36).slice(2, 10)}`): Mutation {
-  return { id, accountId: 'rt', ticketId: `rt:${ticketId}`, remoteId: ticketId, baseVersion, createdAt: Date.now(), op };
-}
+const mutation = (remoteId: string, op: Mutation['op'], baseVersion: string | null) => mutationFor('rt')(remoteId, op, baseVersion);
 
 describe.skipIf(!available)('Request Tracker 5 over REST2', () => {
   beforeAll(async () => {

@@ -4,8 +4,7 @@
  * and VIP, replies sent once, safe_update conflicts, 429 with Retry-After, 401 and 5xx.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Mutation } from '../../../shared/mutation';
-import type { Change } from '../../../shared/sync';
+import { mutationFor, pullAll, ticketsIn as tickets } from '../peers/helpdesk';
 import { ZendeskConnector } from '../../../main/connectors/zendesk/connector';
 import { AGENT_EMAIL, type FakeZendesk, GOOD_TOKEN, startFakeZendesk } from './fake-zendesk';
 
@@ -20,21 +19,7 @@ afterEach(async () => {
   await zd.stop();
 });
 
-async function pullAll(c: ZendeskConnector, from: string | null) {
-  const changes: Change[] = [];
-  let cursor = from;
-  for (let pages = 1; pages <= 20; pages++) {
-    const page = await c.pull(cursor);
-    changes.push(...page.changes);
-    cursor = page.nextCursor;
-    if (page.done) return { changes, cursor, pages };
-  }
-  throw new Error('no end of stream in 20 pages');
-}
-const tickets = (changes: Change[]) => changes.flatMap((c) => (c.kind === 'ticket' ? [c.ticket] : []));
-const mutation = (remoteId: string, op: Mutation['op'], baseVersion: string | null): Mutation => ({
-  id: `m-${Math.random().toString(36).slice(2, 10)}`, accountId: 'zd', ticketId: `zd:${remoteId}`, remoteId, baseVersion, createdAt: Date.UTC(2026, 10, 20, 9), op,
-});
+const mutation = mutationFor('zd', Date.UTC(2026, 10, 20, 9));
 
 describe('Zendesk (recorded API shapes)', () => {
   it('exports every ticket to the end of the stream, with comments, customers and agents; a malformed one is skipped', async () => {

@@ -1,0 +1,131 @@
+/**
+ * Freshdesk API v2 with an API key: tickets by `updated_since`, ascending, page by page (the `link`
+ * header says whether another page follows); conversations per ticket. Push: reply, private note, PUT of
+ * status/priority/agent/tags. Freshdesk has no conditional update, so a change first checks that the
+ * ticket's `updated_at` is still the one the agent saw; if not, it is a conflict carrying Freshdesk's.
+ */
+import type { Capabilities, Connector, TestResult } from '../../../shared/connector';
+import { AppError } from '../../../shared/contract';
+import type { Account, Agent, Message, Ticket } from '../../../shared/domain';
+import type { Mutation, PushResult } from '../../../shared/mutation';
+import type { Change, PullResult } from '../../../shared/sync';
+import { log } from '../../log';
+import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
+import { sendOnce } from '../http/send-once';
+import { advance, readSinceCursor } from '../http/since-cursor';
+import { customerOf, type FdAgent, type FdConversation, type FdTicket, messagesOf, ticketOf, toFdPriority, toFdStatus } from './map';
+
+const EPOCH = '1970-01-01T00:00:00Z';
+const PER_PAGE = 30;
+
+export class FreshdeskConnector implements Connector {
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false };
+  me: Agent | null = null;
+  private readonly client: JsonClient;
+  private agents = new Map<number, FdAgent>();
+
+  constructor(
+    readonly account: Account,
+    url: string,
+    apiKey: () => string | null,
+    private readonly perPage = PER_PAGE,
+  ) {
+    this.client = new JsonClient({
+      base: `${url.replace(/\/+$/, '')}/api/v2/`,
+      source: 'Freshdesk',
+      authorization: () => {
+        const key = apiKey();
+        return key ? `Basic ${Buffer.from(`${key}:X`).toString('base64')}` : null;
+      },
+    });
+  }
+
+  async testConnection(): Promise<TestResult> {
+    try {
+      const { body } = await this.client.request<FdAgent>('GET', 'agents/me');
+      this.me = { id: `${this.account.id}:${body.id}`, accountId: this.account.id, name: body.contact.name, email: body.contact.email };
+      return { ok: true, notes: [] };
+    } catch (error) {
+      return testFailure(error);
+    }
+  }
+
+  private async loadAgents(): Promise<Agent[]> {
+    const { body } = await this.client.request<FdAgent[]>('GET', 'agents?per_page=100');
+    this.agents = new Map(body.map((a) => [a.id, a]));
+    return body.map((a) => ({ id: `${this.account.id}:${a.id}`, accountId: this.account.id, name: a.contact.name, email: a.contact.email }));
+  }
+
+  async pull(cursor: string | null): Promise<PullResult> {
+    const c = readSinceCursor(cursor, EPOCH);
+    try {
+      const changes: Change[] = [];
+      if (c.page === 1 || this.agents.size === 0) for (const agent of await this.loadAgents()) changes.push({ kind: 'agent', agent });
+      const path = `tickets?updated_since=${encodeURIComponent(c.since)}&order_by=updated_at&order_type=asc&include=requester&page=${c.page}&per_page=${this.perPage}`;
+      const { body, link } = await this.client.request<FdTicket[]>('GET', path);
+      const tickets = Array.isArray(body) ? body : [];
+      const last = !link?.includes('rel="next"');
+      const { fetch, next } = advance(c, tickets.map((t) => ({ id: String(t?.id), updated: String(t?.updated_at) })), last);
+      for (const t of tickets.filter((x) => fetch.includes(String(x?.id)))) {
+        if (typeof t.id !== 'number' || typeof t.status !== 'number' || typeof t.updated_at !== 'string') {
+          log.warn(`freshdesk: ticket ${String(t?.id)} skipped: not a ticket`); // the sync goes on
+          continue;
+        }
+        changes.push(...(await this.ticketChanges(t)));
+      }
+      return { changes, nextCursor: JSON.stringify(next), done: last };
+    } catch (error) {
+      return pullFailure(error);
+    }
+  }
+
+  private async ticketChanges(t: FdTicket): Promise<Change[]> {
+    const { body } = await this.client.request<FdConversation[]>('GET', `tickets/${t.id}/conversations?per_page=100`);
+    const customer = customerOf(this.account.id, t.requester, t.requester_id);
+    const messages = messagesOf(this.account.id, t, Array.isArray(body) ? body : [], customer, this.agents);
+    return [{ kind: 'customer', customer }, ...messages.map((message) => ({ kind: 'message' as const, message })), { kind: 'ticket', ticket: ticketOf(this.account.id, t, messages, customer) }];
+  }
+
+  private async current(remoteId: string): Promise<{ ticket: Ticket; messages: Message[] }> {
+    if (this.agents.size === 0) await this.loadAgents();
+    const { body } = await this.client.request<FdTicket>('GET', `tickets/${remoteId}?include=requester`);
+    const changes = await this.ticketChanges(body);
+    const ticket = changes.find((x) => x.kind === 'ticket');
+    if (ticket?.kind !== 'ticket') throw new AppError('unavailable', `Freshdesk did not return ticket ${remoteId}.`);
+    return { ticket: ticket.ticket, messages: changes.flatMap((x) => (x.kind === 'message' ? [x.message] : [])) };
+  }
+
+  async push(mutation: Mutation): Promise<PushResult> {
+    const { op, remoteId } = mutation;
+    try {
+      if (op.type === 'markSeen') return { kind: 'applied', messages: [] };
+      if (op.type === 'setFlagged') return { kind: 'rejected', reason: 'Freshdesk has no flags; use a tag.' };
+      if (op.type === 'reply') return await this.reply(mutation, op.text, op.internal);
+      const before = await this.current(remoteId);
+      if (mutation.baseVersion && before.ticket.version !== mutation.baseVersion) return { kind: 'conflict', remote: before.ticket };
+      const fields =
+        op.type === 'setStatus'
+          ? { status: toFdStatus[op.status] }
+          : op.type === 'setPriority'
+            ? { priority: toFdPriority(op.priority) }
+            : op.type === 'setAssignee'
+              ? { responder_id: op.assigneeId ? Number(op.assigneeId.slice(this.account.id.length + 1)) : null }
+              : { tags: op.tags };
+      await this.client.request('PUT', `tickets/${remoteId}`, { body: fields });
+      return { kind: 'applied', ticket: (await this.current(remoteId)).ticket, messages: [] };
+    } catch (error) {
+      if (error instanceof RetryLater) return { kind: 'retryAfter', ms: error.ms };
+      throw error;
+    }
+  }
+
+  /** A reply or a private note, sent once. */
+  private async reply(mutation: Mutation, text: string, internal: boolean): Promise<PushResult> {
+    const message = await sendOnce(mutation, { text, internal }, {
+      source: 'Freshdesk',
+      messages: async () => (await this.current(mutation.remoteId)).messages,
+      send: () => this.client.request('POST', `tickets/${mutation.remoteId}/${internal ? 'notes' : 'reply'}`, { body: internal ? { body: text, private: true } : { body: text } }),
+    });
+    return { kind: 'applied', ticket: (await this.current(mutation.remoteId)).ticket, messages: [message] };
+  }
+}

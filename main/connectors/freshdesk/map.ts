@@ -1,0 +1,89 @@
+/** Freshdesk's records in Switchboard's vocabulary: numeric statuses, priorities and sources. */
+import { type Channel, type Customer, customerIdFor, localId, type Message, type Priority, type Ticket, type TicketStatus } from '../../../shared/domain';
+
+export interface FdTicket {
+  id: number;
+  subject: string;
+  status: number;
+  priority: number;
+  source: number;
+  requester_id: number;
+  responder_id: number | null;
+  tags: string[];
+  created_at: string;
+  updated_at: string;
+  due_by: string | null;
+  description_text: string;
+  requester?: { id: number; name: string; email: string };
+}
+
+export interface FdConversation {
+  id: number;
+  body_text: string;
+  private: boolean;
+  incoming: boolean;
+  user_id: number;
+  created_at: string;
+  attachments?: Array<{ id: number; name: string; content_type: string; size: number }>;
+}
+
+export interface FdAgent {
+  id: number;
+  contact: { name: string; email: string };
+}
+
+const statuses: Record<number, TicketStatus> = { 2: 'open', 3: 'pending', 4: 'solved', 5: 'closed' };
+export const toFdStatus: Record<TicketStatus, number> = { new: 2, open: 2, pending: 3, 'on-hold': 3, solved: 4, closed: 5 };
+const statusNames: Record<number, string> = { 2: 'Open', 3: 'Pending', 4: 'Resolved', 5: 'Closed' };
+const priorities: Priority[] = ['low', 'normal', 'high', 'urgent'];
+export const toFdPriority = (p: Priority) => priorities.indexOf(p) + 1;
+const sources: Record<number, Channel> = { 1: 'email', 2: 'web', 3: 'phone', 7: 'chat', 9: 'web', 10: 'email' };
+
+export function customerOf(accountId: string, requester: FdTicket['requester'], id: number): Customer {
+  const email = requester?.email ?? `contact-${id}@freshdesk.invalid`;
+  return { id: customerIdFor(email), accountId, name: requester?.name || email, email, organization: null, vip: false };
+}
+
+/** The request itself (Freshdesk keeps it on the ticket), then the conversation. */
+export function messagesOf(accountId: string, fd: FdTicket, conversations: FdConversation[], customer: Customer, agents: ReadonlyMap<number, FdAgent>): Message[] {
+  const ticketId = localId(accountId, String(fd.id));
+  const request: Message = {
+    id: localId(accountId, `ticket-${fd.id}`), ticketId, accountId, author: { name: customer.name, email: customer.email }, direction: 'in', internal: false,
+    createdAt: Date.parse(fd.created_at) || 0, text: fd.description_text ?? '', attachments: [],
+  };
+  return [
+    request,
+    ...conversations.map((c): Message => {
+      const agent = agents.get(c.user_id);
+      return {
+        id: localId(accountId, `conversation-${c.id}`), ticketId, accountId,
+        author: agent ? { name: agent.contact.name, email: agent.contact.email } : { name: customer.name, email: customer.email },
+        direction: c.incoming || !agent ? 'in' : 'out', internal: c.private, createdAt: Date.parse(c.created_at) || 0, text: c.body_text ?? '',
+        attachments: (c.attachments ?? []).map((a) => ({ id: localId(accountId, `attachment-${a.id}`), name: a.name, size: a.size, type: a.content_type })),
+      };
+    }),
+  ];
+}
+
+export function ticketOf(accountId: string, fd: FdTicket, messages: Message[], customer: Customer): Ticket {
+  const visible = messages.filter((m) => !m.internal);
+  const firstOut = visible.find((m) => m.direction === 'out');
+  return {
+    id: localId(accountId, String(fd.id)), accountId, remoteId: String(fd.id), subject: fd.subject,
+    // A ticket nobody has answered yet is new to the agent, whatever Freshdesk calls it.
+    status: fd.status === 2 && !firstOut ? 'new' : (statuses[fd.status] ?? 'open'),
+    sourceStatus: statusNames[fd.status] ?? String(fd.status),
+    priority: priorities[fd.priority - 1] ?? 'normal',
+    channel: sources[fd.source] ?? 'web',
+    customerId: customer.id,
+    assigneeId: fd.responder_id ? localId(accountId, String(fd.responder_id)) : null,
+    tags: fd.tags ?? [],
+    createdAt: Date.parse(fd.created_at) || 0,
+    updatedAt: Date.parse(fd.updated_at) || 0,
+    firstResponseAt: firstOut?.createdAt ?? null,
+    slaDueAt: fd.due_by ? Date.parse(fd.due_by) || null : null,
+    preview: (visible[visible.length - 1]?.text ?? '').slice(0, 140),
+    messageCount: messages.length,
+    version: fd.updated_at,
+  };
+}

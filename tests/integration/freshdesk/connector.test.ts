@@ -1,0 +1,69 @@
+/**
+ * The Freshdesk connector against a local server answering in the shapes Freshdesk's API v2 documents
+ * (Freshdesk cannot run here): paging by `link` header to the end, only what changed afterwards,
+ * replies and notes sent once, a stale ticket as a conflict, 429 with Retry-After, 401, 5xx.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mutationFor, pullAll, ticketsIn as tickets } from '../peers/helpdesk';
+import { FreshdeskConnector } from '../../../main/connectors/freshdesk/connector';
+import { API_KEY, type FakeFreshdesk, startFakeFreshdesk } from './fake-freshdesk';
+
+const account = { id: 'fd', type: 'freshdesk' as const, name: 'Freshdesk', demo: false };
+let fd: FakeFreshdesk;
+const connector = (key = API_KEY) => new FreshdeskConnector(account, fd.url, () => key, 2);
+
+beforeEach(async () => {
+  fd = await startFakeFreshdesk();
+});
+afterEach(async () => {
+  await fd.stop();
+});
+
+const mutation = mutationFor('fd', Date.UTC(2026, 10, 20, 9));
+
+describe('Freshdesk (recorded API shapes)', () => {
+  it('pages to the last page, maps statuses and sources, then pulls only what changed', async () => {
+    const c = connector();
+    const all = await pullAll(c, null);
+    expect(all.pages).toBe(2);
+    const byId = new Map(tickets(all.changes).map((t) => [t.remoteId, t]));
+    expect(byId.get('1')).toMatchObject({ status: 'new', sourceStatus: 'Open', channel: 'email', priority: 'low', customerId: 'customer:olga@example.test' });
+    expect(byId.get('2')).toMatchObject({ status: 'pending', sourceStatus: 'Pending', channel: 'web', messageCount: 2 });
+    expect(byId.get('3')).toMatchObject({ status: 'solved', channel: 'phone' });
+    const thread = all.changes.flatMap((x) => (x.kind === 'message' && x.message.ticketId === 'fd:2' ? [x.message] : []));
+    expect(thread.map((m) => [m.text, m.direction])).toEqual([
+      ['Пришлите счёт, пожалуйста.', 'in'],
+      ['Счёт во вложении.', 'out'],
+    ]);
+    expect(tickets((await pullAll(c, all.cursor)).changes)).toEqual([]);
+    fd.touch(1, { priority: 4 });
+    expect(tickets((await pullAll(c, all.cursor)).changes).map((t) => [t.remoteId, t.priority])).toEqual([['1', 'urgent']]);
+  });
+
+  it('a reply and a note go once; a change on a ticket changed meanwhile is a conflict', async () => {
+    const c = connector();
+    const reply = mutation('1', { type: 'reply', text: 'Fixed in version 2.4.', internal: false }, null);
+    expect(await c.push(reply)).toMatchObject({ kind: 'applied', messages: [{ text: 'Fixed in version 2.4.', direction: 'out', internal: false }] });
+    expect(await c.push(reply)).toMatchObject({ kind: 'applied' });
+    await c.push(mutation('1', { type: 'reply', text: 'Known bug FD-12.', internal: true }, null));
+    expect(fd.conversations(1).map((x) => [x.body_text, x.private])).toEqual([
+      ['Fixed in version 2.4.', false],
+      ['Known bug FD-12.', true],
+    ]);
+    const base = fd.ticket(3).updated_at;
+    expect(await c.push(mutation('3', { type: 'setStatus', status: 'closed' }, base))).toMatchObject({ kind: 'applied', ticket: { status: 'closed', sourceStatus: 'Closed' } });
+    expect(await c.push(mutation('3', { type: 'setPriority', priority: 'high' }, base))).toMatchObject({ kind: 'conflict', remote: { status: 'closed' } });
+    expect(await c.push(mutation('3', { type: 'setTags', tags: ['billing'] }, null))).toMatchObject({ kind: 'applied', ticket: { tags: ['billing'] } });
+    expect(fd.ticket(3)).toMatchObject({ status: 5, priority: 1, tags: ['billing'] });
+  });
+
+  it('429 waits exactly Retry-After; a refused key needs sign-in; 5xx is "unavailable"', async () => {
+    const c = connector();
+    fd.fault({ status: 429, headers: { 'Retry-After': '25' }, body: { code: 'rate_limited' } });
+    expect(await c.push(mutation('1', { type: 'setPriority', priority: 'high' }, null))).toEqual({ kind: 'retryAfter', ms: 25_000 });
+    fd.fault({ status: 500, body: { code: 'internal_error' } });
+    await expect(c.pull(null)).rejects.toMatchObject({ code: 'unavailable' });
+    expect(await connector('wrong').testConnection()).toMatchObject({ ok: false, problem: 'auth', message: expect.stringContaining('Freshdesk refused the token') });
+    expect(await c.testConnection()).toEqual({ ok: true, notes: [] });
+  });
+});
