@@ -42,10 +42,11 @@ test.afterAll(async () => {
 test('add RT in Settings, see its tickets; an offline reply and status change reach RT when it is back', async ({ page }) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('button', { name: 'Add Request Tracker account' }).click();
-  const form = page.getByRole('form', { name: 'Add Request Tracker account' });
+  await page.getByRole('button', { name: 'Add helpdesk account' }).click();
+  const form = page.getByRole('form', { name: 'Add helpdesk account' });
+  await form.locator('select').selectOption('rt');
   await form.getByLabel('Name of this helpdesk').fill('Old RT');
-  await form.getByLabel('Address of Request Tracker').fill(rt.url);
+  await form.getByLabel('Address', { exact: true }).fill(rt.url);
   await form.getByLabel('Auth token').fill('1-99-revoked');
   await form.getByRole('button', { name: 'Test connection' }).click();
   await expect(form.getByRole('alert')).toContainText('Request Tracker refused the token (expired or revoked)');

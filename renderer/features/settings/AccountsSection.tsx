@@ -9,11 +9,11 @@ import { useSyncStatus } from '../../stores/sync-status';
 import { AddEmailAccount } from './AddEmailAccount';
 import { AddHelpdeskAccount } from './AddHelpdeskAccount';
 
-/** The accounts with their sync state, and the way to add an email or Request Tracker account. */
+/** The accounts with their sync state, and the way to add an email or helpdesk account. */
 export function AccountsSection() {
   const { t, i18n } = useTranslation();
   const { engine } = useApp();
-  const [adding, setAdding] = useState<'email' | 'rt' | null>(null);
+  const [adding, setAdding] = useState<'email' | 'helpdesk' | null>(null);
   const errors = useSyncStatus((s) => s.errors);
   const rows = useLiveQuery(async () => {
     const accounts = (await db.accounts.toArray()).filter((a) => !a.demo);
@@ -47,14 +47,14 @@ export function AccountsSection() {
         ))}
       </ul>
       {adding === 'email' && <AddEmailAccount onDone={() => setAdding(null)} />}
-      {adding === 'rt' && <AddHelpdeskAccount onDone={() => setAdding(null)} />}
+      {adding === 'helpdesk' && <AddHelpdeskAccount onDone={() => setAdding(null)} />}
       {adding === null && (
         <div className="form-actions">
           <button type="button" onClick={() => setAdding('email')}>
             {t('accounts.add')}
           </button>
-          <button type="button" onClick={() => setAdding('rt')}>
-            {t('accounts.addRt')}
+          <button type="button" onClick={() => setAdding('helpdesk')}>
+            {t('accounts.addHelpdesk')}
           </button>
         </div>
       )}

@@ -1,31 +1,55 @@
-/** Settings → Add Request Tracker account: name, address, REST2 token; Test connection; Add. */
+/** Settings → Add helpdesk account: Request Tracker, Zendesk or Freshdesk; address, token; Test; Add. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RtAccountSettings } from '../../../shared/accounts';
+import type { AccountSettings } from '../../../shared/accounts';
 import { AccountFormFooter, useAccountForm } from './account-form';
+
+const kinds = ['rt', 'zendesk', 'freshdesk'] as const;
+type Kind = (typeof kinds)[number];
 
 export function AddHelpdeskAccount({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
+  const [kind, setKind] = useState<Kind>('rt');
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
+  const [email, setEmail] = useState('');
   const [token, setToken] = useState('');
-  const settings = (): RtAccountSettings => ({ type: 'rt', name: name || url, url });
+  const settings = (): AccountSettings => {
+    const common = { name: name || url, url };
+    return kind === 'zendesk' ? { type: 'zendesk', ...common, email } : { type: kind, ...common };
+  };
   const form = useAccountForm(settings, token, onDone);
   return (
-    <form className="add-account" aria-label={t('accounts.addRt')} onSubmit={(e) => { e.preventDefault(); form.save(); }}>
+    <form className="add-account" aria-label={t('accounts.addHelpdesk')} onSubmit={(e) => { e.preventDefault(); form.save(); }}>
       <label>
-        {t('accounts.rtName')}
+        {t('accounts.helpdesk')}
+        <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {t(`accounts.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('accounts.helpdeskName')}
         <input value={name} onChange={(e) => setName(e.target.value)} />
       </label>
       <label>
         {t('accounts.url')}
-        <input type="url" required placeholder="https://rt.example.com" value={url} onChange={(e) => setUrl(e.target.value.trim())} />
+        <input type="url" required placeholder={t(`accounts.urlExample.${kind}`)} value={url} onChange={(e) => setUrl(e.target.value.trim())} />
       </label>
+      {kind === 'zendesk' && (
+        <label>
+          {t('accounts.agentEmail')}
+          <input type="email" required value={email} onChange={(e) => setEmail(e.target.value.trim())} />
+        </label>
+      )}
       <label>
-        {t('accounts.token')}
+        {t(`accounts.token.${kind}`)}
         <input type="password" required autoComplete="off" value={token} onChange={(e) => setToken(e.target.value.trim())} />
       </label>
-      <p className="muted">{t('accounts.tokenHint')}</p>
+      <p className="muted">{t(`accounts.tokenHint.${kind}`)}</p>
       <AccountFormFooter form={form} onCancel={onDone} general={false} />
     </form>
   );
