@@ -68,7 +68,11 @@ export type ZendeskAccountSettings = z.infer<typeof ZendeskAccountSettings>;
 export const FreshdeskAccountSettings = z.object({ type: z.literal('freshdesk'), ...helpdesk }).strict();
 export type FreshdeskAccountSettings = z.infer<typeof FreshdeskAccountSettings>;
 
-export const AccountSettings = z.discriminatedUnion('type', [ImapAccountSettings, RtAccountSettings, ZendeskAccountSettings, FreshdeskAccountSettings]);
+/** Help Scout with an app's OAuth2 client credentials: `appId` here, the app secret by `tokenEnv`. */
+export const HelpScoutAccountSettings = z.object({ type: z.literal('helpscout'), ...helpdesk, appId: z.string().min(1).max(200) }).strict();
+export type HelpScoutAccountSettings = z.infer<typeof HelpScoutAccountSettings>;
+
+export const AccountSettings = z.discriminatedUnion('type', [ImapAccountSettings, RtAccountSettings, ZendeskAccountSettings, FreshdeskAccountSettings, HelpScoutAccountSettings]);
 export type AccountSettings = z.infer<typeof AccountSettings>;
 
 export const ProvisioningFile = z.object({ accounts: z.array(AccountSettings) }).strict();

@@ -1,11 +1,12 @@
 /** The helpdesk connectors by account type: one place that knows which class serves which settings. */
-import type { FreshdeskAccountSettings, RtAccountSettings, ZendeskAccountSettings } from '../../shared/accounts';
+import type { FreshdeskAccountSettings, HelpScoutAccountSettings, RtAccountSettings, ZendeskAccountSettings } from '../../shared/accounts';
 import type { Connector } from '../../shared/connector';
 import { FreshdeskConnector } from './freshdesk/connector';
+import { HelpScoutConnector } from './helpscout/connector';
 import { RtConnector } from './rt/connector';
 import { ZendeskConnector } from './zendesk/connector';
 
-export type HelpdeskSettings = RtAccountSettings | ZendeskAccountSettings | FreshdeskAccountSettings;
+export type HelpdeskSettings = RtAccountSettings | ZendeskAccountSettings | FreshdeskAccountSettings | HelpScoutAccountSettings;
 
 export function helpdeskConnector(settings: HelpdeskSettings, id: string, secret: () => string | null): Connector {
   const account = { id, type: settings.type, name: settings.name, demo: false };
@@ -16,5 +17,7 @@ export function helpdeskConnector(settings: HelpdeskSettings, id: string, secret
       return new ZendeskConnector(account, settings.url, settings.email, secret);
     case 'freshdesk':
       return new FreshdeskConnector(account, settings.url, secret);
+    case 'helpscout':
+      return new HelpScoutConnector(account, settings.url, settings.appId, secret);
   }
 }

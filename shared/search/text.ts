@@ -5,6 +5,8 @@
  */
 import { newStemmer } from 'snowball-stemmers';
 
+export { htmlToText } from '../html-text';
+
 const russian = newStemmer('russian');
 const english = newStemmer('english');
 
@@ -76,23 +78,6 @@ export function stem(word: string): string {
 /** The index terms of a text: each word stemmed. */
 export function terms(text: string): string[] {
   return words(text).map(stem);
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/** Readable text of an HTML body, for indexing (never for display). */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<(br|\/p|\/div|\/li|\/tr|\/h\d)\b[^>]*>/gi, '\n')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-      if (name[0] === '#') {
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : ' ';
-      }
-      return ENTITIES[name.toLowerCase()] ?? whole;
-    });
 }
 
 /** Where the quoted history starts: "On … wrote:", "-----Original Message-----", Russian clients' forms. */

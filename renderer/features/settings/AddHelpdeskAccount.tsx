@@ -1,11 +1,18 @@
-/** Settings → Add helpdesk account: Request Tracker, Zendesk or Freshdesk; address, token; Test; Add. */
+/** Settings → Add helpdesk account: Request Tracker, Zendesk, Freshdesk or Help Scout; address, token; Test; Add. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSettings } from '../../../shared/accounts';
 import { AccountFormFooter, useAccountForm } from './account-form';
 
-const kinds = ['rt', 'zendesk', 'freshdesk'] as const;
+const kinds = ['rt', 'zendesk', 'freshdesk', 'helpscout'] as const;
 type Kind = (typeof kinds)[number];
+/** What the address looks like (the same in every language). */
+const example: Record<Kind, string> = {
+  rt: 'https://rt.example.com',
+  zendesk: 'https://yourcompany.zendesk.com',
+  freshdesk: 'https://yourcompany.freshdesk.com',
+  helpscout: 'https://api.helpscout.net',
+};
 
 export function AddHelpdeskAccount({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -13,10 +20,13 @@ export function AddHelpdeskAccount({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
   const [email, setEmail] = useState('');
+  const [appId, setAppId] = useState('');
   const [token, setToken] = useState('');
   const settings = (): AccountSettings => {
     const common = { name: name || url, url };
-    return kind === 'zendesk' ? { type: 'zendesk', ...common, email } : { type: kind, ...common };
+    if (kind === 'zendesk') return { type: 'zendesk', ...common, email };
+    if (kind === 'helpscout') return { type: 'helpscout', ...common, appId };
+    return { type: kind, ...common };
   };
   const form = useAccountForm(settings, token, onDone);
   return (
@@ -37,12 +47,18 @@ export function AddHelpdeskAccount({ onDone }: { onDone: () => void }) {
       </label>
       <label>
         {t('accounts.url')}
-        <input type="url" required placeholder={t(`accounts.urlExample.${kind}`)} value={url} onChange={(e) => setUrl(e.target.value.trim())} />
+        <input type="url" required placeholder={example[kind]} value={url} onChange={(e) => setUrl(e.target.value.trim())} />
       </label>
       {kind === 'zendesk' && (
         <label>
           {t('accounts.agentEmail')}
           <input type="email" required value={email} onChange={(e) => setEmail(e.target.value.trim())} />
+        </label>
+      )}
+      {kind === 'helpscout' && (
+        <label>
+          {t('accounts.appId')}
+          <input required value={appId} onChange={(e) => setAppId(e.target.value.trim())} />
         </label>
       )}
       <label>

@@ -1,0 +1,147 @@
+/**
+ * Help Scout's Inbox API 2.0 with an app's OAuth2 client credentials: conversations by `modifiedSince`,
+ * ascending, with their threads embedded, page by page. Push: reply, note, JSON-patch of status and
+ * assignee, PUT of tags. Help Scout has no conditional update and no priority: a change first checks that
+ * the conversation is still as the agent saw it (else a conflict), and priority is not offered.
+ */
+import type { Capabilities, Connector, TestResult } from '../../../shared/connector';
+import { AppError } from '../../../shared/contract';
+import type { Account, Agent, Ticket } from '../../../shared/domain';
+import type { Mutation, PushResult } from '../../../shared/mutation';
+import type { Change, PullResult } from '../../../shared/sync';
+import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
+import { sendOnce } from '../http/send-once';
+import { advance, readSinceCursor } from '../http/since-cursor';
+import { customerOf, type HsConversation, type HsPerson, messagesOf, nameOf, ticketOf, toHsStatus, updatedOf } from './map';
+
+interface HalPage<T> {
+  _embedded?: Record<string, T[]>;
+  page?: { size: number; totalElements: number; totalPages: number; number: number };
+}
+
+const EPOCH = '1970-01-01T00:00:00Z';
+
+export class HelpScoutConnector implements Connector {
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'closed'], priority: false, assign: true, tags: true, internalNotes: true, merge: false, flags: false };
+  me: Agent | null = null;
+  private readonly client: JsonClient;
+  private readonly base: string;
+  private token: { value: string; until: number } | null = null;
+
+  constructor(
+    readonly account: Account,
+    url: string,
+    private readonly appId: string,
+    private readonly appSecret: () => string | null,
+  ) {
+    this.base = `${url.replace(/\/+$/, '')}/v2/`;
+    this.client = new JsonClient({ base: this.base, source: 'Help Scout', authorization: () => (this.token ? `Bearer ${this.token.value}` : null) });
+  }
+
+  /** An access token for the app (client credentials), renewed a minute before it expires. */
+  private async signIn(): Promise<void> {
+    if (this.token && this.token.until > Date.now()) return;
+    const secret = this.appSecret();
+    if (!secret) throw new AppError('needs_sign_in', 'Help Scout needs the app secret: enter it in Settings.');
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}oauth2/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'client_credentials', client_id: this.appId, client_secret: secret }),
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch {
+      throw new AppError('unavailable', `Help Scout at ${new URL(this.base).host} cannot be reached; Switchboard keeps trying.`);
+    }
+    if (response.status === 400 || response.status === 401) throw new AppError('needs_sign_in', 'Help Scout refused the app ID or secret: enter them again in Settings.');
+    if (!response.ok) throw new AppError('unavailable', `Help Scout could not sign in (${response.status}); Switchboard retries.`);
+    const body = (await response.json()) as { access_token: string; expires_in: number };
+    this.token = { value: body.access_token, until: Date.now() + Math.max(0, body.expires_in - 60) * 1000 };
+  }
+
+  /** A call with a valid token; a token refused mid-way is renewed once. */
+  private async call<T>(method: string, path: string, body?: unknown) {
+    await this.signIn();
+    try {
+      return await this.client.request<T>(method, path, { body });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'needs_sign_in') throw error;
+      this.token = null;
+      await this.signIn();
+      return this.client.request<T>(method, path, { body });
+    }
+  }
+
+  async testConnection(): Promise<TestResult> {
+    try {
+      const { body } = await this.call<HsPerson>('GET', 'users/me');
+      this.me = { id: `${this.account.id}:${body.id}`, accountId: this.account.id, name: nameOf(body), email: body.email ?? '' };
+      return { ok: true, notes: [] };
+    } catch (error) {
+      return testFailure(error);
+    }
+  }
+
+  async pull(cursor: string | null): Promise<PullResult> {
+    const c = readSinceCursor(cursor, EPOCH);
+    try {
+      const changes: Change[] = [];
+      if (c.page === 1) {
+        const { body } = await this.call<HalPage<HsPerson>>('GET', 'users');
+        for (const u of body._embedded?.users ?? []) changes.push({ kind: 'agent', agent: { id: `${this.account.id}:${u.id}`, accountId: this.account.id, name: nameOf(u), email: u.email ?? '' } });
+      }
+      const since = c.since === EPOCH ? '' : `&modifiedSince=${encodeURIComponent(c.since)}`;
+      const { body } = await this.call<HalPage<HsConversation>>('GET', `conversations?status=all${since}&sortField=modifiedAt&sortOrder=asc&embed=threads&page=${c.page}`);
+      const conversations = body._embedded?.conversations ?? [];
+      const last = !body.page || body.page.number >= body.page.totalPages;
+      const { fetch, next } = advance(c, conversations.map((x) => ({ id: String(x.id), updated: updatedOf(x) })), last);
+      for (const conversation of conversations.filter((x) => fetch.includes(String(x.id)))) changes.push(...this.changesOf(conversation));
+      const total = body.page?.totalElements ?? conversations.length;
+      return { changes, nextCursor: JSON.stringify(next), done: last, progress: { done: Math.min(total, (c.page - 1) * (body.page?.size ?? 0) + conversations.length), total } };
+    } catch (error) {
+      return pullFailure(error);
+    }
+  }
+
+  private changesOf(conversation: HsConversation): Change[] {
+    const customer = customerOf(this.account.id, conversation.primaryCustomer);
+    const messages = messagesOf(this.account.id, conversation);
+    return [{ kind: 'customer', customer }, ...messages.map((message) => ({ kind: 'message' as const, message })), { kind: 'ticket', ticket: ticketOf(this.account.id, conversation, messages, customer) }];
+  }
+
+  private async current(remoteId: string): Promise<{ ticket: Ticket; changes: Change[]; conversation: HsConversation }> {
+    const { body } = await this.call<HsConversation>('GET', `conversations/${remoteId}?embed=threads`);
+    const changes = this.changesOf(body);
+    const ticket = changes.find((x) => x.kind === 'ticket');
+    if (ticket?.kind !== 'ticket') throw new AppError('unavailable', `Help Scout did not return conversation ${remoteId}.`);
+    return { ticket: ticket.ticket, changes, conversation: body };
+  }
+
+  async push(mutation: Mutation): Promise<PushResult> {
+    const { op, remoteId } = mutation;
+    try {
+      if (op.type === 'markSeen') return { kind: 'applied', messages: [] };
+      if (op.type === 'setFlagged' || op.type === 'setPriority') return { kind: 'rejected', reason: `Help Scout has no ${op.type === 'setFlagged' ? 'flags' : 'priorities'}.` };
+      if (op.type === 'reply') {
+        const { conversation } = await this.current(remoteId);
+        const message = await sendOnce(mutation, { text: op.text, internal: op.internal }, {
+          source: 'Help Scout',
+          messages: async () => (await this.current(remoteId)).changes.flatMap((x) => (x.kind === 'message' ? [x.message] : [])),
+          send: () => (op.internal ? this.call('POST', `conversations/${remoteId}/notes`, { text: op.text }) : this.call('POST', `conversations/${remoteId}/reply`, { customer: { id: conversation.primaryCustomer.id }, text: op.text })),
+        });
+        return { kind: 'applied', ticket: (await this.current(remoteId)).ticket, messages: [message] };
+      }
+      const before = await this.current(remoteId);
+      if (mutation.baseVersion && before.ticket.version !== mutation.baseVersion) return { kind: 'conflict', remote: before.ticket };
+      if (op.type === 'setTags') await this.call('PUT', `conversations/${remoteId}/tags`, { tags: op.tags });
+      else if (op.type === 'setStatus') await this.call('PATCH', `conversations/${remoteId}`, { op: 'replace', path: '/status', value: toHsStatus[op.status] });
+      else if (op.assigneeId) await this.call('PATCH', `conversations/${remoteId}`, { op: 'replace', path: '/assignTo', value: Number(op.assigneeId.slice(this.account.id.length + 1)) });
+      else await this.call('PATCH', `conversations/${remoteId}`, { op: 'remove', path: '/assignTo' });
+      return { kind: 'applied', ticket: (await this.current(remoteId)).ticket, messages: [] };
+    } catch (error) {
+      if (error instanceof RetryLater) return { kind: 'retryAfter', ms: error.ms };
+      throw error;
+    }
+  }
+}

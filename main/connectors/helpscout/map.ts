@@ -1,0 +1,92 @@
+/** Help Scout's conversations in Switchboard's vocabulary: statuses, threads as messages (notes internal). */
+import { type Channel, type Customer, customerIdFor, localId, type Message, type Ticket, type TicketStatus } from '../../../shared/domain';
+import { htmlToText } from '../../../shared/html-text';
+
+export interface HsPerson {
+  id: number;
+  email?: string;
+  first?: string;
+  last?: string;
+  firstName?: string;
+  lastName?: string;
+  type?: string;
+}
+
+export interface HsThread {
+  id: number;
+  type: string;
+  body?: string;
+  createdAt: string;
+  createdBy?: HsPerson;
+}
+
+export interface HsConversation {
+  id: number;
+  number: number;
+  subject: string;
+  status: string;
+  createdAt: string;
+  userUpdatedAt?: string;
+  assignee?: HsPerson | null;
+  primaryCustomer: HsPerson;
+  tags?: Array<{ tag: string }>;
+  source?: { type?: string };
+  _embedded?: { threads?: HsThread[] };
+}
+
+const statuses: Record<string, TicketStatus> = { active: 'open', pending: 'pending', closed: 'closed', spam: 'closed' };
+export const toHsStatus: Record<TicketStatus, string> = { new: 'active', open: 'active', pending: 'pending', 'on-hold': 'pending', solved: 'closed', closed: 'closed' };
+const channels: Record<string, Channel> = { email: 'email', chat: 'chat', phone: 'phone', api: 'api', 'web-form': 'web', beacon: 'web' };
+const MESSAGE_THREADS = new Set(['customer', 'message', 'reply', 'note', 'chat', 'phone']);
+
+export const nameOf = (p: HsPerson | null | undefined) => [p?.first ?? p?.firstName, p?.last ?? p?.lastName].filter(Boolean).join(' ');
+export const updatedOf = (c: HsConversation) => c.userUpdatedAt ?? c.createdAt;
+
+export function customerOf(accountId: string, person: HsPerson): Customer {
+  const email = person.email ?? `customer-${person.id}@helpscout.invalid`;
+  return { id: customerIdFor(email), accountId, name: nameOf(person) || email, email, organization: null, vip: false };
+}
+
+export function messagesOf(accountId: string, c: HsConversation): Message[] {
+  const ticketId = localId(accountId, String(c.id));
+  return (c._embedded?.threads ?? [])
+    .filter((t) => MESSAGE_THREADS.has(t.type))
+    .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))
+    .map((t) => ({
+      id: localId(accountId, `thread-${t.id}`),
+      ticketId,
+      accountId,
+      author: { name: nameOf(t.createdBy), email: t.createdBy?.email ?? '' },
+      direction: t.createdBy?.type === 'customer' || t.type === 'customer' ? ('in' as const) : ('out' as const),
+      internal: t.type === 'note',
+      createdAt: Date.parse(t.createdAt) || 0,
+      text: htmlToText(t.body ?? '').replace(/[ \t]+\n/g, '\n').trim(),
+      attachments: [],
+    }));
+}
+
+export function ticketOf(accountId: string, c: HsConversation, messages: Message[], customer: Customer): Ticket {
+  const visible = messages.filter((m) => !m.internal);
+  const firstOut = visible.find((m) => m.direction === 'out');
+  return {
+    id: localId(accountId, String(c.id)),
+    accountId,
+    remoteId: String(c.id),
+    subject: c.subject ?? '',
+    status: c.status === 'active' && !firstOut ? 'new' : (statuses[c.status] ?? 'open'),
+    sourceStatus: c.status,
+    priority: 'normal',
+    channel: channels[c.source?.type ?? ''] ?? 'email',
+    customerId: customer.id,
+    assigneeId: c.assignee?.id ? localId(accountId, String(c.assignee.id)) : null,
+    tags: (c.tags ?? []).map((t) => t.tag),
+    createdAt: Date.parse(c.createdAt) || 0,
+    updatedAt: Date.parse(updatedOf(c)) || 0,
+    firstResponseAt: firstOut?.createdAt ?? null,
+    slaDueAt: null,
+    preview: (visible[visible.length - 1]?.text ?? '').slice(0, 140),
+    messageCount: messages.length,
+    number: c.number,
+    version: updatedOf(c),
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The Help Scout connector against a local server answering in the shapes Help Scout's Inbox API 2.0
+ * documents (it cannot run here): OAuth2 client credentials (and a token renewed when refused), HAL
+ * pages to the end, threads as messages, reply/note once, status, assignee and tags, conflicts, 429.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HelpScoutConnector } from '../../../main/connectors/helpscout/connector';
+import { messagesIn, mutationFor, pullAll, ticketsIn as tickets } from '../peers/helpdesk';
+import { APP_ID, APP_SECRET, type FakeHelpScout, startFakeHelpScout } from './fake-helpscout';
+
+const account = { id: 'hs', type: 'helpscout' as const, name: 'Help Scout', demo: false };
+let hs: FakeHelpScout;
+const connector = (secret = APP_SECRET) => new HelpScoutConnector(account, hs.url, APP_ID, () => secret);
+const mutation = mutationFor('hs', Date.UTC(2026, 10, 20, 9));
+
+beforeEach(async () => {
+  hs = await startFakeHelpScout();
+});
+afterEach(async () => {
+  await hs.stop();
+});
+
+describe('Help Scout (recorded API shapes)', () => {
+  it('signs in with client credentials, pages to the end with threads, then pulls only what changed', async () => {
+    const c = connector();
+    const all = await pullAll(c, null);
+    expect(all.pages).toBe(2);
+    const byId = new Map(tickets(all.changes).map((t) => [t.remoteId, t]));
+    expect(byId.get('1')).toMatchObject({ status: 'new', sourceStatus: 'active', number: 101, customerId: 'customer:nina@example.test' });
+    expect(byId.get('2')).toMatchObject({ status: 'pending', subject: 'Смена тарифа' });
+    expect(byId.get('3')).toMatchObject({ status: 'closed' });
+    expect(messagesIn(all.changes).filter((m) => m.ticketId === 'hs:2').map((m) => [m.text, m.direction])).toEqual([['Хотим перейти на годовой тариф.', 'in']]);
+    expect(tickets((await pullAll(c, all.cursor)).changes)).toEqual([]);
+    hs.touch(3, { status: 'active' });
+    expect(tickets((await pullAll(c, all.cursor)).changes).map((t) => [t.remoteId, t.sourceStatus])).toEqual([['3', 'active']]);
+    expect(hs.tokens).toHaveLength(1); // one token for all of it
+  });
+
+  it('reply and note once; status, assignee and tags; a changed conversation is a conflict; priority is not offered', async () => {
+    const c = connector();
+    const reply = mutation('1', { type: 'reply', text: 'Please clear the widget cache.', internal: false }, null);
+    expect(await c.push(reply)).toMatchObject({ kind: 'applied', messages: [{ text: 'Please clear the widget cache.', direction: 'out' }] });
+    expect(await c.push(reply)).toMatchObject({ kind: 'applied' });
+    await c.push(mutation('1', { type: 'reply', text: 'Known beacon issue.', internal: true }, null));
+    expect(hs.conversation(1)._embedded.threads.map((t) => t.type)).toEqual(['customer', 'message', 'note']);
+    const base = hs.conversation(2).userUpdatedAt;
+    expect(await c.push(mutation('2', { type: 'setStatus', status: 'closed' }, base))).toMatchObject({ kind: 'applied', ticket: { status: 'closed' } });
+    expect(await c.push(mutation('2', { type: 'setAssignee', assigneeId: 'hs:5' }, base))).toMatchObject({ kind: 'conflict', remote: { status: 'closed' } });
+    expect(await c.push(mutation('2', { type: 'setAssignee', assigneeId: 'hs:5' }, null))).toMatchObject({ kind: 'applied', ticket: { assigneeId: 'hs:5' } });
+    expect(await c.push(mutation('2', { type: 'setTags', tags: ['upgrade'] }, null))).toMatchObject({ kind: 'applied', ticket: { tags: ['upgrade'] } });
+    expect(await c.push(mutation('2', { type: 'setPriority', priority: 'high' }, null))).toMatchObject({ kind: 'rejected' });
+    expect(c.capabilities.priority).toBe(false);
+  });
+
+  it('a refused token is renewed once; wrong app credentials need sign-in; 429 waits Retry-After', async () => {
+    const c = connector();
+    await c.testConnection();
+    hs.fault({ status: 401, body: { error: 'invalid_token' } });
+    expect((await c.pull(null)).changes.length).toBeGreaterThan(0);
+    expect(hs.tokens).toHaveLength(2);
+    expect(await connector('wrong').testConnection()).toMatchObject({ ok: false, problem: 'auth', message: expect.stringContaining('Help Scout refused the app ID or secret') });
+    hs.fault({ status: 429, headers: { 'Retry-After': '12' }, body: { error: 'rate limited' } });
+    expect(await c.push(mutation('1', { type: 'setStatus', status: 'pending' }, null))).toEqual({ kind: 'retryAfter', ms: 12_000 });
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Help Scout's Inbox API 2.0 as its public documentation describes it (../shared/HELPDESK-APIS.md §3.3):
+ * OAuth2 client credentials, HAL pages of conversations with embedded threads sorted by modifiedAt,
+ * reply and notes, JSON-patch of status and assignee, PUT of tags.
+ */
+import { type Replay, type Route, startReplay } from '../peers/replay';
+
+export const APP_ID = 'app-1';
+export const APP_SECRET = 'app-secret';
+
+type Conversation = Record<string, unknown> & { id: number; userUpdatedAt: string; status: string; _embedded: { threads: Array<Record<string, unknown>> } };
+
+export interface FakeHelpScout extends Replay {
+  conversation(id: number): Conversation;
+  touch(id: number, fields: Record<string, unknown>): void;
+  /** Tokens issued so far (a refused token is renewed). */
+  tokens: string[];
+}
+
+export async function startFakeHelpScout(pageSize = 2): Promise<FakeHelpScout> {
+  let clock = Date.UTC(2026, 10, 20, 9);
+  const stamp = () => new Date((clock += 1000)).toISOString().replace('.000', '');
+  const tokens: string[] = [];
+  const valid = new Set<string>();
+  const agent = { id: 5, firstName: 'Agent', lastName: 'Smith', email: 'agent@example.test' };
+  const conversations: Conversation[] = [];
+  const add = (id: number, subject: string, customer: { id: number; email: string; first: string; last: string }, status: string, text: string) => {
+    const at = stamp();
+    conversations.push({
+      id, number: 100 + id, subject, status, createdAt: at, userUpdatedAt: at, assignee: null, primaryCustomer: customer, tags: [], source: { type: 'email' },
+      _embedded: { threads: [{ id: id * 10, type: 'customer', body: `<p>${text}</p>`, createdAt: at, createdBy: { ...customer, type: 'customer' } }] },
+    });
+  };
+  add(1, 'Beacon shows no answers', { id: 50, email: 'nina@example.test', first: 'Nina', last: 'Berg' }, 'active', 'The help widget is empty.');
+  add(2, 'Смена тарифа', { id: 51, email: 'oleg@example.ru', first: 'Олег', last: 'Ким' }, 'pending', 'Хотим перейти на годовой тариф.');
+  add(3, 'Refund for March', { id: 50, email: 'nina@example.test', first: 'Nina', last: 'Berg' }, 'closed', 'Please refund March.');
+  const find = (id: string) => conversations.find((c) => c.id === Number(id));
+  const touch = (c: Conversation) => (c.userUpdatedAt = stamp());
+
+  const routes = (): Route[] => {
+    const table: Route[] = [
+      { method: 'GET', path: /^\/v2\/users\/me$/, reply: () => ({ body: agent }) },
+      { method: 'GET', path: /^\/v2\/users$/, reply: () => ({ body: { _embedded: { users: [agent] }, page: { size: 50, totalElements: 1, totalPages: 1, number: 1 } } }) },
+      {
+        method: 'GET',
+        path: /^\/v2\/conversations\?status=all(?:&modifiedSince=([^&]+))?&sortField=modifiedAt&sortOrder=asc&embed=threads&page=(\d+)$/,
+        reply: (m) => {
+          const since = m[1] ? decodeURIComponent(m[1]) : '';
+          const all = conversations.filter((c) => c.userUpdatedAt >= since).sort((a, b) => (a.userUpdatedAt < b.userUpdatedAt ? -1 : a.userUpdatedAt > b.userUpdatedAt ? 1 : a.id - b.id));
+          const page = Number(m[2]);
+          const totalPages = Math.max(1, Math.ceil(all.length / pageSize));
+          return { body: { _embedded: { conversations: all.slice((page - 1) * pageSize, page * pageSize) }, page: { size: pageSize, totalElements: all.length, totalPages, number: page } } };
+        },
+      },
+      { method: 'GET', path: /^\/v2\/conversations\/(\d+)\?embed=threads$/, reply: (m) => (find(m[1]!) ? { body: find(m[1]!) } : { status: 404, body: { message: 'Not found' } }) },
+      {
+        method: 'POST',
+        path: /^\/v2\/conversations\/(\d+)\/(reply|notes)$/,
+        reply: (m, { body }) => {
+          const c = find(m[1]!)!;
+          const at = touch(c);
+          c._embedded.threads.push({ id: 900 + c._embedded.threads.length, type: m[2] === 'notes' ? 'note' : 'message', body: (body as { text: string }).text, createdAt: at, createdBy: { ...agent, type: 'user' } });
+          if (m[2] === 'reply') c.status = 'active';
+          return { status: 201, headers: { 'Resource-ID': String(900 + c._embedded.threads.length) } };
+        },
+      },
+      {
+        method: 'PATCH',
+        path: /^\/v2\/conversations\/(\d+)$/,
+        reply: (m, { body }) => {
+          const c = find(m[1]!)!;
+          const patch = body as { op: string; path: string; value?: unknown };
+          if (patch.path === '/status') c.status = String(patch.value);
+          if (patch.path === '/assignTo') c.assignee = patch.op === 'remove' ? null : { id: patch.value, first: 'Agent', last: 'Smith', email: agent.email };
+          touch(c);
+          return { status: 204 };
+        },
+      },
+      {
+        method: 'PUT',
+        path: /^\/v2\/conversations\/(\d+)\/tags$/,
+        reply: (m, { body }) => {
+          const c = find(m[1]!)!;
+          c.tags = (body as { tags: string[] }).tags.map((tag, i) => ({ id: i + 1, tag }));
+          touch(c);
+          return { status: 204 };
+        },
+      },
+    ];
+    const guarded = table.map((route) => ({
+      ...route,
+      reply: (match: RegExpExecArray, request: Parameters<Route['reply']>[1]) =>
+        valid.has(String(request.headers.authorization).replace('Bearer ', '')) ? route.reply(match, request) : { status: 401, body: { error: 'invalid_token' } },
+    }));
+    return [
+      {
+        method: 'POST',
+        path: /^\/v2\/oauth2\/token$/,
+        reply: (_m, { body }) => {
+          const b = body as { grant_type?: string; client_id?: string; client_secret?: string };
+          if (b.grant_type !== 'client_credentials' || b.client_id !== APP_ID || b.client_secret !== APP_SECRET) return { status: 401, body: { error: 'invalid_client' } };
+          const token = `token-${tokens.length + 1}`;
+          tokens.push(token);
+          valid.add(token);
+          return { body: { token_type: 'bearer', access_token: token, expires_in: 7200 } };
+        },
+      },
+      ...guarded,
+    ];
+  };
+  const replay = await startReplay(routes);
+  return {
+    ...replay,
+    tokens,
+    conversation: (id) => find(String(id))!,
+    touch: (id, fields) => {
+      const c = find(String(id))!;
+      Object.assign(c, fields);
+      touch(c);
+    },
+  };
+}
