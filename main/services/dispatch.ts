@@ -34,7 +34,7 @@ export async function dispatch(handlers: Handlers, method: unknown, params: unkn
     const handler = handlers[method] as (p: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message, ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) } };
     // The error's message may quote the payload, so only its kind and where it was thrown are logged.
     log.error(`${method} failed: ${error instanceof Error ? `${error.name} ${whereThrown(error)}` : 'non-Error thrown'}`);
     return { ok: false, error: { code: 'internal', message: `Switchboard could not complete ${method}; see the log for details` } };

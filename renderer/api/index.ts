@@ -18,7 +18,7 @@ let current: Api | null = null;
 
 function unwrap<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.value;
-  throw new AppError(envelope.error.code, envelope.error.message);
+  throw new AppError(envelope.error.code, envelope.error.message, envelope.error.retryAfterMs);
 }
 
 export function wrap(raw: RawApi): Api {

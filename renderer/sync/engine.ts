@@ -20,6 +20,16 @@ export interface SyncEngine {
   stop(): void;
 }
 
+/**
+ * When to pull again after the `failures`-th failure in a row: exactly when the source said (429
+ * Retry-After), else 2 s, 4 s, 8 s … up to a minute; never by itself when the agent must sign in again.
+ */
+export function retryDelay(error: unknown, failures: number): number | null {
+  if (isAppErrorShape(error) && (error.code === 'needs_sign_in' || error.code === 'not_found')) return null;
+  if (isAppErrorShape(error) && error.retryAfterMs !== undefined) return error.retryAfterMs;
+  return Math.min(60_000, 1000 * 2 ** failures);
+}
+
 /** `afterPull`: called after every successful pull of an account (notifications are decided there). */
 export function startSync(api: Api, db: SwitchboardDb, afterPull: () => void = () => undefined): SyncEngine {
   const running = new Map<string, Promise<void>>();
@@ -30,13 +40,14 @@ export function startSync(api: Api, db: SwitchboardDb, afterPull: () => void = (
   const failures = new Map<string, number>();
   const retries = new Map<string, ReturnType<typeof setTimeout>>();
 
-  /** After a failed pull, try again after 2 s, 4 s, 8 s … up to a minute; a refused password waits for the agent. */
+  /** After a failed pull, try again later (see retryDelay); a refused password waits for the agent. */
   function retryLater(accountId: string, error: unknown): void {
-    if (isAppErrorShape(error) && (error.code === 'needs_sign_in' || error.code === 'not_found')) return;
     const count = (failures.get(accountId) ?? 0) + 1;
+    const delay = retryDelay(error, count);
+    if (delay === null) return;
     failures.set(accountId, count);
     clearTimeout(retries.get(accountId));
-    retries.set(accountId, setTimeout(() => void pull(accountId), Math.min(60_000, 1000 * 2 ** count)));
+    retries.set(accountId, setTimeout(() => void pull(accountId), delay));
   }
 
   function pull(accountId: string): Promise<void> {

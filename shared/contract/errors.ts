@@ -13,12 +13,15 @@ export type ErrorCode = (typeof errorCodes)[number];
 export interface AppErrorShape {
   code: ErrorCode;
   message: string;
+  /** The source asked us to wait this long before trying again (HTTP 429 Retry-After). */
+  retryAfterMs?: number;
 }
 
 export class AppError extends Error implements AppErrorShape {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'AppError';

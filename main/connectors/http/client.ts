@@ -109,6 +109,6 @@ export function testFailure(error: unknown): TestResult {
 
 /** A pull that was told to wait: the account shows the source's words, and the sync tries again later. */
 export function pullFailure(error: unknown): never {
-  if (error instanceof RetryLater) throw new AppError('unavailable', `${error.message}.`);
+  if (error instanceof RetryLater) throw new AppError('unavailable', `${error.message}.`, error.ms);
   throw error;
 }

@@ -76,7 +76,7 @@ describe('Zendesk (recorded API shapes)', () => {
     zd.fault({ status: 429, headers: { 'Retry-After': '40' }, body: { error: 'TooManyRequests' } });
     expect(await c.push(mutation('1', { type: 'setPriority', priority: 'high' }, null))).toEqual({ kind: 'retryAfter', ms: 40_000 });
     zd.fault({ status: 429, headers: { 'Retry-After': '40' }, body: { error: 'TooManyRequests' } });
-    await expect(c.pull('x')).rejects.toMatchObject({ code: 'unavailable', message: 'Zendesk asks us to wait 40 s.' });
+    await expect(c.pull('x')).rejects.toMatchObject({ code: 'unavailable', message: 'Zendesk asks us to wait 40 s.', retryAfterMs: 40_000 });
     zd.fault({ status: 503, body: { error: 'ServiceUnavailable' } });
     await expect(c.pull('x')).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('internal error (503)') });
     const revoked = connector('revoked-token');

@@ -64,6 +64,15 @@ describe('dispatch validates every call against the contract', () => {
     expect(result).toEqual({ ok: false, error: { code: 'not_found', message: 'No account "x" in this workspace' } });
   });
 
+  it('carries how long a rate-limited source asked us to wait', async () => {
+    const result = await dispatch(
+      handlers({ pull: async () => { throw new AppError('unavailable', 'Zendesk asks us to wait 40 s.', 40_000); } }),
+      'pull',
+      { accountId: 'x', cursor: null },
+    );
+    expect(result).toEqual({ ok: false, error: { code: 'unavailable', message: 'Zendesk asks us to wait 40 s.', retryAfterMs: 40_000 } });
+  });
+
   it('turns an unexpected failure into internal, without echoing the payload', async () => {
     const secret = 'hunter2-password';
     const logged = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
