@@ -3,7 +3,7 @@
  * by page; each ticket with its history (correspondence and comments as messages). Push: correspond,
  * comment, and PUT of status/owner/priority with If-Match — a 412 is a conflict carrying RT's version.
  */
-import type { Capabilities, Connector, TestResult } from '../../../shared/connector';
+import type { AttachmentContent, Capabilities, Connector, TestResult } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract';
 import type { Account, Agent, Message } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
@@ -130,6 +130,15 @@ export class RtConnector implements Connector {
       out.push(messageOf(this.account.id, ticketId, txn, attachments, agentNames, ''));
     }
     return out;
+  }
+
+  /** An attachment's bytes, fetched when the agent opens it (RT sends them base64). */
+  async fetchAttachment(attachmentId: string): Promise<AttachmentContent> {
+    const id = /:att-(\d+)$/.exec(attachmentId)?.[1];
+    if (!id) throw new AppError('not_found', `No attachment "${attachmentId}" in Request Tracker.`);
+    const { body } = await this.client.request<RtAttachment & { Filename?: string }>('GET', `attachment/${id}`);
+    const name = body.Filename || /filename="?([^";\n]+)"?/i.exec(body.Headers ?? '')?.[1] || `attachment-${id}`;
+    return { name, type: body.ContentType || 'application/octet-stream', data: new Uint8Array(Buffer.from(body.Content ?? '', 'base64')) };
   }
 
   async push(mutation: Mutation): Promise<PushResult> {

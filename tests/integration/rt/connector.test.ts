@@ -101,6 +101,21 @@ describe.skipIf(!available)('Request Tracker 5 over REST2', () => {
     expect(ticket).toMatchObject({ Status: 'resolved', Owner: { id: 'maria' } });
   });
 
+  it('attachments arrive as names and sizes, their bytes fetched when opened', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255]);
+    const { id } = await rest<{ id: string }>('POST', 'ticket', {
+      Queue: 'General', Subject: 'Screenshot attached', Requestor: 'alice@example.test', Content: 'See the screenshot.', ContentType: 'text/plain',
+      Attachments: [{ FileName: 'shot.png', FileType: 'image/png', FileContent: png.toString('base64') }],
+    });
+    const connector = new RtConnector(account, rt.url, () => rt.token);
+    const message = messagesIn((await pullAll(connector, null)).changes).find((m) => m.ticketId === `rt:${id}`)!;
+    expect(message.text).toBe('See the screenshot.');
+    expect(message.attachments).toMatchObject([{ name: 'shot.png', type: 'image/png' }]);
+    const content = await connector.fetchAttachment(message.attachments[0]!.id);
+    expect(content).toMatchObject({ name: 'shot.png', type: 'image/png' });
+    expect(Buffer.from(content.data).equals(png)).toBe(true);
+  });
+
   it('a revoked or wrong token: "needs sign-in", said in the agent’s words', async () => {
     const connector = new RtConnector(account, rt.url, () => '1-99-not-a-token');
     expect(await connector.testConnection()).toMatchObject({ ok: false, problem: 'auth', message: expect.stringContaining('refused the token') });
