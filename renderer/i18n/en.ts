@@ -175,6 +175,17 @@ export const en = {
   },
   links: { notFound: "That link doesn't point to a ticket in this workspace" },
   about: { title: 'About and support', copy: 'Copy diagnostics', copied: 'Diagnostics copied: paste them into your support request.' },
+  views: {
+    title: 'Searches',
+    vip: 'VIP, open',
+    breached: 'SLA breached',
+    pending: 'Pending',
+    flagged: 'Flagged',
+    save: 'Save this search as a view',
+    name: 'Name of the view',
+    saveButton: 'Save view',
+    remove: 'Remove the view {{name}}',
+  },
   search: {
     label: 'Search all history',
     placeholder: 'Search: words, "phrase", from:, is:vip, before:7d… (/)',

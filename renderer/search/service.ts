@@ -132,6 +132,14 @@ export class SearchService {
     return { now, me, assignees: matching(agents, (a) => `${a.name} ${a.email}`), accounts: matching(accounts, (a) => `${a.name} ${a.id} ${a.type}`) };
   }
 
+  /** How many tickets a query finds (a view's count), or null when it is malformed. */
+  async count(text: string, me: ReadonlySet<string>, now = Date.now()): Promise<number | null> {
+    const parsed = parseQuery(`${text} `, now);
+    if (!parsed.ok) return null;
+    const { index } = await this.indexer;
+    return index.search(parsed.query, await this.context(me, now), 0).total;
+  }
+
   async search(text: string, me: ReadonlySet<string>, now = Date.now()): Promise<SearchOutcome> {
     const parsed = parseQuery(text, now);
     if (!parsed.ok) return parsed;

@@ -89,6 +89,19 @@ test('search finds Russian word forms, narrows by from: and is:vip, and explains
   await expect.poll(() => subjects(page)).toEqual(['Invoice copy']);
   await expect(inboxRows(page).locator('.badge.flag')).toHaveText('★ Flagged');
   await expect.poll(() => flaggedOnServer(), { timeout: 10_000 }).toEqual(['Invoice copy']);
+
+  // Views that are searches, with live counts; a search saved as a view stays after a reload.
+  const views = page.getByRole('list', { name: 'Searches' });
+  await expect(views.getByRole('button', { name: /Flagged\s*1/ })).toBeVisible();
+  await views.getByRole('button', { name: /VIP, open/ }).click();
+  await expect(page.getByRole('searchbox', { name: 'Search all history' })).toHaveValue('is:vip -status:solved -status:closed');
+  await expect.poll(() => subjects(page)).toEqual(['Delivery address', 'Проблема с оплатой']);
+  await page.getByRole('searchbox', { name: 'Search all history' }).fill('from:bigbank.ru');
+  await page.getByRole('button', { name: 'Save this search as a view' }).click();
+  await page.getByRole('textbox', { name: 'Name of the view' }).fill('Bigbank');
+  await page.getByRole('button', { name: 'Save view' }).click();
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Searches' }).getByRole('button', { name: /Bigbank\s*2/ })).toBeVisible();
 });
 
 async function flaggedOnServer(): Promise<string[]> {

@@ -4,26 +4,28 @@ import { useApp } from '../../app/context';
 import { db } from '../../db/schema';
 import { viewCounts } from '../../db/queries';
 import { useUi, type ViewId } from '../../stores/ui';
+import { SearchViews } from '../search/SearchViews';
 
 const views: ViewId[] = ['open', 'mine', 'unassigned'];
 
 export function Sidebar() {
   const { t } = useTranslation();
   const { me } = useApp();
-  const { view, screen, setView, setScreen, setSettingsOpen } = useUi();
+  const { view, screen, search, setView, setScreen, setSettingsOpen } = useUi();
   const counts = useLiveQuery(() => viewCounts(db, me), [me]);
   return (
     <nav className="sidebar" aria-label={t('nav.views')}>
       <ul>
         {views.map((id) => (
           <li key={id}>
-            <button type="button" className="view" aria-current={screen === 'inbox' && view === id ? 'page' : undefined} onClick={() => setView(id)}>
+            <button type="button" className="view" aria-current={screen === 'inbox' && view === id && !search.trim() ? 'page' : undefined} onClick={() => setView(id)}>
               <span>{t(`nav.${id}`)}</span>
               <span className="count">{counts?.[id] ?? ''}</span>
             </button>
           </li>
         ))}
       </ul>
+      <SearchViews />
       <button type="button" className="view" aria-current={screen === 'kpi' ? 'page' : undefined} onClick={() => setScreen('kpi')}>
         {t('nav.kpi')}
       </button>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { searchService } from '../../search';
 import { useUi } from '../../stores/ui';
 import type { SearchOutcome } from '../../search/service';
+import { SaveView } from './SearchViews';
 import { useSearchVersion } from './use-search';
 
 export function SearchBox({ outcome }: { outcome: SearchOutcome | undefined }) {
@@ -47,6 +48,7 @@ export function SearchBox({ outcome }: { outcome: SearchOutcome | undefined }) {
           {error.suggestion && ` ${t('search.error.unknown_operatorHint', { suggestion: error.suggestion })}`}
         </p>
       )}
+      {outcome?.ok && search.trim() && <SaveView query={search} />}
       {progress && <p className="search-progress">{t('search.indexing', { done: progress.done, total: progress.total })}</p>}
     </div>
   );

@@ -40,6 +40,9 @@ describe('search index in the cache (real IndexedDB)', () => {
     expect(await idsOf(service, 'from:bob@acme.com оплата')).toEqual(['acc:2']);
     expect(await idsOf(service, 'from:acme.com is:vip')).toEqual([]);
     expect(await idsOf(service, 'is:vip')).toEqual(['acc:1']);
+    // A view's count: what the query finds (the last word whole, not a prefix); null when malformed.
+    expect(await service.count('оплата', me)).toBe(2);
+    expect(await service.count('status:frozen', me)).toBeNull();
     // An exact phrase is checked word for word.
     expect(await idsOf(service, '"оплатить заказ"')).toEqual(['acc:1']);
     expect(await idsOf(service, '"заказ оплатить"')).toEqual([]);
