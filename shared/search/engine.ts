@@ -7,10 +7,12 @@ import { type AnalyzedDoc, RANK_WEIGHT } from './analyze';
 import { DocTable, type DocsSnapshot } from './docs';
 import { evaluate, type SearchContext, type SearchResult } from './evaluate';
 import type { SearchQuery } from './query';
-import { decodePostings, find, postingBytes, prefixRange, type Segment, termAt, termCount } from './segment';
+import { decodeInto, decodePostings, find, postingBytes, prefixRange, type Segment, termAt, termCount } from './segment';
 import { emptySegment, SegmentWriter } from './writer';
 
 export const SNAPSHOT_VERSION = 2;
+
+const weight = Float32Array.from(RANK_WEIGHT);
 
 export interface IndexSnapshot {
   version: number;
@@ -32,8 +34,9 @@ export class SearchIndex {
   docs = new DocTable();
   /** Tickets indexed since the last compaction. */
   pending = 0;
-  /** Reused per query: a weight per ordinal, zero between uses. */
+  /** Reused per query: a weight per ordinal, zero between uses; ranks of a term being decoded. */
   private scratch = new Float32Array(0);
+  private ranks = new Uint8Array(0);
 
   add(doc: AnalyzedDoc): void {
     const ordinal = this.docs.add(doc);
@@ -139,7 +142,13 @@ export class SearchIndex {
         if (scores[k]! > scratch[o]!) scratch[o] = scores[k]!;
       }
     }
-    const ords = Int32Array.from(touched).sort();
+    // Many tickets touched: a walk over every ordinal beats sorting them.
+    let ords: Int32Array;
+    if (touched.length * 16 > size) {
+      ords = new Int32Array(touched.length);
+      let n = 0;
+      for (let o = 0; o < size; o++) if (scratch[o] !== 0) ords[n++] = o;
+    } else ords = Int32Array.from(touched).sort();
     const scores = new Float32Array(ords.length);
     for (let k = 0; k < ords.length; k++) {
       scores[k] = scratch[ords[k]!]!;
@@ -151,23 +160,27 @@ export class SearchIndex {
   /** The postings of one term, from the segment and then the recent tickets (whose ordinals are higher). */
   private single(term: string, minRank: number): Postings {
     const i = find(this.base, term);
-    const base = i >= 0 ? decodePostings(this.base, i) : { ords: new Int32Array(0), ranks: new Uint8Array(0) };
     const recent = this.delta.get(term) ?? [];
-    const ords = new Int32Array(base.ords.length + recent.length / 2);
+    const bytes = i >= 0 ? postingBytes(this.base, i) : 0;
+    const ords = new Int32Array(bytes + recent.length / 2);
     const scores = new Float32Array(ords.length);
+    // Decoded straight into the result, then filtered in place: no arrays in between.
+    if (this.ranks.length < bytes) this.ranks = new Uint8Array(bytes * 2);
+    const ranks = this.ranks;
+    const decoded = i >= 0 ? decodeInto(this.base, i, ords, ranks) : 0;
     let n = 0;
     const docs = this.docs;
-    for (let k = 0; k < base.ords.length; k++) {
-      const o = base.ords[k]!;
-      if (base.ranks[k]! < minRank || !docs.isLive(o)) continue;
+    for (let k = 0; k < decoded; k++) {
+      const o = ords[k]!;
+      if (ranks[k]! < minRank || !docs.isLive(o)) continue;
       ords[n] = o;
-      scores[n++] = RANK_WEIGHT[base.ranks[k]!]!;
+      scores[n++] = weight[ranks[k]!]!;
     }
     for (let k = 0; k < recent.length; k += 2) {
       const o = recent[k]!;
       if (recent[k + 1]! < minRank || !docs.isLive(o)) continue;
       ords[n] = o;
-      scores[n++] = RANK_WEIGHT[recent[k + 1]!]!;
+      scores[n++] = weight[recent[k + 1]!]!;
     }
     return { ords: ords.subarray(0, n), scores: scores.subarray(0, n) };
   }

@@ -42,7 +42,7 @@ export interface SearchResult {
 }
 
 /** Terms a prefix expands to; more would make the first letters of a word slow and vague. */
-const PREFIX_TERMS = 64;
+const PREFIX_TERMS = 16;
 const DAY = 86_400_000;
 
 type List = { ords: Int32Array; scores: Float32Array };
@@ -204,9 +204,18 @@ function kthLargest(values: Float64Array, k: number): number {
   return values[want]!;
 }
 
+/** Reused for the selection: a copy of the scores that quickselect may reorder. */
+let work = new Float64Array(0);
+
 /** Indexes of the `limit` highest scores, best first (ties: the newer ordinal first). */
 function topK(scores: Float64Array, limit: number): number[] {
-  const threshold = scores.length > limit ? kthLargest(Float64Array.from(scores), limit) : -Infinity;
+  let threshold = -Infinity;
+  if (scores.length > limit) {
+    if (work.length < scores.length) work = new Float64Array(scores.length * 2);
+    const copy = work.subarray(0, scores.length);
+    copy.set(scores);
+    threshold = limit > 0 ? kthLargest(copy, limit) : Infinity;
+  }
   const picked: number[] = [];
   for (let i = 0; i < scores.length; i++) if (scores[i]! >= threshold) picked.push(i);
   return picked.sort((a, b) => scores[b]! - scores[a]! || b - a).slice(0, limit);

@@ -78,11 +78,18 @@ export function prefixRange(segment: Segment, prefix: string, limit: number): nu
 
 /** The postings of term i: ordinals ascending, with the rank of each. */
 export function decodePostings(segment: Segment, i: number): { ords: Int32Array; ranks: Uint8Array } {
+  const size = postingBytes(segment, i);
+  const ords = new Int32Array(size);
+  const ranks = new Uint8Array(size);
+  const n = decodeInto(segment, i, ords, ranks);
+  return { ords: ords.subarray(0, n), ranks: ranks.subarray(0, n) };
+}
+
+/** Decodes term i's postings into the given arrays (at least postingBytes long); returns how many. */
+export function decodeInto(segment: Segment, i: number, ords: Int32Array, ranks: Uint8Array): number {
   const { postings } = segment;
   let p = segment.postStart[i]!;
   const end = segment.postStart[i + 1]!;
-  const ords = new Int32Array(end - p);
-  const ranks = new Uint8Array(end - p);
   let n = 0;
   let ordinal = 0;
   while (p < end) {
@@ -98,7 +105,7 @@ export function decodePostings(segment: Segment, i: number): { ords: Int32Array;
     ords[n] = ordinal;
     ranks[n++] = value & 3;
   }
-  return { ords: ords.subarray(0, n), ranks: ranks.subarray(0, n) };
+  return n;
 }
 
 /** How many tickets term i occurs in (an upper bound is enough to order the work: bytes / 2). */
