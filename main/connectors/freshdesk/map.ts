@@ -1,5 +1,6 @@
 /** Freshdesk's records in Switchboard's vocabulary: numeric statuses, priorities and sources. */
 import { type Channel, type Customer, customerIdFor, localId, type Message, type Priority, type Ticket, type TicketStatus } from '../../../shared/domain';
+import { threadFacts } from '../thread-facts';
 
 export interface FdTicket {
   id: number;
@@ -66,12 +67,11 @@ export function messagesOf(accountId: string, fd: FdTicket, conversations: FdCon
 }
 
 export function ticketOf(accountId: string, fd: FdTicket, messages: Message[], customer: Customer): Ticket {
-  const visible = messages.filter((m) => !m.internal);
-  const firstOut = visible.find((m) => m.direction === 'out');
+  const facts = threadFacts(messages);
   return {
     id: localId(accountId, String(fd.id)), accountId, remoteId: String(fd.id), subject: fd.subject,
     // A ticket nobody has answered yet is new to the agent, whatever Freshdesk calls it.
-    status: fd.status === 2 && !firstOut ? 'new' : (statuses[fd.status] ?? 'open'),
+    status: fd.status === 2 && facts.firstResponseAt === null ? 'new' : (statuses[fd.status] ?? 'open'),
     sourceStatus: statusNames[fd.status] ?? String(fd.status),
     priority: priorities[fd.priority - 1] ?? 'normal',
     channel: sources[fd.source] ?? 'web',
@@ -80,9 +80,8 @@ export function ticketOf(accountId: string, fd: FdTicket, messages: Message[], c
     tags: fd.tags ?? [],
     createdAt: Date.parse(fd.created_at) || 0,
     updatedAt: Date.parse(fd.updated_at) || 0,
-    firstResponseAt: firstOut?.createdAt ?? null,
     slaDueAt: fd.due_by ? Date.parse(fd.due_by) || null : null,
-    preview: (visible[visible.length - 1]?.text ?? '').slice(0, 140),
+    ...facts,
     messageCount: messages.length,
     version: fd.updated_at,
   };

@@ -1,5 +1,6 @@
 /** Help Scout's conversations in Switchboard's vocabulary: statuses, threads as messages (notes internal). */
 import { type Channel, type Customer, customerIdFor, localId, type Message, type Ticket, type TicketStatus } from '../../../shared/domain';
+import { threadFacts } from '../thread-facts';
 import { htmlToText } from '../../../shared/html-text';
 
 export interface HsPerson {
@@ -66,14 +67,13 @@ export function messagesOf(accountId: string, c: HsConversation): Message[] {
 }
 
 export function ticketOf(accountId: string, c: HsConversation, messages: Message[], customer: Customer): Ticket {
-  const visible = messages.filter((m) => !m.internal);
-  const firstOut = visible.find((m) => m.direction === 'out');
+  const facts = threadFacts(messages);
   return {
     id: localId(accountId, String(c.id)),
     accountId,
     remoteId: String(c.id),
     subject: c.subject ?? '',
-    status: c.status === 'active' && !firstOut ? 'new' : (statuses[c.status] ?? 'open'),
+    status: c.status === 'active' && facts.firstResponseAt === null ? 'new' : (statuses[c.status] ?? 'open'),
     sourceStatus: c.status,
     priority: 'normal',
     channel: channels[c.source?.type ?? ''] ?? 'email',
@@ -82,9 +82,8 @@ export function ticketOf(accountId: string, c: HsConversation, messages: Message
     tags: (c.tags ?? []).map((t) => t.tag),
     createdAt: Date.parse(c.createdAt) || 0,
     updatedAt: Date.parse(updatedOf(c)) || 0,
-    firstResponseAt: firstOut?.createdAt ?? null,
     slaDueAt: null,
-    preview: (visible[visible.length - 1]?.text ?? '').slice(0, 140),
+    ...facts,
     messageCount: messages.length,
     number: c.number,
     version: updatedOf(c),

@@ -3,6 +3,7 @@
  * priorities, owners as agents, requestors as customers, transactions as messages.
  */
 import { type Agent, type Customer, customerIdFor, localId, type Message, type Priority, type Ticket, type TicketStatus } from '../../../shared/domain';
+import { threadFacts } from '../thread-facts';
 
 export interface RtRef {
   id: string;
@@ -103,10 +104,6 @@ export function messageOf(accountId: string, ticketId: string, txn: RtTransactio
 
 export function ticketOf(accountId: string, rt: RtTicket, etag: string, messages: Message[], customer: Customer): Ticket {
   const owner = rt.Owner?.id;
-  const publicMessages = messages.filter((m) => !m.internal);
-  const firstIn = publicMessages.find((m) => m.direction === 'in');
-  const firstOut = publicMessages.find((m) => m.direction === 'out' && (!firstIn || m.createdAt >= firstIn.createdAt));
-  const last = publicMessages[publicMessages.length - 1];
   return {
     id: localId(accountId, String(rt.id)),
     accountId,
@@ -121,9 +118,8 @@ export function ticketOf(accountId: string, rt: RtTicket, etag: string, messages
     tags: [],
     createdAt: timeOf(rt.Created) ?? 0,
     updatedAt: timeOf(rt.LastUpdated) ?? 0,
-    firstResponseAt: firstOut?.createdAt ?? null,
     slaDueAt: timeOf(rt.Due),
-    preview: (last?.text ?? '').slice(0, 140),
+    ...threadFacts(messages),
     messageCount: messages.length,
     version: etag,
   };

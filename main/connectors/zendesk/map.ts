@@ -3,6 +3,7 @@
  * (`via.channel`), users as agents or customers, comments as messages (private ones are notes).
  */
 import { type Agent, type Channel, type Customer, customerIdFor, localId, type Message, type Priority, type Ticket, type TicketStatus } from '../../../shared/domain';
+import { threadFacts } from '../thread-facts';
 
 export interface ZdTicket {
   id: number;
@@ -79,9 +80,6 @@ export function messageOf(accountId: string, ticketId: string, comment: ZdCommen
 }
 
 export function ticketOf(accountId: string, zd: ZdTicket, messages: Message[], customer: Customer): Ticket {
-  const publicMessages = messages.filter((m) => !m.internal);
-  const firstIn = publicMessages.find((m) => m.direction === 'in');
-  const firstOut = publicMessages.find((m) => m.direction === 'out' && (!firstIn || m.createdAt >= firstIn.createdAt));
   return {
     id: localId(accountId, String(zd.id)),
     accountId,
@@ -96,9 +94,8 @@ export function ticketOf(accountId: string, zd: ZdTicket, messages: Message[], c
     tags: zd.tags ?? [],
     createdAt: Date.parse(zd.created_at) || 0,
     updatedAt: Date.parse(zd.updated_at) || 0,
-    firstResponseAt: firstOut?.createdAt ?? null,
     slaDueAt: zd.due_at ? Date.parse(zd.due_at) || null : null,
-    preview: (publicMessages[publicMessages.length - 1]?.text ?? '').slice(0, 140),
+    ...threadFacts(messages),
     messageCount: messages.length,
     // `updated_stamp` for Zendesk's safe_update: the base of a conflict check.
     version: zd.updated_at,
