@@ -100,6 +100,8 @@ test('search finds Russian word forms, narrows by from: and is:vip, and explains
   await page.getByRole('button', { name: 'Save this search as a view' }).click();
   await page.getByRole('textbox', { name: 'Name of the view' }).fill('Bigbank');
   await page.getByRole('button', { name: 'Save view' }).click();
+  // Saved (the sidebar shows it) before the reload, which must keep it.
+  await expect(views.getByRole('button', { name: /Bigbank\s*2/ })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('list', { name: 'Searches' }).getByRole('button', { name: /Bigbank\s*2/ })).toBeVisible();
 });
