@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts'],
+          include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
           environment: 'node',
           restoreMocks: true,
           env: { SWITCHBOARD_LOG: 'error' },

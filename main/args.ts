@@ -10,6 +10,8 @@ export interface Options {
   open: boolean;
   /** A provisioning file of accounts (secrets by environment-variable name). */
   accountsFile: string | null;
+  /** Started at login: stay in the tray until the agent opens the window. */
+  hidden: boolean;
   unknown: string[];
 }
 
@@ -31,9 +33,10 @@ export function parseOptions(argv: string[]): Options {
       port: { type: 'string' },
       'no-open': { type: 'boolean' },
       accounts: { type: 'string' },
+      hidden: { type: 'boolean' },
     },
   });
-  const known = new Set(['data-dir', 'port', 'no-open', 'accounts']);
+  const known = new Set(['data-dir', 'port', 'no-open', 'accounts', 'hidden']);
   const unknown = tokens.flatMap((t) => (t.kind === 'option' && !known.has(t.name) ? [t.rawName] : []));
   let port: number | null = null;
   if (typeof values.port === 'string') {
@@ -45,6 +48,7 @@ export function parseOptions(argv: string[]): Options {
     port,
     open: values['no-open'] !== true,
     accountsFile: typeof values.accounts === 'string' ? values.accounts : null,
+    hidden: values.hidden === true,
     unknown,
   };
 }

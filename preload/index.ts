@@ -23,6 +23,12 @@ const api = {
   setBadge: call('setBadge'),
   diagnostics: call('diagnostics'),
   openExternal: call('openExternal'),
+  shellState: call('shellState'),
+  setSyncPaused: call('setSyncPaused'),
+  setDesktopSettings: call('setDesktopSettings'),
+  reportActivity: call('reportActivity'),
+  installUpdate: call('installUpdate'),
+  about: call('about'),
   on<E extends EventName>(event: E, listener: EventListener<E>): () => void {
     if (!(eventNames as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);
     const channel = channelOf(event);

@@ -5,6 +5,7 @@ import { connect } from './api';
 import { App } from './app/App';
 import { AppContext } from './app/context';
 import { Expired } from './app/Expired';
+import { connectShell } from './app/shell';
 import { db } from './db/schema';
 import i18n from 'i18next';
 import { initI18n } from './i18n';
@@ -25,7 +26,8 @@ async function boot(): Promise<void> {
   const api = connect(expire);
   if (!api) return expire();
   // Open (or create) the cache while main answers: both take a moment on a first start.
-  const [info] = await Promise.all([api.appInfo({}), db.open()]);
+  // The shell state first: the sync engine must know whether sync is paused.
+  const [info] = await Promise.all([api.appInfo({}), db.open(), connectShell(api)]);
   const me = new Set(info.me.map((a) => a.id));
   // Indexing for search waits while a long first sync shows its progress.
   void startSearch(db, () => Object.values(useSyncStatus.getState().progress).some(Boolean));

@@ -21,7 +21,8 @@ function buildIfNeeded() {
   const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
   if (sources.every((s) => newest(join(root, s)) <= built)) return;
   console.log('Building Switchboard…');
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+  const result = build.status === 0 ? spawnSync(process.execPath, [join(root, 'scripts', 'licences.mjs')], { cwd: root, stdio: 'inherit' }) : build;
   if (result.status !== 0) {
     console.error('The build failed; the errors are above.');
     process.exit(result.status ?? 1);

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       mode: 'browser',
       version: __APP_VERSION__,
       openExternal: async () => false,
+      licencesFile: join(__dirname, '../licences.json'),
     });
     host = await start(services, options.dataDir, options.port);
   } catch (error) {

@@ -9,6 +9,8 @@ import { isSafeExternalUrl } from '../../shared/links';
 import type { Workspace } from './workspace';
 import { diagnosticsText } from './diagnostics';
 import { recentLog } from '../log';
+import type { ShellControl } from './shell-control';
+import { readLicences } from './licences';
 
 export interface HandlerDeps {
   workspace: Workspace;
@@ -20,9 +22,17 @@ export interface HandlerDeps {
   notify?: (notice: { title: string; body: string; ticketId: string }) => boolean;
   /** Sets the dock/taskbar badge; false where there is none (browser mode badges the page's title). */
   setBadge?: (count: number) => boolean;
+  shell: ShellControl;
+  /** The licences file written by the build (`out/licences.json`). */
+  licencesFile: string | null;
 }
 
-export function createHandlers({ workspace, mode, version, openExternal, notify, setBadge }: HandlerDeps): Handlers {
+function runtimeVersions(): string {
+  const v = process.versions;
+  return v.electron ? `Electron ${v.electron}, Chromium ${v.chrome}, Node ${v.node}` : `Node ${v.node}`;
+}
+
+export function createHandlers({ workspace, mode, version, openExternal, notify, setBadge, shell, licencesFile }: HandlerDeps): Handlers {
   return {
     appInfo: async () => ({ version, mode, me: workspace.me(), platform: process.platform }),
     listAccounts: async () => workspace.accounts(),
@@ -44,5 +54,15 @@ export function createHandlers({ workspace, mode, version, openExternal, notify,
     diagnostics: async () => ({ text: diagnosticsText({ version, mode, accounts: workspace.describeAccounts(), log: recentLog() }) }),
     removeAccount: async ({ accountId }) => ({ removed: await workspace.removeAccount(accountId) }),
     openExternal: async ({ url }) => ({ opened: isSafeExternalUrl(url) ? await openExternal(url) : false }),
+    shellState: async () => shell.state(),
+    setSyncPaused: async ({ paused }) => shell.setSyncPaused(paused),
+    setDesktopSettings: async (change) => shell.setDesktopSettings(change),
+    reportActivity: async ({ outboxBusy, language }) => {
+      if (language) shell.setLanguage(language);
+      if (outboxBusy !== undefined) shell.setOutboxBusy(outboxBusy);
+      return {};
+    },
+    installUpdate: async () => shell.requestInstall(),
+    about: async () => ({ version, runtime: runtimeVersions(), licences: licencesFile ? readLicences(licencesFile) : [] }),
   };
 }

@@ -2,6 +2,7 @@
 import type { Emit, Handlers } from '../../shared/contract';
 import { createEventHub, type EventSink } from './events';
 import { createHandlers, type HandlerDeps } from './handlers';
+import { ShellControl, type DesktopHooks } from './shell-control';
 import { memoryVault, type Vault } from './vault';
 import { Workspace } from './workspace';
 
@@ -9,14 +10,19 @@ export interface Services {
   handlers: Handlers;
   emit: Emit;
   subscribe: (sink: EventSink) => () => void;
+  shell: ShellControl;
   close(): Promise<void>;
 }
 
-export interface ServiceOptions extends Omit<HandlerDeps, 'workspace'> {
+export interface ServiceOptions extends Omit<HandlerDeps, 'workspace' | 'shell' | 'licencesFile'> {
   dataDir: string;
   /** Where secrets are kept: safeStorage in Electron, memory in browser mode. */
   vault?: Vault;
   accountsFile?: string | null;
+  /** Electron only: login item, mailto:, installing updates. */
+  desktop?: DesktopHooks;
+  /** out/licences.json, written by `npm run build`; given by the entry point, which knows where it runs from. */
+  licencesFile?: string | null;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -27,5 +33,8 @@ export function createServices(options: ServiceOptions): Services {
     vault: options.vault ?? memoryVault(),
     accountsFile: options.accountsFile,
   });
-  return { handlers: createHandlers({ ...options, workspace }), emit: hub.emit, subscribe: hub.subscribe, close: () => workspace.close() };
+  const shell = new ShellControl(options.dataDir, hub.emit, options.desktop ?? null);
+  const licencesFile = options.licencesFile ?? null;
+  const handlers = createHandlers({ ...options, workspace, shell, licencesFile });
+  return { handlers, emit: hub.emit, subscribe: hub.subscribe, shell, close: () => workspace.close() };
 }

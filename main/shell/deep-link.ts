@@ -31,3 +31,28 @@ export function parseDeepLink(raw: string): DeepLink {
 export function deepLinkInArgs(argv: readonly string[]): string | null {
   return argv.find((arg) => arg.startsWith(`${PROTOCOL}://`)) ?? null;
 }
+
+/** A mailto: link among a launch's arguments. */
+export function mailtoInArgs(argv: readonly string[]): string | null {
+  return argv.find((arg) => arg.toLowerCase().startsWith('mailto:')) ?? null;
+}
+
+const ADDRESS = /^[^\s@<>()"',;]{1,64}@[A-Za-z0-9.-]{1,253}$/;
+
+/** A mailto: link opens the customer's history: a search for mail from that address; null if malformed. */
+export function mailtoSearch(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'mailto:') return null;
+  let address: string;
+  try {
+    address = decodeURIComponent(url.pathname.split(',')[0] ?? '').trim();
+  } catch {
+    return null;
+  }
+  return ADDRESS.test(address) ? `from:${address.toLowerCase()}` : null;
+}

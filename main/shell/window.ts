@@ -15,8 +15,16 @@ export function appUrl(): string {
   return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
 }
 
-/** `stateFile`: where size, position and maximized state are kept between runs. */
-export function createWindow(stateFile: string): BrowserWindow {
+export interface WindowOptions {
+  /** Where size, position and maximized state are kept between runs. */
+  stateFile: string;
+  /** Closing hides the window to the tray instead (a setting), unless the app is quitting. */
+  hideOnClose: () => boolean;
+  /** Started at login: the window waits in the tray. */
+  hidden: boolean;
+}
+
+export function createWindow({ stateFile, hideOnClose, hidden }: WindowOptions): BrowserWindow {
   const saved = loadWindowState(() => {
     try {
       return readFileSync(stateFile, 'utf8');
@@ -41,10 +49,16 @@ export function createWindow(stateFile: string): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => {
+    if (hidden) return;
     if (saved.maximized) win.maximize();
     win.show();
   });
-  win.on('close', () => writeJsonAtomic(stateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() }));
+  win.on('close', (event) => {
+    writeJsonAtomic(stateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+    if (!hideOnClose()) return;
+    event.preventDefault();
+    win.hide();
+  });
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };

@@ -75,6 +75,21 @@ export const en = {
     pending_one: '{{count}} change waiting to sync',
     pending_other: '{{count}} changes waiting to sync',
     error: 'Sync problem: {{message}}',
+    paused: 'Sync paused — your changes are kept and sent when you resume',
+    pause: 'Pause sync',
+    resume: 'Resume sync',
+  },
+  update: {
+    downloading: 'Downloading update {{version}}: {{percent}}%',
+    ready: 'Switchboard {{version}} is ready',
+    restart: 'Restart to update',
+    waiting: 'Restarting for {{version}} as soon as your changes are sent…',
+  },
+  desktop: {
+    title: 'Desktop',
+    closeToTray: 'Closing the window keeps Switchboard running in the tray',
+    startAtLogin: 'Start Switchboard when I sign in to this computer',
+    handleMailto: 'Open email links (mailto:) in Switchboard: they show the customer’s history',
   },
   accounts: {
     title: 'Accounts',
@@ -174,7 +189,15 @@ export const en = {
     save: 'Save VIP rules',
   },
   links: { notFound: "That link doesn't point to a ticket in this workspace" },
-  about: { title: 'About and support', copy: 'Copy diagnostics', copied: 'Diagnostics copied: paste them into your support request.' },
+  about: {
+    title: 'About and support',
+    copy: 'Copy diagnostics',
+    copied: 'Diagnostics copied: paste them into your support request.',
+    runtime: 'Runs on {{runtime}}',
+    licences: 'Open-source licences',
+    licencesCount: 'Switchboard is built with {{count}} open-source packages:',
+    noLicences: 'The licence list is written by the build; this copy was built without it.',
+  },
   views: {
     title: 'Searches',
     vip: 'VIP, open',

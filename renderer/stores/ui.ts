@@ -9,6 +9,8 @@ interface UiState {
   view: ViewId;
   ticketId: string | null;
   settingsOpen: boolean;
+  /** A section of Settings to show first (the menu's About). */
+  settingsSection: 'about' | null;
   /** The keyboard cheat sheet. */
   helpOpen: boolean;
   /** The ticket ids in the order the list shows them, for j/k. */
@@ -24,7 +26,7 @@ interface UiState {
   setView(view: ViewId): void;
   setScreen(screen: 'inbox' | 'kpi'): void;
   openTicket(id: string | null): void;
-  setSettingsOpen(open: boolean): void;
+  setSettingsOpen(open: boolean, section?: 'about' | null): void;
 }
 
 export const useUi = create<UiState>((set) => ({
@@ -32,6 +34,7 @@ export const useUi = create<UiState>((set) => ({
   view: 'open',
   ticketId: null,
   settingsOpen: false,
+  settingsSection: null,
   helpOpen: false,
   listIds: [],
   setListIds: (listIds) => set({ listIds }),
@@ -43,5 +46,5 @@ export const useUi = create<UiState>((set) => ({
   setView: (view) => set({ view, ticketId: null, screen: 'inbox', search: '' }),
   setScreen: (screen) => set({ screen }),
   openTicket: (ticketId) => set({ ticketId, screen: 'inbox' }),
-  setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+  setSettingsOpen: (settingsOpen, section = null) => set({ settingsOpen, settingsSection: settingsOpen ? section : null }),
 }));

@@ -8,6 +8,7 @@ import { isAppErrorShape } from '../../shared/contract/errors';
 import { purgeAccount, type SwitchboardDb } from '../db/schema';
 import { flush } from './outbox';
 import { pullAccount } from './pull';
+import { useShell } from '../stores/shell';
 import { useSyncStatus } from '../stores/sync-status';
 
 const PULL_INTERVAL_MS = 60_000;
@@ -50,7 +51,18 @@ export function startSync(api: Api, db: SwitchboardDb, afterPull: () => void = (
     retries.set(accountId, setTimeout(() => void pull(accountId), delay));
   }
 
+  /** Paused from the tray or the status bar: nothing is pulled or sent until resumed. */
+  const paused = () => useShell.getState().state?.syncPaused === true;
+  /** Main holds back an update's restart while changes are being sent. */
+  let reportedBusy = false;
+  const reportBusy = (busy: boolean) => {
+    if (busy === reportedBusy) return;
+    reportedBusy = busy;
+    api.reportActivity({ outboxBusy: busy }).catch(() => undefined);
+  };
+
   function pull(accountId: string): Promise<void> {
+    if (paused()) return Promise.resolve();
     const previous = running.get(accountId) ?? Promise.resolve();
     const next = previous.then(async () => {
       status.setSyncing(accountId, true);
@@ -72,14 +84,20 @@ export function startSync(api: Api, db: SwitchboardDb, afterPull: () => void = (
   }
 
   function kick(): void {
+    if (paused()) return;
     if (flushing) {
       flushAgain = true;
       return;
     }
-    flushing = flush(api, db)
+    flushing = (async () => {
+      if ((await db.outbox.count()) === 0) return;
+      reportBusy(true);
+      await flush(api, db);
+    })()
       .then(() => undefined, () => undefined)
       .finally(() => {
         flushing = null;
+        if (!flushAgain) reportBusy(false);
         if (flushAgain) {
           flushAgain = false;
           kick();
@@ -103,6 +121,10 @@ export function startSync(api: Api, db: SwitchboardDb, afterPull: () => void = (
     kick();
   };
   window.addEventListener('online', online);
+  // Resumed (from the tray or the status bar): catch up at once.
+  const offShell = useShell.subscribe((now, before) => {
+    if (before.state?.syncPaused && !now.state?.syncPaused) online();
+  });
   const pullTimer = setInterval(pullAll, PULL_INTERVAL_MS);
   const flushTimer = setInterval(kick, FLUSH_INTERVAL_MS);
 
@@ -116,6 +138,7 @@ export function startSync(api: Api, db: SwitchboardDb, afterPull: () => void = (
     stop() {
       offChanged();
       offAccounts();
+      offShell();
       window.removeEventListener('online', online);
       clearInterval(pullTimer);
       clearInterval(flushTimer);

@@ -6,6 +6,7 @@ export const errorCodes = [
   'not_found',
   'unavailable', // the source cannot be reached now; retry later
   'needs_sign_in', // the source refused the password or token: the agent must enter it again
+  'unsupported', // not in this mode (a desktop setting asked of browser mode)
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AccountSettings } from '../accounts';
 import { Account, Agent } from '../domain';
 import { Mutation, PushResult } from '../mutation';
+import { DesktopSettings, Licence, Navigate, ShellState } from '../shell';
 import { PullResult } from '../sync';
 import type { Envelope } from './errors';
 import type { EventName, MethodName } from './names';
@@ -67,6 +68,24 @@ export const contract = {
     params: z.object({ url: z.string().max(4096) }).strict(),
     result: z.object({ opened: z.boolean() }),
   },
+  /** Sync paused or not, the update in progress, the desktop settings. */
+  shellState: { params: Empty, result: ShellState },
+  /** Pause or resume all syncing (also from the tray). */
+  setSyncPaused: { params: z.object({ paused: z.boolean() }).strict(), result: ShellState },
+  /** Desktop only; browser mode answers `unsupported`. */
+  setDesktopSettings: { params: DesktopSettings.partial().strict(), result: ShellState },
+  /** What main cannot see itself: whether the outbox is sending (updates wait for it), the UI's language (tray and menu). */
+  reportActivity: {
+    params: z.object({ outboxBusy: z.boolean().optional(), language: z.enum(['en', 'ru']).optional() }).strict(),
+    result: z.object({}),
+  },
+  /** "Restart to update": now, or as soon as the outbox has finished sending. */
+  installUpdate: { params: Empty, result: ShellState },
+  /** Versions and the licences of everything shipped in the app. */
+  about: {
+    params: Empty,
+    result: z.object({ version: z.string(), runtime: z.string(), licences: z.array(Licence) }),
+  },
 } satisfies Record<MethodName, { params: z.ZodType; result: z.ZodType }>;
 
 export const events = {
@@ -76,6 +95,10 @@ export const events = {
   accountsChanged: z.object({}),
   /** The agent clicked a notification or a switchboard:// link; null: the link points to no ticket. */
   openTicket: z.object({ ticketId: z.string().nullable() }),
+  /** Sync paused or resumed, update progress, desktop settings changed. */
+  shellChanged: ShellState,
+  /** The application menu or a mailto: link asks the UI to show something. */
+  navigate: Navigate,
 } satisfies Record<EventName, z.ZodType>;
 
 export type Contract = typeof contract;

@@ -17,10 +17,16 @@ export const methodNames = [
   'setBadge',
   'diagnostics',
   'openExternal',
+  'shellState',
+  'setSyncPaused',
+  'setDesktopSettings',
+  'reportActivity',
+  'installUpdate',
+  'about',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['syncChanged', 'accountsChanged', 'openTicket'] as const;
+export const eventNames = ['syncChanged', 'accountsChanged', 'openTicket', 'shellChanged', 'navigate'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** The IPC channel that carries a method or an event in Electron. */

@@ -4,13 +4,14 @@ import { defaultDataDir, parseOptions } from '../../main/args';
 describe('command-line options', () => {
   it('reads --port, --no-open and --data-dir, and reports the unknown ones', () => {
     expect(parseOptions(['--port', '8123', '--no-open', '--data-dir', '/tmp/sb', '--frobnicate'])).toEqual({
-      port: 8123, open: false, dataDir: '/tmp/sb', accountsFile: null, unknown: ['--frobnicate'],
+      port: 8123, open: false, dataDir: '/tmp/sb', accountsFile: null, hidden: false, unknown: ['--frobnicate'],
     });
   });
   it('defaults: a free port, open the browser, the per-user data folder', () => {
     const options = parseOptions([]);
     expect(options).toMatchObject({ port: null, open: true, accountsFile: null, unknown: [] });
     expect(parseOptions(['--accounts', 'team.json']).accountsFile).toBe('team.json');
+    expect(parseOptions(['--hidden']).hidden).toBe(true); // started at login: wait in the tray
     expect(options.dataDir).toMatch(/Switchboard$/);
   });
   it('refuses a port that is not a port, saying what is wrong', () => {

@@ -25,6 +25,14 @@ describe('electron-builder.yml', () => {
     expect(targets('linux')).toEqual(['AppImage', 'deb']);
   });
 
+  it('names an update feed for electron-updater, and a generic server validates too', async () => {
+    const publish = config.publish as unknown as { provider: string }[];
+    expect(['github', 'generic']).toContain(publish[0]!.provider);
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as { validateConfiguration: (c: unknown, l: unknown) => Promise<void> };
+    const { DebugLogger } = require('builder-util/out/DebugLogger') as { DebugLogger: new (enabled: boolean) => unknown };
+    await expect(validateConfiguration({ ...config, publish: [{ provider: 'generic', url: 'https://updates.example.com/switchboard' }] }, new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
   it('packages only the built app: no sources or tests', () => {
     const files = config.files as unknown as string[];
     expect(files).toContain('out/**/*');

@@ -2,7 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/schema';
+import { useShell } from '../../stores/shell';
 import { useSyncStatus } from '../../stores/sync-status';
+import { ShellStatus } from './ShellStatus';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -25,7 +27,10 @@ export function StatusBar() {
   const error = useSyncStatus((s) => Object.values(s.errors).find((e) => e) ?? null);
   const progress = useSyncStatus((s) => Object.values(s.progress).find((p) => p));
   const pending = useLiveQuery(() => db.outbox.count(), []) ?? 0;
-  const state = !online
+  const paused = useShell((s) => s.state?.syncPaused === true);
+  const state = paused
+    ? t('statusbar.paused')
+    : !online
     ? t('statusbar.offline')
     : progress
       ? t('statusbar.progress', { done: progress.done, total: progress.total })
@@ -38,6 +43,7 @@ export function StatusBar() {
     <footer className="statusbar" role="status" aria-live="polite">
       <span>{state}</span>
       {pending > 0 && <span>{t('statusbar.pending', { count: pending })}</span>}
+      <ShellStatus />
     </footer>
   );
 }

@@ -8,6 +8,7 @@ import { chosenLanguage, setLanguage, type Language } from '../../i18n';
 import { useUi } from '../../stores/ui';
 import { AboutSection } from './AboutSection';
 import { AccountsSection } from './AccountsSection';
+import { DesktopSection } from './DesktopSection';
 import { NotificationsSection } from './NotificationsSection';
 import { SlaSection } from './SlaSection';
 import { VipSection } from './VipSection';
@@ -48,6 +49,7 @@ export function Settings() {
       <VipSection />
       <SlaSection />
       <NotificationsSection />
+      <DesktopSection />
       <fieldset>
         <legend>{t('settings.demo')}</legend>
         <p>{demoShown ? t('settings.demoOn') : t('settings.demoOff')}</p>

@@ -21,6 +21,12 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     setBadge: fail,
     diagnostics: fail,
     openExternal: fail,
+    shellState: fail,
+    setSyncPaused: fail,
+    setDesktopSettings: fail,
+    reportActivity: fail,
+    installUpdate: fail,
+    about: fail,
     ...overrides,
   };
 }

@@ -1,0 +1,23 @@
+/**
+ * The renderer's side of the desktop shell: the shell state kept in step, the language told to main
+ * (for the tray and the menu), and main's requests to show something (menu items, mailto: links).
+ */
+import i18n from 'i18next';
+import type { Api } from '../../shared/contract';
+import { useShell } from '../stores/shell';
+import { useUi } from '../stores/ui';
+
+export async function connectShell(api: Api): Promise<void> {
+  api.on('shellChanged', (state) => useShell.getState().set(state));
+  api.on('navigate', (request) => {
+    const ui = useUi.getState();
+    if (request.to === 'search') {
+      ui.setScreen('inbox');
+      ui.setSearch(request.query);
+    } else ui.setSettingsOpen(true, request.to === 'about' ? 'about' : null);
+  });
+  const report = (language: string) => void api.reportActivity({ language: language === 'ru' ? 'ru' : 'en' }).catch(() => undefined);
+  i18n.on('languageChanged', report);
+  report(i18n.language);
+  useShell.getState().set(await api.shellState({}));
+}
