@@ -68,13 +68,14 @@ export class JsonClient {
       const reason = error instanceof Error && error.name === 'TimeoutError' ? 'did not answer in time' : 'cannot be reached';
       throw new AppError('unavailable', `${source} at ${new URL(base).host} ${reason}; Switchboard keeps trying.`);
     }
-    if (response.status === 401 || response.status === 403) {
+    const expected = (options.expect ?? []).includes(response.status);
+    if ((response.status === 401 || response.status === 403) && !expected) {
       throw new AppError('needs_sign_in', `${source} refused the token (expired or revoked): enter a new one in Settings.`);
     }
     if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
       throw new RetryLater(retryAfterMs(response.headers.get('retry-after')), source);
     }
-    const ok = response.ok || (options.expect ?? []).includes(response.status);
+    const ok = response.ok || expected;
     const text = await response.text();
     if (!ok) {
       if (response.status >= 500) throw new AppError('unavailable', `${source} had an internal error (${response.status}); Switchboard retries.`);

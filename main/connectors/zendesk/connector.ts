@@ -12,6 +12,7 @@ import type { Change, PullResult } from '../../../shared/sync';
 import { log } from '../../log';
 import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
 import { sendOnce } from '../http/send-once';
+import { zendeskDue, type ZdSlaPolicy } from './sla';
 import { agentOf, customerOf, isAgent, messageOf, ticketOf, toZdStatus, type ZdComment, type ZdOrganization, type ZdTicket, type ZdUser } from './map';
 
 interface ExportPage {
@@ -21,12 +22,15 @@ interface ExportPage {
 }
 
 const MAX_PAGES = 100;
+/** SLA policies change rarely: read again at most hourly. */
+const POLICIES_TTL_MS = 60 * 60_000;
 
 export class ZendeskConnector implements Connector {
   readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false };
   me: Agent | null = null;
   private readonly client: JsonClient;
   private readonly base: string;
+  private policies: { at: number; list: ZdSlaPolicy[] } | null = null;
 
   constructor(
     readonly account: Account,
@@ -83,6 +87,16 @@ export class ZendeskConnector implements Connector {
     return found;
   }
 
+  /** Zendesk's SLA policies; none where the plan has no SLAs or the agent may not read them (403). */
+  private async slaPolicies(): Promise<ZdSlaPolicy[]> {
+    if (this.policies && Date.now() - this.policies.at < POLICIES_TTL_MS) return this.policies.list;
+    const { status, body } = await this.client.request<{ sla_policies?: ZdSlaPolicy[] }>('GET', 'slas/policies.json', { expect: [403, 404] });
+    const list = status === 200 && Array.isArray(body?.sla_policies) ? body.sla_policies : [];
+    if (status !== 200) log.info(`zendesk: SLA policies not readable (${status}); ticket due dates are used`);
+    this.policies = { at: Date.now(), list };
+    return list;
+  }
+
   async pull(cursor: string | null): Promise<PullResult> {
     try {
       const changes: Change[] = [];
@@ -111,13 +125,19 @@ export class ZendeskConnector implements Connector {
     for (const t of valid) comments.set(t.id, await this.allPages<ZdComment>(`tickets/${t.id}/comments.json`, 'comments'));
     const users = await this.byIds<ZdUser>('users', [...valid.flatMap((t) => [t.requester_id, t.assignee_id ?? 0]), ...[...comments.values()].flat().map((c) => c.author_id)]);
     const organizations = await this.byIds<ZdOrganization>('organizations', [...users.values()].map((u) => u.organization_id ?? 0));
+    const policies = valid.length ? await this.slaPolicies() : [];
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
     const changes: Change[] = [];
     for (const t of valid) {
       const requester = users.get(t.requester_id);
       const customer = customerOf(this.account.id, requester, t.requester_id, organizations.get(requester?.organization_id ?? t.organization_id ?? 0));
       const ticketId = `${this.account.id}:${t.id}`;
       const messages = (comments.get(t.id) ?? []).map((c) => messageOf(this.account.id, ticketId, c, users));
-      changes.push({ kind: 'customer', customer }, ...messages.map((message) => ({ kind: 'message' as const, message })), { kind: 'ticket', ticket: ticketOf(this.account.id, t, messages, customer) });
+      const ticket = ticketOf(this.account.id, t, messages, customer);
+      const facts = { priority: ticket.priority, tags: ticket.tags, organizationId: t.organization_id, groupId: t.group_id ?? null };
+      const due = zendeskDue(policies, facts, { ...ticket, vip: customer.vip }, messages, Date.now(), timeZone);
+      if (due !== undefined) ticket.slaDueAt = due; // a matching SLA policy decides; otherwise the ticket's due date
+      changes.push({ kind: 'customer', customer }, ...messages.map((message) => ({ kind: 'message' as const, message })), { kind: 'ticket', ticket });
     }
     return changes;
   }

@@ -13,6 +13,7 @@ export interface ZdTicket {
   requester_id: number;
   assignee_id: number | null;
   organization_id: number | null;
+  group_id?: number | null;
   tags: string[];
   created_at: string;
   updated_at: string;

@@ -77,6 +77,24 @@ Set($CorrespondAddress, 'support@example.test');
 Set($CommentAddress, 'support-comment@example.test');
 Set($OwnerEmail, 'root@example.test');
 Set($MailCommand, 'mbox');
+# Service agreements, as an RT admin sets them: RT computes each ticket's Due from these (in queues with
+# SLA enabled: PUT queue/General { SLADisabled: 0 }). Business hours 9-18 UTC, Monday to Friday.
+Set(%ServiceAgreements, (
+  Default => 'standard',
+  Levels => {
+    'standard' => { Response => { BusinessMinutes => 4 * 60 }, Resolve => { BusinessMinutes => 3 * 9 * 60 } },
+    'urgent' => { Response => { RealMinutes => 30 }, Resolve => { RealMinutes => 4 * 60 } },
+  },
+));
+Set(%ServiceBusinessHours, (
+  'Default' => {
+    1 => { Name => 'Monday', Start => '09:00', End => '18:00' },
+    2 => { Name => 'Tuesday', Start => '09:00', End => '18:00' },
+    3 => { Name => 'Wednesday', Start => '09:00', End => '18:00' },
+    4 => { Name => 'Thursday', Start => '09:00', End => '18:00' },
+    5 => { Name => 'Friday', Start => '09:00', End => '18:00' },
+  },
+));
 1;
 `;
 }

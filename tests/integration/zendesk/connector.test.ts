@@ -86,3 +86,27 @@ describe('Zendesk (recorded API shapes)', () => {
     expect(c.me).toMatchObject({ id: 'zd:1', name: 'Agent Smith' });
   });
 });
+
+describe('Zendesk SLA policies', () => {
+  it('applies the first matching policy by position, in calendar or business hours; a condition it cannot evaluate does not match', async () => {
+    zd.touch(1, { tags: ['enterprise'] });
+    const byId = new Map(tickets((await pullAll(connector(), null)).changes).map((t) => [t.remoteId, t]));
+    const enterprise = byId.get('1')!;
+    // "Enterprise": first reply within 60 calendar minutes (the agent's note is private: no reply yet).
+    expect(enterprise.slaDueAt).toBe(enterprise.createdAt + 60 * 60_000);
+    // "Everyone": 480 business minutes are at least eight hours away.
+    const other = byId.get('2')!;
+    expect(other.slaDueAt).toBeGreaterThanOrEqual(other.createdAt + 8 * 60 * 60_000);
+    // On hold: the clocks are paused.
+    expect(byId.get('3')!.slaDueAt).toBeNull();
+  });
+
+  it('an agent who may not read the policies (403) still syncs, with the tickets’ own due dates', async () => {
+    zd.forbidSlaPolicies();
+    zd.touch(2, { due_at: '2026-11-21T12:00:00Z' });
+    const all = await pullAll(connector(), null);
+    const byId = new Map(tickets(all.changes).map((t) => [t.remoteId, t]));
+    expect(byId.size).toBe(3);
+    expect(byId.get('2')!.slaDueAt).toBe(Date.parse('2026-11-21T12:00:00Z'));
+  });
+});

@@ -23,7 +23,20 @@ const users = [
 ];
 const organizations = [{ id: 100, name: 'Bigbank', tags: ['vip'] }];
 
+/**
+ * SLA policies as an admin sees them (GET /api/v2/slas/policies). Position 0 uses a condition the client
+ * does not evaluate (brand), so it must not apply; position 1 is for tickets tagged "enterprise", in
+ * calendar hours; position 2 catches the rest in business hours.
+ */
+export const slaPolicies = [
+  { id: 7, title: 'Brand B', position: 0, filter: { all: [{ field: 'brand_id', operator: 'is', value: 5 }, { field: 'current_tags', operator: 'includes', value: 'enterprise' }], any: [] }, policy_metrics: [{ priority: 'normal', metric: 'first_reply_time', target: 15, business_hours: false }] },
+  { id: 8, title: 'Enterprise', position: 1, filter: { all: [{ field: 'current_tags', operator: 'includes', value: 'enterprise' }], any: [] }, policy_metrics: [{ priority: 'normal', metric: 'first_reply_time', target: 60, business_hours: false }, { priority: 'urgent', metric: 'first_reply_time', target: 30, business_hours: false }] },
+  { id: 9, title: 'Everyone', position: 2, filter: { all: [], any: [] }, policy_metrics: [{ priority: 'normal', metric: 'first_reply_time', target: 480, business_hours: true }, { priority: 'normal', metric: 'requester_wait_time', target: 2880, business_hours: true }] },
+];
+
 export interface FakeZendesk extends Replay {
+  /** Agents who are not admins may not read SLA policies: 403. */
+  forbidSlaPolicies(): void;
   /** An update made in Zendesk by someone else. */
   touch(id: number, fields: Record<string, unknown>): void;
   ticket(id: number): Record<string, unknown>;
@@ -52,6 +65,7 @@ export async function startFakeZendesk(): Promise<FakeZendesk> {
   };
   const authorized = (auth: string | undefined) => auth === `Basic ${Buffer.from(`${AGENT_EMAIL}/token:${GOOD_TOKEN}`).toString('base64')}`;
   const find = (id: string) => state.tickets.find((t) => t.id === Number(id));
+  let slaForbidden = false;
 
   const routes = (base: string): Route[] => {
     const api = `${base}/api/v2/`;
@@ -61,6 +75,7 @@ export async function startFakeZendesk(): Promise<FakeZendesk> {
     });
     const table: Route[] = [
       { method: 'GET', path: /^\/api\/v2\/users\/me\.json$/, reply: () => ({ body: { user: users[0] } }) },
+      { method: 'GET', path: /^\/api\/v2\/slas\/policies\.json$/, reply: () => (slaForbidden ? { status: 403, body: { error: 'Forbidden', description: 'You do not have access to this page.' } } : { body: { sla_policies: slaPolicies, next_page: null, count: slaPolicies.length } }) },
       { method: 'GET', path: /^\/api\/v2\/users\.json\?/, reply: () => ({ body: { users: users.filter((u) => u.role !== 'end-user'), next_page: null, count: 2 } }) },
       {
         method: 'GET',
@@ -102,6 +117,7 @@ export async function startFakeZendesk(): Promise<FakeZendesk> {
   const replay = await startReplay(routes);
   return {
     ...replay,
+    forbidSlaPolicies: () => (slaForbidden = true),
     touch: (id, fields) => Object.assign(find(String(id))!, fields, { updated_at: stamp(), seq: ++state.seq }),
     ticket: (id) => view(find(String(id))!),
     comments: (id) => state.comments.get(id) ?? [],
