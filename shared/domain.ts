@@ -86,6 +86,10 @@ export const Ticket = z.object({
   unread: z.boolean().optional(),
   /** Flagged for follow-up (IMAP \Flagged on any of its messages). */
   flagged: z.boolean().optional(),
+  /** The customer's rating, where the source asks for one (Zendesk's satisfaction survey). */
+  satisfaction: z.enum(['good', 'bad']).optional(),
+  /** The team the source files it under: a Zendesk or Freshdesk group, an RT queue, a Help Scout mailbox. */
+  group: z.string().max(200).optional(),
   /** Email conversations: the number in subject tags like "[#12]", and the normalized subject for threading. */
   number: z.number().int().positive().optional(),
   threadSubject: z.string().optional(),

@@ -1,13 +1,13 @@
 /**
  * Support KPIs from cached tickets, offline: ticket count, average first response time, average
- * resolution time, overdue backlog and SLA compliance, overall and per day or week. Satisfaction comes
- * with the sources that provide it. Until tickets carry their solve time, a solved ticket's last update
+ * resolution time, overdue backlog, SLA compliance and satisfaction (where the source rates tickets),
+ * overall and per day or week. Until tickets carry their solve time, a solved ticket's last update
  * stands for it.
  */
 import { DateTime } from 'luxon';
 import type { Ticket } from './domain';
 
-export type KpiTicket = Pick<Ticket, 'createdAt' | 'updatedAt' | 'firstResponseAt' | 'status' | 'slaDueAt'>;
+export type KpiTicket = Pick<Ticket, 'createdAt' | 'updatedAt' | 'firstResponseAt' | 'status' | 'slaDueAt' | 'satisfaction'>;
 
 export interface Kpis {
   tickets: number;
@@ -17,6 +17,9 @@ export interface Kpis {
   overdueBacklog: number;
   /** Share of tickets with an SLA that kept it (solved in time, or still within it), 0–100. */
   slaCompliancePercent: number | null;
+  /** Share of rated tickets rated good, 0–100; null when none was rated. */
+  satisfactionPercent: number | null;
+  rated: number;
 }
 
 const done = (t: KpiTicket) => t.status === 'solved' || t.status === 'closed';
@@ -24,6 +27,7 @@ const average = (values: number[]) => (values.length ? Math.round(values.reduce(
 
 export function kpis(tickets: readonly KpiTicket[], now: number): Kpis {
   const withSla = tickets.filter((t) => t.slaDueAt !== null);
+  const rated = tickets.filter((t) => t.satisfaction !== undefined);
   const kept = withSla.filter((t) => (done(t) ? t.updatedAt <= t.slaDueAt! : now < t.slaDueAt!));
   return {
     tickets: tickets.length,
@@ -31,6 +35,8 @@ export function kpis(tickets: readonly KpiTicket[], now: number): Kpis {
     avgResolutionMs: average(tickets.filter(done).map((t) => t.updatedAt - t.createdAt)),
     overdueBacklog: tickets.filter((t) => !done(t) && t.slaDueAt !== null && now >= t.slaDueAt).length,
     slaCompliancePercent: withSla.length ? Math.round((kept.length / withSla.length) * 1000) / 10 : null,
+    satisfactionPercent: rated.length ? Math.round((rated.filter((t) => t.satisfaction === 'good').length / rated.length) * 1000) / 10 : null,
+    rated: rated.length,
   };
 }
 
@@ -48,7 +54,7 @@ export function kpiSeries(tickets: readonly KpiTicket[], now: number, unit: 'day
 export function kpiCsv(series: { start: number; kpis: Kpis }[], timeZone: string): string {
   const minutes = (ms: number | null) => (ms === null ? '' : (ms / 60_000).toFixed(1));
   const rows = series.map(({ start, kpis: k }) =>
-    [DateTime.fromMillis(start, { zone: timeZone }).toISODate(), k.tickets, minutes(k.avgFirstResponseMs), minutes(k.avgResolutionMs), k.overdueBacklog, k.slaCompliancePercent ?? ''].join(','),
+    [DateTime.fromMillis(start, { zone: timeZone }).toISODate(), k.tickets, minutes(k.avgFirstResponseMs), minutes(k.avgResolutionMs), k.overdueBacklog, k.slaCompliancePercent ?? '', k.satisfactionPercent ?? ''].join(','),
   );
-  return ['period_start,tickets,avg_first_response_min,avg_resolution_min,overdue_backlog,sla_compliance_percent', ...rows].join('\r\n') + '\r\n';
+  return ['period_start,tickets,avg_first_response_min,avg_resolution_min,overdue_backlog,sla_compliance_percent,satisfaction_percent', ...rows].join('\r\n') + '\r\n';
 }

@@ -86,6 +86,13 @@ test('KPIs of the demo, computed offline from the cache, exported as CSV', async
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const { readFileSync } = await import('node:fs');
   const csv = readFileSync(await (await downloading).path(), 'utf8').split('\r\n');
-  expect(csv[0]).toBe('period_start,tickets,avg_first_response_min,avg_resolution_min,overdue_backlog,sla_compliance_percent');
+  expect(csv[0]).toBe('period_start,tickets,avg_first_response_min,avg_resolution_min,overdue_backlog,sla_compliance_percent,satisfaction_percent');
   expect(csv.filter(Boolean)).toHaveLength(15); // header and 14 days
+
+  // Satisfaction from the rated tickets; a team (the source's group) narrows every figure.
+  await expect(all.getByRole('cell').last()).toHaveText(/^\d+(\.\d)?% of \d+ rated$/);
+  await page.getByLabel('Tickets of').selectOption('team:Billing');
+  const billing = Number(await all.getByRole('cell').first().textContent());
+  expect(billing).toBeGreaterThan(0);
+  expect(billing).toBeLessThan(200);
 });

@@ -100,10 +100,14 @@ const statusWeights: [TicketStatus, number][] = [
 ];
 const priorityWeights: [Priority, number][] = [['low', 15], ['normal', 50], ['high', 25], ['urgent', 10]];
 const topics: TopicName[] = ['billing', 'login', 'delivery', 'outage', 'refund'];
+/** The team each topic goes to, as a helpdesk files tickets under groups. */
+const teams: Record<TopicName, string> = { billing: 'Billing', refund: 'Billing', login: 'Technical', outage: 'Technical', delivery: 'Logistics' };
 
 /** The demo workspace as it stands at `anchor` (epoch ms). Same anchor, same data. */
 export function generateDemo(anchor: number, count = 200): DemoData {
   const random = rng(20261122);
+  // Ratings from their own sequence, so adding them left the rest of the demo as it was.
+  const ratings = rng(7);
   const customers = makeCustomers(random);
   const tickets: Ticket[] = [];
   const messages = new Map<string, Message[]>();
@@ -158,6 +162,9 @@ export function generateDemo(anchor: number, count = 200): DemoData {
       at = Math.min(at + 20 * MIN + Math.floor(random() * 6 * HOUR), anchor - MIN);
     }
     const firstReply = thread.find((m) => m.direction === 'out' && !m.internal);
+    // Most solved tickets get a survey answer, mostly good.
+    const rating = ratings();
+    const satisfaction = open || rating > 0.7 ? undefined : rating < 0.6 ? 'good' : 'bad';
     const last = thread[thread.length - 1]!;
     tickets.push({
       id,
@@ -178,6 +185,8 @@ export function generateDemo(anchor: number, count = 200): DemoData {
       preview: last.text.slice(0, 140),
       messageCount: thread.length,
       version: '0',
+      group: teams[topicName],
+      ...(satisfaction ? { satisfaction } : {}),
     });
     messages.set(id, thread);
   }

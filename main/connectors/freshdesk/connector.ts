@@ -23,6 +23,7 @@ export class FreshdeskConnector implements Connector {
   me: Agent | null = null;
   private readonly client: JsonClient;
   private agents = new Map<number, FdAgent>();
+  private groups = new Map<number, string>();
 
   constructor(
     readonly account: Account,
@@ -53,6 +54,9 @@ export class FreshdeskConnector implements Connector {
   private async loadAgents(): Promise<Agent[]> {
     const { body } = await this.client.request<FdAgent[]>('GET', 'agents?per_page=100');
     this.agents = new Map(body.map((a) => [a.id, a]));
+    // Groups are the teams: their names, read with the agents (admins only: without them, no team).
+    const groups = await this.client.request<Array<{ id: number; name: string }>>('GET', 'groups?per_page=100', { expect: [403] });
+    this.groups = new Map(groups.status === 200 && Array.isArray(groups.body) ? groups.body.map((g) => [g.id, g.name]) : []);
     return body.map((a) => ({ id: `${this.account.id}:${a.id}`, accountId: this.account.id, name: a.contact.name, email: a.contact.email }));
   }
 
@@ -83,7 +87,7 @@ export class FreshdeskConnector implements Connector {
     const { body } = await this.client.request<FdConversation[]>('GET', `tickets/${t.id}/conversations?per_page=100`);
     const customer = customerOf(this.account.id, t.requester, t.requester_id);
     const messages = messagesOf(this.account.id, t, Array.isArray(body) ? body : [], customer, this.agents);
-    return [{ kind: 'customer', customer }, ...messages.map((message) => ({ kind: 'message' as const, message })), { kind: 'ticket', ticket: ticketOf(this.account.id, t, messages, customer) }];
+    return [{ kind: 'customer', customer }, ...messages.map((message) => ({ kind: 'message' as const, message })), { kind: 'ticket', ticket: ticketOf(this.account.id, t, messages, customer, this.groups.get(t.group_id ?? 0)) }];
   }
 
   private async current(remoteId: string): Promise<{ ticket: Ticket; messages: Message[] }> {

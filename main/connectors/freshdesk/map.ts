@@ -10,6 +10,7 @@ export interface FdTicket {
   source: number;
   requester_id: number;
   responder_id: number | null;
+  group_id?: number | null;
   tags: string[];
   created_at: string;
   updated_at: string;
@@ -66,7 +67,7 @@ export function messagesOf(accountId: string, fd: FdTicket, conversations: FdCon
   ];
 }
 
-export function ticketOf(accountId: string, fd: FdTicket, messages: Message[], customer: Customer): Ticket {
+export function ticketOf(accountId: string, fd: FdTicket, messages: Message[], customer: Customer, group?: string): Ticket {
   const facts = threadFacts(messages);
   return {
     id: localId(accountId, String(fd.id)), accountId, remoteId: String(fd.id), subject: fd.subject,
@@ -84,5 +85,6 @@ export function ticketOf(accountId: string, fd: FdTicket, messages: Message[], c
     ...facts,
     messageCount: messages.length,
     version: fd.updated_at,
+    ...(group ? { group } : {}),
   };
 }

@@ -27,6 +27,7 @@ export class HelpScoutConnector implements Connector {
   private readonly client: JsonClient;
   private readonly base: string;
   private token: { value: string; until: number } | null = null;
+  private mailboxes = new Map<number, string>();
 
   constructor(
     readonly account: Account,
@@ -90,6 +91,9 @@ export class HelpScoutConnector implements Connector {
       if (c.page === 1) {
         const { body } = await this.call<HalPage<HsPerson>>('GET', 'users');
         for (const u of body._embedded?.users ?? []) changes.push({ kind: 'agent', agent: { id: `${this.account.id}:${u.id}`, accountId: this.account.id, name: nameOf(u), email: u.email ?? '' } });
+        // Mailboxes are the teams: their names, read with the agents.
+        const mailboxes = await this.call<HalPage<{ id: number; name: string }>>('GET', 'mailboxes');
+        this.mailboxes = new Map((mailboxes.body._embedded?.mailboxes ?? []).map((m) => [m.id, m.name]));
       }
       const since = c.since === EPOCH ? '' : `&modifiedSince=${encodeURIComponent(c.since)}`;
       const { body } = await this.call<HalPage<HsConversation>>('GET', `conversations?status=all${since}&sortField=modifiedAt&sortOrder=asc&embed=threads&page=${c.page}`);
@@ -107,7 +111,7 @@ export class HelpScoutConnector implements Connector {
   private changesOf(conversation: HsConversation): Change[] {
     const customer = customerOf(this.account.id, conversation.primaryCustomer);
     const messages = messagesOf(this.account.id, conversation);
-    return [{ kind: 'customer', customer }, ...messages.map((message) => ({ kind: 'message' as const, message })), { kind: 'ticket', ticket: ticketOf(this.account.id, conversation, messages, customer) }];
+    return [{ kind: 'customer', customer }, ...messages.map((message) => ({ kind: 'message' as const, message })), { kind: 'ticket', ticket: ticketOf(this.account.id, conversation, messages, customer, this.mailboxes.get(conversation.mailboxId ?? 0)) }];
   }
 
   private async current(remoteId: string): Promise<{ ticket: Ticket; changes: Change[]; conversation: HsConversation }> {

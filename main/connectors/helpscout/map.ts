@@ -26,6 +26,7 @@ export interface HsConversation {
   number: number;
   subject: string;
   status: string;
+  mailboxId?: number;
   createdAt: string;
   userUpdatedAt?: string;
   assignee?: HsPerson | null;
@@ -66,7 +67,7 @@ export function messagesOf(accountId: string, c: HsConversation): Message[] {
     }));
 }
 
-export function ticketOf(accountId: string, c: HsConversation, messages: Message[], customer: Customer): Ticket {
+export function ticketOf(accountId: string, c: HsConversation, messages: Message[], customer: Customer, mailbox?: string): Ticket {
   const facts = threadFacts(messages);
   return {
     id: localId(accountId, String(c.id)),
@@ -87,5 +88,6 @@ export function ticketOf(accountId: string, c: HsConversation, messages: Message
     messageCount: messages.length,
     number: c.number,
     version: updatedOf(c),
+    ...(mailbox ? { group: mailbox } : {}),
   };
 }

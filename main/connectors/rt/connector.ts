@@ -38,6 +38,7 @@ export class RtConnector implements Connector {
   me: Agent | null = null;
   private readonly client: JsonClient;
   private agents = new Map<string, RtUser>();
+  private queues = new Map<string, string>();
 
   constructor(
     readonly account: Account,
@@ -77,6 +78,9 @@ export class RtConnector implements Connector {
   private async loadAgents(): Promise<Agent[]> {
     const users = (await this.all<RtUser>('users?fields=Name,EmailAddress,RealName')).filter(isAgentUser);
     this.agents = new Map(users.map((u) => [u.Name, u]));
+    // Queues are the teams: their names, read with the agents.
+    const queues = await this.all<{ id: string; Name: string }>('queues/all?fields=Name');
+    this.queues = new Map(queues.map((q) => [String(q.id), q.Name]));
     return users.map((u) => agentOf(this.account.id, u));
   }
 
@@ -115,7 +119,9 @@ export class RtConnector implements Connector {
     const messages = await this.messagesOf(remoteId);
     const email = rt.Requestor?.[0]?.id ?? '';
     const customer = customerOf(this.account.id, email || `ticket-${remoteId}@unknown`);
-    const ticket = ticketOf(this.account.id, rt, etag ?? '', messages, customer);
+    const queueId = rt.Queue?.id;
+    if (queueId && !this.queues.has(String(queueId))) await this.loadAgents(); // a queue created since
+    const ticket = ticketOf(this.account.id, rt, etag ?? '', messages, customer, queueId ? this.queues.get(String(queueId)) : undefined);
     return [{ kind: 'customer', customer }, ...messages.map((message) => ({ kind: 'message' as const, message })), { kind: 'ticket', ticket }];
   }
 

@@ -19,6 +19,7 @@ export interface RtTicket {
   Created: string;
   LastUpdated: string;
   Due: string;
+  Queue?: RtRef;
 }
 
 export interface RtTransaction {
@@ -102,7 +103,7 @@ export function messageOf(accountId: string, ticketId: string, txn: RtTransactio
   };
 }
 
-export function ticketOf(accountId: string, rt: RtTicket, etag: string, messages: Message[], customer: Customer): Ticket {
+export function ticketOf(accountId: string, rt: RtTicket, etag: string, messages: Message[], customer: Customer, queue?: string): Ticket {
   const owner = rt.Owner?.id;
   return {
     id: localId(accountId, String(rt.id)),
@@ -122,5 +123,6 @@ export function ticketOf(accountId: string, rt: RtTicket, etag: string, messages
     ...threadFacts(messages),
     messageCount: messages.length,
     version: etag,
+    ...(queue ? { group: queue } : {}),
   };
 }

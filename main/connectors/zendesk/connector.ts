@@ -22,15 +22,14 @@ interface ExportPage {
 }
 
 const MAX_PAGES = 100;
-/** SLA policies change rarely: read again at most hourly. */
-const POLICIES_TTL_MS = 60 * 60_000;
+const LISTS_TTL_MS = 60 * 60_000;
 
 export class ZendeskConnector implements Connector {
   readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false };
   me: Agent | null = null;
   private readonly client: JsonClient;
   private readonly base: string;
-  private policies: { at: number; list: ZdSlaPolicy[] } | null = null;
+  private readonly lists = new Map<string, { at: number; list: unknown[] }>();
 
   constructor(
     readonly account: Account,
@@ -87,13 +86,14 @@ export class ZendeskConnector implements Connector {
     return found;
   }
 
-  /** Zendesk's SLA policies; none where the plan has no SLAs or the agent may not read them (403). */
-  private async slaPolicies(): Promise<ZdSlaPolicy[]> {
-    if (this.policies && Date.now() - this.policies.at < POLICIES_TTL_MS) return this.policies.list;
-    const { status, body } = await this.client.request<{ sla_policies?: ZdSlaPolicy[] }>('GET', 'slas/policies.json', { expect: [403, 404] });
-    const list = status === 200 && Array.isArray(body?.sla_policies) ? body.sla_policies : [];
-    if (status !== 200) log.info(`zendesk: SLA policies not readable (${status}); ticket due dates are used`);
-    this.policies = { at: Date.now(), list };
+  /** A list that changes rarely (SLA policies, groups), read at most hourly; none where the agent may not read it (403). */
+  private async rarelyChanging<T>(path: string, key: string): Promise<T[]> {
+    const known = this.lists.get(path);
+    if (known && Date.now() - known.at < LISTS_TTL_MS) return known.list as T[];
+    const { status, body } = await this.client.request<Record<string, unknown>>('GET', path, { expect: [403, 404] });
+    const list = status === 200 && Array.isArray(body?.[key]) ? (body[key] as T[]) : [];
+    if (status !== 200) log.info(`zendesk: ${key} not readable (${status}); going on without`);
+    this.lists.set(path, { at: Date.now(), list });
     return list;
   }
 
@@ -125,7 +125,9 @@ export class ZendeskConnector implements Connector {
     for (const t of valid) comments.set(t.id, await this.allPages<ZdComment>(`tickets/${t.id}/comments.json`, 'comments'));
     const users = await this.byIds<ZdUser>('users', [...valid.flatMap((t) => [t.requester_id, t.assignee_id ?? 0]), ...[...comments.values()].flat().map((c) => c.author_id)]);
     const organizations = await this.byIds<ZdOrganization>('organizations', [...users.values()].map((u) => u.organization_id ?? 0));
-    const policies = valid.length ? await this.slaPolicies() : [];
+    // Zendesk's SLA policies: a ticket due date is used where the plan has none or an agent may not read them.
+    const policies = valid.length ? await this.rarelyChanging<ZdSlaPolicy>('slas/policies.json', 'sla_policies') : [];
+    const groups = new Map((valid.length ? await this.rarelyChanging<{ id: number; name: string }>('groups.json', 'groups') : []).map((g) => [g.id, g.name]));
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
     const changes: Change[] = [];
     for (const t of valid) {
@@ -133,7 +135,7 @@ export class ZendeskConnector implements Connector {
       const customer = customerOf(this.account.id, requester, t.requester_id, organizations.get(requester?.organization_id ?? t.organization_id ?? 0));
       const ticketId = `${this.account.id}:${t.id}`;
       const messages = (comments.get(t.id) ?? []).map((c) => messageOf(this.account.id, ticketId, c, users));
-      const ticket = ticketOf(this.account.id, t, messages, customer);
+      const ticket = ticketOf(this.account.id, t, messages, customer, groups.get(t.group_id ?? 0));
       const facts = { priority: ticket.priority, tags: ticket.tags, organizationId: t.organization_id, groupId: t.group_id ?? null };
       const due = zendeskDue(policies, facts, { ...ticket, vip: customer.vip }, messages, Date.now(), timeZone);
       if (due !== undefined) ticket.slaDueAt = due; // a matching SLA policy decides; otherwise the ticket's due date

@@ -19,6 +19,8 @@ export interface ZdTicket {
   updated_at: string;
   due_at: string | null;
   via?: { channel?: string };
+  /** The customer's survey answer: good or bad once rated; offered or unoffered before. */
+  satisfaction_rating?: { score?: string } | null;
 }
 
 export interface ZdComment {
@@ -80,7 +82,8 @@ export function messageOf(accountId: string, ticketId: string, comment: ZdCommen
   };
 }
 
-export function ticketOf(accountId: string, zd: ZdTicket, messages: Message[], customer: Customer): Ticket {
+export function ticketOf(accountId: string, zd: ZdTicket, messages: Message[], customer: Customer, group?: string): Ticket {
+  const score = zd.satisfaction_rating?.score;
   return {
     id: localId(accountId, String(zd.id)),
     accountId,
@@ -100,5 +103,7 @@ export function ticketOf(accountId: string, zd: ZdTicket, messages: Message[], c
     messageCount: messages.length,
     // `updated_stamp` for Zendesk's safe_update: the base of a conflict check.
     version: zd.updated_at,
+    ...(score === 'good' || score === 'bad' ? { satisfaction: score } : {}),
+    ...(group ? { group } : {}),
   };
 }

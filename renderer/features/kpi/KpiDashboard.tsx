@@ -20,6 +20,7 @@ function duration(ms: number | null, lang: string): string {
 }
 
 function Row({ label, k, lang }: { label: string; k: Kpis; lang: string }) {
+  const { t } = useTranslation();
   return (
     <tr>
       <th scope="row">{label}</th>
@@ -28,6 +29,7 @@ function Row({ label, k, lang }: { label: string; k: Kpis; lang: string }) {
       <td>{duration(k.avgResolutionMs, lang)}</td>
       <td>{k.overdueBacklog}</td>
       <td>{k.slaCompliancePercent === null ? '—' : `${k.slaCompliancePercent}%`}</td>
+      <td>{k.satisfactionPercent === null ? '—' : t('kpi.satisfactionOf', { percent: k.satisfactionPercent, rated: k.rated })}</td>
     </tr>
   );
 }
@@ -38,13 +40,19 @@ export function KpiDashboard() {
   const { me } = useApp();
   const now = useNow(60_000);
   const [unit, setUnit] = useState<'day' | 'week'>('day');
-  /** 'all', 'me', or an account id. */
+  /** 'all', 'me', 'team:<group>', or an account id. */
   const [scope, setScope] = useState('all');
   const accounts = useLiveQuery(() => db.accounts.toArray(), []);
   const data = useLiveQuery(async () => {
     const all = await db.tickets.toArray();
-    const tickets = scope === 'all' ? all : scope === 'me' ? all.filter((t) => t.assigneeId !== null && me.has(t.assigneeId)) : all.filter((t) => t.accountId === scope);
-    return { total: kpis(tickets, now), series: kpiSeries(tickets, now, unit, unit === 'day' ? DAYS : WEEKS, zone()) };
+    const team = scope.startsWith('team:') ? scope.slice('team:'.length) : null;
+    const tickets =
+      scope === 'all' ? all
+      : scope === 'me' ? all.filter((t) => t.assigneeId !== null && me.has(t.assigneeId))
+      : team !== null ? all.filter((t) => t.group === team)
+      : all.filter((t) => t.accountId === scope);
+    const teams = [...new Set(all.flatMap((t) => (t.group ? [t.group] : [])))].sort((a, b) => a.localeCompare(b));
+    return { teams, total: kpis(tickets, now), series: kpiSeries(tickets, now, unit, unit === 'day' ? DAYS : WEEKS, zone()) };
   }, [now, unit, scope, me]);
   const exportCsv = () => {
     if (!data) return;
@@ -66,11 +74,22 @@ export function KpiDashboard() {
           <select value={scope} onChange={(e) => setScope(e.target.value)}>
             <option value="all">{t('kpi.scopeAll')}</option>
             <option value="me">{t('kpi.scopeMe')}</option>
-            {accounts?.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
+            {data && data.teams.length > 0 && (
+              <optgroup label={t('kpi.scopeTeams')}>
+                {data.teams.map((team) => (
+                  <option key={team} value={`team:${team}`}>
+                    {team}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            <optgroup label={t('kpi.scopeAccounts')}>
+              {accounts?.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </optgroup>
           </select>
         </label>
         <label>
@@ -92,6 +111,7 @@ export function KpiDashboard() {
               <th scope="col">{t('kpi.resolution')}</th>
               <th scope="col">{t('kpi.overdue')}</th>
               <th scope="col">{t('kpi.compliance')}</th>
+              <th scope="col">{t('kpi.satisfaction')}</th>
             </tr>
           </thead>
           <tbody>

@@ -27,7 +27,7 @@ describe('Freshdesk (recorded API shapes)', () => {
     const all = await pullAll(c, null);
     expect(all.pages).toBe(2);
     const byId = new Map(tickets(all.changes).map((t) => [t.remoteId, t]));
-    expect(byId.get('1')).toMatchObject({ status: 'new', sourceStatus: 'Open', channel: 'email', priority: 'low', customerId: 'customer:olga@example.test' });
+    expect(byId.get('1')).toMatchObject({ status: 'new', sourceStatus: 'Open', channel: 'email', priority: 'low', customerId: 'customer:olga@example.test', group: 'Second line' });
     expect(byId.get('2')).toMatchObject({ status: 'pending', sourceStatus: 'Pending', channel: 'web', messageCount: 2 });
     expect(byId.get('3')).toMatchObject({ status: 'solved', channel: 'phone' });
     const thread = all.changes.flatMap((x) => (x.kind === 'message' && x.message.ticketId === 'fd:2' ? [x.message] : []));

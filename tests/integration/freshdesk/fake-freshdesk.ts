@@ -27,7 +27,7 @@ export async function startFakeFreshdesk(perPage = 2): Promise<FakeFreshdesk> {
   const conversations = new Map<number, Array<Record<string, unknown>>>();
   const add = (id: number, subject: string, requester: number, status: number, source: number, text: string) => {
     const at = stamp();
-    tickets.push({ id, subject, status, priority: 1, source, requester_id: requester, responder_id: null, tags: [], created_at: at, updated_at: at, due_by: null, description_text: text });
+    tickets.push({ id, subject, status, priority: 1, source, requester_id: requester, responder_id: null, group_id: id === 1 ? 44 : null, tags: [], created_at: at, updated_at: at, due_by: null, description_text: text });
     conversations.set(id, []);
   };
   add(1, 'Export to CSV fails', 20, 2, 1, 'The export stops at 50%.');
@@ -42,6 +42,7 @@ export async function startFakeFreshdesk(perPage = 2): Promise<FakeFreshdesk> {
     const table: Route[] = [
       { method: 'GET', path: /^\/api\/v2\/agents\/me$/, reply: () => ({ body: agents[0] }) },
       { method: 'GET', path: /^\/api\/v2\/agents\?/, reply: () => ({ body: agents }) },
+      { method: 'GET', path: /^\/api\/v2\/groups\?/, reply: () => ({ body: [{ id: 44, name: 'Second line' }] }) },
       {
         method: 'GET',
         path: /^\/api\/v2\/tickets\?updated_since=([^&]+)&order_by=updated_at&order_type=asc&include=requester&page=(\d+)&per_page=(\d+)$/,

@@ -26,7 +26,7 @@ describe('Help Scout (recorded API shapes)', () => {
     const all = await pullAll(c, null);
     expect(all.pages).toBe(2);
     const byId = new Map(tickets(all.changes).map((t) => [t.remoteId, t]));
-    expect(byId.get('1')).toMatchObject({ status: 'new', sourceStatus: 'active', number: 101, customerId: 'customer:nina@example.test' });
+    expect(byId.get('1')).toMatchObject({ status: 'new', sourceStatus: 'active', number: 101, customerId: 'customer:nina@example.test', group: 'Support' });
     expect(byId.get('2')).toMatchObject({ status: 'pending', subject: 'Смена тарифа' });
     expect(byId.get('3')).toMatchObject({ status: 'closed' });
     expect(messagesIn(all.changes).filter((m) => m.ticketId === 'hs:2').map((m) => [m.text, m.direction])).toEqual([['Хотим перейти на годовой тариф.', 'in']]);

@@ -27,7 +27,7 @@ export async function startFakeHelpScout(pageSize = 2): Promise<FakeHelpScout> {
   const add = (id: number, subject: string, customer: { id: number; email: string; first: string; last: string }, status: string, text: string) => {
     const at = stamp();
     conversations.push({
-      id, number: 100 + id, subject, status, createdAt: at, userUpdatedAt: at, assignee: null, primaryCustomer: customer, tags: [], source: { type: 'email' },
+      id, number: 100 + id, subject, status, mailboxId: 300, createdAt: at, userUpdatedAt: at, assignee: null, primaryCustomer: customer, tags: [], source: { type: 'email' },
       _embedded: { threads: [{ id: id * 10, type: 'customer', body: `<p>${text}</p>`, createdAt: at, createdBy: { ...customer, type: 'customer' } }] },
     });
   };
@@ -40,6 +40,7 @@ export async function startFakeHelpScout(pageSize = 2): Promise<FakeHelpScout> {
   const routes = (): Route[] => {
     const table: Route[] = [
       { method: 'GET', path: /^\/v2\/users\/me$/, reply: () => ({ body: agent }) },
+      { method: 'GET', path: /^\/v2\/mailboxes$/, reply: () => ({ body: { _embedded: { mailboxes: [{ id: 300, name: 'Support', email: 'support@example.test' }] }, page: { size: 50, totalElements: 1, totalPages: 1, number: 1 } } }) },
       { method: 'GET', path: /^\/v2\/users$/, reply: () => ({ body: { _embedded: { users: [agent] }, page: { size: 50, totalElements: 1, totalPages: 1, number: 1 } } }) },
       {
         method: 'GET',

@@ -87,6 +87,18 @@ describe('Zendesk (recorded API shapes)', () => {
   });
 });
 
+describe('Zendesk teams and satisfaction', () => {
+  it('files tickets under their group’s name and keeps the customer’s rating (not an offered survey)', async () => {
+    zd.touch(1, { group_id: 360, satisfaction_rating: { score: 'good' } });
+    zd.touch(3, { group_id: 361, satisfaction_rating: { score: 'offered' } });
+    const byId = new Map(tickets((await pullAll(connector(), null)).changes).map((t) => [t.remoteId, t]));
+    expect(byId.get('1')).toMatchObject({ group: 'Billing', satisfaction: 'good' });
+    expect(byId.get('3')).toMatchObject({ group: 'Technical' });
+    expect(byId.get('3')!.satisfaction).toBeUndefined();
+    expect(byId.get('2')!.group).toBeUndefined();
+  });
+});
+
 describe('Zendesk SLA policies', () => {
   it('applies the first matching policy by position, in calendar or business hours; a condition it cannot evaluate does not match', async () => {
     zd.touch(1, { tags: ['enterprise'] });

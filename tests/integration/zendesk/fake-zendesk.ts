@@ -75,6 +75,7 @@ export async function startFakeZendesk(): Promise<FakeZendesk> {
     });
     const table: Route[] = [
       { method: 'GET', path: /^\/api\/v2\/users\/me\.json$/, reply: () => ({ body: { user: users[0] } }) },
+      { method: 'GET', path: /^\/api\/v2\/groups\.json$/, reply: () => ({ body: { groups: [{ id: 360, name: 'Billing' }, { id: 361, name: 'Technical' }], next_page: null, count: 2 } }) },
       { method: 'GET', path: /^\/api\/v2\/slas\/policies\.json$/, reply: () => (slaForbidden ? { status: 403, body: { error: 'Forbidden', description: 'You do not have access to this page.' } } : { body: { sla_policies: slaPolicies, next_page: null, count: slaPolicies.length } }) },
       { method: 'GET', path: /^\/api\/v2\/users\.json\?/, reply: () => ({ body: { users: users.filter((u) => u.role !== 'end-user'), next_page: null, count: 2 } }) },
       {
