@@ -1,12 +1,13 @@
 /**
  * Which desktop notifications are due, decided from the cache alone (so it works offline): a new ticket
- * from a VIP, SLA at risk, SLA breached, assigned to me, the customer replied on my ticket. Each has a
+ * from a VIP, SLA at risk, SLA breached, assigned to me, the customer replied on my ticket, a snooze
+ * ended. Each has a
  * key; a key already recorded is never shown again, also after a restart.
  */
 import type { Ticket } from './domain';
 import { slaState } from './sla/state';
 
-export const noticeKinds = ['vipNew', 'atRisk', 'breached', 'assigned', 'replied'] as const;
+export const noticeKinds = ['vipNew', 'atRisk', 'breached', 'assigned', 'replied', 'snoozeEnded'] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
 export interface NoticeInput {
@@ -15,6 +16,8 @@ export interface NoticeInput {
   vip: boolean;
   /** When the customer last wrote, if after the agent's last reply. */
   customerWroteAt: number | null;
+  /** The end of a snooze that has just passed. */
+  snoozeEndedAt?: number;
 }
 
 export interface Notice {
@@ -33,8 +36,9 @@ export interface NoticePrefs {
 
 const DAY = 86_400_000;
 
-function keysFor({ ticket, vip, customerWroteAt }: NoticeInput, me: ReadonlySet<string>, now: number): { kind: NoticeKind; key: string }[] {
+function keysFor({ ticket, vip, customerWroteAt, snoozeEndedAt }: NoticeInput, me: ReadonlySet<string>, now: number): { kind: NoticeKind; key: string }[] {
   const out: { kind: NoticeKind; key: string }[] = [];
+  if (snoozeEndedAt !== undefined && snoozeEndedAt <= now) out.push({ kind: 'snoozeEnded', key: `snoozeEnded:${ticket.id}:${snoozeEndedAt}` });
   const sla = slaState(ticket, now);
   if (vip && ticket.status === 'new' && now - ticket.createdAt < DAY) out.push({ kind: 'vipNew', key: `vipNew:${ticket.id}` });
   // Once per ticket and phase (before / after the first response): a due time that moves (a VIP mark, a

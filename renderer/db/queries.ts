@@ -4,6 +4,7 @@ import type { Customer, Ticket, TicketStatus } from '../../shared/domain';
 import { slaState, type SlaState } from '../../shared/sla/state';
 import type { ViewId } from '../stores/ui';
 import type { OutboxRow, SwitchboardDb } from './schema';
+import { activeSnoozes } from './snooze';
 import { vipRules, withVip } from './vip';
 
 export const openStatuses: TicketStatus[] = ['new', 'open', 'pending', 'on-hold'];
@@ -30,6 +31,7 @@ export function compareInbox(a: InboxRow, b: InboxRow): number {
 export const LIST_LIMIT = 500;
 
 function inView(view: ViewId, ticket: Ticket, me: ReadonlySet<string>): boolean {
+  if (view === 'snoozed') return true;
   if (view === 'mine') return ticket.assigneeId !== null && me.has(ticket.assigneeId);
   if (view === 'unassigned') return ticket.assigneeId === null;
   return true;
@@ -55,7 +57,12 @@ async function urgentOpen(db: SwitchboardDb, view: ViewId, me: ReadonlySet<strin
 }
 
 export async function inboxRows(db: SwitchboardDb, view: ViewId, me: ReadonlySet<string>, now: number, limit = LIST_LIMIT): Promise<InboxRow[]> {
-  const tickets = await urgentOpen(db, view, me, limit);
+  const snoozed = await activeSnoozes(db, now);
+  // Snoozed tickets wait in their own view (few: read by id); every other view leaves them out.
+  const tickets =
+    view === 'snoozed'
+      ? (await db.tickets.bulkGet([...snoozed.keys()])).filter((t): t is Ticket => t !== undefined)
+      : (await urgentOpen(db, view, me, limit + snoozed.size)).filter((t) => !snoozed.has(t.id));
   const customerIds = [...new Set(tickets.map((t) => t.customerId))];
   const rules = await vipRules(db);
   const customers = new Map((await db.customers.bulkGet(customerIds)).flatMap((c) => (c ? [[c.id, withVip(c, rules)] as const] : [])));
@@ -66,14 +73,17 @@ export async function inboxRows(db: SwitchboardDb, view: ViewId, me: ReadonlySet
 }
 
 /** Counts from the indexes alone: no ticket is read except the agent's own. */
-export async function viewCounts(db: SwitchboardDb, me: ReadonlySet<string>): Promise<Record<ViewId, number>> {
+export async function viewCounts(db: SwitchboardDb, me: ReadonlySet<string>, now = Date.now()): Promise<Record<ViewId, number>> {
   const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+  const snoozedIds = [...(await activeSnoozes(db, now)).keys()];
+  const snoozed = (await db.tickets.bulkGet(snoozedIds)).filter((t): t is Ticket => t !== undefined && isOpen(t));
   const [open, assigned, mine] = await Promise.all([
     Promise.all(openStatuses.map((s) => db.tickets.where('status').equals(s).count())).then(sum),
     Promise.all(openStatuses.map((s) => db.tickets.where('[status+assigneeId]').between([s, Dexie.minKey], [s, Dexie.maxKey]).count())).then(sum),
     db.tickets.where('assigneeId').anyOf([...me]).filter(isOpen).count(),
   ]);
-  return { open, mine, unassigned: open - assigned };
+  const away = (view: ViewId) => snoozed.filter((t) => inView(view, t, me)).length;
+  return { open: open - away('open'), mine: mine - away('mine'), unassigned: open - assigned - away('unassigned'), snoozed: snoozedIds.length };
 }
 
 export async function ticketDetail(db: SwitchboardDb, id: string) {

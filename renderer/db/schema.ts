@@ -76,6 +76,14 @@ export interface SlaPolicySettings {
   holidays: string[];
 }
 
+/** A ticket the agent put away until a time: personal, kept on this computer (sources have no snooze). */
+export interface SnoozeRow {
+  ticketId: string;
+  until: number;
+  /** When it was snoozed. */
+  at: number;
+}
+
 /** A reply being written: kept as the agent types, so a restart loses nothing. */
 export interface DraftRow {
   ticketId: string;
@@ -123,6 +131,7 @@ export class SwitchboardDb extends Dexie {
   searchQueue!: EntityTable<SearchQueueRow, 'key'>;
   searchIndex!: EntityTable<SearchIndexRow, 'key'>;
   searchDocs!: EntityTable<SearchDocRow, 'ticketId'>;
+  snoozes!: EntityTable<SnoozeRow, 'ticketId'>;
 
   constructor(name = 'switchboard') {
     super(name);
@@ -154,6 +163,7 @@ export class SwitchboardDb extends Dexie {
     this.version(6)
       .stores({ searchQueue: 'key', searchIndex: 'key', searchDocs: 'ticketId' })
       .upgrade((tx) => tx.table('searchQueue').put({ key: '*', stamp: Date.now() }));
+    this.version(7).stores({ snoozes: 'ticketId, until' });
     this.use(enqueueForSearch);
   }
 }
@@ -163,8 +173,9 @@ export const db = new SwitchboardDb();
 /** Removes everything cached for one account, in one transaction. */
 export async function purgeAccount(database: SwitchboardDb, accountId: string): Promise<void> {
   const tables = [database.tickets, database.messages, database.customers, database.agents, database.outbox, database.syncState, database.attachmentContent];
-  // Drafts are kept by ticket id, which starts with the account id.
+  // Drafts and snoozes are kept by ticket id, which starts with the account id.
   await database.drafts.where('ticketId').startsWith(`${accountId}:`).delete();
+  await database.snoozes.where('ticketId').startsWith(`${accountId}:`).delete();
   await database.transaction('rw', [...tables, database.accounts], async () => {
     for (const table of tables) await table.where('accountId').equals(accountId).delete();
     await database.accounts.delete(accountId);

@@ -1,5 +1,5 @@
 export const en = {
-  nav: { views: 'Views', open: 'All open', mine: 'Mine', unassigned: 'Unassigned', settings: 'Settings', kpi: 'KPIs' },
+  nav: { views: 'Views', open: 'All open', mine: 'Mine', unassigned: 'Unassigned', snoozed: 'Snoozed', settings: 'Settings', kpi: 'KPIs' },
   demo: {
     banner: 'Demo workspace: these tickets and customers are sample data, not real people. Your changes stay on this computer.',
     remove: 'Remove demo data',
@@ -149,6 +149,7 @@ export const en = {
     breached: 'SLA breached: {{customer}}',
     assigned: 'Assigned to you: {{customer}}',
     replied: '{{customer}} replied',
+    snoozeEnded: 'Back from snooze: {{customer}}',
     title: 'Desktop notifications',
     allow: 'Allow desktop notifications',
     allowed: 'Desktop notifications are on.',
@@ -158,6 +159,7 @@ export const en = {
     kind_breached: 'SLA breached',
     kind_assigned: 'Assigned to me',
     kind_replied: 'The customer replied on my ticket',
+    kind_snoozeEnded: 'A snoozed ticket comes back',
     quiet: 'Quiet outside my working hours, Monday to Friday (VIP breaches still come through)',
     from: 'From',
     to: 'To',
@@ -191,6 +193,16 @@ export const en = {
     title: 'VIP customers',
     rules: 'Addresses and domains whose mail is VIP, one per line',
     save: 'Save VIP rules',
+  },
+  snooze: {
+    label: 'Snooze',
+    hour: 'For an hour',
+    tomorrow: 'Until tomorrow 9:00',
+    nextWeek: 'Until Monday 9:00',
+    custom: 'Snooze until then',
+    customTime: 'Snooze until',
+    until: 'Snoozed until {{time}}',
+    wake: 'Wake now',
   },
   links: { notFound: "That link doesn't point to a ticket in this workspace" },
   about: {
@@ -232,7 +244,7 @@ export const en = {
       dangling_or: 'OR needs a search on both sides.',
     },
   },
-  keys: { title: 'Keyboard shortcuts', search: 'Search', next: 'Next ticket', previous: 'Previous ticket', solve: 'Solve and go to the next', reply: 'Write a reply', status: 'Change status', priority: 'Change priority', assign: 'Assign', inbox: 'Go to the inbox', help: 'Show or hide this list' },
+  keys: { title: 'Keyboard shortcuts', search: 'Search', next: 'Next ticket', previous: 'Previous ticket', solve: 'Solve and go to the next', reply: 'Write a reply', status: 'Change status', snooze: 'Snooze', priority: 'Change priority', assign: 'Assign', inbox: 'Go to the inbox', help: 'Show or hide this list' },
   expired: {
     title: 'This link has expired — restart Switchboard',
     hint: 'Each start of Switchboard in browser mode prints a new address with a fresh key. Open the newest one.',

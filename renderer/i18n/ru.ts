@@ -7,7 +7,7 @@ export const ru: Resources & {
   sla: { applied_few: string; applied_many: string };
   search: { results_few: string; results_many: string };
 } = {
-  nav: { views: 'Представления', open: 'Все открытые', mine: 'Мои', unassigned: 'Без исполнителя', settings: 'Настройки', kpi: 'Показатели' },
+  nav: { views: 'Представления', open: 'Все открытые', mine: 'Мои', unassigned: 'Без исполнителя', snoozed: 'Отложенные', settings: 'Настройки', kpi: 'Показатели' },
   demo: {
     banner: 'Демо-пространство: эти обращения и клиенты — пример, а не реальные люди. Ваши изменения остаются на этом компьютере.',
     remove: 'Удалить демо-данные',
@@ -163,6 +163,7 @@ export const ru: Resources & {
     breached: 'SLA нарушен: {{customer}}',
     assigned: 'Назначено вам: {{customer}}',
     replied: '{{customer}} ответил(а)',
+    snoozeEnded: 'Вернулось из отложенных: {{customer}}',
     title: 'Уведомления на рабочем столе',
     allow: 'Разрешить уведомления',
     allowed: 'Уведомления включены.',
@@ -172,6 +173,7 @@ export const ru: Resources & {
     kind_breached: 'SLA нарушен',
     kind_assigned: 'Назначено мне',
     kind_replied: 'Клиент ответил в моём обращении',
+    kind_snoozeEnded: 'Отложенное обращение вернулось',
     quiet: 'Тишина вне рабочего времени, пн–пт (кроме нарушений SLA у VIP)',
     from: 'С',
     to: 'До',
@@ -205,6 +207,16 @@ export const ru: Resources & {
     title: 'VIP-клиенты',
     rules: 'Адреса и домены VIP-клиентов, по одному в строке',
     save: 'Сохранить правила VIP',
+  },
+  snooze: {
+    label: 'Отложить',
+    hour: 'На час',
+    tomorrow: 'До завтра, 9:00',
+    nextWeek: 'До понедельника, 9:00',
+    custom: 'Отложить до этого времени',
+    customTime: 'Отложить до',
+    until: 'Отложено до {{time}}',
+    wake: 'Вернуть сейчас',
   },
   links: { notFound: 'Эта ссылка не ведёт к обращению в этом рабочем пространстве' },
   about: {
@@ -248,7 +260,7 @@ export const ru: Resources & {
       dangling_or: 'OR нужен поиск с обеих сторон.',
     },
   },
-  keys: { title: 'Клавиши', search: 'Поиск', next: 'Следующее обращение', previous: 'Предыдущее обращение', solve: 'Решить и перейти к следующему', reply: 'Написать ответ', status: 'Изменить статус', priority: 'Изменить приоритет', assign: 'Назначить', inbox: 'Перейти во входящие', help: 'Показать или скрыть этот список' },
+  keys: { title: 'Клавиши', search: 'Поиск', next: 'Следующее обращение', previous: 'Предыдущее обращение', solve: 'Решить и перейти к следующему', reply: 'Написать ответ', status: 'Изменить статус', snooze: 'Отложить', priority: 'Изменить приоритет', assign: 'Назначить', inbox: 'Перейти во входящие', help: 'Показать или скрыть этот список' },
   expired: {
     title: 'Срок действия ссылки истёк — перезапустите Switchboard',
     hint: 'При каждом запуске в режиме браузера Switchboard печатает новый адрес с новым ключом. Откройте последний.',

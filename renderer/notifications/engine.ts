@@ -15,6 +15,8 @@ const BASELINE = 'notifications#baseline';
 /** Notices to show now, and how many open tickets are at risk (for the badge). */
 export async function checkNotifications(db: SwitchboardDb, me: ReadonlySet<string>, prefs: NoticePrefs, now = Date.now()): Promise<{ fresh: Notice[]; atRisk: number }> {
   const tickets = await db.tickets.where('status').anyOf(openStatuses).toArray();
+  // Snoozes that have ended: their tickets are back, and say so once; the rows go with this check.
+  const ended = new Map((await db.snoozes.where('until').belowOrEqual(now).toArray()).map((r) => [r.ticketId, r.until]));
   const rules = await vipRules(db);
   const customers = new Map((await db.customers.bulkGet([...new Set(tickets.map((t) => t.customerId))])).flatMap((c) => (c ? [[c.id, withVip(c, rules)] as const] : [])));
   const inputs = tickets.map((ticket) => {
@@ -25,14 +27,17 @@ export async function checkNotifications(db: SwitchboardDb, me: ReadonlySet<stri
       vip: customer?.vip ?? false,
       // An open ticket that was answered before and changed since: the customer wrote back.
       customerWroteAt: ticket.status === 'open' && ticket.firstResponseAt !== null && ticket.updatedAt > ticket.firstResponseAt ? ticket.updatedAt : null,
+      ...(ended.has(ticket.id) ? { snoozeEndedAt: ended.get(ticket.id) } : {}),
     };
   });
   const due = dueNotices(inputs, me, now, prefs);
   const atRisk = tickets.filter((t) => slaState(t, now) === 'atRisk').length;
-  const fresh = await db.transaction('rw', [db.notifications, db.syncState], async () => {
+  const fresh = await db.transaction('rw', [db.notifications, db.syncState, db.snoozes], async () => {
     const seen = await db.notifications.bulkGet(due.map((n) => n.key));
     const fresh = due.filter((_, i) => !seen[i]);
     await db.notifications.bulkPut(fresh.map((n) => ({ key: n.key, at: now })));
+    // Only the ended ones read above: a snooze set again meanwhile ends later and stays.
+    for (const [ticketId, until] of ended) await db.snoozes.where({ ticketId }).and((r) => r.until === until).delete();
     if (!(await db.syncState.get(BASELINE))) {
       await db.syncState.put({ key: BASELINE, accountId: '', cursor: null, lastSyncAt: now, error: null });
       return [];

@@ -1,7 +1,7 @@
 /** UI state: which view and ticket are selected, which panel is open. Never a copy of cached data. */
 import { create } from 'zustand';
 
-export type ViewId = 'open' | 'mine' | 'unassigned';
+export type ViewId = 'open' | 'mine' | 'unassigned' | 'snoozed';
 
 interface UiState {
   /** The inbox, or the KPI dashboard. */

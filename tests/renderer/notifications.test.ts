@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkNotifications } from '../../renderer/notifications/engine';
 import { customer, freshDb, ticket } from './fixtures';
 
-const prefs = { enabled: { vipNew: true, atRisk: true, breached: true, assigned: true, replied: true }, working: () => true };
+const prefs = { enabled: { vipNew: true, atRisk: true, breached: true, assigned: true, replied: true, snoozeEnded: true }, working: () => true };
 
 describe('notifications decided from the cache (real IndexedDB)', () => {
   it('the first check only records what is there; later ones show each notice once, also after a restart', async () => {

@@ -8,7 +8,7 @@ const ticket = (patch: Partial<Ticket> = {}): Ticket => ({
   channel: 'email', customerId: 'c', assigneeId: null, tags: [], createdAt: now - 3600_000, updatedAt: now - 3600_000,
   firstResponseAt: null, slaDueAt: now + 5 * 3600_000, preview: '', messageCount: 1, version: '1', ...patch,
 });
-const all: NoticePrefs = { enabled: { vipNew: true, atRisk: true, breached: true, assigned: true, replied: true }, working: () => true };
+const all: NoticePrefs = { enabled: { vipNew: true, atRisk: true, breached: true, assigned: true, replied: true, snoozeEnded: true }, working: () => true };
 const kinds = (...args: Parameters<typeof dueNotices>) => dueNotices(...args).map((n) => n.kind);
 const me = new Set(['a:me']);
 

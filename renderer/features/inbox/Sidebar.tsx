@@ -1,18 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/context';
+import { useNow } from '../../app/use-now';
 import { db } from '../../db/schema';
 import { viewCounts } from '../../db/queries';
 import { useUi, type ViewId } from '../../stores/ui';
 import { SearchViews } from '../search/SearchViews';
 
-const views: ViewId[] = ['open', 'mine', 'unassigned'];
+const views: ViewId[] = ['open', 'mine', 'unassigned', 'snoozed'];
 
 export function Sidebar() {
   const { t } = useTranslation();
   const { me } = useApp();
   const { view, screen, search, setView, setScreen, setSettingsOpen } = useUi();
-  const counts = useLiveQuery(() => viewCounts(db, me), [me]);
+  const now = useNow(60_000); // a snooze that ends moves its ticket back
+  const counts = useLiveQuery(() => viewCounts(db, me, now), [me, now]);
   return (
     <nav className="sidebar" aria-label={t('nav.views')}>
       <ul>

@@ -1,6 +1,6 @@
 /**
  * Keyboard-first triage: j/k move through the list (and open), e solves and moves on, r reply,
- * s status, p priority, a assign, g i back to the inbox, / search, ? the cheat sheet. Keys typed into a field
+ * t status, p priority, a assign, s snooze, g i back to the inbox, / search, ? the cheat sheet. Keys typed into a field
  * are the field's.
  */
 import { useEffect } from 'react';
@@ -14,7 +14,8 @@ export const shortcuts = [
   ['k', 'previous'],
   ['e', 'solve'],
   ['r', 'reply'],
-  ['s', 'status'],
+  ['t', 'status'],
+  ['s', 'snooze'],
   ['p', 'priority'],
   ['a', 'assign'],
   ['g i', 'inbox'],
@@ -61,7 +62,8 @@ export function useKeyboard(meFor: (accountId: string) => Agent | null, kick: ()
         k: () => move(-1),
         e: () => void solve(),
         r: () => focus('.composer textarea'),
-        s: () => focus('.triage label:nth-child(1) select'),
+        t: () => focus('.triage label:nth-child(1) select'),
+        s: () => focus('.snooze select'),
         p: () => focus('.triage label:nth-child(2) select'),
         a: () => focus('.triage label:nth-child(3) select'),
         g: () => (pendingG = true),

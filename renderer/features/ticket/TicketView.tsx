@@ -11,6 +11,7 @@ import { enqueue, localMessageId } from '../../sync/outbox';
 import { useUi } from '../../stores/ui';
 import { Composer } from './Composer';
 import { MergeControl } from './MergeControl';
+import { SnoozeControl } from './SnoozeControl';
 import { Thread } from './Thread';
 
 export function TicketView() {
@@ -96,6 +97,7 @@ export function TicketView() {
             {ticket.flagged ? `★ ${t('ticket.flagged')}` : `☆ ${t('ticket.flag')}`}
           </button>}
           {(can?.merge ?? isEmail) && <MergeControl ticket={ticket} related={related} />}
+          <SnoozeControl ticketId={ticket.id} />
           {outbox.length > 0 && <span className="badge pending">{t('ticket.waiting')}</span>}
         </div>
         {failed.map((row) => (
