@@ -32,8 +32,10 @@ const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name o
 
 /** What every account has: an optional fixed id, and the name the agent sees. */
 const named = { id: z.string().min(1).max(100).optional(), name: z.string().min(1).max(200) };
-/** A helpdesk: its address, and the variable that holds its token in a provisioning file. */
-const helpdesk = { ...named, url: z.string().url(), tokenEnv: envName.optional() };
+/** How the source marks VIP customers (shared/vip.ts): a tag and/or a custom field with an optional value. */
+const VipSource = z.object({ tag: z.string().min(1).max(100).optional(), field: z.string().min(1).max(100).optional(), value: z.string().min(1).max(200).optional() }).strict();
+/** A helpdesk: its address, the variable that holds its token in a provisioning file, how it marks VIPs. */
+const helpdesk = { ...named, url: z.string().url(), tokenEnv: envName.optional(), vip: VipSource.optional() };
 
 export const ImapAccountSettings = z
   .object({

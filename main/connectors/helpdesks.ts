@@ -9,6 +9,12 @@ import { ZendeskConnector } from './zendesk/connector';
 export type HelpdeskSettings = RtAccountSettings | ZendeskAccountSettings | FreshdeskAccountSettings | HelpScoutAccountSettings;
 
 export function helpdeskConnector(settings: HelpdeskSettings, id: string, secret: () => string | null): Connector {
+  const connector = create(settings, id, secret);
+  connector.vip = settings.vip; // how this account marks VIP customers
+  return connector;
+}
+
+function create(settings: HelpdeskSettings, id: string, secret: () => string | null): RtConnector | ZendeskConnector | FreshdeskConnector | HelpScoutConnector {
   const account = { id, type: settings.type, name: settings.name, demo: false };
   switch (settings.type) {
     case 'rt':

@@ -29,7 +29,7 @@ test.afterAll(async () => {
 
 test('Zendesk and Freshdesk added in Settings: their tickets in one list, each with its source', async ({ page }) => {
   await page.goto(host.url);
-  const add = async (kind: string, name: string, url: string, token: string, email?: string) => {
+  const add = async (kind: string, name: string, url: string, token: string, email?: string, vip?: { tag: string; field: string; value: string }) => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Add helpdesk account' }).click();
     const form = page.getByRole('form', { name: 'Add helpdesk account' });
@@ -38,12 +38,19 @@ test('Zendesk and Freshdesk added in Settings: their tickets in one list, each w
     await form.getByLabel('Address', { exact: true }).fill(url);
     if (email) await form.getByLabel('Your Zendesk sign-in address').fill(email);
     await form.locator('input[type="password"]').fill(token);
+    if (vip) {
+      await form.getByText('How this helpdesk marks VIP customers').click();
+      await form.getByLabel('VIP tag').fill(vip.tag);
+      await form.getByLabel('VIP custom field').fill(vip.field);
+      await form.getByLabel('Value that means VIP').fill(vip.value);
+    }
     await form.getByRole('button', { name: 'Test connection' }).click();
     await expect(form.getByText('The connection works.')).toBeVisible();
     await form.getByRole('button', { name: 'Add account' }).click();
     await page.getByRole('button', { name: 'Close' }).click();
   };
-  await add('zendesk', 'Zendesk', zd.url, GOOD_TOKEN, AGENT_EMAIL);
+  // This Zendesk marks VIPs by tag "key-account" or the user field tier = platinum (not the tag "vip").
+  await add('zendesk', 'Zendesk', zd.url, GOOD_TOKEN, AGENT_EMAIL, { tag: 'key-account', field: 'tier', value: 'platinum' });
   await add('freshdesk', 'Freshdesk', fd.url, API_KEY);
 
   const row = (subject: string) => inboxRows(page).filter({ hasText: subject });
@@ -51,6 +58,7 @@ test('Zendesk and Freshdesk added in Settings: their tickets in one list, each w
   await expect(row('Export to CSV fails').locator('.badge.source')).toHaveText('Freshdesk');
   await expect(row('Оплата не прошла')).toHaveCount(1);
   await expect(row('Счёт на оплату')).toHaveCount(1);
-  // Zendesk's VIP organization makes its customer a VIP here too.
+  // The account's VIP rule: Alice (tier platinum) is a VIP; Ivan, tagged only "vip", is not.
   await expect(row('Invoice shows the wrong VAT number').locator('.badge.vip')).toBeVisible();
+  await expect(row('Оплата не прошла').locator('.badge.vip')).toHaveCount(0);
 });

@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/contract';
 import type { Account, Agent, Message, Ticket } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
+import { isVipBySource, type VipSource } from '../../../shared/vip';
 import { log } from '../../log';
 import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
 import { sendOnce } from '../http/send-once';
@@ -21,6 +22,8 @@ const PER_PAGE = 30;
 export class FreshdeskConnector implements Connector {
   readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false };
   me: Agent | null = null;
+  /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
+  vip: VipSource | undefined;
   private readonly client: JsonClient;
   private agents = new Map<number, FdAgent>();
   private groups = new Map<number, string>();
@@ -86,6 +89,7 @@ export class FreshdeskConnector implements Connector {
   private async ticketChanges(t: FdTicket): Promise<Change[]> {
     const { body } = await this.client.request<FdConversation[]>('GET', `tickets/${t.id}/conversations?per_page=100`);
     const customer = customerOf(this.account.id, t.requester, t.requester_id);
+    customer.vip = isVipBySource(this.vip, t.tags ?? [], t.custom_fields ?? {});
     const messages = messagesOf(this.account.id, t, Array.isArray(body) ? body : [], customer, this.agents);
     return [{ kind: 'customer', customer }, ...messages.map((message) => ({ kind: 'message' as const, message })), { kind: 'ticket', ticket: ticketOf(this.account.id, t, messages, customer, this.groups.get(t.group_id ?? 0)) }];
   }

@@ -12,6 +12,7 @@ export interface FdTicket {
   responder_id: number | null;
   group_id?: number | null;
   tags: string[];
+  custom_fields?: Record<string, unknown>;
   created_at: string;
   updated_at: string;
   due_by: string | null;

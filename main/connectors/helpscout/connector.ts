@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/contract';
 import type { Account, Agent, Ticket } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
+import { isVipBySource, type VipSource } from '../../../shared/vip';
 import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
 import { sendOnce } from '../http/send-once';
 import { advance, readSinceCursor } from '../http/since-cursor';
@@ -24,6 +25,8 @@ const EPOCH = '1970-01-01T00:00:00Z';
 export class HelpScoutConnector implements Connector {
   readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'closed'], priority: false, assign: true, tags: true, internalNotes: true, merge: false, flags: false };
   me: Agent | null = null;
+  /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
+  vip: VipSource | undefined;
   private readonly client: JsonClient;
   private readonly base: string;
   private token: { value: string; until: number } | null = null;
@@ -110,6 +113,7 @@ export class HelpScoutConnector implements Connector {
 
   private changesOf(conversation: HsConversation): Change[] {
     const customer = customerOf(this.account.id, conversation.primaryCustomer);
+    customer.vip = isVipBySource(this.vip, (conversation.tags ?? []).map((x) => x.tag), {});
     const messages = messagesOf(this.account.id, conversation);
     return [{ kind: 'customer', customer }, ...messages.map((message) => ({ kind: 'message' as const, message })), { kind: 'ticket', ticket: ticketOf(this.account.id, conversation, messages, customer, this.mailboxes.get(conversation.mailboxId ?? 0)) }];
   }

@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/contract';
 import type { Account, Agent, Message } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
+import { isVipBySource, type VipSource } from '../../../shared/vip';
 import { log } from '../../log';
 import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
 import { sendOnce } from '../http/send-once';
@@ -36,6 +37,8 @@ const MESSAGE_TYPES = new Set(['Create', 'Correspond', 'Comment']);
 export class RtConnector implements Connector {
   readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false };
   me: Agent | null = null;
+  /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
+  vip: VipSource | undefined;
   private readonly client: JsonClient;
   private agents = new Map<string, RtUser>();
   private queues = new Map<string, string>();
@@ -119,6 +122,8 @@ export class RtConnector implements Connector {
     const messages = await this.messagesOf(remoteId);
     const email = rt.Requestor?.[0]?.id ?? '';
     const customer = customerOf(this.account.id, email || `ticket-${remoteId}@unknown`);
+    // RT has no tags: a ticket custom field (say "Tier" = "VIP") marks the customer.
+    customer.vip = isVipBySource(this.vip, [], Object.fromEntries((rt.CustomFields ?? []).map((cf) => [cf.name, cf.values])));
     const queueId = rt.Queue?.id;
     if (queueId && !this.queues.has(String(queueId))) await this.loadAgents(); // a queue created since
     const ticket = ticketOf(this.account.id, rt, etag ?? '', messages, customer, queueId ? this.queues.get(String(queueId)) : undefined);

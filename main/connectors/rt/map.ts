@@ -20,6 +20,7 @@ export interface RtTicket {
   LastUpdated: string;
   Due: string;
   Queue?: RtRef;
+  CustomFields?: Array<{ name: string; values: string[] }>;
 }
 
 export interface RtTransaction {

@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/contract';
 import type { Account, Agent, Message, Ticket } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
+import type { VipSource } from '../../../shared/vip';
 import { log } from '../../log';
 import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
 import { sendOnce } from '../http/send-once';
@@ -27,6 +28,8 @@ const LISTS_TTL_MS = 60 * 60_000;
 export class ZendeskConnector implements Connector {
   readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false };
   me: Agent | null = null;
+  /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
+  vip: VipSource | undefined;
   private readonly client: JsonClient;
   private readonly base: string;
   private readonly lists = new Map<string, { at: number; list: unknown[] }>();
@@ -132,7 +135,7 @@ export class ZendeskConnector implements Connector {
     const changes: Change[] = [];
     for (const t of valid) {
       const requester = users.get(t.requester_id);
-      const customer = customerOf(this.account.id, requester, t.requester_id, organizations.get(requester?.organization_id ?? t.organization_id ?? 0));
+      const customer = customerOf(this.account.id, requester, t.requester_id, organizations.get(requester?.organization_id ?? t.organization_id ?? 0), this.vip);
       const ticketId = `${this.account.id}:${t.id}`;
       const messages = (comments.get(t.id) ?? []).map((c) => messageOf(this.account.id, ticketId, c, users));
       const ticket = ticketOf(this.account.id, t, messages, customer, groups.get(t.group_id ?? 0));

@@ -3,6 +3,7 @@
  * (`via.channel`), users as agents or customers, comments as messages (private ones are notes).
  */
 import { type Agent, type Channel, type Customer, customerIdFor, localId, type Message, type Priority, type Ticket, type TicketStatus } from '../../../shared/domain';
+import { isVipBySource, type VipSource } from '../../../shared/vip';
 import { threadFacts } from '../thread-facts';
 
 export interface ZdTicket {
@@ -39,12 +40,14 @@ export interface ZdUser {
   role: string;
   organization_id: number | null;
   tags?: string[];
+  user_fields?: Record<string, unknown>;
 }
 
 export interface ZdOrganization {
   id: number;
   name: string;
   tags?: string[];
+  organization_fields?: Record<string, unknown>;
 }
 
 const statuses: Record<string, TicketStatus> = { new: 'new', open: 'open', pending: 'pending', hold: 'on-hold', solved: 'solved', closed: 'closed' };
@@ -59,10 +62,10 @@ export function agentOf(accountId: string, user: ZdUser): Agent {
   return { id: localId(accountId, String(user.id)), accountId, name: user.name, email: user.email ?? '' };
 }
 
-/** VIP from Zendesk: a `vip` tag on the user or their organization. */
-export function customerOf(accountId: string, user: ZdUser | undefined, userId: number, organization: ZdOrganization | undefined): Customer {
+/** VIP from Zendesk: the account's tag (default "vip") or custom field, on the user or their organization. */
+export function customerOf(accountId: string, user: ZdUser | undefined, userId: number, organization: ZdOrganization | undefined, rule?: VipSource): Customer {
   const email = user?.email ?? `user-${userId}@zendesk.invalid`;
-  const vip = !!user?.tags?.includes('vip') || !!organization?.tags?.includes('vip');
+  const vip = isVipBySource(rule, [...(user?.tags ?? []), ...(organization?.tags ?? [])], { ...organization?.organization_fields, ...user?.user_fields });
   return { id: customerIdFor(email), accountId, name: user?.name || email, email, organization: organization?.name ?? null, vip };
 }
 

@@ -22,8 +22,11 @@ export function AddHelpdeskAccount({ onDone }: { onDone: () => void }) {
   const [email, setEmail] = useState('');
   const [appId, setAppId] = useState('');
   const [token, setToken] = useState('');
+  const [vip, setVip] = useState({ tag: '', field: '', value: '' });
   const settings = (): AccountSettings => {
-    const common = { name: name || url, url };
+    // How the source marks VIPs: only what the agent filled in (without anything, the tag "vip").
+    const rule = Object.fromEntries(Object.entries(vip).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()]));
+    const common = { name: name || url, url, ...(Object.keys(rule).length ? { vip: rule } : {}) };
     if (kind === 'zendesk') return { type: 'zendesk', ...common, email };
     if (kind === 'helpscout') return { type: 'helpscout', ...common, appId };
     return { type: kind, ...common };
@@ -66,6 +69,28 @@ export function AddHelpdeskAccount({ onDone }: { onDone: () => void }) {
         <input type="password" required autoComplete="off" value={token} onChange={(e) => setToken(e.target.value.trim())} />
       </label>
       <p className="muted">{t(`accounts.tokenHint.${kind}`)}</p>
+      <details>
+        <summary>{t('accounts.vipRule')}</summary>
+        <p className="muted">{t('accounts.vipRuleHint')}</p>
+        {kind !== 'rt' && (
+          <label>
+            {t('accounts.vipTag')}
+            <input placeholder="vip" value={vip.tag} onChange={(e) => setVip({ ...vip, tag: e.target.value })} />
+          </label>
+        )}
+        {kind !== 'helpscout' && (
+          <>
+            <label>
+              {t('accounts.vipField')}
+              <input value={vip.field} onChange={(e) => setVip({ ...vip, field: e.target.value })} />
+            </label>
+            <label>
+              {t('accounts.vipValue')}
+              <input value={vip.value} onChange={(e) => setVip({ ...vip, value: e.target.value })} />
+            </label>
+          </>
+        )}
+      </details>
       <AccountFormFooter form={form} onCancel={onDone} general={false} />
     </form>
   );

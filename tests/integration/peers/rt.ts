@@ -20,6 +20,8 @@ export interface Rt {
   url: string;
   /** A REST2 auth token of the agent `agent` (rights on everything). */
   token: string;
+  /** A REST2 call as the agent, as another RT user would make it; throws on an error status. */
+  rest<T>(method: string, path: string, body?: unknown): Promise<T>;
   /** Runs RT's Perl API (the seed script) against this instance: users, rights, tokens. */
   seed(...args: string[]): string;
   /** The server goes away (connections refused), its data kept; `resume` brings it back on the same port. */
@@ -48,6 +50,13 @@ if ($cmd eq 'user') {
   my ($id, $msg, $auth) = $t->Create(Owner => $u->Id, Description => 'switchboard tests');
   die "token: $msg\\n" unless $id;
   print "$auth\\n";
+} elsif ($cmd eq 'cf') {
+  my $cf = RT::CustomField->new(RT->SystemUser);
+  my ($id, $msg) = $cf->Create(Name => $args[0], Type => 'FreeformSingle', LookupType => 'RT::Queue-RT::Ticket');
+  die "cf: $msg\\n" unless $id;
+  my ($ok, $m) = $cf->AddToObject(RT::Queue->new(RT->SystemUser));
+  die "cf global: $m\\n" unless $ok;
+  print "$id\\n";
 } else { die "unknown command $cmd\\n"; }
 `;
 
@@ -172,9 +181,19 @@ export async function startRt(): Promise<Rt> {
   const env = prepare(dir, port);
   copyFileSync(db, join(dir, 'rt.db'));
   let child = await serve(env, port);
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     token,
+    rest: async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+      const response = await fetch(`${url}/REST/2.0/${path}`, {
+        method,
+        headers: { Authorization: `token ${token}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
     seed: (...args) => execFileSync('perl', [join(dir, 'seed.pl'), ...args], { env, encoding: 'utf8' }).trim(),
     pause: () => terminate(child),
     resume: async () => {

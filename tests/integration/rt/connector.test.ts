@@ -16,15 +16,7 @@ if (!available) console.log('skipped: Request Tracker 5 is not installed here (a
 const account = { id: 'rt', type: 'rt' as const, name: 'Old RT', demo: false };
 let rt: Rt;
 
-async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${rt.url}/REST/2.0/${path}`, {
-    method,
-    headers: { Authorization: `token ${rt.token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const rest = <T>(method: string, path: string, body?: unknown) => rt.rest<T>(method, path, body);
 
 const createTicket = (subject: string, content: string, requestor = 'alice@example.test') =>
   rest<{ id: string }>('POST', 'ticket', { Queue: 'General', Subject: subject, Requestor: requestor, Content: content, ContentType: 'text/plain' }).then((t) => t.id);

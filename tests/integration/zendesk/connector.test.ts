@@ -99,6 +99,20 @@ describe('Zendesk teams and satisfaction', () => {
   });
 });
 
+describe('Zendesk VIP rule per account', () => {
+  it('uses the account’s tag and custom field instead of the tag "vip"', async () => {
+    const vipOf = async (c: ZendeskConnector) =>
+      new Map((await pullAll(c, null)).changes.flatMap((x) => (x.kind === 'customer' ? [[x.customer.email, x.customer.vip] as const] : [])));
+    const byDefault = await vipOf(connector());
+    expect(byDefault.get('ivan@example.ru')).toBe(true); // tagged "vip"
+    const ruled = connector();
+    ruled.vip = { tag: 'gold', field: 'tier', value: 'platinum' };
+    const byRule = await vipOf(ruled);
+    expect(byRule.get('alice@bigbank.example')).toBe(true); // tier: platinum
+    expect(byRule.get('ivan@example.ru')).toBe(false); // "vip" is not this account's tag
+  });
+});
+
 describe('Zendesk SLA policies', () => {
   it('applies the first matching policy by position, in calendar or business hours; a condition it cannot evaluate does not match', async () => {
     zd.touch(1, { tags: ['enterprise'] });

@@ -18,7 +18,7 @@ interface State {
 const users = [
   { id: 1, name: 'Agent Smith', email: AGENT_EMAIL, role: 'admin', organization_id: null, tags: [] },
   { id: 2, name: 'Maria Lopez', email: 'maria@example.test', role: 'agent', organization_id: null, tags: [] },
-  { id: 10, name: 'Alice Example', email: 'alice@bigbank.example', role: 'end-user', organization_id: 100, tags: [] },
+  { id: 10, name: 'Alice Example', email: 'alice@bigbank.example', role: 'end-user', organization_id: 100, tags: [], user_fields: { tier: 'platinum' } },
   { id: 11, name: 'Иван Петров', email: 'ivan@example.ru', role: 'end-user', organization_id: null, tags: ['vip'] },
 ];
 const organizations = [{ id: 100, name: 'Bigbank', tags: ['vip'] }];

@@ -1,6 +1,7 @@
 /**
- * SLA from the source: RT's ServiceAgreements (configured on the test RT) set each ticket's Due, and
- * Switchboard's clock for an RT ticket is that due time, not a policy of its own.
+ * SLA and VIP from RT's own data: RT's ServiceAgreements (configured on the test RT) set each ticket's Due,
+ * and Switchboard's clock for an RT ticket is that due time, not a policy of its own; a ticket custom field
+ * marks VIP customers when the account says which field and value.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RtConnector } from '../../../main/connectors/rt/connector';
@@ -12,15 +13,7 @@ const available = rtAvailable();
 if (!available) console.log('skipped: Request Tracker 5 is not installed here (apt-get install request-tracker5 rt5-db-sqlite; .ci/run does)');
 
 let rt: Rt;
-async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${rt.url}/REST/2.0/${path}`, {
-    method,
-    headers: { Authorization: `token ${rt.token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const rest = <T>(method: string, path: string, body?: unknown) => rt.rest<T>(method, path, body);
 
 describe.skipIf(!available)('SLA from Request Tracker’s service agreements', () => {
   beforeAll(async () => {
@@ -43,5 +36,28 @@ describe.skipIf(!available)('SLA from Request Tracker’s service agreements', (
     const connector = new RtConnector({ id: 'rt', type: 'rt', name: 'RT', demo: false }, rt.url, () => rt.token, 50);
     const ticket = ticketsIn((await pullAll(connector, null)).changes).find((t) => t.remoteId === id)!;
     expect(ticket.slaDueAt).toBe(due);
+  });
+});
+
+describe.skipIf(!available)('VIP from a Request Tracker custom field', () => {
+  beforeAll(async () => {
+    rt = await startRt();
+    rt.seed('cf', 'Tier'); // a ticket custom field, as an RT admin adds one
+  }, 60_000);
+  afterAll(async () => {
+    await rt?.stop();
+  });
+
+  it('marks the customer VIP when the ticket’s field has the account’s value', async () => {
+    const create = (subject: string, requestor: string, tier: string) =>
+      rest<{ id: string }>('POST', 'ticket', { Queue: 'General', Subject: subject, Requestor: requestor, Content: 'Hello', ContentType: 'text/plain', CustomFields: { Tier: tier } }).then((t) => t.id);
+    await create('Contract renewal', 'ceo@bigbank.example', 'VIP');
+    await create('Password reset', 'someone@example.test', 'Standard');
+    const connector = new RtConnector({ id: 'rt', type: 'rt', name: 'RT', demo: false }, rt.url, () => rt.token, 50);
+    connector.vip = { field: 'Tier', value: 'vip' };
+    const { changes } = await pullAll(connector, null);
+    const vip = new Map(changes.flatMap((c) => (c.kind === 'customer' ? [[c.customer.email, c.customer.vip] as const] : [])));
+    expect(vip.get('ceo@bigbank.example')).toBe(true);
+    expect(vip.get('someone@example.test')).toBe(false);
   });
 });
