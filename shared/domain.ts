@@ -78,6 +78,14 @@ export const Ticket = z.object({
   firstResponseAt: Time.nullable(),
   /** When the nearest SLA target falls due; null when no target runs. */
   slaDueAt: Time.nullable(),
+  /**
+   * Every SLA target of the policy that applies, where Switchboard runs the clocks (email, Zendesk
+   * policies): its due time, or met / missed / paused. Sources that give one due date have none.
+   */
+  slaTargets: z
+    .array(z.object({ kind: z.enum(['firstResponse', 'nextResponse', 'resolution']), dueAt: Time.nullable(), state: z.enum(['ok', 'atRisk', 'breached', 'met', 'missed', 'paused']) }))
+    .max(3)
+    .optional(),
   preview: z.string(),
   messageCount: z.number().int().nonnegative(),
   /** The source's version of this ticket (ETag, updated stamp, MODSEQ): the base for conflict checks. */

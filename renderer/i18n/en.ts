@@ -16,6 +16,7 @@ export const en = {
   status: { new: 'New', open: 'Open', pending: 'Pending', 'on-hold': 'On hold', solved: 'Solved', closed: 'Closed' },
   priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
   sla: { breached: 'Breached', atRisk: 'At risk', ok: 'On track', due: 'SLA due {{time}}',
+    met: 'Met', missed: 'Missed', paused: 'Paused (waiting on the customer)', targets: 'SLA targets',
     policy: 'SLA policy (for email and sources without their own)',
     firstResponse: 'First response',
     nextResponse: 'Next response',

@@ -24,6 +24,7 @@ export const ru: Resources & {
   status: { new: 'Новое', open: 'Открыто', pending: 'Ждёт клиента', 'on-hold': 'Отложено', solved: 'Решено', closed: 'Закрыто' },
   priority: { low: 'Низкий', normal: 'Обычный', high: 'Высокий', urgent: 'Срочный' },
   sla: { breached: 'Просрочено', atRisk: 'Под угрозой', ok: 'В срок', due: 'Срок SLA {{time}}',
+    met: 'Выполнено', missed: 'Не выполнено', paused: 'На паузе (ждём клиента)', targets: 'Цели SLA',
     policy: 'Политика SLA (для почты и источников без своей)',
     firstResponse: 'Первый ответ',
     nextResponse: 'Следующий ответ',

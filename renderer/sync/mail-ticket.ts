@@ -3,7 +3,7 @@
  * customer, status ($sb-status-… or from who wrote last), priority, assignee, tags, times.
  */
 import { type Customer, customerIdFor, type Message, type Ticket, type TicketStatus } from '../../shared/domain';
-import { nearestDue, slaClocks, type SlaPolicy } from '../../shared/sla/policy';
+import { nearestDue, slaClocks, type SlaPolicy, type TargetClock } from '../../shared/sla/policy';
 import { KEYWORD, triageOf } from '../../shared/triage';
 
 /** The customer of a conversation: whoever first wrote in, else whom the first message went to. */
@@ -29,8 +29,8 @@ function keywordsOf(messages: Message[]): string[] {
   return [];
 }
 
-/** The SLA clock that falls due first, under `policy` (email has no status history: the current status counts). */
-function slaDueAt(policy: SlaPolicy, ticket: Ticket, messages: Message[], status: TicketStatus, vip: boolean, now: number): number | null {
+/** The SLA clocks under `policy` (email has no status history: the current status counts). */
+function clocksOf(policy: SlaPolicy, ticket: Ticket, messages: Message[], status: TicketStatus, vip: boolean, now: number): TargetClock[] {
   const subject = {
     priority: ticket.priority,
     vip,
@@ -38,7 +38,7 @@ function slaDueAt(policy: SlaPolicy, ticket: Ticket, messages: Message[], status
     statuses: [{ status, at: messages[0]!.createdAt }],
     messages: messages.map((m) => ({ from: m.direction === 'in' ? ('customer' as const) : ('agent' as const), at: m.createdAt })),
   };
-  return nearestDue(slaClocks(policy, subject, now))?.dueAt ?? null;
+  return slaClocks(policy, subject, now);
 }
 
 /** `messages` sorted by time, at least one. */
@@ -54,9 +54,11 @@ export function deriveTicket(ticket: Ticket, messages: Message[], customer: Cust
   const assignee = triage.assignee;
   const firstReply = firstIn ? messages.find((m) => m.direction === 'out' && m.createdAt >= firstIn.createdAt) : undefined;
   const priority = triage.priority ?? ticket.priority;
+  const clocks = clocksOf(sla.policy, { ...ticket, priority }, messages, status, customer.vip, sla.now);
   return {
     ...ticket,
-    slaDueAt: slaDueAt(sla.policy, { ...ticket, priority }, messages, status, customer.vip, sla.now),
+    slaDueAt: nearestDue(clocks)?.dueAt ?? null,
+    slaTargets: clocks,
     subject: (firstIn ?? first).email?.subject || ticket.subject,
     status,
     sourceStatus: status,

@@ -61,4 +61,8 @@ test('Zendesk and Freshdesk added in Settings: their tickets in one list, each w
   // The account's VIP rule: Alice (tier platinum) is a VIP; Ivan, tagged only "vip", is not.
   await expect(row('Invoice shows the wrong VAT number').locator('.badge.vip')).toBeVisible();
   await expect(row('Оплата не прошла').locator('.badge.vip')).toHaveCount(0);
+  // Zendesk's SLA policy runs here: every target of the ticket is shown, not only the nearest.
+  await row('Оплата не прошла').click();
+  const targets = page.getByRole('list', { name: 'SLA targets' });
+  await expect(targets.getByRole('listitem')).toHaveText([/^First response: (Breached|At risk|On track)/, /^Resolution: (Breached|At risk|On track)/]);
 });

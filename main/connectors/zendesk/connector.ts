@@ -13,7 +13,8 @@ import type { VipSource } from '../../../shared/vip';
 import { log } from '../../log';
 import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
 import { sendOnce } from '../http/send-once';
-import { zendeskDue, type ZdSlaPolicy } from './sla';
+import { nearestDue } from '../../../shared/sla/policy';
+import { zendeskClocks, type ZdSlaPolicy } from './sla';
 import { agentOf, customerOf, isAgent, messageOf, ticketOf, toZdStatus, type ZdComment, type ZdOrganization, type ZdTicket, type ZdUser } from './map';
 
 interface ExportPage {
@@ -140,8 +141,9 @@ export class ZendeskConnector implements Connector {
       const messages = (comments.get(t.id) ?? []).map((c) => messageOf(this.account.id, ticketId, c, users));
       const ticket = ticketOf(this.account.id, t, messages, customer, groups.get(t.group_id ?? 0));
       const facts = { priority: ticket.priority, tags: ticket.tags, organizationId: t.organization_id, groupId: t.group_id ?? null };
-      const due = zendeskDue(policies, facts, { ...ticket, vip: customer.vip }, messages, Date.now(), timeZone);
-      if (due !== undefined) ticket.slaDueAt = due; // a matching SLA policy decides; otherwise the ticket's due date
+      const clocks = zendeskClocks(policies, facts, { ...ticket, vip: customer.vip }, messages, Date.now(), timeZone);
+      // A matching SLA policy decides; otherwise the ticket's due date.
+      if (clocks) Object.assign(ticket, { slaDueAt: nearestDue(clocks)?.dueAt ?? null, slaTargets: clocks });
       changes.push({ kind: 'customer', customer }, ...messages.map((message) => ({ kind: 'message' as const, message })), { kind: 'ticket', ticket });
     }
     return changes;

@@ -6,7 +6,7 @@
  * schedules are not read yet).
  */
 import { alwaysOpen, officeHours } from '../../../shared/sla/calendar';
-import { nearestDue, slaClocks, type SlaPolicy, type TargetKind, type Targets } from '../../../shared/sla/policy';
+import { slaClocks, type SlaPolicy, type TargetClock, type TargetKind, type Targets } from '../../../shared/sla/policy';
 import type { Message, Priority, TicketStatus } from '../../../shared/domain';
 import { log } from '../../log';
 
@@ -101,21 +101,21 @@ export function toSlaPolicy(zd: ZdSlaPolicy, timeZone: string): SlaPolicy {
   };
 }
 
-/** The due time of the first matching policy's nearest running clock; undefined when no policy applies. */
-export function zendeskDue(
+/** The clocks of the first matching policy; undefined when no policy applies. */
+export function zendeskClocks(
   policies: readonly ZdSlaPolicy[],
   facts: SlaFacts,
   ticket: { createdAt: number; status: TicketStatus; updatedAt: number; vip: boolean },
   messages: readonly Message[],
   now: number,
   timeZone: string,
-): number | null | undefined {
+): TargetClock[] | undefined {
   const zd = [...policies].sort((a, b) => a.position - b.position).find((p) => policyMatches(p, facts));
   if (!zd) return undefined;
   const policy = toSlaPolicy(zd, timeZone);
   // Without the ticket's audit trail, its current status is taken as held since the last update.
   const statuses = ticket.status === 'new' || ticket.status === 'open' ? [{ status: ticket.status, at: ticket.createdAt }] : [{ status: 'open' as const, at: ticket.createdAt }, { status: ticket.status, at: ticket.updatedAt }];
-  const clocks = slaClocks(
+  return slaClocks(
     policy,
     {
       priority: facts.priority,
@@ -126,5 +126,4 @@ export function zendeskDue(
     },
     now,
   );
-  return nearestDue(clocks)?.dueAt ?? null;
 }

@@ -11,6 +11,7 @@ import { enqueue, localMessageId } from '../../sync/outbox';
 import { useUi } from '../../stores/ui';
 import { Composer } from './Composer';
 import { MergeControl } from './MergeControl';
+import { SlaTargets } from './SlaTargets';
 import { SnoozeControl } from './SnoozeControl';
 import { Thread } from './Thread';
 
@@ -58,6 +59,7 @@ export function TicketView() {
             </button>
           )}
         </p>
+        <SlaTargets ticket={ticket} />
         <div className="triage">
           <label>
             {t('ticket.status')}

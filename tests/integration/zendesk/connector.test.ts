@@ -120,9 +120,11 @@ describe('Zendesk SLA policies', () => {
     const enterprise = byId.get('1')!;
     // "Enterprise": first reply within 60 calendar minutes (the agent's note is private: no reply yet).
     expect(enterprise.slaDueAt).toBe(enterprise.createdAt + 60 * 60_000);
+    expect(enterprise.slaTargets).toEqual([{ kind: 'firstResponse', dueAt: enterprise.createdAt + 60 * 60_000, state: 'breached' }]); // long past
     // "Everyone": 480 business minutes are at least eight hours away.
     const other = byId.get('2')!;
     expect(other.slaDueAt).toBeGreaterThanOrEqual(other.createdAt + 8 * 60 * 60_000);
+    expect(other.slaTargets!.map((c) => c.kind)).toEqual(['firstResponse', 'resolution']); // every target, not only the nearest
     // On hold: the clocks are paused.
     expect(byId.get('3')!.slaDueAt).toBeNull();
   });
