@@ -27,3 +27,35 @@ export function applyOp(ticket: Ticket, op: MutationOp, now: number): Ticket {
       };
   }
 }
+
+/** The ticket fields an op changes: what a rollback restores and a conflict compares. Replies change none. */
+export function opFields(op: MutationOp): (keyof Ticket)[] {
+  switch (op.type) {
+    case 'setStatus':
+      return ['status', 'sourceStatus'];
+    case 'setPriority':
+      return ['priority'];
+    case 'setAssignee':
+      return ['assigneeId'];
+    case 'setTags':
+      return ['tags'];
+    case 'markSeen':
+      return ['unread'];
+    case 'setFlagged':
+      return ['flagged'];
+    case 'reply':
+      return [];
+  }
+}
+
+export type TicketFields = Partial<Ticket>;
+
+export function pick(ticket: Ticket, fields: readonly (keyof Ticket)[]): TicketFields {
+  return Object.fromEntries(fields.map((f) => [f, ticket[f]])) as TicketFields;
+}
+
+/** Whether two tickets agree on the given fields (tags as sets). */
+export function sameFields(a: TicketFields, b: TicketFields, fields: readonly (keyof Ticket)[]): boolean {
+  const norm = (v: unknown) => (Array.isArray(v) ? JSON.stringify([...v].sort()) : JSON.stringify(v ?? null));
+  return fields.every((f) => norm(a[f]) === norm(b[f]));
+}

@@ -9,6 +9,10 @@ import type { AnalyzedDoc, IndexSnapshot } from '../../shared/search';
 import type { SlaPolicy } from '../../shared/sla/policy';
 import { enqueueForSearch } from '../search/queue';
 
+/**
+ * pending → sending → (removed: done) | failed (the source refused it for good; its effect is rolled back)
+ * | conflict (the ticket changed at the source on the same fields, or was closed before a reply went out).
+ */
 export type OutboxState = 'pending' | 'sending' | 'failed' | 'conflict';
 
 export interface OutboxRow {
@@ -23,6 +27,17 @@ export interface OutboxRow {
   attempts: number;
   error: string | null;
   nextAttemptAt: number;
+  /**
+   * The source's values of the fields this change sets, as last seen (kept current by every rebase):
+   * what discarding it restores, and what a conflict is told from.
+   */
+  before?: Partial<Ticket>;
+  /** In conflict: the source's values now, for the agent to choose between theirs and mine. */
+  theirs?: Partial<Ticket>;
+  /** A reply: the ticket's status when the agent wrote it (a ticket closed since then asks first). */
+  sawStatus?: Ticket['status'];
+  /** A reply the agent chose to send although the ticket was closed meanwhile. */
+  force?: boolean;
 }
 
 export interface SyncStateRow {

@@ -1,54 +1,47 @@
 /**
  * The outbox: every local change is one row written in the same transaction as its optimistic effect.
- * `flush` sends the rows to main, one ticket's rows in order, and clears only what the source acknowledged.
+ * `flush` sends the rows to main — one ticket's rows in order, different tickets a few at a time — and
+ * clears only what the source acknowledged. What the source answers decides the rest (see `settleResult`).
  */
 import type { Api } from '../../shared/contract';
 import { isAppErrorShape } from '../../shared/contract/errors';
-import type { Agent, Message, Ticket } from '../../shared/domain';
-import { applyOp } from '../../shared/apply-op';
+import type { Agent } from '../../shared/domain';
+import { applyOp, opFields, pick } from '../../shared/apply-op';
 import type { Mutation, MutationOp } from '../../shared/mutation';
 import type { OutboxRow, SwitchboardDb } from '../db/schema';
-import { rebase } from './rebase';
+import { acknowledge, localMessage, localMessageId } from './outbox-rows';
+import { settleResult } from './outbox-results';
+import { ticketRows, withoutLocal } from './rebase';
 import { emailContextFor } from './reply-context';
+
+export { acknowledge, localMessageId };
 
 const MAX_BACKOFF_MS = 5 * 60_000;
 /** Rows sent per flush: a bound, so one flush always ends. */
 const MAX_ROWS_PER_FLUSH = 500;
+/** Tickets sent to at the same time (one ticket's rows always one after another). */
+const PARALLEL_TICKETS = 4;
 
-export const localMessageId = (mutationId: string) => `local:${mutationId}`;
-
-export async function enqueue(db: SwitchboardDb, ticketId: string, op: MutationOp, me: Agent | null): Promise<Mutation> {
+/**
+ * Records a change and shows its effect, in one transaction. `holdMs`: the row waits that long before it
+ * may be sent (the "undo send" window of a reply).
+ */
+export async function enqueue(db: SwitchboardDb, ticketId: string, op: MutationOp, me: Agent | null, holdMs = 0): Promise<Mutation> {
   const now = Date.now();
   return db.transaction('rw', [db.tickets, db.outbox, db.messages], async () => {
     const ticket = await db.tickets.get(ticketId);
     if (!ticket) throw new Error(`Ticket ${ticketId} is not in the cache`);
     const email = await emailContextFor(db, ticket, me);
-    const mutation: Mutation = {
-      id: crypto.randomUUID(),
-      accountId: ticket.accountId,
-      ticketId,
-      remoteId: ticket.remoteId,
-      baseVersion: ticket.version,
-      createdAt: now,
-      op,
-      ...(email ? { email } : {}),
-    };
+    const mutation: Mutation = { id: crypto.randomUUID(), accountId: ticket.accountId, ticketId, remoteId: ticket.remoteId, baseVersion: ticket.version, createdAt: now, op, ...(email ? { email } : {}) };
     await db.tickets.put(applyOp(ticket, op, now));
-    if (op.type === 'reply') {
-      const message: Message = {
-        id: localMessageId(mutation.id),
-        ticketId,
-        accountId: ticket.accountId,
-        author: { name: me?.name ?? '', email: me?.email ?? '' },
-        direction: 'out',
-        internal: op.internal,
-        createdAt: now,
-        text: op.text,
-        attachments: (op.attachments ?? []).map((f, i) => ({ id: `${localMessageId(mutation.id)}:a${i}`, name: f.name, size: Math.floor(f.base64.length * 0.75), type: f.type })),
-      };
-      await db.messages.put(message);
-    }
-    await db.outbox.add({ id: mutation.id, accountId: ticket.accountId, ticketId, mutation, state: 'pending', attempts: 0, error: null, nextAttemptAt: now });
+    const message = localMessage(mutation, me);
+    if (message) await db.messages.put(message);
+    await db.outbox.add({
+      id: mutation.id, accountId: ticket.accountId, ticketId, mutation, state: 'pending', attempts: 0, error: null, nextAttemptAt: now + holdMs,
+      // The values this change replaces (restored if it is discarded); for a reply, whether the ticket was closed.
+      before: pick(ticket, opFields(op)),
+      ...(op.type === 'reply' ? { sawStatus: ticket.status } : {}),
+    });
     return mutation;
   });
 }
@@ -58,61 +51,64 @@ function backoff(attempts: number): number {
   return base / 2 + Math.random() * (base / 2);
 }
 
-async function settle(db: SwitchboardDb, row: OutboxRow, patch: Partial<OutboxRow>): Promise<void> {
-  await db.outbox.update(row.seq!, patch);
+const closed = (status: string | undefined) => status === 'solved' || status === 'closed';
+
+/** A reply (not a note) to a ticket the source closed after the agent started writing: the agent decides. */
+async function closedMeanwhile(db: SwitchboardDb, row: OutboxRow): Promise<boolean> {
+  if (row.mutation.op.type !== 'reply' || row.mutation.op.internal || row.force || closed(row.sawStatus)) return false;
+  const ticket = await db.tickets.get(row.ticketId);
+  return !!ticket && closed(withoutLocal(ticket, await ticketRows(db, row.ticketId)).status);
 }
 
-/** The source took the change: clear the row, keep the source's copies. Email has no ticket version: the optimistic one stays. */
-async function acknowledge(db: SwitchboardDb, row: OutboxRow, ticket: Ticket | undefined, messages: Message[]): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.tickets, db.messages], async () => {
-    await db.outbox.delete(row.seq!);
-    await db.messages.delete(localMessageId(row.id));
-    await db.messages.bulkPut(messages);
-    if (!ticket) return;
-    // The source's version moved because of this very change: later changes queued on the same base are
-    // based on it, not in conflict with it.
-    const later = await db.outbox.where('[ticketId+seq]').between([row.ticketId, row.seq!], [row.ticketId, Infinity], false, true).toArray();
-    for (const next of later) {
-      if (next.mutation.baseVersion === row.mutation.baseVersion) await db.outbox.update(next.seq!, { mutation: { ...next.mutation, baseVersion: ticket.version } });
-    }
-    await db.tickets.put(await rebase(db, ticket));
-  });
+type Sent = 'done' | 'again' | 'stop';
+
+async function send(api: Api, db: SwitchboardDb, seq: number): Promise<Sent> {
+  // As it is now: an earlier change of the ticket may have moved its base version, or the agent undid it.
+  const row = await db.outbox.get(seq);
+  if (!row || row.state !== 'pending' || row.nextAttemptAt > Date.now()) return 'stop';
+  if (await closedMeanwhile(db, row)) {
+    await db.outbox.update(seq, { state: 'conflict', error: 'closed_meanwhile' });
+    return 'stop';
+  }
+  await db.outbox.update(seq, { state: 'sending' });
+  try {
+    const result = await api.push({ mutation: row.mutation });
+    return await settleResult(db, row, result);
+  } catch (error) {
+    const attempts = row.attempts + 1;
+    const message = isAppErrorShape(error) ? error.message : String(error);
+    await db.outbox.update(seq, { state: 'pending', attempts, error: message, nextAttemptAt: Date.now() + backoff(attempts) });
+    return 'stop';
+  }
 }
 
 /** Sends what is due. Returns how many rows were acknowledged. */
 export async function flush(api: Api, db: SwitchboardDb): Promise<number> {
   // A row left "sending" by a crash is sent again: its id makes the repeat harmless.
   await db.outbox.where('state').equals('sending').modify({ state: 'pending' });
-  const rows = (await db.outbox.orderBy('seq').limit(MAX_ROWS_PER_FLUSH).toArray()).filter((r) => r.state === 'pending');
-  const blocked = new Set<string>();
+  const rows = await db.outbox.orderBy('seq').limit(MAX_ROWS_PER_FLUSH).toArray();
+  const byTicket = new Map<string, number[]>();
+  for (const row of rows) byTicket.set(row.ticketId, [...(byTicket.get(row.ticketId) ?? []), row.seq!]);
+  const queue = [...byTicket.values()];
   let done = 0;
-  for (const listed of rows) {
-    // One ticket's mutations go in order: once one waits, the later ones wait too.
-    if (blocked.has(listed.ticketId) || listed.nextAttemptAt > Date.now()) {
-      blocked.add(listed.ticketId);
-      continue;
-    }
-    // As it is now: an earlier change of the ticket may have moved its base version.
-    const row = await db.outbox.get(listed.seq!);
-    if (!row) continue;
-    await settle(db, row, { state: 'sending' });
-    try {
-      const result = await api.push({ mutation: row.mutation });
-      if (result.kind === 'applied') {
-        await acknowledge(db, row, result.ticket, result.messages);
+  const worker = async () => {
+    for (let seqs = queue.shift(); seqs; seqs = queue.shift()) {
+      // One ticket's changes go in order: once one waits (or failed, or conflicts), the later ones wait too.
+      for (const seq of seqs) {
+        let outcome = await send(api, db, seq);
+        // A stale base whose fields nobody else changed was rebased: send it again, a bounded number of times.
+        for (let i = 0; outcome === 'again' && i < 3; i++) outcome = await send(api, db, seq);
+        if (outcome !== 'done') break;
         done++;
-        continue;
       }
-      blocked.add(row.ticketId);
-      if (result.kind === 'retryAfter') await settle(db, row, { state: 'pending', nextAttemptAt: Date.now() + result.ms });
-      else if (result.kind === 'conflict') await settle(db, row, { state: 'conflict', error: 'changed_remotely' });
-      else await settle(db, row, { state: 'failed', error: result.reason });
-    } catch (error) {
-      blocked.add(row.ticketId);
-      const message = isAppErrorShape(error) ? error.message : String(error);
-      const attempts = row.attempts + 1;
-      await settle(db, row, { state: 'pending', attempts, error: message, nextAttemptAt: Date.now() + backoff(attempts) });
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_TICKETS, queue.length) }, worker));
   return done;
+}
+
+/** When the next waiting row becomes due (a backoff, a Retry-After, an undo window); null when none waits. */
+export async function nextDue(db: SwitchboardDb): Promise<number | null> {
+  const rows = await db.outbox.where('state').equals('pending').toArray();
+  return rows.length ? Math.min(...rows.map((r) => r.nextAttemptAt)) : null;
 }

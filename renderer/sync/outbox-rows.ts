@@ -1,0 +1,43 @@
+/** The outbox rows' own cache writes: the reply shown at once, and clearing a row the source acknowledged. */
+import type { Agent, Message, Ticket } from '../../shared/domain';
+import type { Mutation } from '../../shared/mutation';
+import type { OutboxRow, SwitchboardDb } from '../db/schema';
+import { rebase } from './rebase';
+
+export const localMessageId = (mutationId: string) => `local:${mutationId}`;
+
+/** The reply shown at once in the thread, until the source's own copy replaces it. */
+export function localMessage(mutation: Mutation, me: Agent | null): Message | null {
+  const { op } = mutation;
+  if (op.type !== 'reply') return null;
+  const id = localMessageId(mutation.id);
+  return {
+    id,
+    ticketId: mutation.ticketId,
+    accountId: mutation.accountId,
+    author: { name: me?.name ?? '', email: me?.email ?? '' },
+    direction: 'out',
+    internal: op.internal,
+    createdAt: mutation.createdAt,
+    text: op.text,
+    attachments: (op.attachments ?? []).map((f, i) => ({ id: `${id}:a${i}`, name: f.name, size: Math.floor(f.base64.length * 0.75), type: f.type })),
+  };
+}
+
+/** The source took the change: clear the row, keep the source's copies. Email has no ticket version: the optimistic one stays. */
+export async function acknowledge(db: SwitchboardDb, row: OutboxRow, ticket: Ticket | undefined, messages: Message[]): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.tickets, db.messages], async () => {
+    await db.outbox.delete(row.seq!);
+    await db.messages.delete(localMessageId(row.id));
+    await db.messages.bulkPut(messages);
+    if (!ticket) return;
+    // The source's version moved because of this very change: later changes queued on the same base are
+    // based on it, not in conflict with it.
+    const later = await db.outbox.where('[ticketId+seq]').between([row.ticketId, row.seq!], [row.ticketId, Infinity], false, true).toArray();
+    for (const next of later) {
+      if (next.mutation.baseVersion === row.mutation.baseVersion) await db.outbox.update(next.seq!, { mutation: { ...next.mutation, baseVersion: ticket.version } });
+    }
+    await db.tickets.put(await rebase(db, ticket));
+  });
+}
+
