@@ -11,6 +11,8 @@ import { StatusBar } from '../features/inbox/StatusBar';
 import { TicketList } from '../features/inbox/TicketList';
 
 import { TicketView } from '../features/ticket/TicketView';
+import { OutboxView } from '../features/outbox/OutboxView';
+import { UndoSend } from '../features/outbox/UndoSend';
 import { useUi } from '../stores/ui';
 
 // Loaded when first opened: the inbox shows sooner (the chart library and the forms come later).
@@ -44,6 +46,8 @@ export function App() {
           <Suspense fallback={null}>
             <KpiDashboard />
           </Suspense>
+        ) : screen === 'outbox' ? (
+          <OutboxView />
         ) : accounts && accounts.length === 0 ? (
           <NoAccounts />
         ) : (
@@ -53,6 +57,7 @@ export function App() {
           </>
         )}
       </div>
+      <UndoSend />
       <StatusBar />
       {helpOpen && <CheatSheet />}
       {settingsOpen && (

@@ -32,6 +32,8 @@ export interface OutboxRow {
    * what discarding it restores, and what a conflict is told from.
    */
   before?: Partial<Ticket>;
+  /** The values of those fields when the agent made the change: a source that has others now changed them meanwhile. */
+  seen?: Partial<Ticket>;
   /** In conflict: the source's values now, for the agent to choose between theirs and mine. */
   theirs?: Partial<Ticket>;
   /** A reply: the ticket's status when the agent wrote it (a ticket closed since then asks first). */

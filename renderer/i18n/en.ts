@@ -1,5 +1,5 @@
 export const en = {
-  nav: { views: 'Views', open: 'All open', mine: 'Mine', unassigned: 'Unassigned', snoozed: 'Snoozed', settings: 'Settings', kpi: 'KPIs' },
+  nav: { views: 'Views', open: 'All open', mine: 'Mine', unassigned: 'Unassigned', snoozed: 'Snoozed', outbox: 'Outbox', settings: 'Settings', kpi: 'KPIs' },
   demo: {
     banner: 'Demo workspace: these tickets and customers are sample data, not real people. Your changes stay on this computer.',
     remove: 'Remove demo data',
@@ -199,6 +199,35 @@ export const en = {
     title: 'VIP customers',
     rules: 'Addresses and domains whose mail is VIP, one per line',
     save: 'Save VIP rules',
+  },
+  outbox: {
+    title: 'Outbox',
+    empty: 'Everything has reached its source.',
+    needsYou: 'Changes that need you',
+    sendingIn: 'Sending your reply in {{seconds}} s',
+    undo: 'Undo',
+    undoToDraft: 'Undo (back to the draft)',
+    retry: 'Retry',
+    discard: 'Discard',
+    keepDraft: 'Keep as a draft',
+    sendAnyway: 'Send anyway',
+    keepMine: 'Keep mine',
+    takeTheirs: 'Take theirs',
+    undoWindow: 'Undo send',
+    undoOff: 'Off: send at once',
+    undoSeconds: '{{count}} seconds',
+    op: {
+      status: 'Status → {{value}}', priority: 'Priority → {{value}}', assign: 'Assign', unassign: 'Unassign', tags: 'Tags → {{value}}',
+      seen: 'Mark as read', flag: 'Flag', unflag: 'Remove flag', reply: 'Reply: {{text}}', note: 'Note: {{text}}',
+    },
+    state: {
+      pending: 'Waiting to send',
+      sending: 'Sending…',
+      waiting: 'Next try {{when}}',
+      failed: 'Refused by the source: {{reason}}. Not retried by itself.',
+      conflict: 'Changed at the source meanwhile (now: {{theirs}}). Keep yours or take theirs.',
+      closedMeanwhile: 'The ticket was closed meanwhile. Send the reply anyway, or keep it as a draft?',
+    },
   },
   snooze: {
     label: 'Snooze',

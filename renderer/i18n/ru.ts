@@ -7,7 +7,7 @@ export const ru: Resources & {
   sla: { applied_few: string; applied_many: string };
   search: { results_few: string; results_many: string };
 } = {
-  nav: { views: 'Представления', open: 'Все открытые', mine: 'Мои', unassigned: 'Без исполнителя', snoozed: 'Отложенные', settings: 'Настройки', kpi: 'Показатели' },
+  nav: { views: 'Представления', open: 'Все открытые', mine: 'Мои', unassigned: 'Без исполнителя', snoozed: 'Отложенные', outbox: 'Исходящие', settings: 'Настройки', kpi: 'Показатели' },
   demo: {
     banner: 'Демо-пространство: эти обращения и клиенты — пример, а не реальные люди. Ваши изменения остаются на этом компьютере.',
     remove: 'Удалить демо-данные',
@@ -213,6 +213,35 @@ export const ru: Resources & {
     title: 'VIP-клиенты',
     rules: 'Адреса и домены VIP-клиентов, по одному в строке',
     save: 'Сохранить правила VIP',
+  },
+  outbox: {
+    title: 'Исходящие',
+    empty: 'Все изменения дошли до источников.',
+    needsYou: 'Изменения, которым нужно ваше решение',
+    sendingIn: 'Ответ уйдёт через {{seconds}} с',
+    undo: 'Отменить',
+    undoToDraft: 'Отменить (вернуть в черновик)',
+    retry: 'Повторить',
+    discard: 'Отбросить',
+    keepDraft: 'Оставить черновиком',
+    sendAnyway: 'Всё равно отправить',
+    keepMine: 'Оставить моё',
+    takeTheirs: 'Принять их',
+    undoWindow: 'Отмена отправки',
+    undoOff: 'Выкл.: отправлять сразу',
+    undoSeconds: '{{count}} с',
+    op: {
+      status: 'Статус → {{value}}', priority: 'Приоритет → {{value}}', assign: 'Назначить', unassign: 'Снять исполнителя', tags: 'Метки → {{value}}',
+      seen: 'Отметить прочитанным', flag: 'Пометить флажком', unflag: 'Снять флажок', reply: 'Ответ: {{text}}', note: 'Заметка: {{text}}',
+    },
+    state: {
+      pending: 'Ждёт отправки',
+      sending: 'Отправляется…',
+      waiting: 'Следующая попытка {{when}}',
+      failed: 'Источник отклонил: {{reason}}. Само не повторяется.',
+      conflict: 'Изменено в источнике (сейчас: {{theirs}}). Оставить ваше или принять их?',
+      closedMeanwhile: 'Обращение тем временем закрыли. Всё равно отправить ответ или оставить черновиком?',
+    },
   },
   snooze: {
     label: 'Отложить',

@@ -1,11 +1,12 @@
 /** UI state: which view and ticket are selected, which panel is open. Never a copy of cached data. */
 import { create } from 'zustand';
 
+export type Screen = 'inbox' | 'kpi' | 'outbox';
 export type ViewId = 'open' | 'mine' | 'unassigned' | 'snoozed';
 
 interface UiState {
-  /** The inbox, or the KPI dashboard. */
-  screen: 'inbox' | 'kpi';
+  /** The inbox, the KPI dashboard, or the outbox. */
+  screen: Screen;
   view: ViewId;
   ticketId: string | null;
   settingsOpen: boolean;
@@ -24,7 +25,7 @@ interface UiState {
   notice: string | null;
   setNotice(notice: string | null): void;
   setView(view: ViewId): void;
-  setScreen(screen: 'inbox' | 'kpi'): void;
+  setScreen(screen: Screen): void;
   openTicket(id: string | null): void;
   setSettingsOpen(open: boolean, section?: 'about' | null): void;
 }

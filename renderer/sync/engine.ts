@@ -6,7 +6,7 @@
 import type { Api } from '../../shared/contract';
 import { isAppErrorShape } from '../../shared/contract/errors';
 import { purgeAccount, type SwitchboardDb } from '../db/schema';
-import { flush } from './outbox';
+import { flush, nextDue } from './outbox';
 import { pullAccount } from './pull';
 import { useShell } from '../stores/shell';
 import { useSyncStatus } from '../stores/sync-status';
@@ -35,6 +35,7 @@ export function retryDelay(error: unknown, failures: number): number | null {
 export function startSync(api: Api, db: SwitchboardDb, afterPull: () => void = () => undefined): SyncEngine {
   const running = new Map<string, Promise<void>>();
   let flushing: Promise<void> | null = null;
+  let dueTimer: ReturnType<typeof setTimeout> | undefined;
   let flushAgain = false;
   const status = useSyncStatus.getState();
 
@@ -93,6 +94,10 @@ export function startSync(api: Api, db: SwitchboardDb, afterPull: () => void = (
       if ((await db.outbox.count()) === 0) return;
       reportBusy(true);
       await flush(api, db);
+      // Wake exactly when the next waiting change is due (an undo window, a Retry-After, a backoff).
+      const due = await nextDue(db);
+      clearTimeout(dueTimer);
+      if (due !== null) dueTimer = setTimeout(kick, Math.max(100, due - Date.now() + 20));
     })()
       .then(() => undefined, () => undefined)
       .finally(() => {
@@ -142,6 +147,7 @@ export function startSync(api: Api, db: SwitchboardDb, afterPull: () => void = (
       window.removeEventListener('online', online);
       clearInterval(pullTimer);
       clearInterval(flushTimer);
+      clearTimeout(dueTimer);
       for (const timer of retries.values()) clearTimeout(timer);
     },
   };

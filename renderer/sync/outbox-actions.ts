@@ -34,8 +34,9 @@ export async function discard(db: SwitchboardDb, seq: number): Promise<boolean> 
 /** Send again now: a failed change, or a conflict resolved as "keep mine" (over the source's new values). */
 export async function retry(db: SwitchboardDb, seq: number): Promise<void> {
   await change(db, seq, async (r) => {
-    const before = r.state === 'conflict' && r.theirs ? r.theirs : r.before;
-    await db.outbox.update(seq, { state: 'pending', attempts: 0, error: null, nextAttemptAt: Date.now(), before, theirs: undefined });
+    // "Keep mine" over their values: the agent has now seen them, so the next answer is no conflict again.
+    const seen = r.state === 'conflict' && r.theirs ? r.theirs : r.seen;
+    await db.outbox.update(seq, { state: 'pending', attempts: 0, error: null, nextAttemptAt: Date.now(), seen, theirs: undefined });
   });
 }
 

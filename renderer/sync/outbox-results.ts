@@ -41,7 +41,8 @@ export async function settleResult(db: SwitchboardDb, row: OutboxRow, result: Pu
       const { remote } = result;
       const fields = opFields(row.mutation.op);
       const theirs = pick(remote, fields);
-      const untouched = sameFields(theirs, row.before ?? {}, fields);
+      // Compared with what the agent saw, not with the last pull: a pull may already have brought their change.
+      const untouched = sameFields(theirs, row.seen ?? row.before ?? {}, fields);
       const alreadyMine = fields.length > 0 && sameFields(theirs, pick(applyOp(remote, row.mutation.op, row.mutation.createdAt), fields), fields);
       return db.transaction('rw', [db.outbox, db.tickets, db.messages], async () => {
         if (alreadyMine) {

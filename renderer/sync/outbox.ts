@@ -40,6 +40,7 @@ export async function enqueue(db: SwitchboardDb, ticketId: string, op: MutationO
       id: mutation.id, accountId: ticket.accountId, ticketId, mutation, state: 'pending', attempts: 0, error: null, nextAttemptAt: now + holdMs,
       // The values this change replaces (restored if it is discarded); for a reply, whether the ticket was closed.
       before: pick(ticket, opFields(op)),
+      seen: pick(ticket, opFields(op)),
       ...(op.type === 'reply' ? { sawStatus: ticket.status } : {}),
     });
     return mutation;

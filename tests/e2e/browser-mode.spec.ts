@@ -17,7 +17,8 @@ test('a reply shows at once and is sent; the thread keeps it after a reload', as
   await view.getByRole('button', { name: 'Send reply' }).click();
   const reply = view.locator('.message.out').filter({ hasText: 'Спасибо! Мы вернули деньги на карту.' });
   await expect(reply).toHaveCount(1);
-  await expect(reply.getByText('Waiting to sync')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: /Sending your reply in \d+ s/ })).toBeVisible(); // the undo window
+  await expect(reply.getByText('Waiting to sync')).toHaveCount(0, { timeout: 30_000 });
   await page.reload();
   await page.locator(`[data-ticket-id="${ticketId}"]`).click();
   await expect(page.locator('.message.out').filter({ hasText: 'Спасибо! Мы вернули деньги на карту.' })).toHaveCount(1);

@@ -82,7 +82,7 @@ test('add a Dovecot account, see mail arrive, reply, and the customer gets the r
   await view.getByRole('button', { name: 'Send reply' }).click();
   const reply = view.locator('.message.out').filter({ hasText: 'Your parcel left the depot this morning.' });
   await expect(reply).toHaveCount(1);
-  await expect(reply.getByText('Waiting to sync')).toHaveCount(0, { timeout: 15_000 });
+  await expect(reply.getByText('Waiting to sync')).toHaveCount(0, { timeout: 30_000 }); // after the 10 s undo window
 
   const aliceBox = await rawClient(dc, users.alice);
   try {

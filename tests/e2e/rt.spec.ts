@@ -18,15 +18,7 @@ let rt: Rt;
 let host: RunningHost;
 const data = tempDir('switchboard-rt-e2e-');
 
-async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${rt.url}/REST/2.0/${path}`, {
-    method,
-    headers: { Authorization: `token ${rt.token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-  return (await response.json()) as T;
-}
+const rest = <T>(method: string, path: string, body?: unknown) => rt.rest<T>(method, path, body);
 
 test.beforeAll(async () => {
   rt = await startRt();
@@ -87,4 +79,27 @@ test('add RT in Settings, see its tickets; an offline reply and status change re
     }, { timeout: 45_000, intervals: [1_000] })
     .toEqual({ replies: 1, status: 'resolved' });
   await expect(view.getByText('Waiting to sync')).toHaveCount(0, { timeout: 15_000 });
+});
+
+test('a status changed in RT while the agent changed it too: theirs shows, the agent keeps theirs or writes theirs over', async ({ page }) => {
+  await page.goto(host.url); // RT was added by the journey above
+  const row = inboxRows(page).filter({ hasText: 'Не могу войти' });
+  await row.click();
+  const view = page.locator('section.ticket');
+  const bar = page.locator('footer.statusbar');
+  await bar.getByRole('button', { name: 'Pause sync' }).click();
+  await view.getByLabel('Status').selectOption('on-hold');
+  // Meanwhile a colleague rejects the ticket in RT.
+  await rest('PUT', 'ticket/2', { Status: 'rejected' });
+  await bar.getByRole('button', { name: 'Resume sync' }).click();
+
+  const panel = view.getByRole('alert', { name: 'Changes that need you' });
+  await expect(panel).toContainText('Changed at the source meanwhile (now: Closed)');
+  await expect(view.getByLabel('Status')).toHaveValue('closed'); // theirs, until the agent decides
+  expect((await rest<{ Status: string }>('GET', 'ticket/2')).Status).toBe('rejected');
+
+  await panel.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(panel).toHaveCount(0, { timeout: 20_000 });
+  await expect.poll(async () => (await rest<{ Status: string }>('GET', 'ticket/2')).Status, { timeout: 20_000 }).toBe('stalled');
+  await expect(view.getByLabel('Status')).toHaveValue('on-hold');
 });

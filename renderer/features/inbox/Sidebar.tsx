@@ -15,6 +15,7 @@ export function Sidebar() {
   const { view, screen, search, setView, setScreen, setSettingsOpen } = useUi();
   const now = useNow(60_000); // a snooze that ends moves its ticket back
   const counts = useLiveQuery(() => viewCounts(db, me, now), [me, now]);
+  const outbox = useLiveQuery(() => db.outbox.count(), []) ?? 0;
   return (
     <nav className="sidebar" aria-label={t('nav.views')}>
       <ul>
@@ -28,6 +29,10 @@ export function Sidebar() {
         ))}
       </ul>
       <SearchViews />
+      <button type="button" className="view" aria-current={screen === 'outbox' ? 'page' : undefined} onClick={() => setScreen('outbox')}>
+        <span>{t('nav.outbox')}</span>
+        <span className="count">{outbox || ''}</span>
+      </button>
       <button type="button" className="view" aria-current={screen === 'kpi' ? 'page' : undefined} onClick={() => setScreen('kpi')}>
         {t('nav.kpi')}
       </button>

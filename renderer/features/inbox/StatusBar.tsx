@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/schema';
 import { useShell } from '../../stores/shell';
+import { useUi } from '../../stores/ui';
 import { useSyncStatus } from '../../stores/sync-status';
 import { ShellStatus } from './ShellStatus';
 
@@ -42,7 +43,11 @@ export function StatusBar() {
   return (
     <footer className="statusbar" role="status" aria-live="polite">
       <span>{state}</span>
-      {pending > 0 && <span>{t('statusbar.pending', { count: pending })}</span>}
+      {pending > 0 && (
+        <button type="button" className="link" onClick={() => useUi.getState().setScreen('outbox')}>
+          {t('statusbar.pending', { count: pending })}
+        </button>
+      )}
       <ShellStatus />
     </footer>
   );

@@ -6,6 +6,7 @@ import { useApp } from '../../app/context';
 import { db } from '../../db/schema';
 import { chosenLanguage, setLanguage, type Language } from '../../i18n';
 import { useUi } from '../../stores/ui';
+import { setUndoSendSeconds, undoChoices, undoSendSeconds } from '../../stores/undo';
 import { AboutSection } from './AboutSection';
 import { AccountsSection } from './AccountsSection';
 import { DesktopSection } from './DesktopSection';
@@ -18,6 +19,7 @@ export function Settings() {
   const { engine } = useApp();
   const close = () => useUi.getState().setSettingsOpen(false);
   const [language, setChoice] = useState<Language | 'system'>(chosenLanguage() ?? 'system');
+  const [undo, setUndo] = useState(undoSendSeconds);
   const demoShown = useLiveQuery(async () => (await db.accounts.get('demo')) !== undefined, []);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
@@ -43,6 +45,16 @@ export function Settings() {
           <option value="system">{t('settings.system')}</option>
           <option value="en">English</option>
           <option value="ru">Русский</option>
+        </select>
+      </label>
+      <label>
+        {t('outbox.undoWindow')}
+        <select value={undo} onChange={(e) => { setUndo(Number(e.target.value)); setUndoSendSeconds(Number(e.target.value)); }}>
+          {undoChoices.map((n) => (
+            <option key={n} value={n}>
+              {n === 0 ? t('outbox.undoOff') : t('outbox.undoSeconds', { count: n })}
+            </option>
+          ))}
         </select>
       </label>
       <AccountsSection />

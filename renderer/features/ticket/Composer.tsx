@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { db } from '../../db/schema';
 import { useTranslation } from 'react-i18next';
@@ -25,33 +26,51 @@ function readFile(file: File): Promise<ComposerFile> {
 export function Composer({ ticketId, onSend, allowNotes }: { ticketId: string; onSend: (text: string, internal: boolean, files: ComposerFile[]) => Promise<void>; allowNotes: boolean }) {
   const { t, i18n } = useTranslation();
   const [text, setText] = useState('');
+  const textRef = useRef('');
+  textRef.current = text;
   const [internal, setInternal] = useState(false);
   const loaded = useRef(false);
+  // The saved draft: at start, and when one comes back while the field is empty (an undone reply).
+  const draft = useLiveQuery(() => db.drafts.get(ticketId), [ticketId]);
   useEffect(() => {
-    void db.drafts.get(ticketId).then((draft) => {
-      if (draft) {
-        setText(draft.text);
-        setInternal(draft.internal);
-      }
-      loaded.current = true;
-    });
-  }, [ticketId]);
+    if (draft === undefined && !loaded.current) {
+      void db.drafts.get(ticketId).then(() => (loaded.current = true));
+      return;
+    }
+    loaded.current = true;
+    if (draft && !textRef.current) {
+      setText(draft.text);
+      setInternal(draft.internal);
+    }
+  }, [ticketId, draft]);
   useEffect(() => {
     if (!loaded.current) return;
     const timer = setTimeout(() => {
       if (text) void db.drafts.put({ ticketId, text, internal, updatedAt: Date.now() });
-      else void db.drafts.delete(ticketId);
+      // Emptied by hand: the draft goes. Emptied by sending: `send` removed it (an undo may have put it back).
+      else if (!sentRef.current) void db.drafts.delete(ticketId);
     }, 300);
     return () => clearTimeout(timer);
   }, [ticketId, text, internal]);
   const [files, setFiles] = useState<ComposerFile[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const sentRef = useRef(false);
+  if (text) sentRef.current = false;
   const send = async () => {
-    if (!text.trim()) return;
-    await onSend(text.trim(), internal, internal ? [] : files);
+    const body = text.trim();
+    if (!body) return;
+    // The draft goes before the reply is queued, so an immediate "Undo" finds its text restored, not deleted.
+    const attached = internal ? [] : files;
+    sentRef.current = true;
     setText('');
     setFiles([]);
     await db.drafts.delete(ticketId);
+    try {
+      await onSend(body, internal, attached);
+    } catch (error) {
+      setText(body);
+      throw error;
+    }
   };
   const attach = async (list: FileList | null) => {
     const added = await Promise.all([...(list ?? [])].map(readFile));

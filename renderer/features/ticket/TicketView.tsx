@@ -9,6 +9,8 @@ import { db } from '../../db/schema';
 import { ticketDetail } from '../../db/queries';
 import { enqueue, localMessageId } from '../../sync/outbox';
 import { useUi } from '../../stores/ui';
+import { undoSendSeconds, useUndo } from '../../stores/undo';
+import { OutboxRowView } from '../outbox/OutboxRowView';
 import { Composer } from './Composer';
 import { MergeControl } from './MergeControl';
 import { SlaTargets } from './SlaTargets';
@@ -38,7 +40,10 @@ export function TicketView() {
   const can = account?.capabilities;
   const statuses = can ? ticketStatuses.filter((s) => can.statuses.includes(s) || s === ticket.status) : ticketStatuses;
   const change = async (op: MutationOp) => {
-    await enqueue(db, ticket.id, op, me);
+    // A reply waits out its undo window (Settings); everything else goes at once and can be undone until sent.
+    const hold = op.type === 'reply' ? undoSendSeconds() * 1000 : 0;
+    const mutation = await enqueue(db, ticket.id, op, me, hold);
+    if (hold > 0) useUndo.getState().set({ mutationId: mutation.id, ticketId: ticket.id, until: mutation.createdAt + hold });
     engine.kick();
   };
   const pendingIds = new Set(outbox.map((row) => localMessageId(row.id)));
@@ -102,11 +107,13 @@ export function TicketView() {
           <SnoozeControl ticketId={ticket.id} />
           {outbox.length > 0 && <span className="badge pending">{t('ticket.waiting')}</span>}
         </div>
-        {failed.map((row) => (
-          <p key={row.id} role="alert" className="error">
-            {t('ticket.failed', { reason: row.error ?? row.state })}
-          </p>
-        ))}
+        {failed.length > 0 && (
+          <ul className="outbox-panel" role="alert" aria-label={t('outbox.needsYou')}>
+            {failed.map((row) => (
+              <OutboxRowView key={row.id} row={row} />
+            ))}
+          </ul>
+        )}
       </header>
       <Thread messages={messages} pendingIds={pendingIds} canSplit={isEmail && messages.length > 1} />
       <Composer key={ticket.id} ticketId={ticket.id} allowNotes={can?.internalNotes ?? !isEmail} onSend={(text, internal, files) => change({ type: 'reply', text, internal, ...(files.length ? { attachments: files.map(({ name, type, base64 }) => ({ name, type, base64 })) } : {}) })} />

@@ -40,6 +40,19 @@ describe('conflicts and the agent’s choices (real IndexedDB)', () => {
     expect(pushed.at(-1)?.baseVersion).toBe('v2');
   });
 
+  it('a pull that already brought their change on the same field still makes it a conflict', async () => {
+    const db = await freshDb();
+    await db.tickets.put(ticket(1));
+    await enqueue(db, 'acc:1', { type: 'setStatus', status: 'on-hold' }, me);
+    const remote = ticket(1, { status: 'closed', sourceStatus: 'rejected', version: 'v2' });
+    await db.tickets.put(await rebase(db, remote)); // the pull came first
+    const { api, pushed } = scriptedApi({}, async (m) => (m.baseVersion === 'v1' ? { kind: 'conflict', remote } : applied(m)));
+    expect(await flush(api, db)).toBe(0);
+    expect(pushed).toHaveLength(1);
+    expect(await db.outbox.toArray()).toMatchObject([{ state: 'conflict', theirs: { status: 'closed' } }]);
+    expect((await db.tickets.get('acc:1'))?.status).toBe('closed');
+  });
+
   it('"take theirs" drops the change and keeps the source’s values', async () => {
     const db = await freshDb();
     await db.tickets.put(ticket(1));

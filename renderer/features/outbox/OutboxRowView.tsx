@@ -1,0 +1,80 @@
+/** One change on its way: what it does, where it stands, and what the agent can do with it. */
+import { useTranslation } from 'react-i18next';
+import { db, type OutboxRow, type SwitchboardDb } from '../../db/schema';
+import { discard, retry, sendAnyway, takeTheirs } from '../../sync/outbox-actions';
+import { relativeTime } from '../../app/format';
+import { useApp } from '../../app/context';
+
+export function useDescribe(): (row: OutboxRow) => string {
+  const { t } = useTranslation();
+  return ({ mutation: { op } }) => {
+    switch (op.type) {
+      case 'setStatus':
+        return t('outbox.op.status', { value: t(`status.${op.status}`) });
+      case 'setPriority':
+        return t('outbox.op.priority', { value: t(`priority.${op.priority}`) });
+      case 'setAssignee':
+        return op.assigneeId ? t('outbox.op.assign') : t('outbox.op.unassign');
+      case 'setTags':
+        return t('outbox.op.tags', { value: op.tags.join(', ') || '—' });
+      case 'markSeen':
+        return t('outbox.op.seen');
+      case 'setFlagged':
+        return op.flagged ? t('outbox.op.flag') : t('outbox.op.unflag');
+      case 'reply':
+        return t(op.internal ? 'outbox.op.note' : 'outbox.op.reply', { text: op.text.length > 80 ? `${op.text.slice(0, 80)}…` : op.text });
+    }
+  };
+}
+
+function stateText(row: OutboxRow, t: (k: string, o?: Record<string, unknown>) => string, lang: string): string {
+  if (row.state === 'sending') return t('outbox.state.sending');
+  if (row.state === 'failed') return t('outbox.state.failed', { reason: row.error ?? '' });
+  if (row.state === 'conflict') return row.error === 'closed_meanwhile' ? t('outbox.state.closedMeanwhile') : t('outbox.state.conflict', { theirs: describeTheirs(row, t) });
+  if (row.nextAttemptAt > Date.now()) return t('outbox.state.waiting', { when: relativeTime(row.nextAttemptAt, Date.now(), lang) }) + (row.error ? ` — ${row.error}` : '');
+  return t('outbox.state.pending');
+}
+
+function describeTheirs(row: OutboxRow, t: (k: string) => string): string {
+  const theirs = row.theirs ?? {};
+  if (theirs.status) return t(`status.${theirs.status}`);
+  if (theirs.priority) return t(`priority.${theirs.priority}`);
+  if (theirs.tags) return theirs.tags.join(', ') || '—';
+  return '—';
+}
+
+export function OutboxRowView({ row, subject }: { row: OutboxRow; subject?: string }) {
+  const { t, i18n } = useTranslation();
+  const { engine } = useApp();
+  const describe = useDescribe();
+  const act = (action: (database: SwitchboardDb, seq: number) => Promise<unknown>) => () => void action(db, row.seq!).then(() => engine.kick());
+  const isReply = row.mutation.op.type === 'reply';
+  return (
+    <li className={`outbox-row outbox-${row.state}`} data-state={row.state}>
+      {subject !== undefined && <strong className="outbox-subject">{subject}</strong>}
+      <span className="outbox-op">{describe(row)}</span>
+      <span className="outbox-state">{stateText(row, t, i18n.language)}</span>
+      <span className="outbox-actions">
+        {row.state === 'pending' && <button type="button" onClick={act(discard)}>{isReply ? t('outbox.undoToDraft') : t('outbox.undo')}</button>}
+        {row.state === 'failed' && (
+          <>
+            <button type="button" onClick={act(retry)}>{t('outbox.retry')}</button>
+            <button type="button" onClick={act(discard)}>{isReply ? t('outbox.keepDraft') : t('outbox.discard')}</button>
+          </>
+        )}
+        {row.state === 'conflict' && row.error === 'closed_meanwhile' && (
+          <>
+            <button type="button" onClick={act(sendAnyway)}>{t('outbox.sendAnyway')}</button>
+            <button type="button" onClick={act(discard)}>{t('outbox.keepDraft')}</button>
+          </>
+        )}
+        {row.state === 'conflict' && row.error !== 'closed_meanwhile' && (
+          <>
+            <button type="button" onClick={act(retry)}>{t('outbox.keepMine')}</button>
+            <button type="button" onClick={act(takeTheirs)}>{t('outbox.takeTheirs')}</button>
+          </>
+        )}
+      </span>
+    </li>
+  );
+}
