@@ -29,6 +29,7 @@ const api = {
   reportActivity: call('reportActivity'),
   installUpdate: call('installUpdate'),
   about: call('about'),
+  connectivity: call('connectivity'),
   on<E extends EventName>(event: E, listener: EventListener<E>): () => void {
     if (!(eventNames as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);
     const channel = channelOf(event);

@@ -9,6 +9,7 @@ import { isSafeExternalUrl } from '../../shared/links';
 import type { Workspace } from './workspace';
 import { diagnosticsText } from './diagnostics';
 import { recentLog } from '../log';
+import type { Connectivity } from './connectivity';
 import type { ShellControl } from './shell-control';
 import { readLicences } from './licences';
 
@@ -23,6 +24,7 @@ export interface HandlerDeps {
   /** Sets the dock/taskbar badge; false where there is none (browser mode badges the page's title). */
   setBadge?: (count: number) => boolean;
   shell: ShellControl;
+  reach: Connectivity;
   /** The licences file written by the build (`out/licences.json`). */
   licencesFile: string | null;
 }
@@ -32,12 +34,12 @@ function runtimeVersions(): string {
   return v.electron ? `Electron ${v.electron}, Chromium ${v.chrome}, Node ${v.node}` : `Node ${v.node}`;
 }
 
-export function createHandlers({ workspace, mode, version, openExternal, notify, setBadge, shell, licencesFile }: HandlerDeps): Handlers {
+export function createHandlers({ workspace, mode, version, openExternal, notify, setBadge, shell, reach, licencesFile }: HandlerDeps): Handlers {
   return {
     appInfo: async () => ({ version, mode, me: workspace.me(), platform: process.platform }),
     listAccounts: async () => workspace.accounts(),
-    pull: async ({ accountId, cursor }) => workspace.connector(accountId).pull(cursor),
-    push: async ({ mutation }) => workspace.connector(mutation.accountId).push(mutation),
+    pull: async ({ accountId, cursor }) => reach.track(accountId, () => workspace.connector(accountId).pull(cursor)),
+    push: async ({ mutation }) => reach.track(mutation.accountId, () => workspace.connector(mutation.accountId).push(mutation)),
     removeDemo: async () => ({ removed: workspace.setDemoRemoved(true) }),
     restoreDemo: async () => ({ restored: workspace.setDemoRemoved(false) }),
     testAccount: async ({ settings, password }) => workspace.testAccount(settings, password),
@@ -52,7 +54,10 @@ export function createHandlers({ workspace, mode, version, openExternal, notify,
     notify: async (notice) => ({ shown: notify ? notify(notice) : false }),
     setBadge: async ({ count }) => ({ shown: setBadge ? setBadge(count) : false }),
     diagnostics: async () => ({ text: diagnosticsText({ version, mode, accounts: workspace.describeAccounts(), log: recentLog() }) }),
-    removeAccount: async ({ accountId }) => ({ removed: await workspace.removeAccount(accountId) }),
+    removeAccount: async ({ accountId }) => {
+      reach.forget(accountId);
+      return { removed: await workspace.removeAccount(accountId) };
+    },
     openExternal: async ({ url }) => ({ opened: isSafeExternalUrl(url) ? await openExternal(url) : false }),
     shellState: async () => shell.state(),
     setSyncPaused: async ({ paused }) => shell.setSyncPaused(paused),
@@ -63,6 +68,7 @@ export function createHandlers({ workspace, mode, version, openExternal, notify,
       return {};
     },
     installUpdate: async () => shell.requestInstall(),
+    connectivity: async () => reach.all(),
     about: async () => ({ version, runtime: runtimeVersions(), licences: licencesFile ? readLicences(licencesFile) : [] }),
   };
 }

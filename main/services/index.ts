@@ -2,6 +2,7 @@
 import type { Emit, Handlers } from '../../shared/contract';
 import { createEventHub, type EventSink } from './events';
 import { createHandlers, type HandlerDeps } from './handlers';
+import { Connectivity } from './connectivity';
 import { ShellControl, type DesktopHooks } from './shell-control';
 import { memoryVault, type Vault } from './vault';
 import { Workspace } from './workspace';
@@ -14,7 +15,7 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export interface ServiceOptions extends Omit<HandlerDeps, 'workspace' | 'shell' | 'licencesFile'> {
+export interface ServiceOptions extends Omit<HandlerDeps, 'workspace' | 'shell' | 'reach' | 'licencesFile'> {
   dataDir: string;
   /** Where secrets are kept: safeStorage in Electron, memory in browser mode. */
   vault?: Vault;
@@ -35,6 +36,6 @@ export function createServices(options: ServiceOptions): Services {
   });
   const shell = new ShellControl(options.dataDir, hub.emit, options.desktop ?? null);
   const licencesFile = options.licencesFile ?? null;
-  const handlers = createHandlers({ ...options, workspace, shell, licencesFile });
+  const handlers = createHandlers({ ...options, workspace, shell, reach: new Connectivity(hub.emit), licencesFile });
   return { handlers, emit: hub.emit, subscribe: hub.subscribe, shell, close: () => workspace.close() };
 }

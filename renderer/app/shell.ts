@@ -1,9 +1,11 @@
 /**
- * The renderer's side of the desktop shell: the shell state kept in step, the language told to main
- * (for the tray and the menu), and main's requests to show something (menu items, mailto: links).
+ * The renderer's side of main's own state: the shell (sync paused, updates, desktop settings) and which
+ * sources are reachable, kept in step; the language told to main (tray, menu); main's requests to show
+ * something (menu items, mailto: links).
  */
 import i18n from 'i18next';
 import type { Api } from '../../shared/contract';
+import { useConnectivity } from '../stores/connectivity';
 import { useShell } from '../stores/shell';
 import { useUi } from '../stores/ui';
 
@@ -19,5 +21,8 @@ export async function connectShell(api: Api): Promise<void> {
   const report = (language: string) => void api.reportActivity({ language: language === 'ru' ? 'ru' : 'en' }).catch(() => undefined);
   i18n.on('languageChanged', report);
   report(i18n.language);
-  useShell.getState().set(await api.shellState({}));
+  api.on('connectivityChanged', ({ accountId, reachable, message }) => useConnectivity.getState().set(accountId, { reachable, ...(message ? { message } : {}) }));
+  const [shell, reach] = await Promise.all([api.shellState({}), api.connectivity({})]);
+  useShell.getState().set(shell);
+  useConnectivity.getState().setAll(reach);
 }

@@ -72,6 +72,7 @@ export const en = {
     syncing: 'Syncing…',
     progress: 'Syncing… {{done}} of {{total}} messages',
     synced: 'Up to date',
+    unreachable: 'Cannot reach {{names}} — your changes are kept and sent when it answers',
     offline: 'Offline — changes are kept and sent when the connection returns',
     pending_one: '{{count}} change waiting to sync',
     pending_other: '{{count}} changes waiting to sync',

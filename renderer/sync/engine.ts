@@ -119,6 +119,17 @@ export function startSync(api: Api, db: SwitchboardDb, afterPull: () => void = (
   }
 
   const offChanged = api.on('syncChanged', ({ accountId }) => void pull(accountId));
+  // A source answers again: what waited for it goes now, not after the rest of its backoff.
+  const offReach = api.on('connectivityChanged', ({ accountId, reachable }) => {
+    if (!reachable) return;
+    void db.outbox
+      .where('accountId')
+      .equals(accountId)
+      .modify((row) => {
+        if (row.state === 'pending' && row.attempts > 0) row.nextAttemptAt = Date.now();
+      })
+      .then(kick);
+  });
   const offAccounts = api.on('accountsChanged', () => void refreshAccounts());
   const pullAll = () => void db.accounts.toArray().then((all) => all.forEach((a) => void pull(a.id)));
   const online = () => {
@@ -143,6 +154,7 @@ export function startSync(api: Api, db: SwitchboardDb, afterPull: () => void = (
     stop() {
       offChanged();
       offAccounts();
+      offReach();
       offShell();
       window.removeEventListener('online', online);
       clearInterval(pullTimer);

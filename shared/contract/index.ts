@@ -81,6 +81,11 @@ export const contract = {
   },
   /** "Restart to update": now, or as soon as the outbox has finished sending. */
   installUpdate: { params: Empty, result: ShellState },
+  /** Which sources main reached at its last try, per account. */
+  connectivity: {
+    params: Empty,
+    result: z.record(z.string(), z.object({ reachable: z.boolean(), since: z.number(), message: z.string().optional() })),
+  },
   /** Versions and the licences of everything shipped in the app. */
   about: {
     params: Empty,
@@ -97,6 +102,8 @@ export const events = {
   openTicket: z.object({ ticketId: z.string().nullable() }),
   /** Sync paused or resumed, update progress, desktop settings changed. */
   shellChanged: ShellState,
+  /** A source became reachable or unreachable (told by main's last call to it). */
+  connectivityChanged: z.object({ accountId: AccountId, reachable: z.boolean(), message: z.string().optional() }),
   /** The application menu or a mailto: link asks the UI to show something. */
   navigate: Navigate,
 } satisfies Record<EventName, z.ZodType>;

@@ -23,10 +23,11 @@ export const methodNames = [
   'reportActivity',
   'installUpdate',
   'about',
+  'connectivity',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['syncChanged', 'accountsChanged', 'openTicket', 'shellChanged', 'navigate'] as const;
+export const eventNames = ['syncChanged', 'accountsChanged', 'openTicket', 'shellChanged', 'navigate', 'connectivityChanged'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** The IPC channel that carries a method or an event in Electron. */

@@ -68,6 +68,8 @@ test('add RT in Settings, see its tickets; an offline reply and status change re
   await expect(view.locator('.message.out').filter({ hasText: 'Refund issued today.' })).toHaveCount(1);
   await expect(view.getByText('Waiting to sync').first()).toBeVisible();
   await page.waitForTimeout(3_000); // a few attempts fail meanwhile
+  // Main noticed: this source does not answer (the network itself is up).
+  await expect(page.locator('footer.statusbar')).toContainText('Cannot reach Old RT — your changes are kept');
 
   // Back online: RT has the reply once and the status.
   await rt.resume();
@@ -79,6 +81,7 @@ test('add RT in Settings, see its tickets; an offline reply and status change re
     }, { timeout: 45_000, intervals: [1_000] })
     .toEqual({ replies: 1, status: 'resolved' });
   await expect(view.getByText('Waiting to sync')).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.locator('footer.statusbar')).not.toContainText('Cannot reach');
 });
 
 test('a status changed in RT while the agent changed it too: theirs shows, the agent keeps theirs or writes theirs over', async ({ page }) => {

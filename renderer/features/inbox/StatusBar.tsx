@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/schema';
+import { useConnectivity } from '../../stores/connectivity';
 import { useShell } from '../../stores/shell';
 import { useUi } from '../../stores/ui';
 import { useSyncStatus } from '../../stores/sync-status';
@@ -29,17 +30,23 @@ export function StatusBar() {
   const progress = useSyncStatus((s) => Object.values(s.progress).find((p) => p));
   const pending = useLiveQuery(() => db.outbox.count(), []) ?? 0;
   const paused = useShell((s) => s.state?.syncPaused === true);
+  const reach = useConnectivity((s) => s.reach);
+  const accounts = useLiveQuery(() => db.accounts.toArray(), []);
+  // Main's last call to each source says whether it answers: a VPN down is "offline" for that account only.
+  const unreachable = (accounts ?? []).filter((a) => reach[a.id]?.reachable === false).map((a) => a.name);
   const state = paused
     ? t('statusbar.paused')
     : !online
-    ? t('statusbar.offline')
-    : progress
-      ? t('statusbar.progress', { done: progress.done, total: progress.total })
-      : syncing
-        ? t('statusbar.syncing')
-        : error
-          ? t('statusbar.error', { message: error })
-          : t('statusbar.synced');
+      ? t('statusbar.offline')
+      : unreachable.length
+        ? t('statusbar.unreachable', { names: unreachable.join(', ') })
+        : progress
+          ? t('statusbar.progress', { done: progress.done, total: progress.total })
+          : syncing
+            ? t('statusbar.syncing')
+            : error
+              ? t('statusbar.error', { message: error })
+              : t('statusbar.synced');
   return (
     <footer className="statusbar" role="status" aria-live="polite">
       <span>{state}</span>

@@ -27,6 +27,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     reportActivity: fail,
     installUpdate: fail,
     about: fail,
+    connectivity: fail,
     ...overrides,
   };
 }
