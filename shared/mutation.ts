@@ -45,8 +45,11 @@ export const Mutation = z.object({
 export type Mutation = z.infer<typeof Mutation>;
 
 export const PushResult = z.discriminatedUnion('kind', [
-  /** `ticket` is the source's new version where the source has one (email keeps the optimistic ticket). */
-  z.object({ kind: z.literal('applied'), ticket: Ticket.optional(), messages: z.array(Message) }),
+  /**
+   * `ticket` is the source's copy after the change; or only its new `version` when the change was a field the
+   * agent's ticket already shows (one request fewer); email has neither and keeps the optimistic ticket.
+   */
+  z.object({ kind: z.literal('applied'), ticket: Ticket.optional(), version: z.string().max(500).optional(), messages: z.array(Message) }),
   z.object({ kind: z.literal('conflict'), remote: Ticket }),
   z.object({ kind: z.literal('rejected'), reason: z.string() }),
   z.object({ kind: z.literal('retryAfter'), ms: z.number().int().nonnegative() }),

@@ -24,7 +24,7 @@ export async function settleResult(db: SwitchboardDb, row: OutboxRow, result: Pu
   const seq = row.seq!;
   switch (result.kind) {
     case 'applied':
-      await acknowledge(db, row, result.ticket, result.messages);
+      await acknowledge(db, row, result, result.messages);
       return 'done';
     case 'retryAfter':
       await db.outbox.update(seq, { state: 'pending', nextAttemptAt: Date.now() + result.ms, error: null });

@@ -2,7 +2,7 @@
 import type { Agent, Message, Ticket } from '../../shared/domain';
 import type { Mutation } from '../../shared/mutation';
 import type { OutboxRow, SwitchboardDb } from '../db/schema';
-import { rebase } from './rebase';
+import { rebase, ticketRows, withoutLocal } from './rebase';
 
 export const localMessageId = (mutationId: string) => `local:${mutationId}`;
 
@@ -25,11 +25,20 @@ export function localMessage(mutation: Mutation, me: Agent | null): Message | nu
 }
 
 /** The source took the change: clear the row, keep the source's copies. Email has no ticket version: the optimistic one stays. */
-export async function acknowledge(db: SwitchboardDb, row: OutboxRow, ticket: Ticket | undefined, messages: Message[]): Promise<void> {
+/**
+ * `ticket`: the source's copy after the change; or `version` alone, when the source only told its new
+ * version (the cached ticket, without the other local changes, is then the source's copy).
+ */
+export async function acknowledge(db: SwitchboardDb, row: OutboxRow, answer: { ticket?: Ticket; version?: string }, messages: Message[]): Promise<void> {
   await db.transaction('rw', [db.outbox, db.tickets, db.messages], async () => {
     await db.outbox.delete(row.seq!);
     await db.messages.delete(localMessageId(row.id));
     await db.messages.bulkPut(messages);
+    let ticket = answer.ticket;
+    if (!ticket && answer.version !== undefined) {
+      const cached = await db.tickets.get(row.ticketId);
+      if (cached) ticket = { ...withoutLocal(cached, await ticketRows(db, row.ticketId)), version: answer.version };
+    }
     if (!ticket) return;
     // The source's version moved because of this very change: later changes queued on the same base are
     // based on it, not in conflict with it.

@@ -168,8 +168,10 @@ export class RtConnector implements Connector {
                 ? { Priority: toRtPriority[op.priority] }
                 : { Owner: op.assigneeId ? op.assigneeId.slice(this.account.id.length + 1) : 'Nobody' };
           const put = await this.client.request('PUT', `ticket/${remoteId}`, { body: fields, ifMatch: mutation.baseVersion ?? undefined, expect: [412] });
-          const fresh = await this.currentTicket(remoteId);
-          return put.status === 412 ? { kind: 'conflict', remote: fresh } : { kind: 'applied', ticket: fresh, messages: [] };
+          if (put.status === 412) return { kind: 'conflict', remote: await this.currentTicket(remoteId) };
+          // Only the new ETag is needed: the agent's ticket already shows the change (its history did not move).
+          const { etag } = await this.client.request('GET', `ticket/${remoteId}`);
+          return { kind: 'applied', ...(etag ? { version: etag } : { ticket: await this.currentTicket(remoteId) }), messages: [] };
         }
         case 'markSeen':
           return { kind: 'applied', messages: [] }; // RT keeps no per-agent read state

@@ -65,6 +65,18 @@ describe('conflicts and the agent’s choices (real IndexedDB)', () => {
     expect((await db.tickets.get('acc:1'))?.priority).toBe('high');
   });
 
+  it('a source that answers with its new version only: the change stays shown, the version moves, the next change builds on it', async () => {
+    const db = await freshDb();
+    await db.tickets.put(ticket(1));
+    await enqueue(db, 'acc:1', { type: 'setPriority', priority: 'urgent' }, me);
+    await enqueue(db, 'acc:1', { type: 'setStatus', status: 'solved' }, me);
+    let n = 1;
+    const { api, pushed } = scriptedApi({}, async () => ({ kind: 'applied', version: `v${++n}`, messages: [] }));
+    expect(await flush(api, db)).toBe(2);
+    expect(pushed.map((m) => m.baseVersion)).toEqual(['v1', 'v2']);
+    expect(await db.tickets.get('acc:1')).toMatchObject({ priority: 'urgent', status: 'solved', version: 'v3' });
+  });
+
   it('a change the source already has is done', async () => {
     const db = await freshDb();
     await db.tickets.put(ticket(1));
