@@ -4,14 +4,14 @@
  * reply anyway to a ticket closed meanwhile. Nothing is dropped silently: every way out is the agent's.
  */
 import type { OutboxRow, SwitchboardDb } from '../db/schema';
-import { localMessageId } from './outbox-rows';
+import { inFlight, localMessageId } from './outbox-rows';
 import { rebase, ticketRows, withoutLocal } from './rebase';
 
 /** Changes a row and shows the ticket again: the source's values with the applied local changes on top. */
 async function change(db: SwitchboardDb, seq: number, apply: (row: OutboxRow) => Promise<void>): Promise<OutboxRow | null> {
   return db.transaction('rw', [db.outbox, db.tickets, db.messages, db.drafts], async () => {
     const row = await db.outbox.get(seq);
-    if (!row || row.state === 'sending') return null; // on its way: too late to change
+    if (!row || row.state === 'sending' || inFlight.has(seq)) return null; // on its way: too late to change
     const ticket = await db.tickets.get(row.ticketId);
     const source = ticket ? withoutLocal(ticket, await ticketRows(db, row.ticketId)) : null;
     await apply(row);

@@ -4,6 +4,9 @@ import type { Mutation } from '../../shared/mutation';
 import type { OutboxRow, SwitchboardDb } from '../db/schema';
 import { rebase, ticketRows, withoutLocal } from './rebase';
 
+/** Rows on their way to the source right now (this window): too late to undo. */
+export const inFlight = new Set<number>();
+
 export const localMessageId = (mutationId: string) => `local:${mutationId}`;
 
 /** The reply shown at once in the thread, until the source's own copy replaces it. */

@@ -7,9 +7,9 @@ import type { Api } from '../../shared/contract';
 import { isAppErrorShape } from '../../shared/contract/errors';
 import type { Agent } from '../../shared/domain';
 import { applyOp, opFields, pick } from '../../shared/apply-op';
-import type { Mutation, MutationOp } from '../../shared/mutation';
+import type { Mutation, MutationOp, PushResult } from '../../shared/mutation';
 import type { OutboxRow, SwitchboardDb } from '../db/schema';
-import { acknowledge, localMessage, localMessageId } from './outbox-rows';
+import { acknowledge, inFlight, localMessage, localMessageId } from './outbox-rows';
 import { settleResult } from './outbox-results';
 import { ticketRows, withoutLocal } from './rebase';
 import { emailContextFor } from './reply-context';
@@ -21,6 +21,9 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 const MAX_ROWS_PER_FLUSH = 500;
 /** Tickets sent to at the same time (one ticket's rows always one after another). */
 const PARALLEL_TICKETS = 4;
+/** Acknowledgements written together: at most this many, or after this long. */
+const ACK_BATCH = 50;
+const ACK_DELAY_MS = 250;
 
 /**
  * Records a change and shows its effect, in one transaction. `holdMs`: the row waits that long before it
@@ -62,8 +65,42 @@ async function closedMeanwhile(db: SwitchboardDb, row: OutboxRow): Promise<boole
 }
 
 type Sent = 'done' | 'again' | 'stop';
+type Applied = Extract<PushResult, { kind: 'applied' }>;
 
-async function send(api: Api, db: SwitchboardDb, seq: number): Promise<Sent> {
+/**
+ * Acknowledgements are written a few at a time, in one transaction: fewer IndexedDB commits and fewer
+ * wake-ups of the live views while hundreds of changes go out. A crash before a batch is written loses
+ * nothing: those rows are sent again, and their ids (replies) or the source's "already so" answer
+ * (fields: a conflict whose values are already the agent's) make the repeat harmless.
+ */
+class Acks {
+  private batch: { row: OutboxRow; result: Applied }[] = [];
+  private writing: Promise<void> = Promise.resolve();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly db: SwitchboardDb) {}
+
+  add(row: OutboxRow, result: Applied): void {
+    this.batch.push({ row, result });
+    if (this.batch.length >= ACK_BATCH) void this.write();
+    else this.timer ??= setTimeout(() => void this.write(), ACK_DELAY_MS);
+  }
+
+  write(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.batch.splice(0).sort((a, b) => a.row.seq! - b.row.seq!);
+    const { db } = this;
+    this.writing = this.writing.then(() =>
+      batch.length ? db.transaction('rw', [db.outbox, db.tickets, db.messages], async () => {
+        for (const { row, result } of batch) await acknowledge(db, row, result, result.messages);
+      }) : undefined,
+    );
+    return this.writing;
+  }
+}
+
+async function send(api: Api, db: SwitchboardDb, seq: number, acks: Acks, base: Map<string, { past: Set<string | null>; to: string }>): Promise<Sent> {
   // As it is now: an earlier change of the ticket may have moved its base version, or the agent undid it.
   const row = await db.outbox.get(seq);
   if (!row || row.state !== 'pending' || row.nextAttemptAt > Date.now()) return 'stop';
@@ -71,40 +108,68 @@ async function send(api: Api, db: SwitchboardDb, seq: number): Promise<Sent> {
     await db.outbox.update(seq, { state: 'conflict', error: 'closed_meanwhile' });
     return 'stop';
   }
-  await db.outbox.update(seq, { state: 'sending' });
+  // The previous changes of this ticket moved the source's version (their acknowledgements may not be
+  // written yet): a row queued on any version this flush has moved past is based on the latest.
+  const moved = base.get(row.ticketId);
+  const mutation = moved && moved.past.has(row.mutation.baseVersion) ? { ...row.mutation, baseVersion: moved.to } : row.mutation;
+  inFlight.add(seq);
   try {
-    const result = await api.push({ mutation: row.mutation });
-    return await settleResult(db, row, result);
+    const result = await api.push({ mutation });
+    if (result.kind === 'applied') {
+      const version = result.ticket?.version ?? result.version;
+      if (version !== undefined) base.set(row.ticketId, { past: new Set([...(moved?.past ?? []), row.mutation.baseVersion, mutation.baseVersion]), to: version });
+      acks.add({ ...row, mutation }, result);
+      return 'done';
+    }
+    await acks.write(); // the source's answer builds on what was acknowledged before it
+    return await settleResult(db, { ...row, mutation }, result);
   } catch (error) {
     const attempts = row.attempts + 1;
     const message = isAppErrorShape(error) ? error.message : String(error);
     await db.outbox.update(seq, { state: 'pending', attempts, error: message, nextAttemptAt: Date.now() + backoff(attempts) });
     return 'stop';
+  } finally {
+    inFlight.delete(seq);
   }
 }
 
-/** Sends what is due. Returns how many rows were acknowledged. */
+/**
+ * Sends what is due. Returns how many rows were acknowledged. One window flushes at a time (a Web Lock);
+ * another window's flush meanwhile does nothing.
+ */
 export async function flush(api: Api, db: SwitchboardDb): Promise<number> {
-  // A row left "sending" by a crash is sent again: its id makes the repeat harmless.
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) return flushNow(api, db);
+  return (await locks.request(`switchboard-outbox:${db.name}`, { ifAvailable: true }, (lock) => (lock ? flushNow(api, db) : 0))) ?? 0;
+}
+
+async function flushNow(api: Api, db: SwitchboardDb): Promise<number> {
+  // A row left "sending" by an older version after a crash is sent again: its id makes the repeat harmless.
   await db.outbox.where('state').equals('sending').modify({ state: 'pending' });
   const rows = await db.outbox.orderBy('seq').limit(MAX_ROWS_PER_FLUSH).toArray();
   const byTicket = new Map<string, number[]>();
   for (const row of rows) byTicket.set(row.ticketId, [...(byTicket.get(row.ticketId) ?? []), row.seq!]);
   const queue = [...byTicket.values()];
+  const acks = new Acks(db);
+  const base = new Map<string, { past: Set<string | null>; to: string }>();
   let done = 0;
   const worker = async () => {
     for (let seqs = queue.shift(); seqs; seqs = queue.shift()) {
       // One ticket's changes go in order: once one waits (or failed, or conflicts), the later ones wait too.
       for (const seq of seqs) {
-        let outcome = await send(api, db, seq);
+        let outcome = await send(api, db, seq, acks, base);
         // A stale base whose fields nobody else changed was rebased: send it again, a bounded number of times.
-        for (let i = 0; outcome === 'again' && i < 3; i++) outcome = await send(api, db, seq);
+        for (let i = 0; outcome === 'again' && i < 3; i++) outcome = await send(api, db, seq, acks, base);
         if (outcome !== 'done') break;
         done++;
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_TICKETS, queue.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_TICKETS, queue.length) }, worker));
+  } finally {
+    await acks.write();
+  }
   return done;
 }
 

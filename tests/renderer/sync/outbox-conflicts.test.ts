@@ -69,12 +69,19 @@ describe('conflicts and the agent’s choices (real IndexedDB)', () => {
     const db = await freshDb();
     await db.tickets.put(ticket(1));
     await enqueue(db, 'acc:1', { type: 'setPriority', priority: 'urgent' }, me);
+    await enqueue(db, 'acc:1', { type: 'setStatus', status: 'pending' }, me);
+    await enqueue(db, 'acc:1', { type: 'setPriority', priority: 'high' }, me);
     await enqueue(db, 'acc:1', { type: 'setStatus', status: 'solved' }, me);
     let n = 1;
-    const { api, pushed } = scriptedApi({}, async () => ({ kind: 'applied', version: `v${++n}`, messages: [] }));
-    expect(await flush(api, db)).toBe(2);
-    expect(pushed.map((m) => m.baseVersion)).toEqual(['v1', 'v2']);
-    expect(await db.tickets.get('acc:1')).toMatchObject({ priority: 'urgent', status: 'solved', version: 'v3' });
+    // Slow answers: acknowledgements are written in batches meanwhile; each change still builds on the last.
+    const { api, pushed } = scriptedApi({}, async () => {
+      await new Promise((r) => setTimeout(r, 120));
+      return { kind: 'applied', version: `v${++n}`, messages: [] };
+    });
+    expect(await flush(api, db)).toBe(4);
+    expect(pushed.map((m) => m.baseVersion)).toEqual(['v1', 'v2', 'v3', 'v4']);
+    expect(await db.tickets.get('acc:1')).toMatchObject({ priority: 'high', status: 'solved', version: 'v5' });
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it('a change the source already has is done', async () => {

@@ -1,0 +1,126 @@
+/**
+ * npm run bench:outbox [-- --changes N --tickets T]: N queued changes flushed to a real Request Tracker
+ * after reconnect, through the whole app (IndexedDB outbox → WebSocket → main → RT connector), against a
+ * bare client making the same requests (PUT with If-Match, then GET for the new ETag) to the same RT in
+ * the same run, with the same parallelism (a few tickets at a time, one ticket's changes in order).
+ * `--profile` prints where the page spent its time while flushing.
+ */
+import { chromium } from '@playwright/test';
+import { build } from 'esbuild';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startRt } from '../../tests/integration/peers/rt';
+import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
+import { topSelfTime, type CpuProfile } from './profile';
+
+const { values } = parseArgs({ options: { changes: { type: 'string', default: '1000' }, tickets: { type: 'string', default: '100' }, profile: { type: 'boolean', default: false } } });
+const CHANGES = Number(values.changes);
+const TICKETS = Number(values.tickets);
+const PARALLEL = 4; // as the outbox: renderer/sync/outbox.ts
+const rtPriority = { low: 10, normal: 50, high: 70, urgent: 90 } as const;
+const log = (line: string) => console.log(line);
+
+async function main() {
+  const rt = await startRt();
+  const work = mkdtempSync(join(tmpdir(), 'sb-bench-outbox-'));
+  const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
+  let host: ReturnType<typeof spawn> | null = null;
+  try {
+    const ids: string[] = [];
+    for (let i = 0; i < TICKETS; i++) ids.push((await rt.rest<{ id: string }>('POST', 'ticket', { Queue: 'General', Subject: `Bench ${i}`, Requestor: `c${i}@example.test`, Content: 'Hello', ContentType: 'text/plain' })).id);
+    log(`bench:outbox: ${CHANGES} changes over ${TICKETS} tickets in a real RT 5 at ${rt.url}`);
+
+    writeFileSync(join(work, 'accounts.json'), JSON.stringify({ accounts: [{ type: 'rt', id: 'rt', name: 'Bench RT', url: rt.url, tokenEnv: 'SB_BENCH_RT_TOKEN' }] }));
+    host = spawn(process.execPath, [join(__dirname, '../../out/main/host.js'), '--no-open', '--port', '0', '--data-dir', join(work, 'app'), '--accounts', join(work, 'accounts.json')], {
+      env: { ...process.env, SB_BENCH_RT_TOKEN: rt.token, SWITCHBOARD_LOG: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      host!.stdout!.on('data', (d) => {
+        const match = /browser mode: (\S+)/.exec(String(d));
+        if (match) resolve(match[1]!);
+      });
+      host!.on('exit', (code) => reject(new Error(`host exited with ${code}`)));
+    });
+    await build({ entryPoints: [join(__dirname, 'outbox-page.ts')], bundle: true, format: 'iife', target: 'es2022', outfile: join(work, 'bench.js'), logLevel: 'error' });
+
+    // The app's CSP allows its own scripts only; the bench's page script is let in for this run.
+    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+    await page.goto(url);
+    await page.locator('footer.statusbar').getByRole('button', { name: 'Pause sync' }).waitFor({ timeout: 60_000 });
+    await page.addScriptTag({ content: readFileSync(join(work, 'bench.js'), 'utf8') });
+    // Wait for the first sync of RT's tickets, then pause: the changes pile up as if offline.
+    const deadline = Date.now() + 5 * 60_000;
+    let cached: string[] = [];
+    while (cached.length < TICKETS && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      cached = await page.evaluate(() => window.outboxBench.tickets('rt'));
+    }
+    if (cached.length < TICKETS) throw new Error(`only ${cached.length} of ${TICKETS} tickets were cached`);
+    await page.locator('footer.statusbar').getByRole('button', { name: 'Pause sync' }).click();
+    const queuedMs = await page.evaluate(([t, n]) => window.outboxBench.queue(t, n), [cached, CHANGES] as const);
+    log(`queued ${CHANGES} changes in ${Math.round(queuedMs)} ms (${Math.round(CHANGES / (queuedMs / 1000))} changes/s written with their effects)`);
+
+    // The app: the queued changes flushed (the app's own engine stays paused; the bench calls its flush).
+    const cdp = values.profile ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
+    const app = await page.evaluate(() => window.outboxBench.flushAll());
+    if (cdp) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      log('renderer, most self time while flushing:');
+      topSelfTime(profile).forEach((line) => log(line));
+    }
+    if (app.left > 0) throw new Error(`${app.left} changes were not acknowledged: ${app.done} were`);
+    const appRate = CHANGES / (app.ms / 1000);
+    log(`switchboard: ${app.done} changes acknowledged in ${Math.round(app.ms)} ms = ${appRate.toFixed(1)} changes/s`);
+
+    // The bare client: the same requests, same order per ticket, same parallelism.
+    const etags = new Map<string, string>();
+    for (const id of ids) {
+      const response = await fetch(`${rt.url}/REST/2.0/ticket/${id}`, { headers: { Authorization: `token ${rt.token}` } });
+      etags.set(id, response.headers.get('etag')!);
+      await response.text();
+    }
+    const perTicket = ids.map((id, t) => ({ id, priorities: Array.from({ length: Math.ceil((CHANGES - t) / TICKETS) }, (_, round) => (['low', 'normal', 'high', 'urgent'] as const)[round % 4]!) }));
+    const start = performance.now();
+    const queue = [...perTicket];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        for (const priority of next.priorities) {
+          const put = await fetch(`${rt.url}/REST/2.0/ticket/${next.id}`, {
+            method: 'PUT',
+            headers: { Authorization: `token ${rt.token}`, 'Content-Type': 'application/json', 'If-Match': etags.get(next.id)! },
+            body: JSON.stringify({ Priority: rtPriority[priority] }),
+          });
+          if (!put.ok) throw new Error(`bare PUT ${put.status}`);
+          await put.text();
+          const get = await fetch(`${rt.url}/REST/2.0/ticket/${next.id}`, { headers: { Authorization: `token ${rt.token}` } });
+          etags.set(next.id, get.headers.get('etag')!);
+          await get.text();
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    const bareMs = performance.now() - start;
+    const bareRate = CHANGES / (bareMs / 1000);
+    log(`bare client: ${CHANGES} changes in ${Math.round(bareMs)} ms = ${bareRate.toFixed(1)} changes/s`);
+    log('target: ratio ≥ 0.8');
+    log(`outbox: ${appRate.toFixed(1)} changes/s flushed, bare client ${bareRate.toFixed(1)} changes/s, ratio ${(appRate / bareRate).toFixed(2)}`);
+  } finally {
+    await browser.close();
+    host?.kill('SIGINT');
+    await rt.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
