@@ -11,6 +11,7 @@ import type { Connector, TestResult } from '../../shared/connector';
 import { AppError, type Emit } from '../../shared/contract';
 import type { Account, Agent } from '../../shared/domain';
 import { DemoConnector } from '../connectors/demo/connector';
+import { fileJournal } from '../connectors/email/smtp-journal';
 import { EmailConnector } from '../connectors/email/connector';
 import { helpdeskConnector, type HelpdeskSettings } from '../connectors/helpdesks';
 import { log } from '../log';
@@ -80,7 +81,7 @@ export class Workspace {
   private start(settings: ImapAccountSettings, provisioned: boolean): void {
     const id = accountIdOf(settings);
     if (this.email.has(id)) return;
-    const connector = new EmailConnector(settings, id, () => this.options.vault.get(id));
+    const connector = new EmailConnector(settings, id, () => this.options.vault.get(id), { journal: fileJournal(join(this.options.dataDir, `smtp-${id}.journal`)) });
     const unwatch = connector.watch(() => this.options.emit('syncChanged', { accountId: id }));
     connector.warmUp();
     this.email.set(id, { connector, provisioned, unwatch });

@@ -11,10 +11,11 @@ export interface RunningHost {
   process: ChildProcess;
 }
 
-export async function startBrowserMode(dataDir: string, extraArgs: string[] = []): Promise<RunningHost> {
-  const child = spawn(process.execPath, [join(__dirname, '../../out/main/host.js'), '--no-open', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
+/** `port`: a fixed one (a restart keeps the origin, so the browser keeps the cache); `env`: secrets by name. */
+export async function startBrowserMode(dataDir: string, extraArgs: string[] = [], options: { port?: number; env?: Record<string, string> } = {}): Promise<RunningHost> {
+  const child = spawn(process.execPath, [join(__dirname, '../../out/main/host.js'), '--no-open', '--port', String(options.port ?? 0), '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SWITCHBOARD_LOG: 'warn' },
+    env: { ...process.env, SWITCHBOARD_LOG: 'warn', ...options.env },
   });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += String(d)));

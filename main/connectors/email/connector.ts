@@ -19,6 +19,7 @@ import { openImap } from './imap';
 import { keywordsFor, storeKeywords } from './keywords';
 import { pullPage } from './pull';
 import { composeReply, sendOnce } from './send';
+import type { SmtpJournal } from './smtp-journal';
 import { probeCertificate, tlsOptionsFor } from './tls';
 
 export interface EmailConnectorOptions {
@@ -29,6 +30,8 @@ export interface EmailConnectorOptions {
   maxPreviewBytes?: number;
   /** false: behave like a server without QRESYNC (tests the fallback). */
   qresync?: boolean;
+  /** Where replies' SMTP progress is kept (a file in the data folder; memory for probes and tests). */
+  journal?: SmtpJournal;
 }
 
 export const agentIdOf = (accountId: string, email: string) => `${accountId}:${email.toLowerCase()}`;
@@ -176,7 +179,7 @@ export class EmailConnector implements Connector {
         const recipients = [...email.to, ...email.cc].map((a) => a.email);
         const { sentCopy } = this.settings;
         const serverKeepsSent = sentCopy === 'server' || (sentCopy === 'auto' && client.capabilities.has('X-GM-EXT-1'));
-        const outcome = await sendOnce(client, this.settings, this.secret(), await this.sentFolder(client), composed, recipients, serverKeepsSent);
+        const outcome = await sendOnce(client, this.settings, this.secret(), await this.sentFolder(client), composed, recipients, serverKeepsSent, this.options.journal);
         if ('refused' in outcome) return { kind: 'rejected', reason: outcome.refused };
         if (email.replyTo) await storeKeywords(client, [email.replyTo], { add: ['\\Answered'], remove: [] }).catch(() => undefined);
         const id = mailMessageId(this.account.id, composed.messageId); // the id the pulled Sent copy will have

@@ -1,9 +1,10 @@
 /**
  * Replies over SMTP, exactly once. The Message-ID derives from the outbox mutation id. Before sending,
  * the message is appended to Sent marked `$sb-sending`; after the server accepts it the mark is removed.
- * A retry first looks in Sent for that Message-ID: a copy there means an earlier attempt got at least as
- * far as the SMTP DATA phase, so it is not sent again (at most once; an unconfirmed one is marked
- * `$sb-unconfirmed`). A failure before DATA removes the copy, so the retry sends it.
+ * A retry first looks in Sent for that Message-ID. A copy without the mark was sent. A copy still marked
+ * was cut short (a crash): the SMTP journal says whether the server had already said "go ahead" to DATA —
+ * then it may have been delivered and is not sent again (marked `$sb-unconfirmed`), else it is sent now.
+ * A failure before DATA removes the copy, so the retry sends it.
  */
 import type { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
@@ -12,6 +13,7 @@ import type { ImapAccountSettings } from '../../../shared/accounts';
 import type { EmailContext } from '../../../shared/email';
 import type { Mutation } from '../../../shared/mutation';
 import { explain } from './errors';
+import { memoryJournal, type SmtpJournal } from './smtp-journal';
 import { tlsOptionsFor } from './tls';
 
 export const SENDING = '$sb-sending';
@@ -99,21 +101,26 @@ export async function sendOnce(
   composed: { raw: Buffer; messageId: string },
   recipients: string[],
   serverKeepsSent = false,
+  journal: SmtpJournal = memoryJournal(),
 ): Promise<SendOutcome> {
   const earlier = await findInSent(client, sentFolder, composed.messageId);
-  if (earlier) {
+  let uid: number | undefined;
+  if (earlier && earlier.flags.has(SENDING) && !journal.reachedData(composed.messageId)) {
+    uid = earlier.uid; // cut short before DATA: sent now, with the copy already in Sent
+  } else if (earlier) {
     if (earlier.flags.has(SENDING)) await setFlags(client, sentFolder, earlier.uid, [UNCONFIRMED], [SENDING]);
     return { sent: earlier.flags.has(SENDING) || earlier.flags.has(UNCONFIRMED) ? 'unconfirmed' : 'earlier' };
-  }
-  let uid: number | undefined;
-  if (!serverKeepsSent) {
+  } else if (!serverKeepsSent) {
     const appended = await client.append(sentFolder, composed.raw, ['\\Seen', SENDING]);
     uid = appended && typeof appended === 'object' ? appended.uid : undefined;
   }
 
   let dataAccepted = false;
   const watch = (meta: { tnx?: string }, message: unknown) => {
-    if (meta?.tnx === 'server' && /^354/.test(String(message))) dataAccepted = true;
+    if (meta?.tnx === 'server' && /^354/.test(String(message))) {
+      dataAccepted = true;
+      journal.markData(composed.messageId); // on disk before the message goes out
+    }
   };
   const quiet = () => undefined;
   const { host, port, security } = settings.smtp;

@@ -2,6 +2,7 @@ import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmailConnector } from '../../../main/connectors/email/connector';
 import { replyMessageId } from '../../../main/connectors/email/send';
+import { memoryJournal } from '../../../main/connectors/email/smtp-journal';
 import type { EmailContext } from '../../../shared/email';
 import type { Mutation } from '../../../shared/mutation';
 import { startDovecot, users, type Dovecot } from '../peers/dovecot';
@@ -101,6 +102,32 @@ describe('replies over SMTP, exactly once', () => {
       expect(copy && [...(copy.flags ?? [])]).toContain('$sb-unconfirmed');
     } finally {
       lock.release();
+    }
+  });
+
+  it('the app died after the Sent copy was made, before DATA: the retry sends it, once; after DATA: never again', async () => {
+    const journal = memoryJournal();
+    const crashed = new EmailConnector(settingsFor(dc, sink.port, users.agent), 'agent', () => users.agent.password, { journal });
+    try {
+      const copyOfCrashed = async (mutation: Mutation) => {
+        const id = replyMessageId(mutation.id, users.agent.email);
+        await agentBox.append('Sent', Buffer.from(`Message-ID: <${id}>\r\nSubject: interrupted\r\n\r\nhalf way\r\n`), ['\\Seen', '$sb-sending']);
+        return id;
+      };
+      const beforeData = reply('Killed before DATA.');
+      const id = await copyOfCrashed(beforeData);
+      expect(await crashed.push(beforeData)).toMatchObject({ kind: 'applied' });
+      expect(sink.messages.filter((m) => m.raw.includes(id))).toHaveLength(1);
+      expect(await countByMessageId(aliceBox, 'INBOX', id)).toBe(1);
+      expect(await countByMessageId(agentBox, 'Sent', id)).toBe(1);
+
+      const afterData = reply('Killed after DATA.');
+      const id2 = await copyOfCrashed(afterData);
+      journal.markData(id2); // the server had said "354 go ahead" when the app died
+      expect(await crashed.push(afterData)).toMatchObject({ kind: 'applied' });
+      expect(sink.messages.filter((m) => m.raw.includes(id2))).toHaveLength(0); // may have been delivered: not risked twice
+    } finally {
+      await crashed.close();
     }
   });
 
