@@ -52,6 +52,15 @@ async function boot(): Promise<void> {
       else useUi.getState().setNotice(i18n.t('links.notFound'));
     });
   });
+  // Damaged cache rows are set aside after the inbox shows (their accounts are pulled again).
+  void import('./db/quarantine')
+    .then(({ quarantineCorrupt }) => quarantineCorrupt(db))
+    .then((moved) => {
+      if (moved === 0) return;
+      useUi.getState().setNotice(i18n.t('quarantine.notice', { count: moved }));
+      void engine.refreshAccounts();
+    })
+    .catch(() => undefined);
   root.render(
     <StrictMode>
       <AppContext.Provider value={{ info, engine, me }}>

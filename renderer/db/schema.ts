@@ -93,6 +93,16 @@ export interface SlaPolicySettings {
   holidays: string[];
 }
 
+/** A cache row that failed its schema at start: kept aside for diagnostics, out of the app's way. */
+export interface QuarantineRow {
+  id?: number;
+  table: string;
+  key: string;
+  row: unknown;
+  reason: string;
+  at: number;
+}
+
 /** A ticket the agent put away until a time: personal, kept on this computer (sources have no snooze). */
 export interface SnoozeRow {
   ticketId: string;
@@ -149,6 +159,7 @@ export class SwitchboardDb extends Dexie {
   searchIndex!: EntityTable<SearchIndexRow, 'key'>;
   searchDocs!: EntityTable<SearchDocRow, 'ticketId'>;
   snoozes!: EntityTable<SnoozeRow, 'ticketId'>;
+  quarantine!: EntityTable<QuarantineRow, 'id'>;
 
   constructor(name = 'switchboard') {
     super(name);
@@ -181,6 +192,7 @@ export class SwitchboardDb extends Dexie {
       .stores({ searchQueue: 'key', searchIndex: 'key', searchDocs: 'ticketId' })
       .upgrade((tx) => tx.table('searchQueue').put({ key: '*', stamp: Date.now() }));
     this.version(7).stores({ snoozes: 'ticketId, until' });
+    this.version(8).stores({ quarantine: '++id, table' });
     this.use(enqueueForSearch);
   }
 }

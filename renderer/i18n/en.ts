@@ -230,6 +230,10 @@ export const en = {
       closedMeanwhile: 'The ticket was closed meanwhile. Send the reply anyway, or keep it as a draft?',
     },
   },
+  quarantine: {
+    notice_one: 'One damaged record in this computer’s cache was set aside; it is fetched again from its source.',
+    notice_other: '{{count}} damaged records in this computer’s cache were set aside; they are fetched again from their sources.',
+  },
   snooze: {
     label: 'Snooze',
     hour: 'For an hour',

@@ -6,6 +6,7 @@ export const ru: Resources & {
   accounts: { unreadable_few: string; unreadable_many: string };
   sla: { applied_few: string; applied_many: string };
   search: { results_few: string; results_many: string };
+  quarantine: { notice_few: string; notice_many: string };
 } = {
   nav: { views: 'Представления', open: 'Все открытые', mine: 'Мои', unassigned: 'Без исполнителя', snoozed: 'Отложенные', outbox: 'Исходящие', settings: 'Настройки', kpi: 'Показатели' },
   demo: {
@@ -243,6 +244,12 @@ export const ru: Resources & {
       conflict: 'Изменено в источнике (сейчас: {{theirs}}). Оставить ваше или принять их?',
       closedMeanwhile: 'Обращение тем временем закрыли. Всё равно отправить ответ или оставить черновиком?',
     },
+  },
+  quarantine: {
+    notice_one: '{{count}} повреждённая запись в кэше отложена; она будет заново получена из источника.',
+    notice_few: '{{count}} повреждённые записи в кэше отложены; они будут заново получены из источников.',
+    notice_many: '{{count}} повреждённых записей в кэше отложены; они будут заново получены из источников.',
+    notice_other: '{{count}} повреждённой записи в кэше отложены; они будут заново получены из источников.',
   },
   snooze: {
     label: 'Отложить',
