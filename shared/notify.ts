@@ -32,14 +32,16 @@ export interface NoticePrefs {
   enabled: Record<NoticeKind, boolean>;
   /** Outside the agent's working hours only VIP breaches notify. */
   working: (now: number) => boolean;
+  /** How long before the due time a ticket counts as at risk (default 30 minutes). */
+  atRiskLeadMs?: number;
 }
 
 const DAY = 86_400_000;
 
-function keysFor({ ticket, vip, customerWroteAt, snoozeEndedAt }: NoticeInput, me: ReadonlySet<string>, now: number): { kind: NoticeKind; key: string }[] {
+function keysFor({ ticket, vip, customerWroteAt, snoozeEndedAt }: NoticeInput, me: ReadonlySet<string>, now: number, leadMs?: number): { kind: NoticeKind; key: string }[] {
   const out: { kind: NoticeKind; key: string }[] = [];
   if (snoozeEndedAt !== undefined && snoozeEndedAt <= now) out.push({ kind: 'snoozeEnded', key: `snoozeEnded:${ticket.id}:${snoozeEndedAt}` });
-  const sla = slaState(ticket, now);
+  const sla = slaState(ticket, now, leadMs);
   if (vip && ticket.status === 'new' && now - ticket.createdAt < DAY) out.push({ kind: 'vipNew', key: `vipNew:${ticket.id}` });
   // Once per ticket and phase (before / after the first response): a due time that moves (a VIP mark, a
   // priority change) does not raise the same alarm twice.
@@ -56,7 +58,7 @@ function keysFor({ ticket, vip, customerWroteAt, snoozeEndedAt }: NoticeInput, m
 export function dueNotices(inputs: NoticeInput[], me: ReadonlySet<string>, now: number, prefs: NoticePrefs): Notice[] {
   const working = prefs.working(now);
   return inputs.flatMap((input) =>
-    keysFor(input, me, now)
+    keysFor(input, me, now, prefs.atRiskLeadMs)
       .filter(({ kind }) => prefs.enabled[kind] && (working || (kind === 'breached' && input.vip)))
       .map(({ kind, key }) => ({ key, kind, ticketId: input.ticket.id, subject: input.ticket.subject, customerName: input.customerName })),
   );

@@ -4,6 +4,7 @@ import type { Customer, Ticket, TicketStatus } from '../../shared/domain';
 import { slaState, type SlaState } from '../../shared/sla/state';
 import type { ViewId } from '../stores/ui';
 import type { OutboxRow, SwitchboardDb } from './schema';
+import { atRiskLeadMs } from '../sync/sla-policy';
 import { activeSnoozes } from './snooze';
 import { vipRules, withVip } from './vip';
 
@@ -64,10 +65,10 @@ export async function inboxRows(db: SwitchboardDb, view: ViewId, me: ReadonlySet
       ? (await db.tickets.bulkGet([...snoozed.keys()])).filter((t): t is Ticket => t !== undefined)
       : (await urgentOpen(db, view, me, limit + snoozed.size)).filter((t) => !snoozed.has(t.id));
   const customerIds = [...new Set(tickets.map((t) => t.customerId))];
-  const rules = await vipRules(db);
+  const [rules, lead] = await Promise.all([vipRules(db), atRiskLeadMs(db)]);
   const customers = new Map((await db.customers.bulkGet(customerIds)).flatMap((c) => (c ? [[c.id, withVip(c, rules)] as const] : [])));
   return tickets
-    .map((ticket) => ({ ticket, customer: customers.get(ticket.customerId), sla: slaState(ticket, now) }))
+    .map((ticket) => ({ ticket, customer: customers.get(ticket.customerId), sla: slaState(ticket, now, lead) }))
     .sort(compareInbox)
     .slice(0, limit);
 }

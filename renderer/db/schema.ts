@@ -91,6 +91,10 @@ export interface SlaPolicySettings {
   from: number;
   to: number;
   holidays: string[];
+  /** Statuses in which the clocks stop (the ticket waits on the customer); default pending and on hold. */
+  pausedStatuses?: Ticket['status'][];
+  /** "At risk" this many minutes of business time before a target is due; default 30. */
+  atRiskLeadMinutes?: number;
 }
 
 /** A cache row that failed its schema at start: kept aside for diagnostics, out of the app's way. */

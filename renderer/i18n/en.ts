@@ -22,6 +22,8 @@ export const en = {
     nextResponse: 'Next response',
     resolution: 'Resolution',
     hoursNote: 'Targets in business hours; working hours Monday to Friday, in your time zone.',
+    lead: 'At risk this many minutes (business time) before a target is due',
+    pausedIn: 'Clocks stop while a ticket is',
     holidays: 'Holidays (YYYY-MM-DD, one per line)',
     save: 'Save SLA policy',
     applied_one: 'Applied to {{count}} conversation.',

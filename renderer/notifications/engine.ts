@@ -9,6 +9,7 @@ import { slaState } from '../../shared/sla/state';
 import type { SwitchboardDb } from '../db/schema';
 import { vipRules, withVip } from '../db/vip';
 import { openStatuses } from '../db/queries';
+import { atRiskLeadMs } from '../sync/sla-policy';
 
 const BASELINE = 'notifications#baseline';
 
@@ -30,8 +31,9 @@ export async function checkNotifications(db: SwitchboardDb, me: ReadonlySet<stri
       ...(ended.has(ticket.id) ? { snoozeEndedAt: ended.get(ticket.id) } : {}),
     };
   });
-  const due = dueNotices(inputs, me, now, prefs);
-  const atRisk = tickets.filter((t) => slaState(t, now) === 'atRisk').length;
+  const lead = await atRiskLeadMs(db);
+  const due = dueNotices(inputs, me, now, { ...prefs, atRiskLeadMs: lead });
+  const atRisk = tickets.filter((t) => slaState(t, now, lead) === 'atRisk').length;
   const fresh = await db.transaction('rw', [db.notifications, db.syncState, db.snoozes], async () => {
     const seen = await db.notifications.bulkGet(due.map((n) => n.key));
     const fresh = due.filter((_, i) => !seen[i]);

@@ -3,6 +3,7 @@
  * with the agent's text; results come back as inbox rows, exact phrases checked against the text. One
  * window at a time works the queue (a Web Lock); the others hear what changed and re-read it.
  */
+import { atRiskLeadMs } from '../sync/sla-policy';
 import Dexie from 'dexie';
 import type { Ticket } from '../../shared/domain';
 import type { SearchContext } from '../../shared/search/evaluate';
@@ -147,11 +148,11 @@ export class SearchService {
     const result = index.search(parsed.query, await this.context(me, now), LIMIT);
     let ids = result.hits.map((h) => h.ticketId);
     if (result.phrases.length > 0) ids = await this.withPhrases(ids, result.phrases);
-    const [tickets, rules] = await Promise.all([this.db.tickets.bulkGet(ids), vipRules(this.db)]);
+    const [tickets, rules, lead] = await Promise.all([this.db.tickets.bulkGet(ids), vipRules(this.db), atRiskLeadMs(this.db)]);
     const present = tickets.filter((t): t is Ticket => !!t);
     const customers = await this.db.customers.bulkGet([...new Set(present.map((t) => t.customerId))]);
     const customerOf = new Map(customers.flatMap((c) => (c ? [[c.id, withVip(c, rules)] as const] : [])));
-    const rows = present.map((ticket) => ({ ticket, customer: customerOf.get(ticket.customerId), sla: slaState(ticket, now) }));
+    const rows = present.map((ticket) => ({ ticket, customer: customerOf.get(ticket.customerId), sla: slaState(ticket, now, lead) }));
     return { ok: true, rows, total: result.phrases.length > 0 ? rows.length : result.total, terms: result.terms };
   }
 

@@ -9,7 +9,20 @@ export const agentTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZ
 export function policyFrom(settings: SlaPolicySettings | null, timeZone = agentTimeZone()): SlaPolicy {
   const base = defaultPolicy(timeZone);
   if (!settings) return base;
-  return { ...base, id: 'settings', name: 'Settings', targets: settings.targets, calendar: officeHours(timeZone, settings.from, settings.to, settings.holidays) };
+  return {
+    ...base,
+    id: 'settings',
+    name: 'Settings',
+    targets: settings.targets,
+    calendar: officeHours(timeZone, settings.from, settings.to, settings.holidays),
+    pausedStatuses: settings.pausedStatuses ?? base.pausedStatuses,
+    atRiskLeadMinutes: settings.atRiskLeadMinutes ?? base.atRiskLeadMinutes,
+  };
+}
+
+/** How long before a due time a ticket counts as at risk, as set in Settings (every list, badge and notice). */
+export async function atRiskLeadMs(db: SwitchboardDb): Promise<number> {
+  return ((await slaPolicySettings(db))?.atRiskLeadMinutes ?? 30) * 60_000;
 }
 
 export async function slaPolicySettings(db: SwitchboardDb): Promise<SlaPolicySettings | null> {

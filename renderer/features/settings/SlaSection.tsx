@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { priorities } from '../../../shared/statuses';
+import { priorities, ticketStatuses } from '../../../shared/statuses';
 import type { TargetKind } from '../../../shared/sla/policy';
 import { clockTime, minutesOf } from '../../app/format';
 import { db, type SlaPolicySettings } from '../../db/schema';
@@ -68,6 +68,26 @@ export function SlaSection() {
         {' – '}
         <input type="time" aria-label={t('notify.to')} value={clockTime(draft.to)} onChange={(e) => setDraft({ ...draft, to: minutesOf(e.target.value) })} />
       </span>
+      <label>
+        {t('sla.lead')}
+        <input type="number" min={5} max={480} step={5} value={draft.atRiskLeadMinutes ?? 30} onChange={(e) => setDraft({ ...draft, atRiskLeadMinutes: Math.min(480, Math.max(5, Math.round(Number(e.target.value) || 30))) })} />
+      </label>
+      <fieldset className="paused-statuses">
+        <legend>{t('sla.pausedIn')}</legend>
+        {ticketStatuses.filter((s) => s !== 'solved' && s !== 'closed').map((status) => {
+          const paused = draft.pausedStatuses ?? ['pending', 'on-hold'];
+          return (
+            <label key={status} className="checkbox">
+              <input
+                type="checkbox"
+                checked={paused.includes(status)}
+                onChange={(e) => setDraft({ ...draft, pausedStatuses: e.target.checked ? [...paused, status] : paused.filter((p) => p !== status) })}
+              />
+              {t(`status.${status}`)}
+            </label>
+          );
+        })}
+      </fieldset>
       <label>
         {t('sla.holidays')}
         <textarea
