@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { db, type OutboxRow, type SwitchboardDb } from '../../db/schema';
 import { discard, retry, sendAnyway, takeTheirs } from '../../sync/outbox-actions';
+import { inFlight } from '../../sync/outbox-rows';
 import { relativeTime } from '../../app/format';
 import { useApp } from '../../app/context';
 
@@ -28,7 +29,7 @@ export function useDescribe(): (row: OutboxRow) => string {
 }
 
 function stateText(row: OutboxRow, t: (k: string, o?: Record<string, unknown>) => string, lang: string): string {
-  if (row.state === 'sending') return t('outbox.state.sending');
+  if (row.state === 'sending' || inFlight.has(row.seq!)) return t('outbox.state.sending');
   if (row.state === 'failed') return t('outbox.state.failed', { reason: row.error ?? '' });
   if (row.state === 'conflict') return row.error === 'closed_meanwhile' ? t('outbox.state.closedMeanwhile') : t('outbox.state.conflict', { theirs: describeTheirs(row, t) });
   if (row.nextAttemptAt > Date.now()) return t('outbox.state.waiting', { when: relativeTime(row.nextAttemptAt, Date.now(), lang) }) + (row.error ? ` — ${row.error}` : '');
@@ -55,7 +56,7 @@ export function OutboxRowView({ row, subject }: { row: OutboxRow; subject?: stri
       <span className="outbox-op">{describe(row)}</span>
       <span className="outbox-state">{stateText(row, t, i18n.language)}</span>
       <span className="outbox-actions">
-        {row.state === 'pending' && <button type="button" onClick={act(discard)}>{isReply ? t('outbox.undoToDraft') : t('outbox.undo')}</button>}
+        {row.state === 'pending' && !inFlight.has(row.seq!) && <button type="button" onClick={act(discard)}>{isReply ? t('outbox.undoToDraft') : t('outbox.undo')}</button>}
         {row.state === 'failed' && (
           <>
             <button type="button" onClick={act(retry)}>{t('outbox.retry')}</button>

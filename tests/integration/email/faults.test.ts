@@ -3,17 +3,23 @@ import { EmailConnector } from '../../../main/connectors/email/connector';
 import { startCuttingProxy, type CuttingProxy } from '../peers/cutting-proxy';
 import { startDovecot, users, type Dovecot } from '../peers/dovecot';
 import { appendAll, mail, rawClient, settingsFor } from '../peers/mail';
+import { startSmtpSink, type SmtpSink } from '../peers/smtp-sink';
+import { replyMessageId } from '../../../main/connectors/email/send';
+import type { Mutation } from '../../../shared/mutation';
 
 let dc: Dovecot;
 let proxy: CuttingProxy;
+let sink: SmtpSink;
 beforeAll(async () => {
   dc = await startDovecot();
+  sink = await startSmtpSink(dc.lmtpSocket);
   proxy = await startCuttingProxy(dc.imapPort);
   const box = await rawClient(dc, users.agent);
   await appendAll(box, 'INBOX', Array.from({ length: 300 }, (_, i) => mail(i + 1, { body: `Body ${i + 1} ${'text '.repeat(200)}` })));
   await box.logout();
 });
 afterAll(async () => {
+  await sink?.stop();
   await proxy?.stop();
   dc?.stop();
 });
@@ -39,6 +45,43 @@ it('a connection dropped mid-FETCH: the pull fails, the next one resumes from th
     }
     expect(seen).toHaveLength(300);
     expect(new Set(seen).size).toBe(300);
+  } finally {
+    await connector.close();
+  }
+});
+
+it('a connection cut mid-APPEND (the Sent copy stored, the answer lost): the retry sends the reply once, with one copy in Sent', async () => {
+  const settings = settingsFor(dc, sink.port, users.agent);
+  const connector = new EmailConnector({ ...settings, imap: { ...settings.imap, port: proxy.port } }, 'agent', () => users.agent.password);
+  const mutation: Mutation = {
+    id: crypto.randomUUID(), accountId: 'agent', ticketId: 'agent:t1', remoteId: 'q-9@example.com', baseVersion: null, createdAt: Date.now(),
+    op: { type: 'reply', text: 'Cut mid-APPEND.', internal: false },
+    email: { to: [{ name: 'Alice', email: users.alice.email }], cc: [], subject: 'Re: Where is it', inReplyTo: 'q-9@example.com', references: ['q-9@example.com'], targets: [] },
+  };
+  const id = replyMessageId(mutation.id, users.agent.email);
+  const count = async (user: { email: string; password: string }, folder: string) => {
+    const box = await rawClient(dc, user);
+    try {
+      const lock = await box.getMailboxLock(folder);
+      try {
+        return ((await box.search({ header: { 'message-id': id } }, { uid: true })) || []).length;
+      } finally {
+        lock.release();
+      }
+    } finally {
+      await box.logout();
+    }
+  };
+  try {
+    proxy.cutOnCompletionOf(/ APPEND /);
+    await expect(connector.push(mutation)).rejects.toMatchObject({ code: 'unavailable' });
+    proxy.cutOnCompletionOf(null);
+    expect(await count(users.agent, 'Sent')).toBe(1); // the server stored it; the app never heard
+    expect(sink.messages.filter((m) => m.raw.includes(id))).toHaveLength(0);
+    expect(await connector.push(mutation)).toMatchObject({ kind: 'applied' });
+    expect(sink.messages.filter((m) => m.raw.includes(id))).toHaveLength(1);
+    expect(await count(users.agent, 'Sent')).toBe(1);
+    expect(await count(users.alice, 'INBOX')).toBe(1);
   } finally {
     await connector.close();
   }

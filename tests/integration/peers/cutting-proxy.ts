@@ -5,18 +5,27 @@ export interface CuttingProxy {
   port: number;
   /** Cut every connection once the server has sent this many more bytes through it; null: never. */
   cutAfter(bytes: number | null): void;
+  /**
+   * Once the client sends a command matching `command`, the server's completion of it (a tagged "OK" line)
+   * is swallowed and the connection cut: the server did it, the client never hears. null: off.
+   */
+  cutOnCompletionOf(command: RegExp | null): void;
   cuts: number;
   stop(): Promise<void>;
 }
 
 export async function startCuttingProxy(targetPort: number): Promise<CuttingProxy> {
   let limit: number | null = null;
+  let watched: RegExp | null = null;
   const sockets = new Set<Socket>();
   const proxy: CuttingProxy = {
     port: 0,
     cuts: 0,
     cutAfter(bytes) {
       limit = bytes;
+    },
+    cutOnCompletionOf(command) {
+      watched = command;
     },
     stop: () => new Promise((resolve) => {
       for (const s of sockets) s.destroy();
@@ -27,7 +36,15 @@ export async function startCuttingProxy(targetPort: number): Promise<CuttingProx
     const upstream = connect(targetPort, '127.0.0.1');
     sockets.add(client).add(upstream);
     let sent = 0;
+    let armed = false;
     upstream.on('data', (chunk: Buffer) => {
+      if (armed && /^\S+ OK/m.test(chunk.toString('latin1'))) {
+        armed = false;
+        proxy.cuts++;
+        client.destroy();
+        upstream.destroy();
+        return;
+      }
       if (limit !== null && sent + chunk.length > limit) {
         client.write(chunk.subarray(0, Math.max(0, limit - sent)));
         proxy.cuts++;
@@ -38,7 +55,10 @@ export async function startCuttingProxy(targetPort: number): Promise<CuttingProx
       sent += chunk.length;
       client.write(chunk);
     });
-    client.on('data', (chunk) => upstream.write(chunk));
+    client.on('data', (chunk: Buffer) => {
+      if (watched?.test(chunk.toString('latin1'))) armed = true;
+      upstream.write(chunk);
+    });
     const close = () => {
       client.destroy();
       upstream.destroy();
