@@ -5,7 +5,7 @@
  * threading → IndexedDB), with the time until the first page of the inbox shows.
  */
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { startDovecot, users } from '../../tests/integration/peers/dovecot';
 import { rawClient } from '../../tests/integration/peers/mail';
 import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
 import { generateMail } from './mail-corpus';
+import { startBenchHost } from './host';
 import { topSelfTime, type CpuProfile } from './profile';
 
 const { values } = parseArgs({ options: { messages: { type: 'string', default: '10000' }, profile: { type: 'boolean', default: false } } });
@@ -25,7 +26,7 @@ const log = (line: string) => console.log(line);
 async function main() {
   const dc = await startDovecot();
   const data = mkdtempSync(join(tmpdir(), 'sb-bench-'));
-  let host: ReturnType<typeof spawn> | null = null;
+  let host: ChildProcess | null = null;
   const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
   try {
     // Seed the mailbox.
@@ -70,17 +71,9 @@ async function main() {
       imap: { host: '127.0.0.1', port: dc.imapPort, security: 'none' }, smtp: { host: '127.0.0.1', port: 1, security: 'none' },
     }] }));
     const profileDir = join(data, 'profile');
-    host = spawn(process.execPath, [...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(__dirname, '../../out/main/host.js'), '--no-open', '--port', '0', '--data-dir', join(data, 'app'), '--accounts', accounts], {
-      env: { ...process.env, SB_BENCH_PASSWORD: users.agent.password, SWITCHBOARD_LOG: 'warn' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const url = await new Promise<string>((resolve, reject) => {
-      host!.stdout!.on('data', (d) => {
-        const match = /browser mode: (\S+)/.exec(String(d));
-        if (match) resolve(match[1]!);
-      });
-      host!.on('exit', (code) => reject(new Error(`host exited with ${code}`)));
-    });
+    const started = await startBenchHost(join(data, 'app'), accounts, { SB_BENCH_PASSWORD: users.agent.password }, values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+    host = started.process;
+    const { url } = started;
     const origin = new URL(url).origin;
 
     // Stage 3: raw IndexedDB puts of message-sized rows, in the same browser, same page sizes.

@@ -7,13 +7,14 @@
  */
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startRt } from '../../tests/integration/peers/rt';
 import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
+import { startBenchHost } from './host';
 import { topSelfTime, type CpuProfile } from './profile';
 
 const { values } = parseArgs({ options: { changes: { type: 'string', default: '1000' }, tickets: { type: 'string', default: '100' }, profile: { type: 'boolean', default: false } } });
@@ -27,24 +28,16 @@ async function main() {
   const rt = await startRt();
   const work = mkdtempSync(join(tmpdir(), 'sb-bench-outbox-'));
   const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
-  let host: ReturnType<typeof spawn> | null = null;
+  let host: ChildProcess | null = null;
   try {
     const ids: string[] = [];
     for (let i = 0; i < TICKETS; i++) ids.push((await rt.rest<{ id: string }>('POST', 'ticket', { Queue: 'General', Subject: `Bench ${i}`, Requestor: `c${i}@example.test`, Content: 'Hello', ContentType: 'text/plain' })).id);
     log(`bench:outbox: ${CHANGES} changes over ${TICKETS} tickets in a real RT 5 at ${rt.url}`);
 
     writeFileSync(join(work, 'accounts.json'), JSON.stringify({ accounts: [{ type: 'rt', id: 'rt', name: 'Bench RT', url: rt.url, tokenEnv: 'SB_BENCH_RT_TOKEN' }] }));
-    host = spawn(process.execPath, [join(__dirname, '../../out/main/host.js'), '--no-open', '--port', '0', '--data-dir', join(work, 'app'), '--accounts', join(work, 'accounts.json')], {
-      env: { ...process.env, SB_BENCH_RT_TOKEN: rt.token, SWITCHBOARD_LOG: 'warn' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const url = await new Promise<string>((resolve, reject) => {
-      host!.stdout!.on('data', (d) => {
-        const match = /browser mode: (\S+)/.exec(String(d));
-        if (match) resolve(match[1]!);
-      });
-      host!.on('exit', (code) => reject(new Error(`host exited with ${code}`)));
-    });
+    const started = await startBenchHost(join(work, 'app'), join(work, 'accounts.json'), { SB_BENCH_RT_TOKEN: rt.token });
+    host = started.process;
+    const { url } = started;
     await build({ entryPoints: [join(__dirname, 'outbox-page.ts')], bundle: true, format: 'iife', target: 'es2022', outfile: join(work, 'bench.js'), logLevel: 'error' });
 
     // The app's CSP allows its own scripts only; the bench's page script is let in for this run.
