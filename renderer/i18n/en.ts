@@ -216,6 +216,7 @@ export const en = {
     sendAnyway: 'Send anyway',
     keepMine: 'Keep mine',
     takeTheirs: 'Take theirs',
+    edit: 'Edit…',
     undoWindow: 'Undo send',
     undoOff: 'Off: send at once',
     undoSeconds: '{{count}} seconds',

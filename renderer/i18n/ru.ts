@@ -231,6 +231,7 @@ export const ru: Resources & {
     sendAnyway: 'Всё равно отправить',
     keepMine: 'Оставить моё',
     takeTheirs: 'Принять их',
+    edit: 'Изменить…',
     undoWindow: 'Отмена отправки',
     undoOff: 'Выкл.: отправлять сразу',
     undoSeconds: '{{count}} с',

@@ -99,6 +99,7 @@ test('a status changed in RT while the agent changed it too: theirs shows, the a
   const panel = view.getByRole('alert', { name: 'Changes that need you' });
   await expect(panel).toContainText('Changed at the source meanwhile (now: Closed)');
   await expect(view.getByLabel('Status')).toHaveValue('closed'); // theirs, until the agent decides
+  await expect(panel.getByRole('button', { name: 'Edit…' })).toBeVisible(); // or theirs, then a value of their own
   expect((await rest<{ Status: string }>('GET', 'ticket/2')).Status).toBe('rejected');
 
   await panel.getByRole('button', { name: 'Keep mine' }).click();

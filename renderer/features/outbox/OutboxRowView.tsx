@@ -44,6 +44,13 @@ function describeTheirs(row: OutboxRow, t: (k: string) => string): string {
   return '—';
 }
 
+/** "Edit": theirs stays, and the field is ready for a value of the agent's own (on the ticket view). */
+function focusField(row: OutboxRow): void {
+  const place: Partial<Record<string, number>> = { setStatus: 1, setPriority: 2, setAssignee: 3 };
+  const nth = place[row.mutation.op.type];
+  if (nth) document.querySelector<HTMLElement>(`.triage label:nth-child(${nth}) select`)?.focus();
+}
+
 export function OutboxRowView({ row, subject }: { row: OutboxRow; subject?: string }) {
   const { t, i18n } = useTranslation();
   const { engine } = useApp();
@@ -73,6 +80,7 @@ export function OutboxRowView({ row, subject }: { row: OutboxRow; subject?: stri
           <>
             <button type="button" onClick={act(retry)}>{t('outbox.keepMine')}</button>
             <button type="button" onClick={act(takeTheirs)}>{t('outbox.takeTheirs')}</button>
+            {subject === undefined && <button type="button" onClick={() => void takeTheirs(db, row.seq!).then(() => focusField(row))}>{t('outbox.edit')}</button>}
           </>
         )}
       </span>
