@@ -30,6 +30,7 @@ const api = {
   installUpdate: call('installUpdate'),
   about: call('about'),
   connectivity: call('connectivity'),
+  changeSecret: call('changeSecret'),
   on<E extends EventName>(event: E, listener: EventListener<E>): () => void {
     if (!(eventNames as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);
     const channel = channelOf(event);

@@ -44,6 +44,7 @@ export function createHandlers({ workspace, mode, version, openExternal, notify,
     restoreDemo: async () => ({ restored: workspace.setDemoRemoved(false) }),
     testAccount: async ({ settings, password }) => workspace.testAccount(settings, password),
     addAccount: async ({ settings, password }) => workspace.addAccount(settings, password),
+    changeSecret: async ({ accountId, secret }) => workspace.changeSecret(accountId, secret),
     fetchAttachment: async ({ accountId, attachmentId }) => {
       const connector = workspace.connector(accountId);
       if (!connector.fetchAttachment) throw new AppError('not_found', 'This account has no attachments to fetch');

@@ -147,6 +147,21 @@ export class Workspace {
     return this.accounts().find((a) => a.id === id)!;
   }
 
+  /** A new password or token: tried with the account's settings first, kept only if it works; then a pull. */
+  async changeSecret(accountId: string, secret: string): Promise<TestResult> {
+    const settings = this.saved.find((s) => accountIdOf(s) === accountId);
+    if (!settings) {
+      const provisioned = this.email.get(accountId)?.provisioned || this.helpdesks.get(accountId)?.provisioned;
+      if (provisioned) throw new AppError('invalid_request', 'accountId: this account is set up by your administrator (accounts file); its secret comes from there');
+      throw new AppError('not_found', `No account "${accountId}" in this workspace`);
+    }
+    const result = await this.testAccount(settings, secret);
+    if (!result.ok) return result;
+    this.options.vault.set(accountId, secret);
+    this.options.emit('syncChanged', { accountId });
+    return result;
+  }
+
   async removeAccount(accountId: string): Promise<boolean> {
     const helpdesk = this.helpdesks.get(accountId);
     if (helpdesk?.provisioned) throw new AppError('invalid_request', 'accountId: this account is set up by your administrator (accounts file) and cannot be removed here');

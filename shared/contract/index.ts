@@ -27,6 +27,12 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 const AccountId = z.string().min(1).max(200);
 
+/** What a connection test says: it works (with notes), or what failed, in the agent's words. */
+const TestAnswer = z.union([
+  z.object({ ok: z.literal(true), notes: z.array(z.string()) }),
+  z.object({ ok: z.literal(false), problem: z.string(), message: z.string(), fingerprint: z.string().optional(), endpoint: z.enum(['imap', 'smtp']).optional() }),
+]);
+
 export const contract = {
   appInfo: { params: Empty, result: AppInfo },
   listAccounts: { params: Empty, result: z.array(Account) },
@@ -40,10 +46,12 @@ export const contract = {
   /** Tries the settings without saving them. The password travels to main only, never back. */
   testAccount: {
     params: z.object({ settings: AccountSettings, password: z.string().min(1).max(1000) }).strict(),
-    result: z.union([
-      z.object({ ok: z.literal(true), notes: z.array(z.string()) }),
-      z.object({ ok: z.literal(false), problem: z.string(), message: z.string(), fingerprint: z.string().optional(), endpoint: z.enum(['imap', 'smtp']).optional() }),
-    ]),
+    result: TestAnswer,
+  },
+  /** A new password or token for an account (the old one expired or was revoked): tried first, kept only if it works. */
+  changeSecret: {
+    params: z.object({ accountId: AccountId, secret: z.string().min(1).max(1000) }).strict(),
+    result: TestAnswer,
   },
   addAccount: {
     params: z.object({ settings: AccountSettings, password: z.string().min(1).max(1000) }).strict(),

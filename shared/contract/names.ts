@@ -24,6 +24,7 @@ export const methodNames = [
   'installUpdate',
   'about',
   'connectivity',
+  'changeSecret',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

@@ -107,3 +107,18 @@ test('a status changed in RT while the agent changed it too: theirs shows, the a
   await expect.poll(async () => (await rest<{ Status: string }>('GET', 'ticket/2')).Status, { timeout: 20_000 }).toBe('stalled');
   await expect(view.getByLabel('Status')).toHaveValue('on-hold');
 });
+
+test('a new token for an account whose token was refused: tried first, kept only if it works', async ({ page }) => {
+  await page.goto(host.url); // RT was added by the first journey
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const row = page.locator('[data-account-id]').filter({ hasText: 'Old RT' });
+  await row.getByRole('button', { name: 'New password or token…' }).click();
+  const form = page.getByRole('form', { name: 'New password or token for Old RT' });
+  await form.getByLabel('New password or token').fill('1-99-revoked');
+  await form.getByRole('button', { name: 'Try it and save' }).click();
+  await expect(form.getByRole('alert')).toContainText('Request Tracker refused the token (expired or revoked)');
+  await form.getByLabel('New password or token').fill(rt.token);
+  await form.getByRole('button', { name: 'Try it and save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: Old RT syncs again.' })).toBeVisible();
+  await expect(form).toHaveCount(0);
+});

@@ -8,12 +8,15 @@ import { db } from '../../db/schema';
 import { useSyncStatus } from '../../stores/sync-status';
 import { AddEmailAccount } from './AddEmailAccount';
 import { AddHelpdeskAccount } from './AddHelpdeskAccount';
+import { ChangeSecret } from './ChangeSecret';
 
 /** The accounts with their sync state, and the way to add an email or helpdesk account. */
 export function AccountsSection() {
   const { t, i18n } = useTranslation();
   const { engine } = useApp();
   const [adding, setAdding] = useState<'email' | 'helpdesk' | null>(null);
+  const [changing, setChanging] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const errors = useSyncStatus((s) => s.errors);
   const rows = useLiveQuery(async () => {
     const accounts = (await db.accounts.toArray()).filter((a) => !a.demo);
@@ -40,12 +43,35 @@ export function AccountsSection() {
               {errors[account.id] ?? (state?.lastSyncAt ? t('accounts.lastSync', { time: relativeTime(state.lastSyncAt, Date.now(), i18n.language) }) : t('accounts.never'))}
             </span>{' '}
             {unreadable > 0 && <span className="muted">{t('accounts.unreadable', { count: unreadable })} </span>}
+            <button type="button" onClick={() => { setSaved(null); setChanging(account.id); }}>
+              {t('accounts.changeSecret')}
+            </button>
             <button type="button" onClick={() => void remove(account.id)}>
               {t('accounts.remove')}
             </button>
+            {changing === account.id && (
+              <ChangeSecret
+                accountId={account.id}
+                name={account.name}
+                onDone={(ok) => {
+                  setChanging(null);
+                  if (!ok) return;
+                  setSaved(t('accounts.secretSaved', { name: account.name }));
+                  // What waited for a valid secret goes now, not after the rest of its backoff.
+                  void db.outbox
+                    .where('accountId')
+                    .equals(account.id)
+                    .modify((row) => {
+                      if (row.state === 'pending') row.nextAttemptAt = Date.now();
+                    })
+                    .then(() => engine.refreshAccounts());
+                }}
+              />
+            )}
           </li>
         ))}
       </ul>
+      {saved && <p role="status">{saved}</p>}
       {adding === 'email' && <AddEmailAccount onDone={() => setAdding(null)} />}
       {adding === 'helpdesk' && <AddHelpdeskAccount onDone={() => setAdding(null)} />}
       {adding === null && (

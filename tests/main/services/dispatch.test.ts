@@ -28,6 +28,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     installUpdate: fail,
     about: fail,
     connectivity: fail,
+    changeSecret: fail,
     ...overrides,
   };
 }

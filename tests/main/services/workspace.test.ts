@@ -27,6 +27,10 @@ describe('workspace provisioning', () => {
     expect(workspace.describeAccounts()).toEqual(['rt 127.0.0.1:18080, from the accounts file']);
     expect(workspace.connector(accounts[0]!.id).capabilities).toMatchObject({ internalNotes: true, tags: false });
     await expect(workspace.removeAccount(accounts[0]!.id)).rejects.toMatchObject({ code: 'invalid_request' });
+    // Its secret comes from the file's variable: a new one is not taken in Settings.
+    await expect(workspace.changeSecret(accounts[0]!.id, 'new')).rejects.toMatchObject({ code: 'invalid_request', message: /administrator/ });
+    await expect(workspace.changeSecret('nope', 'new')).rejects.toMatchObject({ code: 'not_found' });
+    expect(vault.get(accounts[0]!.id)).toBe('1-2-secret');
     await workspace.close();
   });
 
