@@ -100,11 +100,11 @@ void app.whenReady().then(async () => {
   };
   const whenLoaded = (fn: () => void) => (win.webContents.isLoading() ? win.webContents.once('did-finish-load', fn) : fn());
   const initial = deepLinkInArgs(process.argv) ?? mailtoInArgs(process.argv);
-  if (initial) whenLoaded(() => openUrl(initial, target, control.state().desktop?.handleMailto ?? false));
-  app.on('second-instance', (_event, argv) => handOver(argv, target, control.state().desktop?.handleMailto ?? false));
+  if (initial) whenLoaded(() => openUrl(initial, target, control.handleMailto));
+  app.on('second-instance', (_event, argv) => handOver(argv, target, control.handleMailto));
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    whenLoaded(() => openUrl(url, target, control.state().desktop?.handleMailto ?? false));
+    whenLoaded(() => openUrl(url, target, control.handleMailto));
   });
   app.setAsDefaultProtocolClient(PROTOCOL);
 

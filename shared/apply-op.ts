@@ -48,14 +48,12 @@ export function opFields(op: MutationOp): (keyof Ticket)[] {
   }
 }
 
-export type TicketFields = Partial<Ticket>;
-
-export function pick(ticket: Ticket, fields: readonly (keyof Ticket)[]): TicketFields {
-  return Object.fromEntries(fields.map((f) => [f, ticket[f]])) as TicketFields;
+export function pick(ticket: Ticket, fields: readonly (keyof Ticket)[]): Partial<Ticket> {
+  return Object.fromEntries(fields.map((f) => [f, ticket[f]])) as Partial<Ticket>;
 }
 
 /** Whether two tickets agree on the given fields (tags as sets). */
-export function sameFields(a: TicketFields, b: TicketFields, fields: readonly (keyof Ticket)[]): boolean {
+export function sameFields(a: Partial<Ticket>, b: Partial<Ticket>, fields: readonly (keyof Ticket)[]): boolean {
   const norm = (v: unknown) => (Array.isArray(v) ? JSON.stringify([...v].sort()) : JSON.stringify(v ?? null));
   return fields.every((f) => norm(a[f]) === norm(b[f]));
 }

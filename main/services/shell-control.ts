@@ -87,8 +87,9 @@ export class ShellControl {
     return this.desktop?.closeToTray ?? false;
   }
 
-  get paused(): boolean {
-    return this.syncPaused;
+  /** mailto: links open in Switchboard only when the agent opted in. */
+  get handleMailto(): boolean {
+    return this.desktop?.handleMailto ?? false;
   }
 
   /** The renderer says whether the outbox is sending; a restart the agent asked for waits for idle. */

@@ -18,6 +18,8 @@ export interface SyncEngine {
   /** Send queued changes now (after a local change). */
   kick(): void;
   refreshAccounts(): Promise<void>;
+  /** The account answers again (or has a new secret): what waited for it goes now, not after its backoff. */
+  retryNow(accountId: string): Promise<void>;
   stop(): void;
 }
 
@@ -119,16 +121,19 @@ export function startSync(api: Api, db: SwitchboardDb, afterPull: () => void = (
   }
 
   const offChanged = api.on('syncChanged', ({ accountId }) => void pull(accountId));
-  // A source answers again: what waited for it goes now, not after the rest of its backoff.
-  const offReach = api.on('connectivityChanged', ({ accountId, reachable }) => {
-    if (!reachable) return;
-    void db.outbox
+  async function retryNow(accountId: string): Promise<void> {
+    // Rows still in their undo window (no attempt yet) keep it.
+    await db.outbox
       .where('accountId')
       .equals(accountId)
       .modify((row) => {
         if (row.state === 'pending' && row.attempts > 0) row.nextAttemptAt = Date.now();
-      })
-      .then(kick);
+      });
+    kick();
+  }
+
+  const offReach = api.on('connectivityChanged', ({ accountId, reachable }) => {
+    if (reachable) void retryNow(accountId);
   });
   const offAccounts = api.on('accountsChanged', () => void refreshAccounts());
   const pullAll = () => void db.accounts.toArray().then((all) => all.forEach((a) => void pull(a.id)));
@@ -151,6 +156,7 @@ export function startSync(api: Api, db: SwitchboardDb, afterPull: () => void = (
   return {
     kick,
     refreshAccounts,
+    retryNow,
     stop() {
       offChanged();
       offAccounts();

@@ -14,7 +14,7 @@ import { settleResult } from './outbox-results';
 import { ticketRows, withoutLocal } from './rebase';
 import { emailContextFor } from './reply-context';
 
-export { acknowledge, localMessageId };
+export { localMessageId };
 
 const MAX_BACKOFF_MS = 5 * 60_000;
 /** Rows sent per flush: a bound, so one flush always ends. */

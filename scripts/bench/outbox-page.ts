@@ -7,12 +7,11 @@ import { wrap } from '../../renderer/api';
 import { connectSocket } from '../../renderer/api/socket';
 import { SwitchboardDb } from '../../renderer/db/schema';
 import { enqueue, flush } from '../../renderer/sync/outbox';
-import type { Priority } from '../../shared/domain';
+import { priorities } from '../../shared/statuses';
 
 const db = new SwitchboardDb();
 const token = new URLSearchParams(location.hash.slice(1)).get('token')!;
 const api = wrap(connectSocket(token, () => undefined));
-const priorities: Priority[] = ['low', 'normal', 'high', 'urgent'];
 
 declare global {
   interface Window {

@@ -12,6 +12,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { toRtPriority } from '../../main/connectors/rt/map';
+import { priorities } from '../../shared/statuses';
 import { startRt } from '../../tests/integration/peers/rt';
 import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
 import { startBenchHost } from './host';
@@ -21,7 +23,6 @@ const { values } = parseArgs({ options: { changes: { type: 'string', default: '1
 const CHANGES = Number(values.changes);
 const TICKETS = Number(values.tickets);
 const PARALLEL = 4; // as the outbox: renderer/sync/outbox.ts
-const rtPriority = { low: 10, normal: 50, high: 70, urgent: 90 } as const;
 const log = (line: string) => console.log(line);
 
 async function main() {
@@ -80,7 +81,7 @@ async function main() {
       etags.set(id, response.headers.get('etag')!);
       await response.text();
     }
-    const perTicket = ids.map((id, t) => ({ id, priorities: Array.from({ length: Math.ceil((CHANGES - t) / TICKETS) }, (_, round) => (['low', 'normal', 'high', 'urgent'] as const)[round % 4]!) }));
+    const perTicket = ids.map((id, t) => ({ id, priorities: Array.from({ length: Math.ceil((CHANGES - t) / TICKETS) }, (_, round) => priorities[round % priorities.length]!) }));
     const start = performance.now();
     const queue = [...perTicket];
     const worker = async () => {
@@ -89,7 +90,7 @@ async function main() {
           const put = await fetch(`${rt.url}/REST/2.0/ticket/${next.id}`, {
             method: 'PUT',
             headers: { Authorization: `token ${rt.token}`, 'Content-Type': 'application/json', 'If-Match': etags.get(next.id)! },
-            body: JSON.stringify({ Priority: rtPriority[priority] }),
+            body: JSON.stringify({ Priority: toRtPriority[priority] }),
           });
           if (!put.ok) throw new Error(`bare PUT ${put.status}`);
           await put.text();

@@ -22,6 +22,7 @@ import { dovecotAvailable } from './mail-peers';
 import { cacheOf } from './crash-cache';
 
 const RUNS = Number(process.env.SOAK_RUNS ?? 50);
+// Skipped (with the reason printed) only where RT or Dovecot is not installed; .ci/run installs both, so CI runs this.
 const available = rtAvailable() && dovecotAvailable();
 if (!available) console.log('skipped: the crash runs need Request Tracker 5 and Dovecot (.ci/run installs both)');
 test.skip(!available, 'Request Tracker 5 and Dovecot are needed');

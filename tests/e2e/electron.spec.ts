@@ -8,6 +8,8 @@ import { electronBinary } from '../../scripts/electron-binary.cjs';
 import { tempDir } from '../support/temp';
 import { changeStatusAndReload, inboxRows } from './journeys';
 
+// Skipped (with the reason printed) where Electron's binary is missing, as here; the desktop workflow
+// (.github/workflows/desktop.yml) downloads it on Ubuntu, Windows and macOS, where these journeys run.
 const binary = electronBinary();
 if (!binary) console.log('skipped: Electron binary not available');
 

@@ -57,14 +57,7 @@ export function AccountsSection() {
                   setChanging(null);
                   if (!ok) return;
                   setSaved(t('accounts.secretSaved', { name: account.name }));
-                  // What waited for a valid secret goes now, not after the rest of its backoff.
-                  void db.outbox
-                    .where('accountId')
-                    .equals(account.id)
-                    .modify((row) => {
-                      if (row.state === 'pending') row.nextAttemptAt = Date.now();
-                    })
-                    .then(() => engine.refreshAccounts());
+                  void engine.retryNow(account.id).then(() => engine.refreshAccounts());
                 }}
               />
             )}
