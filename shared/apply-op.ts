@@ -48,6 +48,14 @@ export function opFields(op: MutationOp): (keyof Ticket)[] {
   }
 }
 
+/**
+ * The fields a conflict is told by: those the change sets, in Switchboard's vocabulary — not the source's
+ * own status name, which a source spells its way ("stalled" for on hold) and the optimistic effect cannot.
+ */
+export function conflictFields(op: MutationOp): (keyof Ticket)[] {
+  return opFields(op).filter((f) => f !== 'sourceStatus');
+}
+
 export function pick(ticket: Ticket, fields: readonly (keyof Ticket)[]): Partial<Ticket> {
   return Object.fromEntries(fields.map((f) => [f, ticket[f]])) as Partial<Ticket>;
 }

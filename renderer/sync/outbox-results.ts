@@ -8,7 +8,7 @@
  * - rejected for good: the row fails with the source's reason and its effect is rolled back (a reply's
  *   text stays in the thread and the row, for the agent to retry or keep as a draft).
  */
-import { applyOp, opFields, pick, sameFields } from '../../shared/apply-op';
+import { applyOp, conflictFields, pick, sameFields } from '../../shared/apply-op';
 import type { Ticket } from '../../shared/domain';
 import type { PushResult } from '../../shared/mutation';
 import type { OutboxRow, SwitchboardDb } from '../db/schema';
@@ -39,7 +39,7 @@ export async function settleResult(db: SwitchboardDb, row: OutboxRow, result: Pu
       return 'stop';
     case 'conflict': {
       const { remote } = result;
-      const fields = opFields(row.mutation.op);
+      const fields = conflictFields(row.mutation.op);
       const theirs = pick(remote, fields);
       // Compared with what the agent saw, not with the last pull: a pull may already have brought their change.
       const untouched = sameFields(theirs, row.seen ?? row.before ?? {}, fields);

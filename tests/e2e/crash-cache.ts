@@ -3,6 +3,8 @@ import type { Page } from '@playwright/test';
 
 export interface CacheView {
   outbox: number;
+  /** The waiting rows' states, for the report of a run that did not converge. */
+  waiting: string[];
   rt: Record<string, { messages: number; status: string } | undefined>;
   /** How many cached messages (the source's copies, not local ones) carry each `crash-run-N` marker. */
   texts: Record<string, number>;
@@ -24,7 +26,7 @@ export function cacheOf(page: Page, rtIds: string[]): Promise<CacheView | null> 
             request.onerror = () => reject(request.error);
           });
         const [outbox, messages, tickets] = await Promise.all([
-          all<unknown>('outbox'),
+          all<{ state: string; error: string | null; attempts: number; nextAttemptAt: number; mutation: { op: { type: string } } }>('outbox'),
           all<{ id: string; ticketId: string; text: string }>('messages'),
           all<{ id: string; status: string }>('tickets'),
         ]);
@@ -36,7 +38,8 @@ export function cacheOf(page: Page, rtIds: string[]): Promise<CacheView | null> 
         }
         const texts: Record<string, number> = {};
         for (const m of source) for (const marker of m.text.match(/crash-run-\d+/g) ?? []) texts[marker] = (texts[marker] ?? 0) + 1;
-        return { outbox: outbox.length, rt, texts };
+        const waiting = outbox.map((r) => `${r.mutation.op.type}:${r.state}:${r.attempts}:${r.error ?? ''}:due in ${Math.round((r.nextAttemptAt - Date.now()) / 1000)} s`);
+        return { outbox: outbox.length, waiting, rt, texts };
       } finally {
         db.close();
       }

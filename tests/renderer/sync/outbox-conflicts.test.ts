@@ -84,6 +84,17 @@ describe('conflicts and the agent’s choices (real IndexedDB)', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('a change the source already has is done, whatever the source calls the status (RT: "stalled" for on hold)', async () => {
+    const db = await freshDb();
+    await db.tickets.put(ticket(1));
+    await enqueue(db, 'acc:1', { type: 'setStatus', status: 'on-hold' }, me);
+    // The PUT went through but its answer was lost; the retry's stale base comes back as a conflict.
+    const { api } = scriptedApi({}, async () => ({ kind: 'conflict', remote: ticket(1, { status: 'on-hold', sourceStatus: 'stalled', version: 'v2' }) }));
+    expect(await flush(api, db)).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.tickets.get('acc:1')).toMatchObject({ status: 'on-hold', sourceStatus: 'stalled' });
+  });
+
   it('a change the source already has is done', async () => {
     const db = await freshDb();
     await db.tickets.put(ticket(1));
