@@ -4,7 +4,7 @@
  * status/priority/agent/tags. Freshdesk has no conditional update, so a change first checks that the
  * ticket's `updated_at` is still the one the agent saw; if not, it is a conflict carrying Freshdesk's.
  */
-import type { Capabilities, Connector, TestResult } from '../../../shared/connector';
+import type { AttachmentContent, Capabilities, Connector, TestResult } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract';
 import type { Account, Agent, Message, Ticket } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
@@ -14,7 +14,7 @@ import { log } from '../../log';
 import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
 import { sendOnce } from '../http/send-once';
 import { advance, readSinceCursor } from '../http/since-cursor';
-import { customerOf, type FdAgent, type FdConversation, type FdTicket, messagesOf, ticketOf, toFdPriority, toFdStatus } from './map';
+import { customerOf, type FdAgent, type FdAttachment, type FdConversation, type FdTicket, messagesOf, ticketOf, toFdPriority, toFdStatus } from './map';
 
 const EPOCH = '1970-01-01T00:00:00Z';
 const PER_PAGE = 30;
@@ -101,6 +101,25 @@ export class FreshdeskConnector implements Connector {
     const ticket = changes.find((x) => x.kind === 'ticket');
     if (ticket?.kind !== 'ticket') throw new AppError('unavailable', `Freshdesk did not return ticket ${remoteId}.`);
     return { ticket: ticket.ticket, messages: changes.flatMap((x) => (x.kind === 'message' ? [x.message] : [])) };
+  }
+
+  /** An attachment's bytes, from the signed link its ticket or conversation gives now (links expire). */
+  async fetchAttachment(attachmentId: string): Promise<AttachmentContent> {
+    const [, ticket, id] = /:attachment-(\d+)-(\d+)$/.exec(attachmentId) ?? [];
+    if (!ticket || !id) throw new AppError('not_found', `No attachment "${attachmentId}" in Freshdesk.`);
+    try {
+      const own = await this.client.request<FdTicket>('GET', `tickets/${ticket}`);
+      let file = own.body.attachments?.find((a) => String(a.id) === id);
+      if (!file) {
+        const { body } = await this.client.request<FdConversation[]>('GET', `tickets/${ticket}/conversations?per_page=100`);
+        file = (Array.isArray(body) ? body : []).flatMap((c): FdAttachment[] => c.attachments ?? []).find((a) => String(a.id) === id);
+      }
+      if (!file?.attachment_url) throw new AppError('not_found', `Freshdesk no longer has the attachment ${id} of ticket ${ticket}.`);
+      const { data } = await this.client.bytes(file.attachment_url);
+      return { name: file.name, type: file.content_type || 'application/octet-stream', data };
+    } catch (error) {
+      return pullFailure(error);
+    }
   }
 
   async push(mutation: Mutation): Promise<PushResult> {

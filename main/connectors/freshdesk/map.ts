@@ -18,6 +18,8 @@ export interface FdTicket {
   due_by: string | null;
   description_text: string;
   requester?: { id: number; name: string; email: string };
+  /** The request's own files (a ticket read by id). */
+  attachments?: FdAttachment[];
 }
 
 export interface FdConversation {
@@ -27,7 +29,16 @@ export interface FdConversation {
   incoming: boolean;
   user_id: number;
   created_at: string;
-  attachments?: Array<{ id: number; name: string; content_type: string; size: number }>;
+  attachments?: FdAttachment[];
+}
+
+/** `attachment_url` is a signed storage link that expires: read again when the file is opened. */
+export interface FdAttachment {
+  id: number;
+  name: string;
+  content_type: string;
+  size: number;
+  attachment_url?: string;
 }
 
 export interface FdAgent {
@@ -47,12 +58,16 @@ export function customerOf(accountId: string, requester: FdTicket['requester'], 
   return { id: customerIdFor(email), accountId, name: requester?.name || email, email, organization: null, vip: false };
 }
 
+/** A file's id names its ticket: Freshdesk reads attachments only through their ticket or conversation. */
+const filesOf = (accountId: string, ticket: number, files: FdAttachment[] | undefined) =>
+  (files ?? []).map((a) => ({ id: localId(accountId, `attachment-${ticket}-${a.id}`), name: a.name, size: a.size, type: a.content_type }));
+
 /** The request itself (Freshdesk keeps it on the ticket), then the conversation. */
 export function messagesOf(accountId: string, fd: FdTicket, conversations: FdConversation[], customer: Customer, agents: ReadonlyMap<number, FdAgent>): Message[] {
   const ticketId = localId(accountId, String(fd.id));
   const request: Message = {
     id: localId(accountId, `ticket-${fd.id}`), ticketId, accountId, author: { name: customer.name, email: customer.email }, direction: 'in', internal: false,
-    createdAt: Date.parse(fd.created_at) || 0, text: fd.description_text ?? '', attachments: [],
+    createdAt: Date.parse(fd.created_at) || 0, text: fd.description_text ?? '', attachments: filesOf(accountId, fd.id, fd.attachments),
   };
   return [
     request,
@@ -62,7 +77,7 @@ export function messagesOf(accountId: string, fd: FdTicket, conversations: FdCon
         id: localId(accountId, `conversation-${c.id}`), ticketId, accountId,
         author: agent ? { name: agent.contact.name, email: agent.contact.email } : { name: customer.name, email: customer.email },
         direction: c.incoming || !agent ? 'in' : 'out', internal: c.private, createdAt: Date.parse(c.created_at) || 0, text: c.body_text ?? '',
-        attachments: (c.attachments ?? []).map((a) => ({ id: localId(accountId, `attachment-${a.id}`), name: a.name, size: a.size, type: a.content_type })),
+        attachments: filesOf(accountId, fd.id, c.attachments),
       };
     }),
   ];

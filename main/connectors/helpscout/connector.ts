@@ -4,7 +4,7 @@
  * assignee, PUT of tags. Help Scout has no conditional update and no priority: a change first checks that
  * the conversation is still as the agent saw it (else a conflict), and priority is not offered.
  */
-import type { Capabilities, Connector, TestResult } from '../../../shared/connector';
+import type { AttachmentContent, Capabilities, Connector, TestResult } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract';
 import type { Account, Agent, Ticket } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
@@ -124,6 +124,20 @@ export class HelpScoutConnector implements Connector {
     const ticket = changes.find((x) => x.kind === 'ticket');
     if (ticket?.kind !== 'ticket') throw new AppError('unavailable', `Help Scout did not return conversation ${remoteId}.`);
     return { ticket: ticket.ticket, changes, conversation: body };
+  }
+
+  /** An attachment's bytes (Help Scout sends them base64). */
+  async fetchAttachment(attachmentId: string): Promise<AttachmentContent> {
+    const [, conversation, id] = /:attachment-(\d+)-(\d+)$/.exec(attachmentId) ?? [];
+    if (!conversation || !id) throw new AppError('not_found', `No attachment "${attachmentId}" in Help Scout.`);
+    try {
+      const { changes } = await this.current(conversation);
+      const file = changes.flatMap((x) => (x.kind === 'message' ? x.message.attachments : [])).find((a) => a.id === attachmentId);
+      const { body } = await this.call<{ data: string }>('GET', `conversations/${conversation}/attachments/${id}/data`);
+      return { name: file?.name ?? `attachment-${id}`, type: file?.type || 'application/octet-stream', data: new Uint8Array(Buffer.from(body.data ?? '', 'base64')) };
+    } catch (error) {
+      return pullFailure(error);
+    }
   }
 
   async push(mutation: Mutation): Promise<PushResult> {

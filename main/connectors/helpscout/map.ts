@@ -19,6 +19,7 @@ export interface HsThread {
   body?: string;
   createdAt: string;
   createdBy?: HsPerson;
+  _embedded?: { attachments?: Array<{ id: number; filename: string; mimeType: string; size: number }> };
 }
 
 export interface HsConversation {
@@ -63,7 +64,8 @@ export function messagesOf(accountId: string, c: HsConversation): Message[] {
       internal: t.type === 'note',
       createdAt: Date.parse(t.createdAt) || 0,
       text: htmlToText(t.body ?? '').replace(/[ \t]+\n/g, '\n').trim(),
-      attachments: [],
+      // A file's id names its conversation: Help Scout serves attachment data per conversation.
+      attachments: (t._embedded?.attachments ?? []).map((a) => ({ id: localId(accountId, `attachment-${c.id}-${a.id}`), name: a.filename, size: a.size, type: a.mimeType })),
     }));
 }
 

@@ -1,7 +1,7 @@
 /**
  * A helpdesk's JSON REST API over fetch: its auth header, ETags, and errors in the agent's words — a
  * refused token means "sign in again", 429 carries Retry-After, 5xx and network failures are
- * "unavailable, retry later". Used by the Request Tracker and Zendesk connectors.
+ * "unavailable, retry later". Used by every helpdesk connector.
  */
 import type { TestResult } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract';
@@ -48,46 +48,62 @@ export class JsonClient {
 
   /** One call; `expect` lists the statuses that are answers rather than errors (412, 409: a conflict). */
   async request<T>(method: string, path: string, options: { body?: unknown; ifMatch?: string; expect?: number[] } = {}): Promise<JsonResponse<T>> {
+    const response = await this.call(method, this.options.base + path, true, options.expect ?? [], {
+      Accept: 'application/json',
+      ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(options.ifMatch ? { 'If-Match': options.ifMatch } : {}),
+    }, options.body === undefined ? undefined : JSON.stringify(options.body));
+    const text = await response.text();
+    let body: T;
+    try {
+      body = (text ? JSON.parse(text) : null) as T;
+    } catch {
+      throw new AppError('unavailable', `${this.options.source} answered something that is not JSON (${response.status}).`);
+    }
+    return { status: response.status, etag: response.headers.get('etag'), link: response.headers.get('link'), body };
+  }
+
+  /**
+   * A file's bytes (an attachment). `url` is absolute; the API's Authorization goes only to the API's own
+   * host — a storage link elsewhere (Freshdesk's signed S3 URLs) carries its own token.
+   */
+  async bytes(url: string): Promise<{ data: Uint8Array; type: string | null }> {
+    const sameHost = new URL(url).origin === new URL(this.options.base).origin;
+    const response = await this.call('GET', url, sameHost, [], {});
+    return { data: new Uint8Array(await response.arrayBuffer()), type: response.headers.get('content-type') };
+  }
+
+  /** The request, with every failure in the agent's words; the response is OK or one of `expect`. */
+  private async call(method: string, url: string, auth: boolean, expect: number[], headers: Record<string, string>, body?: string): Promise<Response> {
     const { base, source } = this.options;
-    const authorization = this.options.authorization();
-    if (!authorization) throw new AppError('needs_sign_in', `${source} needs a token: enter it in Settings.`);
+    const authorization = auth ? this.options.authorization() : null;
+    if (auth && !authorization) throw new AppError('needs_sign_in', `${source} needs a token: enter it in Settings.`);
     let response: Response;
     try {
-      response = await fetch(base + path, {
+      response = await fetch(url, {
         method,
-        headers: {
-          Authorization: authorization,
-          Accept: 'application/json',
-          ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          ...(options.ifMatch ? { 'If-Match': options.ifMatch } : {}),
-        },
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        headers: { ...(authorization ? { Authorization: authorization } : {}), ...headers },
+        body,
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (error) {
       const reason = error instanceof Error && error.name === 'TimeoutError' ? 'did not answer in time' : 'cannot be reached';
       throw new AppError('unavailable', `${source} at ${new URL(base).host} ${reason}; Switchboard keeps trying.`);
     }
-    const expected = (options.expect ?? []).includes(response.status);
+    const expected = expect.includes(response.status);
     if ((response.status === 401 || response.status === 403) && !expected) {
       throw new AppError('needs_sign_in', `${source} refused the token (expired or revoked): enter a new one in Settings.`);
     }
     if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
       throw new RetryLater(retryAfterMs(response.headers.get('retry-after')), source);
     }
-    const ok = response.ok || expected;
-    const text = await response.text();
-    if (!ok) {
+    if (!response.ok && !expected) {
+      const text = await response.text();
       if (response.status >= 500) throw new AppError('unavailable', `${source} had an internal error (${response.status}); Switchboard retries.`);
+      if (response.status === 404) throw new AppError('not_found', `${source} has no such item any more (404): ${messageOf(text)}`);
       throw new AppError('invalid_request', `${source} refused the change (${response.status}): ${messageOf(text)}`);
     }
-    let body: T;
-    try {
-      body = (text ? JSON.parse(text) : null) as T;
-    } catch {
-      throw new AppError('unavailable', `${source} answered something that is not JSON (${response.status}).`);
-    }
-    return { status: response.status, etag: response.headers.get('etag'), link: response.headers.get('link'), body };
+    return response;
   }
 }
 

@@ -4,7 +4,7 @@
  * private) in a ticket update; status, priority, assignee and tags with `safe_update` + `updated_stamp`,
  * so a ticket changed meanwhile comes back as a conflict carrying Zendesk's version.
  */
-import type { Capabilities, Connector, TestResult } from '../../../shared/connector';
+import type { AttachmentContent, Capabilities, Connector, TestResult } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract';
 import type { Account, Agent, Message, Ticket } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
@@ -155,6 +155,19 @@ export class ZendeskConnector implements Connector {
     const ticket = changes.find((c) => c.kind === 'ticket');
     if (ticket?.kind !== 'ticket') throw new AppError('unavailable', `Zendesk did not return ticket ${remoteId}.`);
     return { ticket: ticket.ticket, messages: changes.flatMap((c) => (c.kind === 'message' ? [c.message] : [])) };
+  }
+
+  /** An attachment's bytes: its record names the download link (content_url, on the account's host). */
+  async fetchAttachment(attachmentId: string): Promise<AttachmentContent> {
+    const id = /:attachment-(\d+)$/.exec(attachmentId)?.[1];
+    if (!id) throw new AppError('not_found', `No attachment "${attachmentId}" in Zendesk.`);
+    try {
+      const { body } = await this.client.request<{ attachment: { content_url: string; file_name: string; content_type: string } }>('GET', `attachments/${id}.json`);
+      const { data } = await this.client.bytes(body.attachment.content_url);
+      return { name: body.attachment.file_name, type: body.attachment.content_type || 'application/octet-stream', data };
+    } catch (error) {
+      return pullFailure(error);
+    }
   }
 
   async push(mutation: Mutation): Promise<PushResult> {

@@ -66,4 +66,19 @@ describe('Freshdesk (recorded API shapes)', () => {
     expect(await connector('wrong').testConnection()).toMatchObject({ ok: false, problem: 'auth', message: expect.stringContaining('Freshdesk refused the token') });
     expect(await c.testConnection()).toEqual({ ok: true, notes: [] });
   });
+
+  it('attachments of the request and of replies are listed, and fetched through their signed links without the API key', async () => {
+    const all = await pullAll(connector(), null);
+    const files = all.changes.flatMap((x) => (x.kind === 'message' ? x.message.attachments : []));
+    expect(files.map((f) => [f.name, f.type, f.size])).toEqual([
+      ['screenshot.png', 'image/png', 6],
+      ['счёт.pdf', 'application/pdf', 16],
+    ]);
+    const png = await connector().fetchAttachment(files[0]!.id);
+    expect([...png.data]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]);
+    const pdf = await connector().fetchAttachment(files[1]!.id);
+    expect({ name: pdf.name, type: pdf.type, text: Buffer.from(pdf.data).toString() }).toEqual({ name: 'счёт.pdf', type: 'application/pdf', text: '%PDF-1.4 invoice' });
+    expect(fd.storage.requests.map((r) => r.authorization)).toEqual([undefined, undefined]); // the key never leaves Freshdesk's host
+    await expect(connector().fetchAttachment('fd:attachment-2-999')).rejects.toMatchObject({ code: 'not_found', message: expect.stringContaining('no longer has') });
+  });
 });

@@ -15,6 +15,8 @@ const contacts = new Map([
 type Ticket = Record<string, unknown> & { id: number; updated_at: string };
 
 export interface FakeFreshdesk extends Replay {
+  /** The storage serving attachments by signed links (S3 for Freshdesk): its own host, no API key. */
+  storage: Replay;
   touch(id: number, fields: Record<string, unknown>): void;
   ticket(id: number): Ticket;
   conversations(id: number): Array<Record<string, unknown>>;
@@ -33,7 +35,16 @@ export async function startFakeFreshdesk(perPage = 2): Promise<FakeFreshdesk> {
   add(1, 'Export to CSV fails', 20, 2, 1, 'The export stops at 50%.');
   add(2, 'Счёт на оплату', 21, 3, 2, 'Пришлите счёт, пожалуйста.');
   add(3, 'Delivery address', 20, 4, 3, 'Please change my delivery address.');
-  conversations.get(2)!.push({ id: 501, body_text: 'Счёт во вложении.', private: false, incoming: false, user_id: 7, created_at: stamp(), attachments: [] });
+  // Files: the request's own on ticket 1 (read with the ticket), one on a reply of ticket 2 (read with its
+  // conversation); each with a signed link on the storage host.
+  const files = new Map([
+    [801, { name: 'screenshot.png', content_type: 'image/png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]) }],
+    [802, { name: 'счёт.pdf', content_type: 'application/pdf', bytes: Buffer.from('%PDF-1.4 invoice') }],
+  ]);
+  const storage = await startReplay(() => [...files].map(([id, f]) => ({ method: 'GET', path: new RegExp(`^/signed/${id}\\?X-Amz-Signature=abc$`), reply: () => ({ headers: { 'content-type': f.content_type }, raw: f.bytes }) })));
+  const fileOf = (id: number) => ({ id, name: files.get(id)!.name, content_type: files.get(id)!.content_type, size: files.get(id)!.bytes.length, attachment_url: `${storage.url}/signed/${id}?X-Amz-Signature=abc` });
+  tickets[0]!.attachments = [fileOf(801)];
+  conversations.get(2)!.push({ id: 501, body_text: 'Счёт во вложении.', private: false, incoming: false, user_id: 7, created_at: stamp(), attachments: [fileOf(802)] });
   const find = (id: string) => tickets.find((t) => t.id === Number(id));
   const withRequester = (t: Ticket) => ({ ...t, requester: contacts.get(t.requester_id as number) });
   const authorized = (auth: string | undefined) => auth === `Basic ${Buffer.from(`${API_KEY}:X`).toString('base64')}`;
@@ -59,6 +70,7 @@ export async function startFakeFreshdesk(perPage = 2): Promise<FakeFreshdesk> {
         },
       },
       { method: 'GET', path: /^\/api\/v2\/tickets\/(\d+)\/conversations\?/, reply: (m) => ({ body: conversations.get(Number(m[1])) ?? [] }) },
+      { method: 'GET', path: /^\/api\/v2\/tickets\/(\d+)$/, reply: (m) => (find(m[1]!) ? { body: find(m[1]!)! } : { status: 404, body: { code: 'not_found' } }) },
       { method: 'GET', path: /^\/api\/v2\/tickets\/(\d+)\?include=requester$/, reply: (m) => (find(m[1]!) ? { body: withRequester(find(m[1]!)!) } : { status: 404, body: { code: 'not_found' } }) },
       {
         method: 'POST',
@@ -91,6 +103,10 @@ export async function startFakeFreshdesk(perPage = 2): Promise<FakeFreshdesk> {
   const replay = await startReplay(routes);
   return {
     ...replay,
+    storage,
+    stop: async () => {
+      await Promise.all([replay.stop(), storage.stop()]);
+    },
     touch: (id, fields) => Object.assign(find(String(id))!, fields, { updated_at: stamp() }),
     ticket: (id) => find(String(id))!,
     conversations: (id) => conversations.get(id) ?? [],

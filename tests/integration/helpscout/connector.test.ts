@@ -62,4 +62,13 @@ describe('Help Scout (recorded API shapes)', () => {
     hs.fault({ status: 429, headers: { 'Retry-After': '12' }, body: { error: 'rate limited' } });
     expect(await c.push(mutation('1', { type: 'setStatus', status: 'pending' }, null))).toEqual({ kind: 'retryAfter', ms: 12_000 });
   });
+
+  it('a thread\'s attachment is listed and its data fetched when opened', async () => {
+    const all = await pullAll(connector(), null);
+    const file = messagesIn(all.changes).flatMap((m) => m.attachments)[0]!;
+    expect(file).toMatchObject({ name: 'тарифы.csv', type: 'text/csv', size: 22 });
+    const content = await connector().fetchAttachment(file.id);
+    expect({ ...content, data: Buffer.from(content.data).toString() }).toEqual({ name: 'тарифы.csv', type: 'text/csv', data: 'plan,price\nannual,990\n' });
+    await expect(connector().fetchAttachment('hs:attachment-2-78')).rejects.toMatchObject({ code: 'not_found' });
+  });
 });

@@ -34,11 +34,15 @@ export async function startFakeHelpScout(pageSize = 2): Promise<FakeHelpScout> {
   add(1, 'Beacon shows no answers', { id: 50, email: 'nina@example.test', first: 'Nina', last: 'Berg' }, 'active', 'The help widget is empty.');
   add(2, 'Смена тарифа', { id: 51, email: 'oleg@example.ru', first: 'Олег', last: 'Ким' }, 'pending', 'Хотим перейти на годовой тариф.');
   add(3, 'Refund for March', { id: 50, email: 'nina@example.test', first: 'Nina', last: 'Berg' }, 'closed', 'Please refund March.');
+  // A file on the customer's first message of conversation 2; its data is served base64 (Get Attachment Data).
+  const tariff = Buffer.from('plan,price\nannual,990\n');
+  conversations[1]!._embedded.threads[0]!._embedded = { attachments: [{ id: 77, filename: 'тарифы.csv', mimeType: 'text/csv', size: tariff.length, width: 0, height: 0 }] };
   const find = (id: string) => conversations.find((c) => c.id === Number(id));
   const touch = (c: Conversation) => (c.userUpdatedAt = stamp());
 
   const routes = (): Route[] => {
     const table: Route[] = [
+      { method: 'GET', path: /^\/v2\/conversations\/2\/attachments\/77\/data$/, reply: () => ({ body: { data: tariff.toString('base64') } }) },
       { method: 'GET', path: /^\/v2\/users\/me$/, reply: () => ({ body: agent }) },
       { method: 'GET', path: /^\/v2\/mailboxes$/, reply: () => ({ body: { _embedded: { mailboxes: [{ id: 300, name: 'Support', email: 'support@example.test' }] }, page: { size: 50, totalElements: 1, totalPages: 1, number: 1 } } }) },
       { method: 'GET', path: /^\/v2\/users$/, reply: () => ({ body: { _embedded: { users: [agent] }, page: { size: 50, totalElements: 1, totalPages: 1, number: 1 } } }) },

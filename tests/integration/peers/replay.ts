@@ -10,6 +10,8 @@ export interface Reply {
   status?: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Bytes sent as they are (a file download), with `headers` giving their type. */
+  raw?: Buffer;
 }
 
 export interface Route {
@@ -52,7 +54,7 @@ export async function startReplay(routes: (base: string) => Route[]): Promise<Re
       }
       reply ??= { status: 404, body: { error: 'RecordNotFound', description: 'Not found' } };
       response.writeHead(reply.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
-      response.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+      response.end(reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)));
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

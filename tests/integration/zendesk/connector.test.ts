@@ -137,4 +137,15 @@ describe('Zendesk SLA policies', () => {
     expect(byId.size).toBe(3);
     expect(byId.get('2')!.slaDueAt).toBe(Date.parse('2026-11-21T12:00:00Z'));
   });
+
+  it('an attachment is listed with its message and its bytes fetched when opened, with the agent\'s credentials', async () => {
+    const all = await pullAll(connector(), null);
+    const file = all.changes.flatMap((x) => (x.kind === 'message' && x.message.ticketId === 'zd:3' ? x.message.attachments : []))[0]!;
+    expect(file).toMatchObject({ name: 'crash.log', type: 'text/plain', size: 29 });
+    const content = await connector().fetchAttachment(file.id);
+    expect({ ...content, data: Buffer.from(content.data).toString() }).toEqual({ name: 'crash.log', type: 'text/plain', data: 'FATAL: null pointer at start\n' });
+    await expect(connector().fetchAttachment('zd:attachment-901')).rejects.toMatchObject({ code: 'not_found' });
+    zd.fault({ status: 429, headers: { 'Retry-After': '7' }, body: {} });
+    await expect(connector().fetchAttachment(file.id)).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('wait 7 s') });
+  });
 });

@@ -55,6 +55,8 @@ export async function startFakeZendesk(): Promise<FakeZendesk> {
   addTicket(1, 'Invoice shows the wrong VAT number', 10, 'open', 'email', 'Our invoice has the old VAT number.');
   addTicket(2, 'Оплата не прошла', 11, 'new', 'web', 'Не могу оплатить заказ картой.');
   addTicket(3, 'App crashes on start', 10, 'hold', 'api', 'Since the update it crashes.');
+  const crashLog = Buffer.from('FATAL: null pointer at start\n');
+  state.comments.get(3)![0]!.attachments = [{ id: 900, file_name: 'crash.log', content_type: 'text/plain', size: crashLog.length }];
   state.comments.get(1)!.push({ id: 101, author_id: 1, body: 'Checking with billing.', public: false, created_at: stamp(), attachments: [] });
   // A record the API sent malformed: skipped by the client, the others still sync.
   state.tickets.push({ id: 4, subject: null, updated_at: stamp(), seq: ++state.seq } as never);
@@ -74,6 +76,9 @@ export async function startFakeZendesk(): Promise<FakeZendesk> {
       reply: (match, request) => (authorized(request.headers.authorization) ? route.reply(match, request) : { status: 401, body: { error: "Couldn't authenticate you" } }),
     });
     const table: Route[] = [
+      // An attachment's record names its download link; private files need the agent's credentials too.
+      { method: 'GET', path: /^\/api\/v2\/attachments\/900\.json$/, reply: () => ({ body: { attachment: { id: 900, file_name: 'crash.log', content_type: 'text/plain', size: crashLog.length, content_url: `${base}/attachments/token/t0k3n/?name=crash.log` } } }) },
+      { method: 'GET', path: /^\/attachments\/token\/t0k3n\/\?name=crash\.log$/, reply: () => ({ headers: { 'content-type': 'text/plain' }, raw: crashLog }) },
       { method: 'GET', path: /^\/api\/v2\/users\/me\.json$/, reply: () => ({ body: { user: users[0] } }) },
       { method: 'GET', path: /^\/api\/v2\/groups\.json$/, reply: () => ({ body: { groups: [{ id: 360, name: 'Billing' }, { id: 361, name: 'Technical' }], next_page: null, count: 2 } }) },
       { method: 'GET', path: /^\/api\/v2\/slas\/policies\.json$/, reply: () => (slaForbidden ? { status: 403, body: { error: 'Forbidden', description: 'You do not have access to this page.' } } : { body: { sla_policies: slaPolicies, next_page: null, count: slaPolicies.length } }) },
