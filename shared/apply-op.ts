@@ -17,6 +17,8 @@ export function applyOp(ticket: Ticket, op: MutationOp, now: number): Ticket {
       return { ...ticket, unread: false };
     case 'setFlagged':
       return { ...ticket, flagged: op.flagged };
+    case 'setGroup':
+      return { ...ticket, group: op.group, updatedAt: now };
     case 'reply':
       return {
         ...ticket,
@@ -43,6 +45,8 @@ export function opFields(op: MutationOp): (keyof Ticket)[] {
       return ['unread'];
     case 'setFlagged':
       return ['flagged'];
+    case 'setGroup':
+      return ['group'];
     case 'reply':
       return [];
   }

@@ -33,6 +33,8 @@ export const Capabilities = z.object({
   merge: z.boolean(),
   /** Flag a conversation for follow-up (IMAP \Flagged). */
   flags: z.boolean(),
+  /** Move a ticket to another team (group, queue, mailbox): escalation between support lines. */
+  groups: z.boolean(),
 });
 export type Capabilities = z.infer<typeof Capabilities>;
 
@@ -48,6 +50,10 @@ export type Account = z.infer<typeof Account>;
 
 export const Agent = z.object({ id: Id, accountId: Id, name: z.string(), email: z.string() });
 export type Agent = z.infer<typeof Agent>;
+
+/** A team of a source (a Zendesk or Freshdesk group, an RT queue, a Help Scout mailbox), by its name. */
+export const Group = z.object({ id: Id, accountId: Id, name: z.string().min(1).max(200) });
+export type Group = z.infer<typeof Group>;
 
 export const Customer = z.object({
   id: Id,

@@ -16,6 +16,8 @@ export const MutationOp = z.discriminatedUnion('type', [
   z.object({ type: z.literal('markSeen') }),
   /** Flagged for follow-up, or not (IMAP \Flagged on its messages). */
   z.object({ type: z.literal('setFlagged'), flagged: z.boolean() }),
+  /** Moved to another team (by name): escalation between support lines. */
+  z.object({ type: z.literal('setGroup'), group: z.string().min(1).max(200) }),
   z.object({
     type: z.literal('reply'),
     text: z.string().min(1).max(100_000),

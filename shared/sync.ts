@@ -3,7 +3,7 @@
  * The cursor is opaque to everyone but the connector that made it.
  */
 import { z } from 'zod';
-import { Agent, Customer, Message, Ticket } from './domain';
+import { Agent, Customer, Group, Message, Ticket } from './domain';
 import { MailFlags, MailGone, MailMessage } from './email';
 
 export const Change = z.discriminatedUnion('kind', [
@@ -11,6 +11,7 @@ export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('message'), message: Message }),
   z.object({ kind: z.literal('customer'), customer: Customer }),
   z.object({ kind: z.literal('agent'), agent: Agent }),
+  z.object({ kind: z.literal('group'), group: Group }),
   // Email: messages are threaded into tickets by the cache, which knows every conversation.
   z.object({ kind: z.literal('mail'), mail: MailMessage }),
   z.object({ kind: z.literal('mailFlags'), flags: MailFlags }),

@@ -3,7 +3,8 @@
  * only writer of pulled data; every local change goes in together with its outbox row.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Account, Agent, Customer, Message, Ticket } from '../../shared/domain';
+import type { Account, Agent, Customer, Group, Message, Ticket } from '../../shared/domain';
+import type { LineMap } from '../../shared/support-lines';
 import type { Mutation } from '../../shared/mutation';
 import type { AnalyzedDoc, IndexSnapshot } from '../../shared/search';
 import type { SlaPolicy } from '../../shared/sla/policy';
@@ -81,7 +82,11 @@ export interface NotificationRow {
 }
 
 /** Workspace preferences that cached data depends on (VIP rules), so live queries follow their changes. */
-export type PrefRow = { key: 'vipRules'; value: string[] } | { key: 'slaPolicy'; value: SlaPolicySettings };
+export type PrefRow =
+  | { key: 'vipRules'; value: string[] }
+  | { key: 'slaPolicy'; value: SlaPolicySettings }
+  /** Per account id: which team is which support line. */
+  | { key: 'supportLines'; value: Record<string, LineMap> };
 
 /** The SLA policy the agent set in Settings for sources without their own. */
 export interface SlaPolicySettings {
@@ -148,6 +153,7 @@ export interface SearchDocRow {
 export class SwitchboardDb extends Dexie {
   accounts!: EntityTable<Account, 'id'>;
   agents!: EntityTable<Agent, 'id'>;
+  groups!: EntityTable<Group, 'id'>;
   tickets!: EntityTable<Ticket, 'id'>;
   messages!: EntityTable<Message, 'id'>;
   customers!: EntityTable<Customer, 'id'>;
@@ -197,6 +203,7 @@ export class SwitchboardDb extends Dexie {
       .upgrade((tx) => tx.table('searchQueue').put({ key: '*', stamp: Date.now() }));
     this.version(7).stores({ snoozes: 'ticketId, until' });
     this.version(8).stores({ quarantine: '++id, table' });
+    this.version(9).stores({ groups: 'id, accountId' });
     this.use(enqueueForSearch);
   }
 }
@@ -205,7 +212,7 @@ export const db = new SwitchboardDb();
 
 /** Removes everything cached for one account, in one transaction. */
 export async function purgeAccount(database: SwitchboardDb, accountId: string): Promise<void> {
-  const tables = [database.tickets, database.messages, database.customers, database.agents, database.outbox, database.syncState, database.attachmentContent];
+  const tables = [database.tickets, database.messages, database.customers, database.agents, database.groups, database.outbox, database.syncState, database.attachmentContent];
   // Drafts and snoozes are kept by ticket id, which starts with the account id.
   await database.drafts.where('ticketId').startsWith(`${accountId}:`).delete();
   await database.snoozes.where('ticketId').startsWith(`${accountId}:`).delete();

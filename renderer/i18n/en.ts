@@ -227,7 +227,7 @@ export const en = {
     undoSeconds: '{{count}} seconds',
     op: {
       status: 'Status → {{value}}', priority: 'Priority → {{value}}', assign: 'Assign', unassign: 'Unassign', tags: 'Tags → {{value}}',
-      seen: 'Mark as read', flag: 'Flag', unflag: 'Remove flag', reply: 'Reply: {{text}}', note: 'Note: {{text}}',
+      seen: 'Mark as read', flag: 'Flag', unflag: 'Remove flag', group: 'Move to team {{value}}', reply: 'Reply: {{text}}', note: 'Note: {{text}}',
     },
     state: {
       pending: 'Waiting to send',
@@ -241,6 +241,17 @@ export const en = {
   quarantine: {
     notice_one: 'One damaged record in this computer’s cache was set aside; it is fetched again from its source.',
     notice_other: '{{count}} damaged records in this computer’s cache were set aside; they are fetched again from their sources.',
+  },
+  lines: {
+    title: 'Support lines',
+    hint: 'Which team is the first, second and third line. Escalating moves a ticket to the next line’s team with a note saying why.',
+    noTeams: '— no teams known yet (they come with the first sync)',
+    none: 'Not mapped',
+    team: 'Team',
+    escalate: 'Escalate to {{line}} ({{team}})',
+    reason: 'Why {{line}}? (the note tells the next line)',
+    cancel: 'Cancel',
+    note: 'Escalated to {{line}} ({{team}}): {{reason}}',
   },
   snooze: {
     label: 'Snooze',

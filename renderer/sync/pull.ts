@@ -28,6 +28,9 @@ export async function applyChanges(db: SwitchboardDb, accountId: string, changes
       case 'agent':
         await db.agents.put(change.agent);
         break;
+      case 'group':
+        await db.groups.put(change.group);
+        break;
       default:
         break; // mail, handled above
     }
@@ -64,7 +67,7 @@ export async function pullAccount(
     const result = await inflight;
     const before = cursor;
     if (!result.done) inflight = request(result.nextCursor);
-    const applied = await db.transaction('rw', [db.tickets, db.messages, db.customers, db.agents, db.syncState, db.outbox, db.prefs], async () => {
+    const applied = await db.transaction('rw', [db.tickets, db.messages, db.customers, db.agents, db.groups, db.syncState, db.outbox, db.prefs], async () => {
       // Another pull (another window) may have written this page already: then skip it.
       if ((await cursorNow()) !== before) return false;
       await applyChanges(db, accountId, result.changes);

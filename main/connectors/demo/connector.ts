@@ -38,6 +38,7 @@ export class DemoConnector implements Connector {
     internalNotes: true,
     merge: false,
     flags: true,
+    groups: true,
   };
   readonly me: Agent = demoMe;
 
@@ -73,7 +74,10 @@ export class DemoConnector implements Connector {
       .sort((a, b) => this.revs.get(a.id)! - this.revs.get(b.id)!);
     const page = pending.slice(0, PAGE_TICKETS);
     const changes: Change[] = [];
-    if (after < this.generationBase()) for (const agent of this.data.agents) changes.push({ kind: 'agent', agent });
+    if (after < this.generationBase()) {
+      for (const agent of this.data.agents) changes.push({ kind: 'agent', agent });
+      for (const group of this.data.groups) changes.push({ kind: 'group', group });
+    }
     const customers = new Map(this.data.customers.map((c) => [c.id, c]));
     const sent = new Set<string>();
     for (const ticket of page) {

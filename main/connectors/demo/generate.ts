@@ -2,7 +2,8 @@
  * Builds the demo workspace: about 200 tickets in English and Russian, deterministic for a given anchor
  * time, so the demo "server" can be rebuilt identically on every start.
  */
-import type { Agent, Attachment, Customer, Message, Priority, Ticket, TicketStatus } from '../../../shared/domain';
+import type { Agent, Attachment, Customer, Group, Message, Priority, Ticket, TicketStatus } from '../../../shared/domain';
+import { DEMO_LINES } from '../../../shared/support-lines';
 import { localId } from '../../../shared/domain';
 import { seededRandom as rng } from '../../../shared/random';
 import { corpus, emailFor, people, type Lang, type TopicName } from './corpus';
@@ -14,6 +15,8 @@ const DAY = 24 * HOUR;
 
 export interface DemoData {
   agents: Agent[];
+  /** The teams: the topics' own, and the higher support lines tickets are escalated to. */
+  groups: Group[];
   customers: Customer[];
   tickets: Ticket[];
   messages: Map<string, Message[]>;
@@ -192,6 +195,7 @@ export function generateDemo(anchor: number, count = 200): DemoData {
   }
   return {
     agents: demoAgents,
+    groups: [...new Set([...Object.values(teams), ...Object.values(DEMO_LINES)])].map((name) => ({ id: `${DEMO_ACCOUNT_ID}:group:${name}`, accountId: DEMO_ACCOUNT_ID, name })),
     customers: customers.map(({ lang: _lang, ...c }) => c),
     tickets,
     messages,

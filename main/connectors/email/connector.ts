@@ -47,6 +47,7 @@ export class EmailConnector implements Connector {
     internalNotes: false,
     merge: true,
     flags: true,
+    groups: false,
   };
   /**
    * Two connections: pulls only ever EXAMINE (read-only) and CLOSE a folder when done, so the next pull

@@ -20,7 +20,7 @@ const EPOCH = '1970-01-01T00:00:00Z';
 const PER_PAGE = 30;
 
 export class FreshdeskConnector implements Connector {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true };
   me: Agent | null = null;
   /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
   vip: VipSource | undefined;
@@ -67,7 +67,10 @@ export class FreshdeskConnector implements Connector {
     const c = readSinceCursor(cursor, EPOCH);
     try {
       const changes: Change[] = [];
-      if (c.page === 1 || this.agents.size === 0) for (const agent of await this.loadAgents()) changes.push({ kind: 'agent', agent });
+      if (c.page === 1 || this.agents.size === 0) {
+        for (const agent of await this.loadAgents()) changes.push({ kind: 'agent', agent });
+        for (const [id, name] of this.groups) changes.push({ kind: 'group', group: { id: `${this.account.id}:group:${id}`, accountId: this.account.id, name } });
+      }
       const path = `tickets?updated_since=${encodeURIComponent(c.since)}&order_by=updated_at&order_type=asc&include=requester&page=${c.page}&per_page=${this.perPage}`;
       const { body, link } = await this.client.request<FdTicket[]>('GET', path);
       const tickets = Array.isArray(body) ? body : [];
@@ -128,6 +131,9 @@ export class FreshdeskConnector implements Connector {
       if (op.type === 'markSeen') return { kind: 'applied', messages: [] };
       if (op.type === 'setFlagged') return { kind: 'rejected', reason: 'Freshdesk has no flags; use a tag.' };
       if (op.type === 'reply') return await this.reply(mutation, op.text, op.internal);
+      if (op.type === 'setGroup' && this.groups.size === 0) await this.loadAgents();
+      const group = op.type === 'setGroup' ? [...this.groups].find(([, name]) => name === op.group)?.[0] : undefined;
+      if (op.type === 'setGroup' && group === undefined) return { kind: 'rejected', reason: `Freshdesk has no group named "${op.group}" (or you may not see it).` };
       const before = await this.current(remoteId);
       if (mutation.baseVersion && before.ticket.version !== mutation.baseVersion) return { kind: 'conflict', remote: before.ticket };
       const fields =
@@ -137,7 +143,9 @@ export class FreshdeskConnector implements Connector {
             ? { priority: toFdPriority(op.priority) }
             : op.type === 'setAssignee'
               ? { responder_id: op.assigneeId ? Number(op.assigneeId.slice(this.account.id.length + 1)) : null }
-              : { tags: op.tags };
+              : op.type === 'setGroup'
+                ? { group_id: group }
+                : { tags: op.tags };
       await this.client.request('PUT', `tickets/${remoteId}`, { body: fields });
       return { kind: 'applied', ticket: (await this.current(remoteId)).ticket, messages: [] };
     } catch (error) {

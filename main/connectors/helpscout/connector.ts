@@ -23,7 +23,7 @@ interface HalPage<T> {
 const EPOCH = '1970-01-01T00:00:00Z';
 
 export class HelpScoutConnector implements Connector {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'closed'], priority: false, assign: true, tags: true, internalNotes: true, merge: false, flags: false };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'closed'], priority: false, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true };
   me: Agent | null = null;
   /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
   vip: VipSource | undefined;
@@ -87,6 +87,12 @@ export class HelpScoutConnector implements Connector {
     }
   }
 
+  /** Mailboxes are the teams: their names, read with the agents (and before a move, after a restart). */
+  private async loadMailboxes(): Promise<void> {
+    const { body } = await this.call<HalPage<{ id: number; name: string }>>('GET', 'mailboxes');
+    this.mailboxes = new Map((body._embedded?.mailboxes ?? []).map((m) => [m.id, m.name]));
+  }
+
   async pull(cursor: string | null): Promise<PullResult> {
     const c = readSinceCursor(cursor, EPOCH);
     try {
@@ -94,9 +100,8 @@ export class HelpScoutConnector implements Connector {
       if (c.page === 1) {
         const { body } = await this.call<HalPage<HsPerson>>('GET', 'users');
         for (const u of body._embedded?.users ?? []) changes.push({ kind: 'agent', agent: { id: `${this.account.id}:${u.id}`, accountId: this.account.id, name: nameOf(u), email: u.email ?? '' } });
-        // Mailboxes are the teams: their names, read with the agents.
-        const mailboxes = await this.call<HalPage<{ id: number; name: string }>>('GET', 'mailboxes');
-        this.mailboxes = new Map((mailboxes.body._embedded?.mailboxes ?? []).map((m) => [m.id, m.name]));
+        await this.loadMailboxes();
+        for (const [id, name] of this.mailboxes) changes.push({ kind: 'group', group: { id: `${this.account.id}:mailbox:${id}`, accountId: this.account.id, name } });
       }
       const since = c.since === EPOCH ? '' : `&modifiedSince=${encodeURIComponent(c.since)}`;
       const { body } = await this.call<HalPage<HsConversation>>('GET', `conversations?status=all${since}&sortField=modifiedAt&sortOrder=asc&embed=threads&page=${c.page}`);
@@ -158,7 +163,13 @@ export class HelpScoutConnector implements Connector {
       if (mutation.baseVersion && before.ticket.version !== mutation.baseVersion) return { kind: 'conflict', remote: before.ticket };
       if (op.type === 'setTags') await this.call('PUT', `conversations/${remoteId}/tags`, { tags: op.tags });
       else if (op.type === 'setStatus') await this.call('PATCH', `conversations/${remoteId}`, { op: 'replace', path: '/status', value: toHsStatus[op.status] });
-      else if (op.assigneeId) await this.call('PATCH', `conversations/${remoteId}`, { op: 'replace', path: '/assignTo', value: Number(op.assigneeId.slice(this.account.id.length + 1)) });
+      else if (op.type === 'setGroup') {
+        // Escalating moves the conversation to the mailbox of the next line.
+        if (this.mailboxes.size === 0) await this.loadMailboxes();
+        const mailbox = [...this.mailboxes].find(([, name]) => name === op.group)?.[0];
+        if (mailbox === undefined) return { kind: 'rejected', reason: `Help Scout has no mailbox named "${op.group}".` };
+        await this.call('PATCH', `conversations/${remoteId}`, { op: 'move', path: '/mailboxId', value: mailbox });
+      } else if (op.assigneeId) await this.call('PATCH', `conversations/${remoteId}`, { op: 'replace', path: '/assignTo', value: Number(op.assigneeId.slice(this.account.id.length + 1)) });
       else await this.call('PATCH', `conversations/${remoteId}`, { op: 'remove', path: '/assignTo' });
       return { kind: 'applied', ticket: (await this.current(remoteId)).ticket, messages: [] };
     } catch (error) {

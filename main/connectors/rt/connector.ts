@@ -35,7 +35,7 @@ export function ticketSqlDate(iso: string): string {
 const MESSAGE_TYPES = new Set(['Create', 'Correspond', 'Comment']);
 
 export class RtConnector implements Connector {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false, groups: true };
   me: Agent | null = null;
   /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
   vip: VipSource | undefined;
@@ -91,7 +91,10 @@ export class RtConnector implements Connector {
     const c = readSinceCursor(cursor, EPOCH);
     try {
       const changes: Change[] = [];
-      if (c.page === 1 || this.agents.size === 0) for (const agent of await this.loadAgents()) changes.push({ kind: 'agent', agent });
+      if (c.page === 1 || this.agents.size === 0) {
+        for (const agent of await this.loadAgents()) changes.push({ kind: 'agent', agent });
+        for (const name of this.queues.values()) changes.push({ kind: 'group', group: { id: `${this.account.id}:queue:${name}`, accountId: this.account.id, name } });
+      }
       const query = encodeURIComponent(`LastUpdated >= '${ticketSqlDate(c.since)}'`);
       // Ties broken by id, so pages of one round neither repeat nor miss a ticket.
       const { body } = await this.client.request<Page<{ id: string; LastUpdated: string }>>(
@@ -160,13 +163,16 @@ export class RtConnector implements Connector {
           return this.reply(mutation, op.text, op.internal, op.attachments ?? []);
         case 'setStatus':
         case 'setPriority':
-        case 'setAssignee': {
+        case 'setAssignee':
+        case 'setGroup': {
           const fields =
             op.type === 'setStatus'
               ? { Status: toRtStatus[op.status] }
               : op.type === 'setPriority'
                 ? { Priority: toRtPriority[op.priority] }
-                : { Owner: op.assigneeId ? op.assigneeId.slice(this.account.id.length + 1) : 'Nobody' };
+                : op.type === 'setGroup'
+                  ? { Queue: op.group }
+                  : { Owner: op.assigneeId ? op.assigneeId.slice(this.account.id.length + 1) : 'Nobody' };
           const put = await this.client.request('PUT', `ticket/${remoteId}`, { body: fields, ifMatch: mutation.baseVersion ?? undefined, expect: [412] });
           if (put.status === 412) return { kind: 'conflict', remote: await this.currentTicket(remoteId) };
           // Only the new ETag is needed: the agent's ticket already shows the change (its history did not move).

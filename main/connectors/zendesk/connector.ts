@@ -27,7 +27,7 @@ const MAX_PAGES = 100;
 const LISTS_TTL_MS = 60 * 60_000;
 
 export class ZendeskConnector implements Connector {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true };
   me: Agent | null = null;
   /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
   vip: VipSource | undefined;
@@ -101,6 +101,11 @@ export class ZendeskConnector implements Connector {
     return list;
   }
 
+  /** The teams (groups): read at most hourly. */
+  private groups() {
+    return this.rarelyChanging<{ id: number; name: string }>('groups.json', 'groups');
+  }
+
   async pull(cursor: string | null): Promise<PullResult> {
     try {
       const changes: Change[] = [];
@@ -108,6 +113,7 @@ export class ZendeskConnector implements Connector {
         if (!this.me) await this.whoAmI();
         const agents = await this.allPages<ZdUser>('users.json?role[]=agent&role[]=admin', 'users');
         for (const user of agents) changes.push({ kind: 'agent', agent: agentOf(this.account.id, user) });
+        for (const g of await this.groups()) changes.push({ kind: 'group', group: { id: `${this.account.id}:group:${g.id}`, accountId: this.account.id, name: g.name } });
       }
       const path = cursor ? `incremental/tickets/cursor.json?cursor=${encodeURIComponent(cursor)}` : 'incremental/tickets/cursor.json?start_time=0';
       const { body } = await this.client.request<ExportPage>('GET', path);
@@ -131,7 +137,7 @@ export class ZendeskConnector implements Connector {
     const organizations = await this.byIds<ZdOrganization>('organizations', [...users.values()].map((u) => u.organization_id ?? 0));
     // Zendesk's SLA policies: a ticket due date is used where the plan has none or an agent may not read them.
     const policies = valid.length ? await this.rarelyChanging<ZdSlaPolicy>('slas/policies.json', 'sla_policies') : [];
-    const groups = new Map((valid.length ? await this.rarelyChanging<{ id: number; name: string }>('groups.json', 'groups') : []).map((g) => [g.id, g.name]));
+    const groups = new Map((valid.length ? await this.groups() : []).map((g) => [g.id, g.name]));
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
     const changes: Change[] = [];
     for (const t of valid) {
@@ -176,6 +182,8 @@ export class ZendeskConnector implements Connector {
       if (op.type === 'reply') return await this.reply(mutation, op.text, op.internal);
       if (op.type === 'markSeen') return { kind: 'applied', messages: [] }; // Zendesk keeps no per-agent read state
       if (op.type === 'setFlagged') return { kind: 'rejected', reason: 'Zendesk has no flags; use a tag.' };
+      const group = op.type === 'setGroup' ? (await this.groups()).find((g) => g.name === op.group) : undefined;
+      if (op.type === 'setGroup' && !group) return { kind: 'rejected', reason: `Zendesk has no group named "${op.group}" (or you may not see it).` };
       const fields =
         op.type === 'setStatus'
           ? { status: toZdStatus[op.status] }
@@ -183,7 +191,9 @@ export class ZendeskConnector implements Connector {
             ? { priority: op.priority }
             : op.type === 'setAssignee'
               ? { assignee_id: op.assigneeId ? Number(op.assigneeId.slice(this.account.id.length + 1)) : null }
-              : { tags: op.tags };
+              : op.type === 'setGroup'
+                ? { group_id: group!.id }
+                : { tags: op.tags };
       const safe = mutation.baseVersion ? { safe_update: true, updated_stamp: mutation.baseVersion } : {};
       const put = await this.client.request('PUT', `tickets/${remoteId}.json`, { body: { ticket: { ...fields, ...safe } }, expect: [409] });
       const { ticket } = await this.current(remoteId);

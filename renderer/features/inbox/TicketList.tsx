@@ -6,6 +6,8 @@ import { relativeTime } from '../../app/format';
 import { useNow } from '../../app/use-now';
 import { db } from '../../db/schema';
 import { inboxRows, type InboxRow } from '../../db/queries';
+import { lineMaps } from '../../db/support-lines';
+import { lineOf } from '../../../shared/support-lines';
 import { useUi } from '../../stores/ui';
 import { Highlight } from '../search/Highlight';
 import { SearchBox } from '../search/SearchBox';
@@ -52,6 +54,7 @@ function TicketRows({ rows, matches, now }: { rows: InboxRow[]; matches: ((word:
   const { t, i18n } = useTranslation();
   // Each ticket says where it lives: one queue, several sources.
   const sources = useLiveQuery(async () => new Map((await db.accounts.toArray()).map((a) => [a.id, a.name])), []);
+  const lines = useLiveQuery(() => lineMaps(db), []);
   const ticketId = useUi((s) => s.ticketId);
   const openTicket = useUi((s) => s.openTicket);
   return (
@@ -86,6 +89,7 @@ function TicketRows({ rows, matches, now }: { rows: InboxRow[]; matches: ((word:
             <span className={`badge status status-${ticket.status}`}>{t(`status.${ticket.status}`)}</span>
             <span className={`badge priority priority-${ticket.priority}`}>{t(`priority.${ticket.priority}`)}</span>
             <SlaBadge state={sla} dueAt={ticket.slaDueAt} now={now} />
+            {lineOf(ticket.group, lines?.[ticket.accountId]) && <span className="badge line">{lineOf(ticket.group, lines?.[ticket.accountId])}</span>}
             {ticket.flagged && <span className="badge flag">★ {t('ticket.flagged')}</span>}
             {sources?.get(ticket.accountId) && <span className="badge source">{sources.get(ticket.accountId)}</span>}
           </div>

@@ -10,6 +10,7 @@ import { setUndoSendSeconds, undoChoices, undoSendSeconds } from '../../stores/u
 import { AboutSection } from './AboutSection';
 import { AccountsSection } from './AccountsSection';
 import { DesktopSection } from './DesktopSection';
+import { LinesSection } from './LinesSection';
 import { NotificationsSection } from './NotificationsSection';
 import { SlaSection } from './SlaSection';
 import { VipSection } from './VipSection';
@@ -58,6 +59,7 @@ export function Settings() {
         </select>
       </label>
       <AccountsSection />
+      <LinesSection />
       <VipSection />
       <SlaSection />
       <NotificationsSection />

@@ -12,6 +12,7 @@ import { useUi } from '../../stores/ui';
 import { undoSendSeconds, useUndo } from '../../stores/undo';
 import { OutboxRowView } from '../outbox/OutboxRowView';
 import { Composer } from './Composer';
+import { EscalateControl } from './EscalateControl';
 import { MergeControl } from './MergeControl';
 import { SlaTargets } from './SlaTargets';
 import { SnoozeControl } from './SnoozeControl';
@@ -39,9 +40,9 @@ export function TicketView() {
   // Only what the source can do is offered (older caches have no capabilities: everything).
   const can = account?.capabilities;
   const statuses = can ? ticketStatuses.filter((s) => can.statuses.includes(s) || s === ticket.status) : ticketStatuses;
-  const change = async (op: MutationOp) => {
+  const change = async (op: MutationOp, undoable = true) => {
     // A reply waits out its undo window (Settings); everything else goes at once and can be undone until sent.
-    const hold = op.type === 'reply' ? undoSendSeconds() * 1000 : 0;
+    const hold = op.type === 'reply' && undoable ? undoSendSeconds() * 1000 : 0;
     const mutation = await enqueue(db, ticket.id, op, me, hold);
     if (hold > 0) useUndo.getState().set({ mutationId: mutation.id, ticketId: ticket.id, until: mutation.createdAt + hold });
     engine.kick();
@@ -105,6 +106,7 @@ export function TicketView() {
           </button>}
           {(can?.merge ?? isEmail) && <MergeControl ticket={ticket} related={related} />}
           <SnoozeControl ticketId={ticket.id} />
+          {can?.groups && <EscalateControl ticket={ticket} change={(op) => change(op, false)} />}
           {outbox.length > 0 && <span className="badge pending">{t('ticket.waiting')}</span>}
         </div>
         {failed.length > 0 && (

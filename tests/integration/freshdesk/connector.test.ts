@@ -81,4 +81,13 @@ describe('Freshdesk (recorded API shapes)', () => {
     expect(fd.storage.requests.map((r) => r.authorization)).toEqual([undefined, undefined]); // the key never leaves Freshdesk's host
     await expect(connector().fetchAttachment('fd:attachment-2-999')).rejects.toMatchObject({ code: 'not_found', message: expect.stringContaining('no longer has') });
   });
+
+  it('groups are the teams; escalating sets the ticket\'s group by name', async () => {
+    const c = connector();
+    const all = await pullAll(c, null);
+    expect(all.changes.flatMap((x) => (x.kind === 'group' ? [x.group.name] : []))).toEqual(['First line', 'Second line']);
+    expect(await c.push(mutation('2', { type: 'setGroup', group: 'Second line' }, fd.ticket(2).updated_at))).toMatchObject({ kind: 'applied', ticket: { group: 'Second line' } });
+    expect(fd.ticket(2)).toMatchObject({ group_id: 44 });
+    expect(await c.push(mutation('2', { type: 'setGroup', group: 'Nowhere' }, null))).toMatchObject({ kind: 'rejected' });
+  });
 });

@@ -53,7 +53,7 @@ export async function startFakeFreshdesk(perPage = 2): Promise<FakeFreshdesk> {
     const table: Route[] = [
       { method: 'GET', path: /^\/api\/v2\/agents\/me$/, reply: () => ({ body: agents[0] }) },
       { method: 'GET', path: /^\/api\/v2\/agents\?/, reply: () => ({ body: agents }) },
-      { method: 'GET', path: /^\/api\/v2\/groups\?/, reply: () => ({ body: [{ id: 44, name: 'Second line' }] }) },
+      { method: 'GET', path: /^\/api\/v2\/groups\?/, reply: () => ({ body: [{ id: 43, name: 'First line' }, { id: 44, name: 'Second line' }] }) },
       {
         method: 'GET',
         path: /^\/api\/v2\/tickets\?updated_since=([^&]+)&order_by=updated_at&order_type=asc&include=requester&page=(\d+)&per_page=(\d+)$/,

@@ -71,4 +71,12 @@ describe('Help Scout (recorded API shapes)', () => {
     expect({ ...content, data: Buffer.from(content.data).toString() }).toEqual({ name: 'тарифы.csv', type: 'text/csv', data: 'plan,price\nannual,990\n' });
     await expect(connector().fetchAttachment('hs:attachment-2-78')).rejects.toMatchObject({ code: 'not_found' });
   });
+
+  it('mailboxes are the teams; escalating moves the conversation to another mailbox, also after a restart', async () => {
+    const all = await pullAll(connector(), null);
+    expect(all.changes.flatMap((x) => (x.kind === 'group' ? [x.group.name] : []))).toEqual(['Support', 'Escalations']);
+    const fresh = connector(); // knows no mailboxes yet: reads them before the move
+    expect(await fresh.push(mutation('1', { type: 'setGroup', group: 'Escalations' }, null))).toMatchObject({ kind: 'applied', ticket: { group: 'Escalations' } });
+    expect(hs.requests.find((r) => r.method === 'PATCH')?.body).toEqual({ op: 'move', path: '/mailboxId', value: 301 });
+  });
 });

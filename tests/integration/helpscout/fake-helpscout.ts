@@ -44,7 +44,7 @@ export async function startFakeHelpScout(pageSize = 2): Promise<FakeHelpScout> {
     const table: Route[] = [
       { method: 'GET', path: /^\/v2\/conversations\/2\/attachments\/77\/data$/, reply: () => ({ body: { data: tariff.toString('base64') } }) },
       { method: 'GET', path: /^\/v2\/users\/me$/, reply: () => ({ body: agent }) },
-      { method: 'GET', path: /^\/v2\/mailboxes$/, reply: () => ({ body: { _embedded: { mailboxes: [{ id: 300, name: 'Support', email: 'support@example.test' }] }, page: { size: 50, totalElements: 1, totalPages: 1, number: 1 } } }) },
+      { method: 'GET', path: /^\/v2\/mailboxes$/, reply: () => ({ body: { _embedded: { mailboxes: [{ id: 300, name: 'Support', email: 'support@example.test' }, { id: 301, name: 'Escalations', email: 'escalations@example.test' }] }, page: { size: 50, totalElements: 2, totalPages: 1, number: 1 } } }) },
       { method: 'GET', path: /^\/v2\/users$/, reply: () => ({ body: { _embedded: { users: [agent] }, page: { size: 50, totalElements: 1, totalPages: 1, number: 1 } } }) },
       {
         method: 'GET',
@@ -76,6 +76,7 @@ export async function startFakeHelpScout(pageSize = 2): Promise<FakeHelpScout> {
           const c = find(m[1]!)!;
           const patch = body as { op: string; path: string; value?: unknown };
           if (patch.path === '/status') c.status = String(patch.value);
+          if (patch.path === '/mailboxId' && patch.op === 'move') c.mailboxId = Number(patch.value);
           if (patch.path === '/assignTo') c.assignee = patch.op === 'remove' ? null : { id: patch.value, first: 'Agent', last: 'Smith', email: agent.email };
           touch(c);
           return { status: 204 };

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RtConnector } from '../../../main/connectors/rt/connector';
-import { pullAll, ticketsIn } from '../peers/helpdesk';
+import { mutationFor, pullAll, ticketsIn } from '../peers/helpdesk';
 import { rtAvailable, startRt, type Rt } from '../peers/rt';
 
 // Skipped (with the reason printed) only where RT is not installed; .ci/run installs it, so CI runs these.
@@ -39,7 +39,7 @@ describe.skipIf(!available)('SLA from Request Tracker’s service agreements', (
   });
 });
 
-describe.skipIf(!available)('VIP from a Request Tracker custom field', () => {
+describe.skipIf(!available)('VIP from a Request Tracker custom field; queues as teams', () => {
   beforeAll(async () => {
     rt = await startRt();
     rt.seed('cf', 'Tier'); // a ticket custom field, as an RT admin adds one
@@ -59,5 +59,20 @@ describe.skipIf(!available)('VIP from a Request Tracker custom field', () => {
     const vip = new Map(changes.flatMap((c) => (c.kind === 'customer' ? [[c.customer.email, c.customer.vip] as const] : [])));
     expect(vip.get('ceo@bigbank.example')).toBe(true);
     expect(vip.get('someone@example.test')).toBe(false);
+  });
+
+  it('lists the queues as teams, and escalating moves a ticket to another queue (If-Match on its ETag)', async () => {
+    await rest('POST', 'queue', { Name: 'Second line' });
+    const { id } = await rest<{ id: string }>('POST', 'ticket', { Queue: 'General', Subject: 'Refund loops', Requestor: 'ann@example.test', Content: 'Hello', ContentType: 'text/plain' });
+    const connector = new RtConnector({ id: 'rt', type: 'rt', name: 'RT', demo: false }, rt.url, () => rt.token, 50);
+    const { changes } = await pullAll(connector, null);
+    expect(changes.flatMap((c) => (c.kind === 'group' ? [c.group.name] : [])).sort()).toEqual(['General', 'Second line']);
+    const ticket = ticketsIn(changes).find((t) => t.remoteId === id)!;
+    expect(ticket.group).toBe('General');
+    const move = mutationFor('rt')(id, { type: 'setGroup', group: 'Second line' }, ticket.version);
+    expect(await connector.push(move)).toMatchObject({ kind: 'applied' });
+    expect((await rest<{ Queue: { id: string } }>('GET', `ticket/${id}`)).Queue.id).toBe((await rest<{ id: number }>('GET', 'queue/Second line')).id.toString());
+    // The same change on the version from before the move: RT's answer is a conflict carrying its ticket.
+    expect(await connector.push(mutationFor('rt')(id, { type: 'setGroup', group: 'General' }, ticket.version))).toMatchObject({ kind: 'conflict', remote: { group: 'Second line' } });
   });
 });

@@ -148,4 +148,14 @@ describe('Zendesk SLA policies', () => {
     zd.fault({ status: 429, headers: { 'Retry-After': '7' }, body: {} });
     await expect(connector().fetchAttachment(file.id)).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('wait 7 s') });
   });
+
+  it('groups are the teams; escalating sets the ticket\'s group by name, and an unknown group is refused', async () => {
+    const c = connector();
+    const all = await pullAll(c, null);
+    expect(all.changes.flatMap((x) => (x.kind === 'group' ? [x.group.name] : []))).toEqual(['Billing', 'Technical']);
+    const ticket = tickets(all.changes).find((t) => t.remoteId === '2')!;
+    expect(await c.push(mutation('2', { type: 'setGroup', group: 'Technical' }, ticket.version))).toMatchObject({ kind: 'applied', ticket: { group: 'Technical' } });
+    expect(zd.ticket(2)).toMatchObject({ group_id: 361 });
+    expect(await c.push(mutation('2', { type: 'setGroup', group: 'Nowhere' }, null))).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('no group named "Nowhere"') });
+  });
 });

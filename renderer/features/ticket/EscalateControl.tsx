@@ -1,0 +1,72 @@
+/**
+ * The ticket's team, and escalation to the next support line: the ticket moves to that line's team and an
+ * internal note says why (the reason is required: the next line should not have to ask).
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Ticket } from '../../../shared/domain';
+import type { MutationOp } from '../../../shared/mutation';
+import { lineOf, nextLine } from '../../../shared/support-lines';
+import { db } from '../../db/schema';
+import { lineMaps } from '../../db/support-lines';
+
+export function EscalateControl({ ticket, change }: { ticket: Ticket; change: (op: MutationOp) => Promise<void> }) {
+  const { t } = useTranslation();
+  const data = useLiveQuery(async () => ({
+    teams: (await db.groups.where('accountId').equals(ticket.accountId).toArray()).map((g) => g.name).sort(),
+    lines: (await lineMaps(db))[ticket.accountId],
+  }), [ticket.accountId]);
+  const [reason, setReason] = useState<string | null>(null);
+  if (!data) return null;
+  const line = lineOf(ticket.group, data.lines);
+  const next = nextLine(ticket.group, data.lines);
+  const teams = ticket.group && !data.teams.includes(ticket.group) ? [ticket.group, ...data.teams] : data.teams;
+  const escalate = async () => {
+    if (!next || !reason?.trim()) return;
+    await change({ type: 'setGroup', group: next.group });
+    await change({ type: 'reply', internal: true, text: t('lines.note', { line: next.line, team: next.group, reason: reason.trim() }) });
+    setReason(null);
+  };
+  return (
+    <span className="escalate">
+      <label>
+        {t('lines.team')}
+        <select value={ticket.group ?? ''} onChange={(e) => e.target.value && void change({ type: 'setGroup', group: e.target.value })}>
+          {!ticket.group && <option value="">—</option>}
+          {teams.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {line && <span className="badge line">{line}</span>}
+      {next && reason === null && (
+        <button type="button" onClick={() => setReason('')}>
+          {t('lines.escalate', { line: next.line, team: next.group })}
+        </button>
+      )}
+      {next && reason !== null && (
+        <form
+          className="escalate-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void escalate();
+          }}
+        >
+          <label>
+            {t('lines.reason', { line: next.line })}
+            <textarea autoFocus rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <button type="submit" disabled={!reason.trim()}>
+            {t('lines.escalate', { line: next.line, team: next.group })}
+          </button>
+          <button type="button" onClick={() => setReason(null)}>
+            {t('lines.cancel')}
+          </button>
+        </form>
+      )}
+    </span>
+  );
+}
