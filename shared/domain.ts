@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-import { priorities, ticketStatuses } from './statuses';
+import { channels, priorities, ticketStatuses } from './statuses';
 
 export { priorities, ticketStatuses };
 export const TicketStatus = z.enum(ticketStatuses);
@@ -14,7 +14,7 @@ export type TicketStatus = z.infer<typeof TicketStatus>;
 export const Priority = z.enum(priorities);
 export type Priority = z.infer<typeof Priority>;
 
-export const Channel = z.enum(['email', 'web', 'chat', 'phone', 'social', 'api']);
+export const Channel = z.enum(channels);
 export type Channel = z.infer<typeof Channel>;
 
 const Id = z.string().min(1).max(200);

@@ -3,12 +3,18 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
+/**
+ * Scripts only from the app. Styles, images and fonts are wider because an email's HTML is shown in a
+ * sandboxed srcdoc iframe, which inherits this policy: its own inline styles must apply, and its remote
+ * images and fonts load once the agent allows them — the iframe's own, stricter policy decides that
+ * (renderer/features/ticket/sanitize.ts); the app itself renders no untrusted markup.
+ */
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https: http:",
+  "font-src 'self' data: https: http:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useCallback } from 'react';
 import { useApp } from './context';
 import { CheatSheet } from '../features/inbox/CheatSheet';
+import { CommandPalette } from '../features/inbox/CommandPalette';
 import { useKeyboard } from '../features/inbox/keyboard';
 import { db } from '../db/schema';
 import { DemoBanner } from '../features/demo/DemoBanner';
@@ -25,6 +26,7 @@ export function App() {
   const screen = useUi((s) => s.screen);
   const notice = useUi((s) => s.notice);
   const helpOpen = useUi((s) => s.helpOpen);
+  const paletteOpen = useUi((s) => s.paletteOpen);
   const { info, engine } = useApp();
   const meFor = useCallback((accountId: string) => info.me.find((a) => a.accountId === accountId) ?? null, [info]);
   useKeyboard(meFor, engine.kick);
@@ -60,6 +62,7 @@ export function App() {
       <UndoSend />
       <StatusBar />
       {helpOpen && <CheatSheet />}
+      {paletteOpen && <CommandPalette context={{ meFor, kick: engine.kick }} />}
       {settingsOpen && (
         <Suspense fallback={null}>
           <Settings />

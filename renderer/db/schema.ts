@@ -8,7 +8,9 @@ import type { LineMap } from '../../shared/support-lines';
 import type { Mutation } from '../../shared/mutation';
 import type { AnalyzedDoc, IndexSnapshot } from '../../shared/search';
 import type { SlaPolicy } from '../../shared/sla/policy';
+import type { Template } from '../../shared/templates';
 import { enqueueForSearch } from '../search/queue';
+import { ticketKeys, type TicketRow, withOpenKey } from './ticket-keys';
 
 /**
  * pending → sending → (removed: done) | failed (the source refused it for good; its effect is rolled back)
@@ -58,13 +60,8 @@ export interface ViewRow {
   query: string;
 }
 
-export interface TemplateRow {
-  id: string;
-  kind: 'greeting' | 'apology' | 'solution' | 'thanks' | 'signature';
-  lang: string;
-  name: string;
-  body: string;
-}
+/** A template the agent edited or wrote (the defaults live in shared/templates.ts); `deleted` hides a default. */
+export type TemplateRow = Template & { deleted?: boolean };
 
 /** Attachment content fetched on demand, kept so it opens offline next time. */
 export interface AttachmentContentRow {
@@ -86,7 +83,9 @@ export type PrefRow =
   | { key: 'vipRules'; value: string[] }
   | { key: 'slaPolicy'; value: SlaPolicySettings }
   /** Per account id: which team is which support line. */
-  | { key: 'supportLines'; value: Record<string, LineMap> };
+  | { key: 'supportLines'; value: Record<string, LineMap> }
+  /** Senders whose remote images the agent allowed always. */
+  | { key: 'remoteSenders'; value: string[] };
 
 /** The SLA policy the agent set in Settings for sources without their own. */
 export interface SlaPolicySettings {
@@ -112,6 +111,13 @@ export interface QuarantineRow {
   at: number;
 }
 
+/** The agent's own notes on a customer, by email address: local, across every source. */
+export interface CustomerNoteRow {
+  email: string;
+  text: string;
+  updatedAt: number;
+}
+
 /** A ticket the agent put away until a time: personal, kept on this computer (sources have no snooze). */
 export interface SnoozeRow {
   ticketId: string;
@@ -126,6 +132,8 @@ export interface DraftRow {
   text: string;
   internal: boolean;
   updatedAt: number;
+  /** The thread's message ids when the agent began it: a customer message not among them is shown before sending. */
+  known?: string[];
 }
 
 /**
@@ -170,6 +178,7 @@ export class SwitchboardDb extends Dexie {
   searchDocs!: EntityTable<SearchDocRow, 'ticketId'>;
   snoozes!: EntityTable<SnoozeRow, 'ticketId'>;
   quarantine!: EntityTable<QuarantineRow, 'id'>;
+  customerNotes!: EntityTable<CustomerNoteRow, 'email'>;
 
   constructor(name = 'switchboard') {
     super(name);
@@ -204,7 +213,17 @@ export class SwitchboardDb extends Dexie {
     this.version(7).stores({ snoozes: 'ticketId, until' });
     this.version(8).stores({ quarantine: '++id, table' });
     this.version(9).stores({ groups: 'id, accountId' });
+    // Views at 100,000 tickets: each reads one index (views.ts); open tickets by a sparse key the
+    // middleware keeps (ticket-keys.ts), written once here for a cache from before.
+    this.version(10)
+      .stores({
+        customerNotes: 'email',
+        tickets:
+          'id, &[accountId+remoteId], [accountId+updatedAt], [status+slaDueAt], [status+updatedAt], [status+createdAt], [status+priority+updatedAt], [openKey+slaDueAt], [openKey+updatedAt], [openKey+createdAt], [openKey+priority+updatedAt], [status+assigneeId], [assigneeId+status], [accountId+status], [channel+status], status, assigneeId, accountId, customerId, updatedAt, [accountId+number], [accountId+threadSubject]',
+      })
+      .upgrade((tx) => tx.table('tickets').toCollection().modify((t: TicketRow) => Object.assign(t, withOpenKey(t))));
     this.use(enqueueForSearch);
+    this.use(ticketKeys);
   }
 }
 

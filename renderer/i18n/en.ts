@@ -1,5 +1,13 @@
+import { enWorkspace } from './en-workspace';
+
 export const en = {
-  nav: { views: 'Views', open: 'All open', mine: 'Mine', unassigned: 'Unassigned', snoozed: 'Snoozed', outbox: 'Outbox', settings: 'Settings', kpi: 'KPIs' },
+  ...enWorkspace,
+  nav: {
+    views: 'Views', open: 'All open', mine: 'My open', unassigned: 'Unassigned', vip: 'VIP', atRisk: 'SLA at risk', breached: 'Breached', pending: 'Pending',
+    snoozed: 'Snoozed', all: 'All', outbox: 'Outbox', settings: 'Settings', kpi: 'KPIs', sources: 'Sources', channels: 'Channels',
+  },
+  channel: { email: 'Email', web: 'Web', chat: 'Chat', phone: 'Phone', social: 'Social', api: 'API' },
+  sort: { label: 'Sort', sla: 'SLA due', priority: 'Priority', updated: 'Last update', created: 'Arrival (oldest first)' },
   demo: {
     banner: 'Demo workspace: these tickets and customers are sample data, not real people. Your changes stay on this computer.',
     remove: 'Remove demo data',
@@ -10,9 +18,17 @@ export const en = {
     noAccountsHint: 'Email and helpdesk accounts are added in Settings. Until then, you can bring the demo workspace back.',
     restoreDemo: 'Restore demo workspace',
     view: 'No tickets in this view.',
+    open: 'Inbox zero: every ticket is solved or snoozed. New ones appear here as they arrive.',
+    mine: 'Nothing assigned to you. Take one from Unassigned: open it and press a.',
+    unassigned: 'Every open ticket has an owner.',
+    vip: 'No open tickets from VIP customers. Mark a customer VIP from their ticket, or set rules in Settings.',
+    atRisk: 'No ticket is close to its SLA target.',
+    breached: 'No ticket has missed its SLA target.',
+    pending: 'No ticket is waiting on a customer.',
+    snoozed: 'Nothing snoozed. Press s on a ticket to put it away until later.',
     loading: 'Loading tickets…',
   },
-  list: { label: 'Tickets', customer: 'Customer', updated: 'Updated' },
+  list: { label: 'Tickets', customer: 'Customer', updated: 'Updated', clearNarrow: 'Show all sources and channels' },
   status: { new: 'New', open: 'Open', pending: 'Pending', 'on-hold': 'On hold', solved: 'Solved', closed: 'Closed' },
   priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
   sla: { breached: 'Breached', atRisk: 'At risk', ok: 'On track', due: 'SLA due {{time}}',
@@ -242,17 +258,6 @@ export const en = {
     notice_one: 'One damaged record in this computer’s cache was set aside; it is fetched again from its source.',
     notice_other: '{{count}} damaged records in this computer’s cache were set aside; they are fetched again from their sources.',
   },
-  lines: {
-    title: 'Support lines',
-    hint: 'Which team is the first, second and third line. Escalating moves a ticket to the next line’s team with a note saying why.',
-    noTeams: '— no teams known yet (they come with the first sync)',
-    none: 'Not mapped',
-    team: 'Team',
-    escalate: 'Escalate to {{line}} ({{team}})',
-    reason: 'Why {{line}}? (the note tells the next line)',
-    cancel: 'Cancel',
-    note: 'Escalated to {{line}} ({{team}}): {{reason}}',
-  },
   snooze: {
     label: 'Snooze',
     hour: 'For an hour',
@@ -303,7 +308,15 @@ export const en = {
       dangling_or: 'OR needs a search on both sides.',
     },
   },
-  keys: { title: 'Keyboard shortcuts', search: 'Search', next: 'Next ticket', previous: 'Previous ticket', solve: 'Solve and go to the next', reply: 'Write a reply', status: 'Change status', snooze: 'Snooze', priority: 'Change priority', assign: 'Assign', inbox: 'Go to the inbox', help: 'Show or hide this list' },
+  keys: {
+    title: 'Keyboard shortcuts', search: 'Search', next: 'Next ticket', previous: 'Previous ticket', open: 'Open the ticket', select: 'Select for a bulk action',
+    solve: 'Solve and go to the next', reply: 'Write a reply', note: 'Write an internal note', status: 'Change status', snooze: 'Snooze', priority: 'Change priority',
+    assign: 'Assign', tags: 'Edit tags', escalate: 'Escalate to the next support line', inbox: 'Go to the inbox', help: 'Show or hide this list',
+    outbox: 'Open the outbox', kpi: 'Open the KPI dashboard', settings: 'Open Settings', palette: 'Command palette',
+    paletteSearch: 'Type a command…', noMatch: 'No command matches.',
+    view: { mine: 'Show my open tickets', unassigned: 'Show unassigned tickets', atRisk: 'Show tickets at risk of breaching SLA', breached: 'Show tickets past their SLA', pending: 'Show tickets waiting on the customer', snoozed: 'Show snoozed tickets', all: 'Show all tickets' },
+  },
+  tags: { label: 'Tags', placeholder: 'refund, billing', save: 'Save tags' },
   expired: {
     title: 'This link has expired — restart Switchboard',
     hint: 'Each start of Switchboard in browser mode prints a new address with a fresh key. Open the newest one.',

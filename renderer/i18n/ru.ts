@@ -1,4 +1,5 @@
 import type { Resources } from './en';
+import { ruWorkspace } from './ru-workspace';
 
 /** Russian needs the few/many plural forms English lacks. */
 export const ru: Resources & {
@@ -7,8 +8,18 @@ export const ru: Resources & {
   sla: { applied_few: string; applied_many: string };
   search: { results_few: string; results_many: string };
   quarantine: { notice_few: string; notice_many: string };
+  html: { blocked_few: string; blocked_many: string };
+  composer: { collision_few: string; collision_many: string };
+  customer: { history_few: string; history_many: string };
+  bulk: { selected_few: string; selected_many: string; done_few: string; done_many: string; doneSkipped_few: string; doneSkipped_many: string; snoozed_few: string; snoozed_many: string };
 } = {
-  nav: { views: 'Представления', open: 'Все открытые', mine: 'Мои', unassigned: 'Без исполнителя', snoozed: 'Отложенные', outbox: 'Исходящие', settings: 'Настройки', kpi: 'Показатели' },
+  ...ruWorkspace,
+  nav: {
+    views: 'Представления', open: 'Все открытые', mine: 'Мои открытые', unassigned: 'Без исполнителя', vip: 'VIP', atRisk: 'SLA под угрозой', breached: 'Просрочено', pending: 'Ждут клиента',
+    snoozed: 'Отложенные', all: 'Все', outbox: 'Исходящие', settings: 'Настройки', kpi: 'Показатели', sources: 'Источники', channels: 'Каналы',
+  },
+  channel: { email: 'Почта', web: 'Веб', chat: 'Чат', phone: 'Телефон', social: 'Соцсети', api: 'API' },
+  sort: { label: 'Сортировка', sla: 'Срок SLA', priority: 'Приоритет', updated: 'Последнее обновление', created: 'Поступление (сначала старые)' },
   demo: {
     banner: 'Демо-пространство: эти обращения и клиенты — пример, а не реальные люди. Ваши изменения остаются на этом компьютере.',
     remove: 'Удалить демо-данные',
@@ -19,9 +30,17 @@ export const ru: Resources & {
     noAccountsHint: 'Почтовые ящики и хелпдески добавляются в настройках. А пока можно вернуть демо-пространство.',
     restoreDemo: 'Вернуть демо-пространство',
     view: 'В этом представлении нет обращений.',
+    open: 'Входящие пусты: все обращения решены или отложены. Новые появятся здесь.',
+    mine: 'На вас ничего не назначено. Возьмите обращение из «Без исполнителя»: откройте его и нажмите a.',
+    unassigned: 'У каждого открытого обращения есть исполнитель.',
+    vip: 'Нет открытых обращений от VIP-клиентов. Отметьте клиента как VIP в его обращении или задайте правила в настройках.',
+    atRisk: 'Ни одно обращение не близко к сроку SLA.',
+    breached: 'Ни одно обращение не просрочило SLA.',
+    pending: 'Ни одно обращение не ждёт ответа клиента.',
+    snoozed: 'Ничего не отложено. Нажмите s в обращении, чтобы отложить его.',
     loading: 'Загружаем обращения…',
   },
-  list: { label: 'Обращения', customer: 'Клиент', updated: 'Обновлено' },
+  list: { label: 'Обращения', customer: 'Клиент', updated: 'Обновлено', clearNarrow: 'Показать все источники и каналы' },
   status: { new: 'Новое', open: 'Открыто', pending: 'Ждёт клиента', 'on-hold': 'Отложено', solved: 'Решено', closed: 'Закрыто' },
   priority: { low: 'Низкий', normal: 'Обычный', high: 'Высокий', urgent: 'Срочный' },
   sla: { breached: 'Просрочено', atRisk: 'Под угрозой', ok: 'В срок', due: 'Срок SLA {{time}}',
@@ -259,17 +278,6 @@ export const ru: Resources & {
     notice_many: '{{count}} повреждённых записей в кэше отложены; они будут заново получены из источников.',
     notice_other: '{{count}} повреждённой записи в кэше отложены; они будут заново получены из источников.',
   },
-  lines: {
-    title: 'Линии поддержки',
-    hint: 'Какая команда — первая, вторая и третья линия. Эскалация передаёт обращение команде следующей линии с заметкой о причине.',
-    noTeams: '— команды ещё не известны (придут с первой синхронизацией)',
-    none: 'Не задано',
-    team: 'Команда',
-    escalate: 'Передать на {{line}} ({{team}})',
-    reason: 'Почему на {{line}}? (заметка для следующей линии)',
-    cancel: 'Отмена',
-    note: 'Передано на {{line}} ({{team}}): {{reason}}',
-  },
   snooze: {
     label: 'Отложить',
     hour: 'На час',
@@ -322,7 +330,15 @@ export const ru: Resources & {
       dangling_or: 'OR нужен поиск с обеих сторон.',
     },
   },
-  keys: { title: 'Клавиши', search: 'Поиск', next: 'Следующее обращение', previous: 'Предыдущее обращение', solve: 'Решить и перейти к следующему', reply: 'Написать ответ', status: 'Изменить статус', snooze: 'Отложить', priority: 'Изменить приоритет', assign: 'Назначить', inbox: 'Перейти во входящие', help: 'Показать или скрыть этот список' },
+  keys: {
+    title: 'Клавиши', search: 'Поиск', next: 'Следующее обращение', previous: 'Предыдущее обращение', open: 'Открыть обращение', select: 'Выбрать для действия над несколькими',
+    solve: 'Решить и перейти к следующему', reply: 'Написать ответ', note: 'Написать внутреннюю заметку', status: 'Изменить статус', snooze: 'Отложить', priority: 'Изменить приоритет',
+    assign: 'Назначить', tags: 'Изменить теги', escalate: 'Передать на следующую линию поддержки', inbox: 'Во входящие', help: 'Показать или скрыть этот список',
+    outbox: 'Открыть исходящие', kpi: 'Открыть показатели', settings: 'Открыть настройки', palette: 'Палитра команд',
+    paletteSearch: 'Введите команду…', noMatch: 'Нет такой команды.',
+    view: { mine: 'Показать мои открытые', unassigned: 'Показать без исполнителя', atRisk: 'Показать обращения под угрозой нарушения SLA', breached: 'Показать просроченные по SLA', pending: 'Показать ждущие ответа клиента', snoozed: 'Показать отложенные', all: 'Показать все обращения' },
+  },
+  tags: { label: 'Теги', placeholder: 'возврат, оплата', save: 'Сохранить теги' },
   expired: {
     title: 'Срок действия ссылки истёк — перезапустите Switchboard',
     hint: 'При каждом запуске в режиме браузера Switchboard печатает новый адрес с новым ключом. Откройте последний.',

@@ -8,7 +8,7 @@ import { dueNotices, type Notice, type NoticePrefs } from '../../shared/notify';
 import { slaState } from '../../shared/sla/state';
 import type { SwitchboardDb } from '../db/schema';
 import { vipRules, withVip } from '../db/vip';
-import { openStatuses } from '../db/queries';
+import { openStatuses } from '../db/views';
 import { atRiskLeadMs } from '../sync/sla-policy';
 
 const BASELINE = 'notifications#baseline';

@@ -10,7 +10,7 @@ import type { SearchContext } from '../../shared/search/evaluate';
 import { parseQuery, type SearchError } from '../../shared/search/query';
 import { fold, stem, terms } from '../../shared/search/text';
 import { slaState } from '../../shared/sla/state';
-import type { InboxRow } from '../db/queries';
+import type { InboxRow } from '../db/views';
 import type { SwitchboardDb } from '../db/schema';
 import { vipRules, withVip } from '../db/vip';
 import { Indexer, type IndexProgress, loadIndex } from './indexer';

@@ -1,4 +1,4 @@
-import { changeStatusAndReload, inboxRows } from './journeys';
+import { changeStatusAndReload, inboxRows, demoLoaded } from './journeys';
 import { expect, stopHost, test } from './host';
 
 test('the demo inbox: open a ticket, change its status, reload, the change is kept', async ({ page, host }) => {
@@ -79,7 +79,7 @@ test('Ctrl-C stops browser mode cleanly and frees its port', async ({ host }) =>
 
 test('KPIs of the demo, computed offline from the cache, exported as CSV', async ({ page, host }) => {
   await page.goto(host.url);
-  await expect.poll(() => inboxRows(page).count()).toBeGreaterThan(100);
+  await demoLoaded(page);
   await page.getByRole('button', { name: 'KPIs' }).click();
   const all = page.getByRole('row', { name: /All tickets on this computer/ });
   await expect(all.getByRole('cell').first()).toHaveText('200');

@@ -91,6 +91,18 @@ test('add a Dovecot account, see mail arrive, reply, and the customer gets the r
   } finally {
     await aliceBox.logout();
   }
+  // Collision check: the customer writes again while the agent drafts; sending shows it and asks first.
+  await view.getByRole('textbox', { name: 'Reply' }).fill('Anything else I can do?');
+  await alice.sendMail({ from: 'Alice <alice@example.test>', to: users.agent.email, subject: 'Re: Where is my parcel?', inReplyTo: '<parcel-1@example.test>', references: ['<parcel-1@example.test>'], text: 'Found it at the neighbour, thanks!' });
+  await expect(view.getByText('Found it at the neighbour, thanks!')).toBeVisible({ timeout: 10_000 });
+  await view.getByRole('button', { name: 'Send reply' }).click();
+  const collision = view.getByRole('alert').filter({ hasText: 'While you were writing' });
+  await expect(collision).toContainText('Found it at the neighbour, thanks!');
+  await collision.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(collision).toHaveCount(0);
+  await expect(view.getByRole('textbox', { name: 'Reply' })).toHaveValue('Anything else I can do?');
+  await view.getByRole('textbox', { name: 'Reply' }).fill('');
+
   // An attachment is fetched when the agent opens it.
   await inboxRows(page).filter({ hasText: 'Invoice attached, with a screenshot' }).click();
   const downloading = page.waitForEvent('download');
@@ -99,8 +111,10 @@ test('add a Dovecot account, see mail arrive, reply, and the customer gets the r
   expect(download.suggestedFilename()).toBe('invoice.pdf');
   expect(readFileSync(await download.path(), 'utf8')).toBe('%PDF-1.4 fake invoice');
 
-  // The Sent copy comes back on the next pull and stays one message in the thread.
+  // The Sent copy comes back on the next pull and stays one message in the thread (its HTML part shown safely).
   await page.reload();
   await inboxRows(page).filter({ hasText: 'Where is my parcel?' }).click();
-  await expect(page.locator('section.ticket .message.out').filter({ hasText: 'Your parcel left the depot this morning.' })).toHaveCount(1);
+  const outgoing = page.locator('section.ticket .message.out');
+  await expect(outgoing).toHaveCount(1);
+  await expect(outgoing.frameLocator('iframe[title="Message"]').getByText('Your parcel left the depot this morning.')).toBeVisible();
 });

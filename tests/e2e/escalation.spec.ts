@@ -1,9 +1,9 @@
-import { inboxRows } from './journeys';
+import { inboxRows, demoLoaded } from './journeys';
 import { expect, test } from './host';
 
 test('escalation: a first-line ticket goes to L2 with the reason as an internal note, then to L3; Settings shows the lines', async ({ page, host }) => {
   await page.goto(host.url);
-  await expect.poll(() => inboxRows(page).count()).toBeGreaterThan(100);
+  await demoLoaded(page);
   const row = inboxRows(page).first();
   const ticketId = (await row.getAttribute('data-ticket-id'))!;
   await row.click();

@@ -1,11 +1,11 @@
 import { expect, test } from './host';
-import { inboxRows } from './journeys';
+import { inboxRows, demoLoaded } from './journeys';
 
 const openCount = async (page: import('@playwright/test').Page) => Number(await page.getByRole('button', { name: /All open/ }).locator('.count').textContent());
 
 test('keyboard-only triage: j opens the first ticket, e solves twenty in a row, ? shows the keys', async ({ page, host }) => {
   await page.goto(host.url);
-  await expect.poll(() => inboxRows(page).count()).toBeGreaterThan(100);
+  await demoLoaded(page);
   const before = await openCount(page);
   await page.keyboard.press('j');
   await expect(page.locator('section.ticket h1')).toBeVisible();
@@ -36,4 +36,47 @@ test('a draft survives a reload', async ({ page, host }) => {
   await page.reload();
   await page.locator(`[data-ticket-id="${id}"]`).click();
   await expect(page.getByRole('textbox', { name: 'Reply' })).toHaveValue('Half-written answer about the refund');
+});
+
+test('the keyboard reaches everything: x selects for a bulk change, n writes a note, # edits tags, Ctrl+K runs any action', async ({ page, host }) => {
+  await page.goto(host.url);
+  await demoLoaded(page);
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
+  await expect(bar).toContainText('2 selected');
+  const selected = await page.locator('.row.checked').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ticket-id')!));
+  expect(selected).toHaveLength(2);
+  await bar.getByLabel('Priority').selectOption('urgent');
+  await expect(page.getByRole('status').filter({ hasText: 'Changed 2 tickets.' })).toBeVisible();
+  for (const id of selected) await expect(page.locator(`[data-ticket-id="${id}"] .badge.priority`)).toHaveText('Urgent');
+
+  await page.locator('section.ticket h1').click();
+  await page.keyboard.press('n');
+  await expect(page.locator('.composer textarea')).toBeFocused();
+  await expect(page.locator('.composer .note-toggle')).toBeChecked();
+  await page.keyboard.press('Escape');
+  await page.locator('section.ticket h1').click();
+  await page.keyboard.press('#');
+  const tags = page.locator('.tags input');
+  await expect(tags).toBeFocused();
+  const before = await tags.inputValue();
+  await page.keyboard.press('End');
+  await page.keyboard.type(`${before ? ', ' : ''}refund`);
+  await page.keyboard.press('Enter');
+  await expect(tags).not.toBeFocused();
+  await expect(tags).toHaveValue([before, 'refund'].filter(Boolean).join(', '));
+  await expect(page.locator('.statusbar')).not.toContainText('waiting to sync', { timeout: 15_000 }); // the source took it
+
+  await page.locator('section.ticket h1').click();
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette).toBeVisible();
+  await palette.getByRole('combobox').fill('snoozed');
+  await expect(palette.getByRole('option')).toHaveText(['Show snoozed tickets']);
+  await page.keyboard.press('Enter');
+  await expect(palette).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Snoozed/ })).toHaveAttribute('aria-current', 'page');
 });

@@ -4,7 +4,9 @@
  */
 import { test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { startDovecot, type Dovecot } from '../integration/peers/dovecot';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startDovecot, users, type Dovecot } from '../integration/peers/dovecot';
 import { startSmtpSink, type SmtpSink } from '../integration/peers/smtp-sink';
 
 export function dovecotAvailable(): boolean {
@@ -31,4 +33,15 @@ export function useMailPeers(): { dc: () => Dovecot; sink: () => SmtpSink } {
     dc?.stop();
   });
   return { dc: () => dc!, sink: () => sink! };
+}
+
+/** An accounts file in `dir` provisioning the agent's Dovecot mailbox (its password by environment variable). */
+export function mailboxAccountsFile(peers: { dc: () => Dovecot; sink: () => SmtpSink }, dir: string): string {
+  const file = join(dir, 'accounts.json');
+  writeFileSync(file, JSON.stringify({ accounts: [{
+    type: 'imap', name: 'Support', email: users.agent.email, username: users.agent.email, passwordEnv: 'SB_E2E_PASSWORD',
+    imap: { host: '127.0.0.1', port: peers.dc().imapPort, security: 'none' }, smtp: { host: '127.0.0.1', port: peers.sink().port, security: 'none' },
+  }] }));
+  process.env.SB_E2E_PASSWORD = users.agent.password;
+  return file;
 }

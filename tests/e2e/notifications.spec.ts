@@ -11,7 +11,7 @@ import { mail, rawClient } from '../integration/peers/mail';
 import type { SmtpSink } from '../integration/peers/smtp-sink';
 import { tempDir } from '../support/temp';
 import { startBrowserMode, stopHost, type RunningHost } from './host';
-import { inboxRows } from './journeys';
+import { inboxRows, demoLoaded } from './journeys';
 import { recordNotifications, shownNotices } from './notice-hook';
 import { expect, test } from '@playwright/test';
 
@@ -72,7 +72,7 @@ test('with a controllable clock, a demo ticket nears its breach: an at-risk noti
   try {
     await page.clock.install({ time: Date.now() });
     await page.goto(demo.url);
-    await expect.poll(() => inboxRows(page).count()).toBeGreaterThan(100);
+    await demoLoaded(page);
     // The next open ticket to come within 30 minutes of its due time, and its customer, from the cache.
     const next = await page.evaluate(() => new Promise<{ due: number; customerId: string; subject: string }>((resolve) => {
       const open = indexedDB.open('switchboard');

@@ -1,4 +1,4 @@
-import { inboxRows } from './journeys';
+import { inboxRows, demoLoaded } from './journeys';
 import { expect, test } from './host';
 
 test('undo send: within the window the reply goes back into the draft and is never sent', async ({ page, host }) => {
@@ -21,7 +21,7 @@ test('undo send: within the window the reply goes back into the draft and is nev
 
 test('the Outbox lists what waits; a change is undone there before it is sent', async ({ page, host }) => {
   await page.goto(host.url);
-  await expect.poll(() => inboxRows(page).count()).toBeGreaterThan(100);
+  await demoLoaded(page);
   const bar = page.locator('footer.statusbar');
   await bar.getByRole('button', { name: 'Pause sync' }).click();
   const row = inboxRows(page).filter({ has: page.locator('.status-open') }).first();

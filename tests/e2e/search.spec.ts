@@ -3,9 +3,8 @@
  * meet ("оплата" finds "оплатой"), from: and is:vip narrow, a malformed query says what is wrong, and
  * after a reload the persisted index answers at once.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useMailPeers } from './mail-peers';
+import { mailboxAccountsFile, useMailPeers } from './mail-peers';
 import { users } from '../integration/peers/dovecot';
 import { mail, rawClient } from '../integration/peers/mail';
 import { tempDir } from '../support/temp';
@@ -25,12 +24,7 @@ test.beforeAll(async () => {
   await box.append('INBOX', mail(3, { subject: 'Delivery address', from: 'Анна Петрова <anna@bigbank.ru>', body: 'Please change the delivery address.' }));
   await box.append('INBOX', mail(4, { subject: 'Invoice copy', from: 'Bob <bob@acme.example>', body: 'Could you send the invoice again?' }));
   await box.logout();
-  const accounts = join(data.path, 'accounts.json');
-  writeFileSync(accounts, JSON.stringify({ accounts: [{
-    type: 'imap', name: 'Support', email: users.agent.email, username: users.agent.email, passwordEnv: 'SB_E2E_PASSWORD',
-    imap: { host: '127.0.0.1', port: dc.imapPort, security: 'none' }, smtp: { host: '127.0.0.1', port: peers.sink().port, security: 'none' },
-  }] }));
-  process.env.SB_E2E_PASSWORD = users.agent.password;
+  const accounts = mailboxAccountsFile(peers, data.path);
   host = await startBrowserMode(join(data.path, 'app'), ['--accounts', accounts]);
 });
 test.afterAll(async () => {

@@ -1,9 +1,9 @@
-import { inboxRows } from './journeys';
+import { inboxRows, demoLoaded } from './journeys';
 import { expect, test } from './host';
 
 test('pausing sync keeps changes on this computer until the agent resumes; the pause survives a reload', async ({ page, host }) => {
   await page.goto(host.url);
-  await expect.poll(() => inboxRows(page).count()).toBeGreaterThan(100);
+  await demoLoaded(page);
   const bar = page.locator('footer.statusbar');
   await bar.getByRole('button', { name: 'Pause sync' }).click();
   await expect(bar).toContainText('Sync paused');

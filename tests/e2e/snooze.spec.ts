@@ -1,9 +1,9 @@
-import { inboxRows } from './journeys';
+import { inboxRows, demoLoaded } from './journeys';
 import { expect, test } from './host';
 
 test('snooze: the ticket leaves the inbox for "Snoozed" and comes back when woken; s focuses snooze', async ({ page, host }) => {
   await page.goto(host.url);
-  await expect.poll(() => inboxRows(page).count()).toBeGreaterThan(100);
+  await demoLoaded(page);
   const nav = page.getByRole('navigation', { name: 'Views' });
   const openCount = async () => Number(await nav.getByRole('button', { name: /All open/ }).locator('.count').textContent());
   const before = await openCount();

@@ -23,14 +23,14 @@ describe('notifications decided from the cache (real IndexedDB)', () => {
 
 describe('VIP by rule (real IndexedDB)', () => {
   it('a domain in the VIP rules makes its customers VIP in the inbox and in notifications', async () => {
-    const { inboxRows } = await import('../../renderer/db/queries');
+    const { viewRows } = await import('../../renderer/db/views');
     const db = await freshDb();
     const now = Date.now();
     await db.customers.put({ ...customer, vip: false }); // anna@example.ru, not VIP by source or toggle
     await checkNotifications(db, new Set(), prefs, now); // baseline
     await db.prefs.put({ key: 'vipRules', value: ['example.ru'] });
     await db.tickets.put(ticket(5, { status: 'new', createdAt: now, slaDueAt: null }));
-    expect((await inboxRows(db, 'open', new Set(), now))[0]?.customer?.vip).toBe(true);
+    expect((await viewRows(db, { view: 'open', sort: 'sla', accountId: null, channel: null }, { me: new Set(), now }, 100))[0]?.customer?.vip).toBe(true);
     expect((await checkNotifications(db, new Set(), prefs, now)).fresh.map((n) => n.kind)).toEqual(['vipNew']);
   });
 });

@@ -34,7 +34,7 @@ export class DemoConnector implements Connector {
     statuses: [...ticketStatuses],
     priority: true,
     assign: true,
-    tags: false,
+    tags: true,
     internalNotes: true,
     merge: false,
     flags: true,

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useUi } from '../../stores/ui';
-import { shortcuts } from './keyboard';
+import { actions } from './actions';
+
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+export const shown = (keys: string) => (isMac ? keys.replace('Ctrl+', '⌘') : keys);
 
 export function CheatSheet() {
   const { t } = useTranslation();
@@ -8,14 +11,18 @@ export function CheatSheet() {
     <div className="cheat-sheet" role="dialog" aria-label={t('keys.title')}>
       <h2>{t('keys.title')}</h2>
       <dl>
-        {shortcuts.map(([key, action]) => (
-          <div key={key}>
-            <dt>
-              <kbd>{key}</kbd>
-            </dt>
-            <dd>{t(`keys.${action}`)}</dd>
-          </div>
-        ))}
+        {actions.flatMap((a) =>
+          a.keys
+            ? [
+                <div key={a.id}>
+                  <dt>
+                    <kbd>{shown(a.keys)}</kbd>
+                  </dt>
+                  <dd>{t(`keys.${a.id}`)}</dd>
+                </div>,
+              ]
+            : [],
+        )}
       </dl>
       <button type="button" onClick={() => useUi.getState().setHelpOpen(false)}>
         {t('settings.close')}

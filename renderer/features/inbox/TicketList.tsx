@@ -1,100 +1,135 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/context';
-import { relativeTime } from '../../app/format';
 import { useNow } from '../../app/use-now';
 import { db } from '../../db/schema';
-import { inboxRows, type InboxRow } from '../../db/queries';
 import { lineMaps } from '../../db/support-lines';
-import { lineOf } from '../../../shared/support-lines';
-import { useUi } from '../../stores/ui';
-import { Highlight } from '../search/Highlight';
-import { SearchBox } from '../search/SearchBox';
+import { PAGE, sortKeys, viewRows, type InboxRow, type SortKey } from '../../db/views';
 import { searchService } from '../../search';
+import { useUi } from '../../stores/ui';
+import { SearchBox } from '../search/SearchBox';
 import { useSearch } from '../search/use-search';
-import { SlaBadge } from './SlaBadge';
+import { BulkBar } from './BulkBar';
+import { TicketRow, type RowContext } from './TicketRow';
 
-/** The list column: the search field, then the view's tickets or the search results. */
+
+/** The list column: the search field, then the view's tickets or the search results, virtualized. */
 export function TicketList() {
   const { t } = useTranslation();
   const { me } = useApp();
-  const view = useUi((s) => s.view);
-  const search = useUi((s) => s.search);
+  const { view, sort, accountId, channel, search } = useUi();
   const now = useNow();
   const searching = search.trim() !== '';
-  const viewRows = useLiveQuery(() => (searching ? undefined : inboxRows(db, view, me, now)), [view, me, now, searching]);
+  const [limit, setLimit] = useState(PAGE);
+  useEffect(() => setLimit(PAGE), [view, sort, accountId, channel]);
+  const viewRowsNow = useLiveQuery(
+    () => (searching ? undefined : viewRows(db, { view, sort, accountId, channel }, { me, now }, limit)),
+    [view, sort, accountId, channel, me, now, searching, limit],
+  );
   const outcome = useSearch(search, me);
   const found = outcome?.ok ? outcome : undefined;
-  const rows = searching ? found?.rows : viewRows;
+  const rows = searching ? found?.rows : viewRowsNow;
   const matches = useMemo(() => (found ? (searchService()?.matcher(found.terms) ?? null) : null), [found]);
   useEffect(() => useUi.getState().setListIds(rows?.map((r) => r.ticket.id) ?? []), [rows]);
+  const more = !searching && rows !== undefined && rows.length >= limit;
 
   return (
     <section className="list" aria-label={t('list.label')}>
       <SearchBox outcome={outcome} />
+      <ListHeader />
       {searching && found && (
         <p className="search-count" role="status">
           {t('search.results', { count: found.total })}
           {found.total > found.rows.length && ` — ${t('search.shown', { shown: found.rows.length })}`}
         </p>
       )}
+      <BulkBar />
       {!rows ? (
-        !searching && <p className="empty" aria-busy="true">{t('empty.loading')}</p>
+        !searching && <Skeleton />
       ) : rows.length === 0 ? (
-        <p className="empty">{searching ? t('search.none') : t('empty.view')}</p>
+        <p className="empty">{searching ? t('search.none') : t(`empty.${view}`, { defaultValue: t('empty.view') })}</p>
       ) : (
-        <TicketRows rows={rows} matches={matches} now={now} />
+        <VirtualRows rows={rows} matches={matches} now={now} onNearEnd={() => more && setLimit((n) => n + PAGE)} />
       )}
     </section>
   );
 }
 
-function TicketRows({ rows, matches, now }: { rows: InboxRow[]; matches: ((word: string) => boolean) | null; now: number }) {
-  const { t, i18n } = useTranslation();
-  // Each ticket says where it lives: one queue, several sources.
-  const sources = useLiveQuery(async () => new Map((await db.accounts.toArray()).map((a) => [a.id, a.name])), []);
-  const lines = useLiveQuery(() => lineMaps(db), []);
-  const ticketId = useUi((s) => s.ticketId);
-  const openTicket = useUi((s) => s.openTicket);
+/** The sort, and what the views are narrowed to (a source, a channel), with a way back to all. */
+function ListHeader() {
+  const { t } = useTranslation();
+  const { sort, setSort, accountId, channel, setNarrow } = useUi();
+  const account = useLiveQuery(() => (accountId ? db.accounts.get(accountId) : undefined), [accountId]);
   return (
-    <ul role="listbox" aria-label={t('list.label')}>
-      {rows.map(({ ticket, customer, sla }) => (
-        <li
-          key={ticket.id}
-          role="option"
-          aria-selected={ticket.id === ticketId}
-          tabIndex={0}
-          className={ticket.unread ? 'row unread' : 'row'}
-          data-ticket-id={ticket.id}
-          onClick={() => openTicket(ticket.id)}
-          onKeyDown={(e) => e.key === 'Enter' && openTicket(ticket.id)}
-        >
-          <div className="row-top">
-            <span className="customer">
-              {customer?.vip && <span className="badge vip">{t('ticket.vip')}</span>}
-              <Highlight text={customer?.name ?? '—'} matches={matches} />
-            </span>
-            <time className="updated">{relativeTime(ticket.updatedAt, now, i18n.language)}</time>
-          </div>
-          <div className="subject">
-            <Highlight text={ticket.subject} matches={matches} />
-          </div>
-          {matches && (
-            <div className="snippet">
-              <Highlight text={ticket.preview} matches={matches} />
-            </div>
-          )}
-          <div className="row-bottom">
-            <span className={`badge status status-${ticket.status}`}>{t(`status.${ticket.status}`)}</span>
-            <span className={`badge priority priority-${ticket.priority}`}>{t(`priority.${ticket.priority}`)}</span>
-            <SlaBadge state={sla} dueAt={ticket.slaDueAt} now={now} />
-            {lineOf(ticket.group, lines?.[ticket.accountId]) && <span className="badge line">{lineOf(ticket.group, lines?.[ticket.accountId])}</span>}
-            {ticket.flagged && <span className="badge flag">★ {t('ticket.flagged')}</span>}
-            {sources?.get(ticket.accountId) && <span className="badge source">{sources.get(ticket.accountId)}</span>}
-          </div>
+    <div className="list-header">
+      <label>
+        {t('sort.label')}
+        <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+          {sortKeys.map((key) => (
+            <option key={key} value={key}>
+              {t(`sort.${key}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {(accountId || channel) && (
+        <button type="button" className="chip" onClick={() => setNarrow({ accountId: null, channel: null })} aria-label={t('list.clearNarrow')}>
+          {[account?.name, channel && t(`channel.${channel}`)].filter(Boolean).join(' · ')} ×
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Skeleton() {
+  const { t } = useTranslation();
+  return (
+    <ul className="skeleton" aria-busy="true" aria-label={t('empty.loading')}>
+      {Array.from({ length: 8 }, (_, i) => (
+        <li key={i} className="row">
+          <div className="bar short" />
+          <div className="bar" />
         </li>
       ))}
     </ul>
+  );
+}
+
+function VirtualRows({ rows, matches, now, onNearEnd }: { rows: InboxRow[]; matches: RowContext['matches']; now: number; onNearEnd: () => void }) {
+  const { t } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  // Each ticket says where it lives: one queue, several sources.
+  const sources = useLiveQuery(async () => new Map((await db.accounts.toArray()).map((a) => [a.id, a.name])), []);
+  const lines = useLiveQuery(() => lineMaps(db), []);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => (matches ? 92 : 74), overscan: 8 });
+  const items = virtualizer.getVirtualItems();
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (last >= rows.length - 20) onNearEnd();
+  }, [last, rows.length, onNearEnd]);
+  // j/k and links move the selection: bring it into view (it may not be rendered yet).
+  const ticketId = useUi((s) => s.ticketId);
+  useEffect(() => {
+    const index = ticketId ? rows.findIndex((r) => r.ticket.id === ticketId) : -1;
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [ticketId, rows, virtualizer]);
+  const context: RowContext = { matches, now, sources, lines, total: rows.length };
+  return (
+    <div ref={scroller} className="list-scroll">
+      <ul role="listbox" aria-label={t('list.label')} aria-multiselectable="true" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((item) => (
+          <TicketRow
+            key={rows[item.index]!.ticket.id}
+            row={rows[item.index]!}
+            index={item.index}
+            measure={virtualizer.measureElement}
+            style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
+            context={context}
+          />
+        ))}
+      </ul>
+    </div>
   );
 }

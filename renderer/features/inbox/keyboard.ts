@@ -1,80 +1,44 @@
 /**
- * Keyboard-first triage: j/k move through the list (and open), e solves and moves on, r reply,
- * t status, p priority, a assign, s snooze, g i back to the inbox, / search, ? the cheat sheet. Keys typed into a field
- * are the field's.
+ * Keyboard-first triage: the keys of actions.ts (j/k, o, x, e, r, n, t, p, a, #, s, /, g i, ?) and
+ * Ctrl/Cmd+K for the command palette. Keys typed into a field are the field's.
  */
 import { useEffect } from 'react';
 import type { Agent } from '../../../shared/domain';
-import { db } from '../../db/schema';
 import { useUi } from '../../stores/ui';
-import { enqueue } from '../../sync/outbox';
-
-export const shortcuts = [
-  ['j', 'next'],
-  ['k', 'previous'],
-  ['e', 'solve'],
-  ['r', 'reply'],
-  ['t', 'status'],
-  ['s', 'snooze'],
-  ['p', 'priority'],
-  ['a', 'assign'],
-  ['g i', 'inbox'],
-  ['/', 'search'],
-  ['?', 'help'],
-] as const;
+import { actions } from './actions';
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-const focus = (selector: string) => document.querySelector<HTMLElement>(selector)?.focus();
-
 export function useKeyboard(meFor: (accountId: string) => Agent | null, kick: () => void): void {
   useEffect(() => {
     let pendingG = false;
-    const move = (step: 1 | -1) => {
-      const { listIds, ticketId, openTicket } = useUi.getState();
-      if (listIds.length === 0) return;
-      const at = ticketId ? listIds.indexOf(ticketId) : -1;
-      const next = at < 0 ? 0 : Math.min(Math.max(at + step, 0), listIds.length - 1);
-      openTicket(listIds[next]!);
-      document.querySelector(`[data-ticket-id="${CSS.escape(listIds[next]!)}"]`)?.scrollIntoView({ block: 'nearest' });
-    };
-    const solve = async () => {
-      const { ticketId } = useUi.getState();
-      if (!ticketId) return;
-      move(1);
-      const ticket = await db.tickets.get(ticketId);
-      if (!ticket) return;
-      await enqueue(db, ticketId, { type: 'setStatus', status: 'solved' }, meFor(ticket.accountId));
-      kick();
-    };
+    const byKey = new Map(actions.flatMap((a) => (a.keys && a.keys.length === 1 ? [[a.keys, a] as const] : [])));
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
       const ui = useUi.getState();
-      if (ui.settingsOpen) return;
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        ui.setPaletteOpen(!ui.paletteOpen);
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+      if (ui.settingsOpen || ui.paletteOpen) return;
+      if (event.key === 'Escape') return ui.setHelpOpen(false);
+      // Enter on a button, link or row is theirs.
+      if (event.key === 'Enter' && event.target instanceof HTMLElement && event.target.closest('button, a, summary, [role="option"]')) return;
       if (pendingG) {
         pendingG = false;
         if (event.key === 'i') ui.setView('open');
         return;
       }
-      const actions: Record<string, () => void> = {
-        j: () => move(1),
-        k: () => move(-1),
-        e: () => void solve(),
-        r: () => focus('.composer textarea'),
-        t: () => focus('.triage label:nth-child(1) select'),
-        s: () => focus('.snooze select'),
-        p: () => focus('.triage label:nth-child(2) select'),
-        a: () => focus('.triage label:nth-child(3) select'),
-        g: () => (pendingG = true),
-        '/': () => focus('.search input'),
-        '?': () => ui.setHelpOpen(!ui.helpOpen),
-        Escape: () => ui.setHelpOpen(false),
-      };
-      const action = actions[event.key];
-      if (!action) return;
+      if (event.key === 'g') {
+        pendingG = true;
+        return;
+      }
+      const action = event.key === 'Enter' ? byKey.get('o') : byKey.get(event.key);
+      if (!action || (action.needsTicket && !ui.ticketId)) return;
       event.preventDefault();
-      action();
+      void action.run({ meFor, kick });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -1,7 +1,8 @@
 /**
- * Views that are searches: built-in ones (VIP, breached, pending, flagged), one per account, and the
- * agent's saved searches — each with a live count from the search index. A click puts its query in the
- * search field, so the agent sees (and learns) what it means.
+ * Views that are searches: VIP customers' open tickets, flagged conversations and the agent's saved
+ * searches — each with a live count from the search index, which knows every customer's VIP status (by the
+ * source, the agent's toggle and the rules in Settings). A click puts its query in the search field, so the
+ * agent sees (and learns) what it means. The other built-in views read the cache's indexes (views.ts).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
@@ -15,8 +16,6 @@ import { useSearchVersion } from './use-search';
 const OPEN = '-status:solved -status:closed';
 const builtIn = [
   ['vip', `is:vip ${OPEN}`],
-  ['breached', 'is:breached'],
-  ['pending', 'status:pending'],
   ['flagged', `is:flagged ${OPEN}`],
 ] as const;
 
@@ -33,11 +32,9 @@ export function SearchViews() {
   const search = useUi((s) => s.search);
   const setSearch = useUi((s) => s.setSearch);
   const version = useSearchVersion();
-  const accounts = useLiveQuery(() => db.accounts.toArray(), []);
   const saved = useLiveQuery(() => db.views.toArray(), []);
   const views: SearchView[] = [
     ...builtIn.map(([key, query]) => ({ key, name: t(`views.${key}`), query })),
-    ...((accounts?.length ?? 0) > 1 ? (accounts ?? []).map((a) => ({ key: `account:${a.id}`, name: a.name, query: `account:${a.id} ${OPEN}` })) : []),
     ...(saved ?? []).map((v) => ({ key: `saved:${v.id}`, name: v.name, query: v.query, saved: v.id })),
   ];
   const [counts, setCounts] = useState<Record<string, number | null>>({});

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { supportLines, type LineMap } from '../../../shared/support-lines';
+import { nameOptions } from '../../app/options';
 import { db } from '../../db/schema';
 import { lineMaps, setLineMap } from '../../db/support-lines';
 
@@ -30,11 +31,7 @@ export function LinesSection() {
                   {line}
                   <select value={lines[line] ?? ''} onChange={(e) => void setLineMap(db, account.id, { ...lines, [line]: e.target.value || undefined })}>
                     <option value="">{t('lines.none')}</option>
-                    {teams.map((name) => (
-                      <option key={name} value={name}>
-                        {name}
-                      </option>
-                    ))}
+                    {nameOptions(teams)}
                   </select>
                 </label>
               ))}

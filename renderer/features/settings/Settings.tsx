@@ -13,6 +13,7 @@ import { DesktopSection } from './DesktopSection';
 import { LinesSection } from './LinesSection';
 import { NotificationsSection } from './NotificationsSection';
 import { SlaSection } from './SlaSection';
+import { TemplatesSection } from './TemplatesSection';
 import { VipSection } from './VipSection';
 
 export function Settings() {
@@ -60,6 +61,7 @@ export function Settings() {
       </label>
       <AccountsSection />
       <LinesSection />
+      <TemplatesSection />
       <VipSection />
       <SlaSection />
       <NotificationsSection />

@@ -1,8 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
+import type { Message } from '../../../shared/domain';
+import type { TemplateVars } from '../../../shared/templates';
 import { db } from '../../db/schema';
 import { useTranslation } from 'react-i18next';
 import { fileSize } from '../../app/format';
+import { TemplatePicker } from './TemplatePicker';
+
+const threadOf = (ticketId: string) => db.messages.where('[ticketId+createdAt]').between([ticketId, -Infinity], [ticketId, Infinity]);
+
+/**
+ * Customer messages on the ticket that were not there when the draft began: the collision check before
+ * sending. Told by id, not by date (a customer's clock can be anything).
+ */
+async function arrivedSince(ticketId: string, known: ReadonlySet<string>): Promise<Message[]> {
+  return threadOf(ticketId).filter((m) => m.direction === 'in' && !known.has(m.id)).toArray();
+}
 
 export interface ComposerFile {
   name: string;
@@ -22,10 +35,22 @@ function readFile(file: File): Promise<ComposerFile> {
   });
 }
 
-/** `allowNotes`: the source keeps internal notes (email does not). The draft is saved as the agent types. */
-export function Composer({ ticketId, onSend, allowNotes }: { ticketId: string; onSend: (text: string, internal: boolean, files: ComposerFile[]) => Promise<void>; allowNotes: boolean }) {
+/**
+ * `allowNotes`: the source keeps internal notes (email does not). The draft is saved as the agent types;
+ * before a reply goes, a customer message that arrived since the draft began is shown and the agent asked.
+ */
+export function Composer({ ticketId, onSend, allowNotes, vars }: { ticketId: string; onSend: (text: string, internal: boolean, files: ComposerFile[]) => Promise<void>; allowNotes: boolean; vars: Omit<TemplateVars, 'agent'> & { agent: { name: string } } }) {
   const { t, i18n } = useTranslation();
   const [text, setText] = useState('');
+  /** The thread's message ids when the draft began (null: no draft yet). */
+  const known = useRef<Set<string> | null>(null);
+  const begin = () => {
+    if (known.current) return;
+    known.current = new Set();
+    void threadOf(ticketId).primaryKeys().then((ids) => ids.forEach((id) => known.current?.add(id)));
+  };
+  const area = useRef<HTMLTextAreaElement>(null);
+  const [collision, setCollision] = useState<Message[] | null>(null);
   const textRef = useRef('');
   textRef.current = text;
   const [internal, setInternal] = useState(false);
@@ -41,12 +66,13 @@ export function Composer({ ticketId, onSend, allowNotes }: { ticketId: string; o
     if (draft && !textRef.current) {
       setText(draft.text);
       setInternal(draft.internal);
+      known.current = draft.known ? new Set(draft.known) : null;
     }
   }, [ticketId, draft]);
   useEffect(() => {
     if (!loaded.current) return;
     const timer = setTimeout(() => {
-      if (text) void db.drafts.put({ ticketId, text, internal, updatedAt: Date.now() });
+      if (text) void db.drafts.put({ ticketId, text, internal, updatedAt: Date.now(), known: [...(known.current ?? [])] });
       // Emptied by hand: the draft goes. Emptied by sending: `send` removed it (an undo may have put it back).
       else if (!sentRef.current) void db.drafts.delete(ticketId);
     }, 300);
@@ -56,9 +82,15 @@ export function Composer({ ticketId, onSend, allowNotes }: { ticketId: string; o
   const [error, setError] = useState<string | null>(null);
   const sentRef = useRef(false);
   if (text) sentRef.current = false;
-  const send = async () => {
+  const send = async (checked = false) => {
     const body = text.trim();
     if (!body) return;
+    if (!checked && !internal && known.current !== null) {
+      const arrived = await arrivedSince(ticketId, known.current);
+      if (arrived.length > 0) return setCollision(arrived);
+    }
+    setCollision(null);
+    known.current = null;
     // The draft goes before the reply is queued, so an immediate "Undo" finds its text restored, not deleted.
     const attached = internal ? [] : files;
     sentRef.current = true;
@@ -89,11 +121,33 @@ export function Composer({ ticketId, onSend, allowNotes }: { ticketId: string; o
         void send();
       }}
     >
+      {collision && (
+        <div className="collision" role="alert">
+          <p>{t('composer.collision', { count: collision.length })}</p>
+          <ul>
+            {collision.map((m) => (
+              <li key={m.id}>
+                <strong>{m.author.name || m.author.email}:</strong> {m.text.length > 200 ? `${m.text.slice(0, 200)}…` : m.text}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => void send(true)}>
+            {t('composer.sendAnyway')}
+          </button>{' '}
+          <button type="button" onClick={() => { collision.forEach((m) => known.current?.add(m.id)); setCollision(null); area.current?.focus(); }}>
+            {t('composer.keepEditing')}
+          </button>
+        </div>
+      )}
       <textarea
+        ref={area}
         aria-label={internal ? t('ticket.internal') : t('ticket.reply')}
         placeholder={internal ? t('ticket.notePlaceholder') : t('ticket.replyPlaceholder')}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          if (e.target.value) begin();
+          setText(e.target.value);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send();
         }}
@@ -112,9 +166,18 @@ export function Composer({ ticketId, onSend, allowNotes }: { ticketId: string; o
       )}
       {error && <p role="alert" className="error">{error}</p>}
       <div className="composer-actions">
+        <TemplatePicker
+          vars={vars}
+          onInsert={(snippet) => {
+            const at = area.current?.selectionStart ?? text.length;
+            begin();
+            setText(text.slice(0, at) + snippet + text.slice(at));
+            area.current?.focus();
+          }}
+        />
         {allowNotes ? (
           <label>
-            <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} /> {t('ticket.internal')}
+            <input type="checkbox" className="note-toggle" checked={internal} onChange={(e) => setInternal(e.target.checked)} /> {t('ticket.internal')}
           </label>
         ) : (
           <span />

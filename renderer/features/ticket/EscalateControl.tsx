@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../shared/domain';
 import type { MutationOp } from '../../../shared/mutation';
 import { lineOf, nextLine } from '../../../shared/support-lines';
+import { nameOptions } from '../../app/options';
 import { db } from '../../db/schema';
 import { lineMaps } from '../../db/support-lines';
 
@@ -34,11 +35,7 @@ export function EscalateControl({ ticket, change }: { ticket: Ticket; change: (o
         {t('lines.team')}
         <select value={ticket.group ?? ''} onChange={(e) => e.target.value && void change({ type: 'setGroup', group: e.target.value })}>
           {!ticket.group && <option value="">—</option>}
-          {teams.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
+          {nameOptions(teams)}
         </select>
       </label>
       {line && <span className="badge line">{line}</span>}

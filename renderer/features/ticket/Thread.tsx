@@ -6,6 +6,7 @@ import { db } from '../../db/schema';
 import { useUi } from '../../stores/ui';
 import { splitMessage } from '../../sync/merge';
 import { downloadAttachment } from './download';
+import { MessageHtml } from './MessageHtml';
 
 /** `canSplit`: email conversations can have a message split off into a ticket of its own. */
 export function Thread({ messages, pendingIds, canSplit }: { messages: Message[]; pendingIds: ReadonlySet<string>; canSplit: boolean }) {
@@ -31,7 +32,7 @@ export function Thread({ messages, pendingIds, canSplit }: { messages: Message[]
               </button>
             )}
           </div>
-          <div className="message-body">{m.text}</div>
+          {m.email?.html ? <MessageHtml html={m.email.html} sender={m.author.email} /> : <div className="message-body">{m.text}</div>}
           {m.email?.broken && m.email.locations[0] && (
             <button type="button" className="link" onClick={() => open(m.accountId, `${m.accountId}:${m.email!.locations[0]!.folder}:${m.email!.locations[0]!.uidValidity}:${m.email!.locations[0]!.uid}:raw`)}>
               {t('ticket.original')}

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Priority, TicketStatus } from '../../../shared/domain';
 import { priorities, ticketStatuses } from '../../../shared/statuses';
@@ -12,10 +12,13 @@ import { useUi } from '../../stores/ui';
 import { undoSendSeconds, useUndo } from '../../stores/undo';
 import { OutboxRowView } from '../outbox/OutboxRowView';
 import { Composer } from './Composer';
+import { CustomerPanel } from './CustomerPanel';
 import { EscalateControl } from './EscalateControl';
 import { MergeControl } from './MergeControl';
 import { SlaTargets } from './SlaTargets';
+import { SatisfactionOffer } from './SatisfactionOffer';
 import { SnoozeControl } from './SnoozeControl';
+import { TagsControl } from './TagsControl';
 import { Thread } from './Thread';
 
 export function TicketView() {
@@ -24,6 +27,7 @@ export function TicketView() {
   const ticketId = useUi((s) => s.ticketId);
   const detail = useLiveQuery(() => (ticketId ? ticketDetail(db, ticketId) : null), [ticketId]);
   const unread = detail?.ticket.unread === true;
+  const [offerSurvey, setOfferSurvey] = useState<string | null>(null); // the ticket just closed
   const me = detail ? (info.me.find((a) => a.accountId === detail.ticket.accountId) ?? null) : null;
   // Opening a conversation reads it: the source is told (IMAP \Seen) through the outbox.
   useEffect(() => {
@@ -47,11 +51,13 @@ export function TicketView() {
     if (hold > 0) useUndo.getState().set({ mutationId: mutation.id, ticketId: ticket.id, until: mutation.createdAt + hold });
     engine.kick();
   };
+  const vars = { customer: { name: customer?.name ?? '', email: customer?.email ?? '' }, ticket: { id: String(ticket.number ?? ticket.remoteId), subject: ticket.subject }, agent: { name: me?.name ?? '' } };
   const pendingIds = new Set(outbox.map((row) => localMessageId(row.id)));
   const failed = outbox.filter((row) => row.state === 'failed' || row.state === 'conflict');
 
   return (
     <section className="ticket" aria-label={ticket.subject}>
+      <div className="ticket-main">
       <header className="ticket-header">
         <h1>{ticket.subject}</h1>
         <p className="ticket-customer">
@@ -59,17 +65,19 @@ export function TicketView() {
           {customer ? `${customer.name} <${customer.email}>` : ''}
           {customer?.organization ? ` · ${customer.organization}` : ''}
           <span className="ticket-ref"> · #{ticket.number ?? ticket.remoteId}</span>
-          {customer && (
-            <button type="button" className="link vip-toggle" onClick={() => void db.customers.update(customer.id, { vip: !customer.vip })}>
-              {customer.vip ? t('ticket.unmarkVip') : t('ticket.markVip')}
-            </button>
-          )}
         </p>
         <SlaTargets ticket={ticket} />
         <div className="triage">
-          <label>
+          <label className="status-field">
             {t('ticket.status')}
-            <select value={ticket.status} onChange={(e) => void change({ type: 'setStatus', status: e.target.value as TicketStatus })}>
+            <select
+              value={ticket.status}
+              onChange={(e) => {
+                const status = e.target.value as TicketStatus;
+                void change({ type: 'setStatus', status });
+                if ((status === 'solved' || status === 'closed') && ticket.status !== 'solved' && ticket.status !== 'closed') setOfferSurvey(ticket.id);
+              }}
+            >
               {statuses.map((s) => (
                 <option key={s} value={s}>
                   {t(`status.${s}`)}
@@ -77,7 +85,7 @@ export function TicketView() {
               ))}
             </select>
           </label>
-          <label hidden={can?.priority === false}>
+          <label className="priority-field" hidden={can?.priority === false}>
             {t('ticket.priority')}
             <select value={ticket.priority} onChange={(e) => void change({ type: 'setPriority', priority: e.target.value as Priority })}>
               {priorities.map((p) => (
@@ -87,7 +95,7 @@ export function TicketView() {
               ))}
             </select>
           </label>
-          <label hidden={can?.assign === false}>
+          <label className="assignee-field" hidden={can?.assign === false}>
             {t('ticket.assignee')}
             <select
               value={ticket.assigneeId ?? ''}
@@ -104,11 +112,15 @@ export function TicketView() {
           {can?.flags !== false && <button type="button" className="flag-toggle" aria-pressed={ticket.flagged === true} onClick={() => void change({ type: 'setFlagged', flagged: !ticket.flagged })}>
             {ticket.flagged ? `★ ${t('ticket.flagged')}` : `☆ ${t('ticket.flag')}`}
           </button>}
-          {(can?.merge ?? isEmail) && <MergeControl ticket={ticket} related={related} />}
+          {(can?.merge ?? isEmail) && <MergeControl ticket={ticket} related={related.filter((r) => r.accountId === ticket.accountId)} />}
+          {can?.tags !== false && <TagsControl tags={ticket.tags} onChange={(tags) => change({ type: 'setTags', tags })} />}
           <SnoozeControl ticketId={ticket.id} />
           {can?.groups && <EscalateControl ticket={ticket} change={(op) => change(op, false)} />}
           {outbox.length > 0 && <span className="badge pending">{t('ticket.waiting')}</span>}
         </div>
+        {offerSurvey === ticket.id && (
+          <SatisfactionOffer vars={vars} onSend={(text) => change({ type: 'reply', text, internal: false }, false)} onDone={() => setOfferSurvey(null)} />
+        )}
         {failed.length > 0 && (
           <ul className="outbox-panel" role="alert" aria-label={t('outbox.needsYou')}>
             {failed.map((row) => (
@@ -118,7 +130,13 @@ export function TicketView() {
         )}
       </header>
       <Thread messages={messages} pendingIds={pendingIds} canSplit={isEmail && messages.length > 1} />
-      <Composer key={ticket.id} ticketId={ticket.id} allowNotes={can?.internalNotes ?? !isEmail} onSend={(text, internal, files) => change({ type: 'reply', text, internal, ...(files.length ? { attachments: files.map(({ name, type, base64 }) => ({ name, type, base64 })) } : {}) })} />
+      <Composer
+        key={ticket.id}
+        ticketId={ticket.id}
+        vars={vars}
+        allowNotes={can?.internalNotes ?? !isEmail} onSend={(text, internal, files) => change({ type: 'reply', text, internal, ...(files.length ? { attachments: files.map(({ name, type, base64 }) => ({ name, type, base64 })) } : {}) })} />
+      </div>
+      {customer && <CustomerPanel customer={customer} history={related} />}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quarantineCorrupt } from '../../../renderer/db/quarantine';
-import { inboxRows } from '../../../renderer/db/queries';
+import { viewRows } from '../../../renderer/db/views';
 import { enqueue } from '../../../renderer/sync/outbox';
 import { customer, freshDb, ticket } from '../fixtures';
 
@@ -22,7 +22,7 @@ describe('corrupt cache rows at start (real IndexedDB)', () => {
     expect(aside.map((q) => [q.table, q.key])).toEqual([['tickets', 'acc:3'], ['outbox', expect.any(String)]]);
     expect(aside[0]!.reason).toMatch(/^(status|subject)/);
     expect(await db.syncState.get('acc')).toBeUndefined(); // the source fills the gap
-    expect((await inboxRows(db, 'open', new Set(), Date.now())).map((r) => r.ticket.id)).toEqual(['acc:2']); // acc:1 was solved
+    expect((await viewRows(db, { view: 'open', sort: 'sla', accountId: null, channel: null }, { me: new Set(), now: Date.now() }, 100)).map((r) => r.ticket.id)).toEqual(['acc:2']); // acc:1 was solved
     expect(await quarantineCorrupt(db)).toBe(0); // nothing more to find
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inboxRows } from '../../../renderer/db/queries';
+import { viewRows } from '../../../renderer/db/views';
 import { checkNotifications } from '../../../renderer/notifications/engine';
 import { policyFrom } from '../../../renderer/sync/sla-policy';
 import { customer, freshDb, ticket } from '../fixtures';
@@ -13,10 +13,10 @@ describe('the SLA settings the agent chose (real IndexedDB)', () => {
     await db.customers.put({ ...customer, vip: false });
     await db.tickets.put(ticket(1, { slaDueAt: now + 90 * 60_000 }));
     await checkNotifications(db, new Set(), prefs, now); // baseline
-    expect((await inboxRows(db, 'open', new Set(), now))[0]!.sla).toBe('ok'); // the default lead is 30 minutes
+    expect((await viewRows(db, { view: 'open', sort: 'sla', accountId: null, channel: null }, { me: new Set(), now }, 100))[0]!.sla).toBe('ok'); // the default lead is 30 minutes
     const base = policyFrom(null);
     await db.prefs.put({ key: 'slaPolicy', value: { targets: base.targets, from: 540, to: 1080, holidays: [], atRiskLeadMinutes: 120, pausedStatuses: ['on-hold'] } });
-    expect((await inboxRows(db, 'open', new Set(), now))[0]!.sla).toBe('atRisk');
+    expect((await viewRows(db, { view: 'open', sort: 'sla', accountId: null, channel: null }, { me: new Set(), now }, 100))[0]!.sla).toBe('atRisk');
     const { fresh, atRisk } = await checkNotifications(db, new Set(), prefs, now + 1000);
     expect(atRisk).toBe(1);
     expect(fresh.map((n) => n.kind)).toEqual(['atRisk']);

@@ -1,0 +1,43 @@
+/**
+ * An index key a ticket carries beside its data: `openKey` is 1 on a ticket in an open status (new, open,
+ * pending, on hold) and absent otherwise (IndexedDB cannot index booleans; rows without the key stay out of
+ * the index), so the inbox's own indexes order every open ticket at once — by due time, update, arrival or
+ * priority — in one read (views.ts).
+ *
+ * Set by Dexie middleware on every write, so no writer can forget it. Above Dexie's hooks, live-query cache
+ * and change tracking (levels 0–2), so those see the key too: a ticket that reopens enters the open views
+ * at once. Synchronous (the key follows from the row alone), so no Dexie zone is lost on the way down.
+ */
+import type { DBCore, Middleware } from 'dexie';
+import type { Ticket } from '../../shared/domain';
+
+export type TicketRow = Ticket & { openKey?: 1 };
+
+const OPEN = new Set<string>(['new', 'open', 'pending', 'on-hold']);
+
+export function withOpenKey(ticket: TicketRow): TicketRow {
+  const { openKey: _old, ...rest } = ticket;
+  return OPEN.has(ticket.status) ? { ...rest, openKey: 1 } : rest;
+}
+
+export const ticketKeys: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'ticket-keys',
+  level: 3,
+  create(down) {
+    return {
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        if (name !== 'tickets') return table;
+        return {
+          ...table,
+          mutate(req) {
+            if (req.type !== 'put' && req.type !== 'add') return table.mutate(req);
+            return table.mutate({ ...req, values: req.values.map((t: TicketRow) => withOpenKey(t)) });
+          },
+        };
+      },
+    };
+  },
+};

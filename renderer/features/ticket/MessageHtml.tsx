@@ -1,0 +1,86 @@
+/**
+ * An email's HTML in a sandboxed iframe: sanitized (sanitize.ts), no scripts (the sandbox has no
+ * allow-scripts), its own CSP, remote content held back until the agent allows it for this message or
+ * always for this sender. Links show their real target and open outside the app (https and mailto only).
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isSafeExternalUrl } from '../../../shared/links';
+import { api } from '../../api';
+import { db } from '../../db/schema';
+import { remoteSenders, trustSender } from '../../db/remote-content';
+import { sanitizeEmail } from './sanitize';
+
+async function openOutside(url: string): Promise<boolean> {
+  if (!isSafeExternalUrl(url)) return false;
+  const { opened } = await api().openExternal({ url });
+  // Browser mode has no shell to hand links to: a new tab, with no way back to this page.
+  if (!opened) window.open(url, '_blank', 'noopener,noreferrer');
+  return true;
+}
+
+export function MessageHtml({ html, sender }: { html: string; sender: string }) {
+  const { t } = useTranslation();
+  const trusted = useLiveQuery(async () => (await remoteSenders(db)).includes(sender.toLowerCase()), [sender]);
+  const [allowedHere, setAllowedHere] = useState(false);
+  const allow = allowedHere || trusted === true;
+  const safe = useMemo(() => sanitizeEmail(html, allow), [html, allow]);
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [height, setHeight] = useState(80);
+  const [hover, setHover] = useState<{ url: string; refused: boolean } | null>(null);
+
+  useEffect(() => {
+    const iframe = frame.current;
+    if (!iframe) return;
+    let observer: ResizeObserver | null = null;
+    const onLoad = () => {
+      const doc = iframe.contentDocument;
+      if (!doc) return;
+      const fit = () => setHeight(Math.min(Math.max(doc.documentElement.scrollHeight, 40), 4000));
+      fit();
+      observer = new ResizeObserver(fit);
+      observer.observe(doc.body);
+      doc.addEventListener('click', (event) => {
+        const link = (event.target as Element | null)?.closest?.('a[href]');
+        if (!link) return;
+        event.preventDefault();
+        const url = link.getAttribute('href') ?? '';
+        void openOutside(url).then((ok) => setHover({ url, refused: !ok }));
+      });
+      doc.addEventListener('mouseover', (event) => {
+        const link = (event.target as Element | null)?.closest?.('a[href]');
+        setHover(link ? { url: link.getAttribute('href') ?? '', refused: false } : null);
+      });
+    };
+    iframe.addEventListener('load', onLoad);
+    return () => {
+      iframe.removeEventListener('load', onLoad);
+      observer?.disconnect();
+    };
+  }, [safe]);
+
+  return (
+    <div className="message-html">
+      {safe.blocked > 0 && !allow && (
+        <p className="remote-blocked" role="note">
+          {t('html.blocked', { count: safe.blocked })}{' '}
+          <button type="button" className="link" onClick={() => setAllowedHere(true)}>
+            {t('html.showOnce')}
+          </button>{' '}
+          {sender && (
+            <button type="button" className="link" onClick={() => void trustSender(db, sender)}>
+              {t('html.trustSender', { sender })}
+            </button>
+          )}
+        </p>
+      )}
+      <iframe ref={frame} title={t('html.frame')} sandbox="allow-same-origin" srcDoc={safe.document} style={{ height }} referrerPolicy="no-referrer" />
+      {hover && (
+        <p className="link-target" aria-live="polite">
+          {hover.refused ? t('html.refused', { url: hover.url }) : `→ ${hover.url}`}
+        </p>
+      )}
+    </div>
+  );
+}

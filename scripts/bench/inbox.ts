@@ -1,0 +1,65 @@
+/**
+ * npm run bench:inbox [-- --tickets N --rounds R]: the inbox's views over a cache of N tickets (default
+ * 100,000) in Chromium's IndexedDB, read the app's way (renderer/db/views.ts). Prints the default view's
+ * first page p50/p95, every view × sort (and narrowed to an account, a channel) p95, the sidebar counts,
+ * and last, exactly: `inbox: first page p95 P ms at N tickets, view switch p95 V ms`. Target: P ≤ 15.
+ */
+import { chromium, type Browser } from '@playwright/test';
+import { build } from 'esbuild';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
+
+const { values } = parseArgs({ options: { tickets: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '5' } } });
+const TICKETS = Number(values.tickets);
+const ROUNDS = Number(values.rounds);
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), 'sb-bench-inbox-'));
+  let server: Server | null = null;
+  let browser: Browser | null = null;
+  try {
+    await build({ entryPoints: [join(__dirname, 'inbox-page.ts')], bundle: true, format: 'iife', target: 'es2022', outfile: join(work, 'bench.js'), logLevel: 'error' });
+    const js = readFileSync(join(work, 'bench.js'));
+    server = createServer((req, res) => {
+      if (req.url?.startsWith('/bench.js')) res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
+      else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><title>bench</title><script src="bench.js"></script>');
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    console.log(`inbox bench: ${TICKETS} tickets, ${ROUNDS} rounds, Chromium ${chromiumExecutable ?? '(Playwright default)'}`);
+    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
+    const page = await browser.newPage();
+    await page.goto(url);
+    const filled = await page.evaluate((n) => window.inboxBench.populate(n), TICKETS);
+    const count = await page.evaluate(() => window.inboxBench.count());
+    console.log(`cache: ${count} tickets written in ${(filled.ms / 1000).toFixed(1)} s`);
+    await page.evaluate(() => window.inboxBench.firstPage(3)); // warm-up: the first reads open IndexedDB's files
+    const first = await page.evaluate((r) => window.inboxBench.firstPage(r), ROUNDS * 10);
+    console.log(`first page (All open by SLA due, one page): p50 ${percentile(first, 50).toFixed(1)} ms, p95 ${percentile(first, 95).toFixed(1)} ms over ${first.length} reads`);
+    const switches = await page.evaluate((r) => window.inboxBench.switches(r), ROUNDS);
+    console.log(`view switch (${Object.keys(switches.rows).length} views × sorts, ${switches.times.length} reads): p50 ${percentile(switches.times, 50).toFixed(1)} ms, p95 ${percentile(switches.times, 95).toFixed(1)} ms, slowest ${switches.slowest}`);
+    console.log(`rows per view: ${Object.entries(switches.rows).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    const counts = await page.evaluate((r) => window.inboxBench.counts(r), ROUNDS);
+    console.log(`sidebar counts: p50 ${percentile(counts.times, 50).toFixed(1)} ms, p95 ${percentile(counts.times, 95).toFixed(1)} ms — ${Object.entries(counts.counts).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    console.log(`inbox: first page p95 ${percentile(first, 95).toFixed(1)} ms at ${count} tickets, view switch p95 ${percentile(switches.times, 95).toFixed(1)} ms`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    server?.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+/**
+ * Hostile HTML mail (tests/fixtures/mail/hostile) from a real Dovecot, opened in browser mode: no script
+ * runs, no dialog opens, and nothing is fetched from the remote origin — a server on 127.0.0.1 counting
+ * every request — until the agent allows remote images for that message. Links show their real target.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { users } from '../integration/peers/dovecot';
+import { rawClient } from '../integration/peers/mail';
+import { tempDir } from '../support/temp';
+import { startBrowserMode, stopHost, type RunningHost } from './host';
+import { inboxRows } from './journeys';
+import { mailboxAccountsFile, useMailPeers } from './mail-peers';
+
+const peers = useMailPeers();
+let host: RunningHost;
+let remote: Server;
+const hits: string[] = [];
+const data = tempDir('switchboard-hostile-');
+
+const htmlMail = (n: number, subject: string, html: string) =>
+  Buffer.from(
+    `From: Mallory <mallory@evil.example>\r\nTo: agent@example.test\r\nSubject: ${subject}\r\nMessage-ID: <hostile-${n}@evil.example>\r\n` +
+      `Date: ${new Date(Date.UTC(2026, 10, 2) + n * 60_000).toUTCString()}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary="b"\r\n\r\n` +
+      `--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${subject}\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n--b--\r\n`,
+  );
+
+test.beforeAll(async () => {
+  remote = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'image/gif' }).end(Buffer.from('R0lGODlhAQABAAAAACw=', 'base64'));
+  });
+  await new Promise<void>((resolve) => remote.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(remote.address() as AddressInfo).port}`;
+  const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/mail/hostile', name), 'utf8').replaceAll('{{REMOTE}}', origin);
+  const dc = peers.dc();
+  const box = await rawClient(dc, users.agent);
+  await box.append('INBOX', htmlMail(1, 'Refund waiting for you', fixture('scripts.html')));
+  await box.append('INBOX', htmlMail(2, 'Your order has shipped', fixture('remote.html')));
+  await box.logout();
+  const accounts = mailboxAccountsFile(peers, data.path);
+  host = await startBrowserMode(join(data.path, 'app'), ['--accounts', accounts]);
+});
+test.afterAll(async () => {
+  if (host) await stopHost(host);
+  remote?.close();
+  data.remove();
+});
+
+test('a hostile HTML email runs no script and loads nothing remote until the agent allows it', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(host.url);
+  await inboxRows(page).filter({ hasText: 'Refund waiting for you' }).click();
+  const message = page.frameLocator('iframe[title="Message"]');
+  await expect(message.getByText('Hello, please check your invoice.')).toBeVisible();
+  // The fake link shows where it really goes.
+  await message.getByText('https://paypal.example/secure').hover();
+  await expect(page.locator('.link-target')).toHaveText('→ https://bank.example.com/login');
+  await message.getByText('hover me').hover();
+  await message.getByText('Click for a refund').click(); // its javascript: target was removed: nothing happens
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+  expect(await page.title()).toBe('Switchboard');
+  await expect(message.locator('script, form, iframe, object, embed')).toHaveCount(0);
+
+  await inboxRows(page).filter({ hasText: 'Your order has shipped' }).click();
+  await expect(page.frameLocator('iframe[title="Message"]').getByText('Your order has shipped.')).toBeVisible();
+  await expect(page.getByRole('note')).toContainText('8 remote images or fonts are blocked');
+  await page.waitForTimeout(1000);
+  expect(hits).toEqual([]); // not a single request: the sender cannot tell the mail was opened
+  expect(dialogs).toEqual([]);
+
+  await page.getByRole('button', { name: 'Show them in this message' }).click();
+  await expect.poll(() => hits.some((h) => h.startsWith('/pixel.gif')), { timeout: 10_000 }).toBe(true); // the counter counts
+  expect(hits.some((h) => h.startsWith('/link.css'))).toBe(false); // <link> style sheets never load
+});

@@ -1,0 +1,65 @@
+/**
+ * Hostile email HTML (tests/fixtures/mail/hostile) after sanitizing, and rendered the way the app renders
+ * it — in a sandboxed iframe, in real Chromium: no script runs, nothing is submitted, nothing remote is in
+ * the document until the agent allows it.
+ */
+/// <reference types="vite/client" />
+import { describe, expect, it } from 'vitest';
+import { policy, sanitizeEmail } from '../../../../renderer/features/ticket/sanitize';
+import scripts from '../../../fixtures/mail/hostile/scripts.html?raw';
+import remoteTemplate from '../../../fixtures/mail/hostile/remote.html?raw';
+
+const REMOTE = 'http://127.0.0.1:9'; // the discard port: nothing answers there
+const remote = remoteTemplate.replaceAll('{{REMOTE}}', REMOTE);
+
+declare global {
+  interface Window {
+    __pwned?: string;
+  }
+}
+
+async function render(document: string): Promise<HTMLIFrameElement> {
+  const frame = window.document.createElement('iframe');
+  frame.setAttribute('sandbox', 'allow-same-origin');
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.srcdoc = document;
+  window.document.body.append(frame);
+  await loaded;
+  return frame;
+}
+
+describe('hostile email HTML', () => {
+  it('keeps the text and real link targets, and drops every way to run script or submit', async () => {
+    const { document } = sanitizeEmail(scripts, false);
+    const body = new DOMParser().parseFromString(document, 'text/html').body;
+    expect(body.textContent).toContain('Hello, please check your invoice.');
+    expect(body.querySelectorAll('script, iframe, object, embed, form, input, button, base, meta')).toHaveLength(0);
+    const attributes = [...body.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => `${a.name}=${a.value}`));
+    expect(attributes.filter((a) => /^on/i.test(a) || /javascript:/i.test(a))).toEqual([]);
+    const fake = [...body.querySelectorAll('a')].find((a) => a.textContent === 'https://paypal.example/secure')!;
+    expect(fake.getAttribute('title')).toBe('https://bank.example.com/login'); // the target, not what the text claims
+    expect(fake.getAttribute('rel')).toBe('noopener noreferrer');
+
+    const frame = await render(document);
+    frame.contentDocument!.querySelector('div')?.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    (frame.contentDocument!.querySelector('details') as HTMLDetailsElement | null)?.toggleAttribute('open');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(window.__pwned).toBeUndefined();
+    expect(window.document.title).not.toBe('pwned');
+  });
+
+  it('holds back every remote image, background, font and style sheet until allowed', () => {
+    const blocked = sanitizeEmail(remote, false);
+    expect(blocked.document).not.toContain(REMOTE);
+    expect(blocked.blocked).toBe(8); // @import, background, font, img, srcset, table, cell, poster (the <link> is dropped)
+    expect(blocked.document).toContain('Your order has shipped.');
+    expect(blocked.document).toContain(`content="${policy(false)}"`);
+    expect(policy(false)).not.toMatch(/https?:/);
+
+    const allowed = sanitizeEmail(remote, true);
+    expect(allowed.blocked).toBe(0);
+    expect(allowed.document).toContain(`${REMOTE}/pixel.gif?u=agent`);
+    expect(allowed.document).toContain(`${REMOTE}/font.woff2`);
+    expect(allowed.document).not.toContain('link.css'); // <link> never: a style sheet could carry anything
+  });
+});
