@@ -1,45 +1,9 @@
-/** Starts browser mode (`out/main/host.js`) on a free port with its own data folder, as a user would. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+/** The `host` fixture: browser mode started for each test with its own data folder (tests/support/browser-mode.ts). */
 import { test as base } from '@playwright/test';
+import { startBrowserMode, stopHost, type RunningHost } from '../support/browser-mode';
 import { tempDir } from '../support/temp';
 
-export interface RunningHost {
-  url: string;
-  origin: string;
-  dataDir: string;
-  process: ChildProcess;
-}
-
-/** `port`: a fixed one (a restart keeps the origin, so the browser keeps the cache); `env`: secrets by name. */
-export async function startBrowserMode(dataDir: string, extraArgs: string[] = [], options: { port?: number; env?: Record<string, string> } = {}): Promise<RunningHost> {
-  const child = spawn(process.execPath, [join(__dirname, '../../out/main/host.js'), '--no-open', '--port', String(options.port ?? 0), '--data-dir', dataDir, ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SWITCHBOARD_LOG: 'warn', ...options.env },
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += String(d)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start in 15 s: ${stderr}`)), 15_000);
-    child.stdout!.on('data', (d) => {
-      const match = /^Switchboard browser mode: (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)$/m.exec(String(d));
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}: ${stderr}`)));
-  });
-  return { url, origin: new URL(url).origin, dataDir, process: child };
-}
-
-export async function stopHost(host: RunningHost): Promise<number | null> {
-  const { process: child } = host;
-  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGINT');
-  return exited;
-}
+export { startBrowserMode, stopHost, type RunningHost };
 
 export const test = base.extend<{ host: RunningHost }>({
   host: async ({}, use) => {
