@@ -19,6 +19,8 @@ export function applyOp(ticket: Ticket, op: MutationOp, now: number): Ticket {
       return { ...ticket, flagged: op.flagged };
     case 'setGroup':
       return { ...ticket, group: op.group, updatedAt: now };
+    case 'logTime':
+      return ticket; // kept by the source; the ticket shows nothing of it
     case 'reply':
       return {
         ...ticket,
@@ -47,6 +49,8 @@ export function opFields(op: MutationOp): (keyof Ticket)[] {
       return ['flagged'];
     case 'setGroup':
       return ['group'];
+    case 'logTime':
+      return [];
     case 'reply':
       return [];
   }

@@ -35,6 +35,8 @@ export const Capabilities = z.object({
   flags: z.boolean(),
   /** Move a ticket to another team (group, queue, mailbox): escalation between support lines. */
   groups: z.boolean(),
+  /** Time worked is kept by the source (RT's TimeWorked, Freshdesk's time entries). */
+  timeTracking: z.boolean().optional(),
 });
 export type Capabilities = z.infer<typeof Capabilities>;
 

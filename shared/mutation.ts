@@ -18,6 +18,8 @@ export const MutationOp = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setFlagged'), flagged: z.boolean() }),
   /** Moved to another team (by name): escalation between support lines. */
   z.object({ type: z.literal('setGroup'), group: z.string().min(1).max(200) }),
+  /** Time the agent worked on the ticket, added to the source's own time tracking. */
+  z.object({ type: z.literal('logTime'), minutes: z.number().int().min(1).max(24 * 60) }),
   z.object({
     type: z.literal('reply'),
     text: z.string().min(1).max(100_000),

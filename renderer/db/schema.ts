@@ -85,7 +85,9 @@ export type PrefRow =
   /** Per account id: which team is which support line. */
   | { key: 'supportLines'; value: Record<string, LineMap> }
   /** Senders whose remote images the agent allowed always. */
-  | { key: 'remoteSenders'; value: string[] };
+  | { key: 'remoteSenders'; value: string[] }
+  /** Per agent id: their skills, matched against ticket tags to suggest an assignee. */
+  | { key: 'skills'; value: Record<string, string[]> };
 
 /** The SLA policy the agent set in Settings for sources without their own. */
 export interface SlaPolicySettings {
@@ -116,6 +118,13 @@ export interface CustomerNoteRow {
   email: string;
   text: string;
   updatedAt: number;
+}
+
+/** Time the agent spent on a ticket (the timer runs while it is open); `loggedMs` of it went to the source. */
+export interface TimeSpentRow {
+  ticketId: string;
+  ms: number;
+  loggedMs: number;
 }
 
 /** A ticket the agent put away until a time: personal, kept on this computer (sources have no snooze). */
@@ -179,6 +188,7 @@ export class SwitchboardDb extends Dexie {
   snoozes!: EntityTable<SnoozeRow, 'ticketId'>;
   quarantine!: EntityTable<QuarantineRow, 'id'>;
   customerNotes!: EntityTable<CustomerNoteRow, 'email'>;
+  timeSpent!: EntityTable<TimeSpentRow, 'ticketId'>;
 
   constructor(name = 'switchboard') {
     super(name);
@@ -218,6 +228,7 @@ export class SwitchboardDb extends Dexie {
     this.version(10)
       .stores({
         customerNotes: 'email',
+        timeSpent: 'ticketId',
         tickets:
           'id, &[accountId+remoteId], [accountId+updatedAt], [status+slaDueAt], [status+updatedAt], [status+createdAt], [status+priority+updatedAt], [openKey+slaDueAt], [openKey+updatedAt], [openKey+createdAt], [openKey+priority+updatedAt], [status+assigneeId], [assigneeId+status], [accountId+status], [channel+status], status, assigneeId, accountId, customerId, updatedAt, [accountId+number], [accountId+threadSubject]',
       })

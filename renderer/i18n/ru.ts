@@ -11,6 +11,9 @@ export const ru: Resources & {
   html: { blocked_few: string; blocked_many: string };
   composer: { collision_few: string; collision_many: string };
   customer: { history_few: string; history_many: string };
+  assign: { load_few: string; load_many: string };
+  outbox: { op: { time_few: string; time_many: string } };
+  time: { spent_few: string; spent_many: string; log_few: string; log_many: string; logged_few: string; logged_many: string };
   bulk: { selected_few: string; selected_many: string; done_few: string; done_many: string; doneSkipped_few: string; doneSkipped_many: string; snoozed_few: string; snoozed_many: string };
 } = {
   ...ruWorkspace,
@@ -261,7 +264,7 @@ export const ru: Resources & {
     undoSeconds: '{{count}} с',
     op: {
       status: 'Статус → {{value}}', priority: 'Приоритет → {{value}}', assign: 'Назначить', unassign: 'Снять исполнителя', tags: 'Метки → {{value}}',
-      seen: 'Отметить прочитанным', flag: 'Пометить флажком', unflag: 'Снять флажок', group: 'Передать команде {{value}}', reply: 'Ответ: {{text}}', note: 'Заметка: {{text}}',
+      seen: 'Отметить прочитанным', flag: 'Пометить флажком', unflag: 'Снять флажок', group: 'Передать команде {{value}}', time_one: 'Учесть {{count}} минуту работы', time_few: 'Учесть {{count}} минуты работы', time_many: 'Учесть {{count}} минут работы', time_other: 'Учесть {{count}} минуты работы', reply: 'Ответ: {{text}}', note: 'Заметка: {{text}}',
     },
     state: {
       pending: 'Ждёт отправки',

@@ -24,6 +24,8 @@ export function canTake(account: Account | undefined, op: MutationOp): boolean {
       return can.flags;
     case 'setGroup':
       return can.groups;
+    case 'logTime':
+      return can.timeTracking === true;
     case 'reply':
       return !op.internal || can.internalNotes;
     case 'markSeen':

@@ -1,7 +1,7 @@
 /**
  * The agent's workspace on the demo: the customer panel (notes kept across a reload, every other ticket of
- * theirs), templates with placeholders filled and edited in Settings, and the satisfaction request offered
- * on closing.
+ * theirs), templates with placeholders filled and edited in Settings, the assignee suggestion, time
+ * tracking, and the satisfaction request offered on closing.
  */
 import { expect, test } from './host';
 import { demoLoaded, inboxRows } from './journeys';
@@ -38,6 +38,24 @@ test('customer panel, templates and the satisfaction request on closing', async 
   await page.getByLabel('Insert a template').selectOption({ label: 'Greeting' });
   await expect(reply).toHaveValue(new RegExp(`^Hi ${name.split(' ')[0]}, .+ here about #\\S+\\.$`));
   await reply.fill('');
+
+  // Unassigned, it suggests the least-loaded agent; one click assigns them.
+  const view = page.locator('section.ticket');
+  await view.getByLabel('Assignee').selectOption({ label: 'Unassigned' });
+  const suggestion = view.locator('.suggestion');
+  await expect(suggestion).toHaveText(/^Suggested: .+ \(\d+ open/);
+  const suggested = /^Suggested: (.+?) \(/.exec((await suggestion.textContent())!)![1]!;
+  await suggestion.click();
+  await expect(view.getByLabel('Assignee').locator('option:checked')).toHaveText(suggested);
+  await expect(suggestion).toHaveCount(0);
+
+  // Time tracking: corrected by hand, logged at the source (the demo keeps time worked, like RT).
+  await view.locator('.time-tracker button').first().click();
+  await view.getByLabel('Minutes').fill('5');
+  await view.getByRole('button', { name: 'Set' }).click();
+  await view.getByRole('button', { name: 'Log 5 min at the source' }).click();
+  await expect(view.locator('.time-tracker')).toContainText('(5 min logged)');
+  await expect(page.locator('.statusbar')).not.toContainText('waiting to sync', { timeout: 15_000 });
 
   // Closing offers the satisfaction request.
   await page.locator('section.ticket').getByLabel('Status').selectOption('solved');

@@ -39,6 +39,7 @@ export class DemoConnector implements Connector {
     merge: false,
     flags: true,
     groups: true,
+    timeTracking: true,
   };
   readonly me: Agent = demoMe;
 

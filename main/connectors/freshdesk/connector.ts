@@ -20,7 +20,7 @@ const EPOCH = '1970-01-01T00:00:00Z';
 const PER_PAGE = 30;
 
 export class FreshdeskConnector implements Connector {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true, timeTracking: true };
   me: Agent | null = null;
   /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
   vip: VipSource | undefined;
@@ -131,6 +131,7 @@ export class FreshdeskConnector implements Connector {
       if (op.type === 'markSeen') return { kind: 'applied', messages: [] };
       if (op.type === 'setFlagged') return { kind: 'rejected', reason: 'Freshdesk has no flags; use a tag.' };
       if (op.type === 'reply') return await this.reply(mutation, op.text, op.internal);
+      if (op.type === 'logTime') return await this.logTime(mutation, op.minutes);
       if (op.type === 'setGroup' && this.groups.size === 0) await this.loadAgents();
       const group = op.type === 'setGroup' ? [...this.groups].find(([, name]) => name === op.group)?.[0] : undefined;
       if (op.type === 'setGroup' && group === undefined) return { kind: 'rejected', reason: `Freshdesk has no group named "${op.group}" (or you may not see it).` };
@@ -152,6 +153,18 @@ export class FreshdeskConnector implements Connector {
       if (error instanceof RetryLater) return { kind: 'retryAfter', ms: error.ms };
       throw error;
     }
+  }
+
+  /** A time entry on the ticket, sent once: its note names the change, and a repeated push finds it. */
+  private async logTime(mutation: Mutation, minutes: number): Promise<PushResult> {
+    const note = `Switchboard ${mutation.id.slice(0, 8)}`;
+    const path = `tickets/${mutation.remoteId}/time_entries`;
+    const { body } = await this.client.request<Array<{ note?: string }>>('GET', path);
+    if (!(Array.isArray(body) ? body : []).some((e) => e.note === note)) {
+      const hhmm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+      await this.client.request('POST', path, { body: { time_spent: hhmm, note, billable: true, timer_running: false } });
+    }
+    return { kind: 'applied', messages: [] };
   }
 
   /** A reply or a private note, sent once. */

@@ -149,6 +149,7 @@ export class HelpScoutConnector implements Connector {
     const { op, remoteId } = mutation;
     try {
       if (op.type === 'markSeen') return { kind: 'applied', messages: [] };
+      if (op.type === 'logTime') return { kind: 'rejected', reason: 'Help Scout keeps no time worked; Switchboard keeps it here.' };
       if (op.type === 'setFlagged' || op.type === 'setPriority') return { kind: 'rejected', reason: `Help Scout has no ${op.type === 'setFlagged' ? 'flags' : 'priorities'}.` };
       if (op.type === 'reply') {
         const { conversation } = await this.current(remoteId);

@@ -35,7 +35,7 @@ export function ticketSqlDate(iso: string): string {
 const MESSAGE_TYPES = new Set(['Create', 'Correspond', 'Comment']);
 
 export class RtConnector implements Connector {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false, groups: true };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false, groups: true, timeTracking: true };
   me: Agent | null = null;
   /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
   vip: VipSource | undefined;
@@ -185,6 +185,8 @@ export class RtConnector implements Connector {
           return { kind: 'rejected', reason: 'Request Tracker has no tags; use a custom field there.' };
         case 'setFlagged':
           return { kind: 'rejected', reason: 'Request Tracker has no flags.' };
+        case 'logTime':
+          return this.logTime(mutation, op.minutes);
       }
     });
   }
@@ -194,6 +196,20 @@ export class RtConnector implements Connector {
     const ticket = changes.find((c) => c.kind === 'ticket');
     if (ticket?.kind !== 'ticket') throw new AppError('unavailable', `Request Tracker did not return ticket ${remoteId}.`);
     return ticket.ticket;
+  }
+
+  /**
+   * Time worked: a comment carrying TimeTaken, which RT adds to the ticket's TimeWorked. Sent once: the
+   * comment names the change, and a repeated push finds it.
+   */
+  private async logTime(mutation: Mutation, minutes: number): Promise<PushResult> {
+    const text = `Time worked: ${minutes} min (Switchboard ${mutation.id.slice(0, 8)})`;
+    await sendOnce(mutation, { text, internal: true }, {
+      source: 'Request Tracker',
+      messages: () => this.messagesOf(mutation.remoteId),
+      send: () => this.client.request('POST', `ticket/${mutation.remoteId}/comment`, { body: { Content: text, ContentType: 'text/plain', TimeTaken: minutes } }),
+    });
+    return { kind: 'applied', ticket: await this.currentTicket(mutation.remoteId), messages: [] };
   }
 
   /** Correspondence or a comment, sent once. */

@@ -182,6 +182,7 @@ export class ZendeskConnector implements Connector {
       if (op.type === 'reply') return await this.reply(mutation, op.text, op.internal);
       if (op.type === 'markSeen') return { kind: 'applied', messages: [] }; // Zendesk keeps no per-agent read state
       if (op.type === 'setFlagged') return { kind: 'rejected', reason: 'Zendesk has no flags; use a tag.' };
+      if (op.type === 'logTime') return { kind: 'rejected', reason: 'Zendesk keeps time worked only in an app of its own; Switchboard keeps it here.' };
       const group = op.type === 'setGroup' ? (await this.groups()).find((g) => g.name === op.group) : undefined;
       if (op.type === 'setGroup' && !group) return { kind: 'rejected', reason: `Zendesk has no group named "${op.group}" (or you may not see it).` };
       const fields =

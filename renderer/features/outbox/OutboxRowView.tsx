@@ -24,6 +24,8 @@ export function useDescribe(): (row: OutboxRow) => string {
         return op.flagged ? t('outbox.op.flag') : t('outbox.op.unflag');
       case 'setGroup':
         return t('outbox.op.group', { value: op.group });
+      case 'logTime':
+        return t('outbox.op.time', { count: op.minutes });
       case 'reply':
         return t(op.internal ? 'outbox.op.note' : 'outbox.op.reply', { text: op.text.length > 80 ? `${op.text.slice(0, 80)}…` : op.text });
     }

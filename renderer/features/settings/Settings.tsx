@@ -12,6 +12,7 @@ import { AccountsSection } from './AccountsSection';
 import { DesktopSection } from './DesktopSection';
 import { LinesSection } from './LinesSection';
 import { NotificationsSection } from './NotificationsSection';
+import { SkillsSection } from './SkillsSection';
 import { SlaSection } from './SlaSection';
 import { TemplatesSection } from './TemplatesSection';
 import { VipSection } from './VipSection';
@@ -61,6 +62,7 @@ export function Settings() {
       </label>
       <AccountsSection />
       <LinesSection />
+      <SkillsSection />
       <TemplatesSection />
       <VipSection />
       <SlaSection />

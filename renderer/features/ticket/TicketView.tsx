@@ -11,6 +11,7 @@ import { enqueue, localMessageId } from '../../sync/outbox';
 import { useUi } from '../../stores/ui';
 import { undoSendSeconds, useUndo } from '../../stores/undo';
 import { OutboxRowView } from '../outbox/OutboxRowView';
+import { AssignSuggestion } from './AssignSuggestion';
 import { Composer } from './Composer';
 import { CustomerPanel } from './CustomerPanel';
 import { EscalateControl } from './EscalateControl';
@@ -19,6 +20,7 @@ import { SlaTargets } from './SlaTargets';
 import { SatisfactionOffer } from './SatisfactionOffer';
 import { SnoozeControl } from './SnoozeControl';
 import { TagsControl } from './TagsControl';
+import { TimeTracker } from './TimeTracker';
 import { Thread } from './Thread';
 
 export function TicketView() {
@@ -109,12 +111,14 @@ export function TicketView() {
               ))}
             </select>
           </label>
+          {can?.assign !== false && <AssignSuggestion ticket={ticket} change={(op) => change(op)} />}
           {can?.flags !== false && <button type="button" className="flag-toggle" aria-pressed={ticket.flagged === true} onClick={() => void change({ type: 'setFlagged', flagged: !ticket.flagged })}>
             {ticket.flagged ? `★ ${t('ticket.flagged')}` : `☆ ${t('ticket.flag')}`}
           </button>}
           {(can?.merge ?? isEmail) && <MergeControl ticket={ticket} related={related.filter((r) => r.accountId === ticket.accountId)} />}
           {can?.tags !== false && <TagsControl tags={ticket.tags} onChange={(tags) => change({ type: 'setTags', tags })} />}
           <SnoozeControl ticketId={ticket.id} />
+          <TimeTracker key={ticket.id} ticketId={ticket.id} canLog={can?.timeTracking === true} change={(op) => change(op, false)} />
           {can?.groups && <EscalateControl ticket={ticket} change={(op) => change(op, false)} />}
           {outbox.length > 0 && <span className="badge pending">{t('ticket.waiting')}</span>}
         </div>

@@ -90,4 +90,12 @@ describe('Freshdesk (recorded API shapes)', () => {
     expect(fd.ticket(2)).toMatchObject({ group_id: 44 });
     expect(await c.push(mutation('2', { type: 'setGroup', group: 'Nowhere' }, null))).toMatchObject({ kind: 'rejected' });
   });
+
+  it('time worked becomes one time entry (hh:mm), also when pushed again', async () => {
+    const c = connector();
+    const log = mutation('1', { type: 'logTime', minutes: 95 }, null);
+    expect(await c.push(log)).toMatchObject({ kind: 'applied' });
+    expect(await c.push(log)).toMatchObject({ kind: 'applied' });
+    expect(fd.timeEntries(1).map((e) => e.time_spent)).toEqual(['01:35']);
+  });
 });

@@ -20,6 +20,7 @@ export interface FakeFreshdesk extends Replay {
   touch(id: number, fields: Record<string, unknown>): void;
   ticket(id: number): Ticket;
   conversations(id: number): Array<Record<string, unknown>>;
+  timeEntries(id: number): Array<{ time_spent: string; note: string }>;
 }
 
 export async function startFakeFreshdesk(perPage = 2): Promise<FakeFreshdesk> {
@@ -46,11 +47,22 @@ export async function startFakeFreshdesk(perPage = 2): Promise<FakeFreshdesk> {
   tickets[0]!.attachments = [fileOf(801)];
   conversations.get(2)!.push({ id: 501, body_text: 'Счёт во вложении.', private: false, incoming: false, user_id: 7, created_at: stamp(), attachments: [fileOf(802)] });
   const find = (id: string) => tickets.find((t) => t.id === Number(id));
+  const timeEntries = new Map<number, Array<{ id: number; time_spent: string; note: string }>>();
   const withRequester = (t: Ticket) => ({ ...t, requester: contacts.get(t.requester_id as number) });
   const authorized = (auth: string | undefined) => auth === `Basic ${Buffer.from(`${API_KEY}:X`).toString('base64')}`;
 
   const routes = (base: string): Route[] => {
     const table: Route[] = [
+      { method: 'GET', path: /^\/api\/v2\/tickets\/(\d+)\/time_entries$/, reply: (m) => ({ body: timeEntries.get(Number(m[1])) ?? [] }) },
+      {
+        method: 'POST',
+        path: /^\/api\/v2\/tickets\/(\d+)\/time_entries$/,
+        reply: (m, { body }) => {
+          const entry = { id: 900 + (timeEntries.get(Number(m[1]))?.length ?? 0), ...(body as { time_spent: string; note: string }) };
+          timeEntries.set(Number(m[1]), [...(timeEntries.get(Number(m[1])) ?? []), entry]);
+          return { status: 201, body: entry };
+        },
+      },
       { method: 'GET', path: /^\/api\/v2\/agents\/me$/, reply: () => ({ body: agents[0] }) },
       { method: 'GET', path: /^\/api\/v2\/agents\?/, reply: () => ({ body: agents }) },
       { method: 'GET', path: /^\/api\/v2\/groups\?/, reply: () => ({ body: [{ id: 43, name: 'First line' }, { id: 44, name: 'Second line' }] }) },
@@ -110,5 +122,6 @@ export async function startFakeFreshdesk(perPage = 2): Promise<FakeFreshdesk> {
     touch: (id, fields) => Object.assign(find(String(id))!, fields, { updated_at: stamp() }),
     ticket: (id) => find(String(id))!,
     conversations: (id) => conversations.get(id) ?? [],
+    timeEntries: (id) => timeEntries.get(id) ?? [],
   };
 }

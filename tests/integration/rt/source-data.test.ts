@@ -75,4 +75,15 @@ describe.skipIf(!available)('VIP from a Request Tracker custom field; queues as 
     // The same change on the version from before the move: RT's answer is a conflict carrying its ticket.
     expect(await connector.push(mutationFor('rt')(id, { type: 'setGroup', group: 'General' }, ticket.version))).toMatchObject({ kind: 'conflict', remote: { group: 'Second line' } });
   });
+
+  it('time worked goes to RT once (a comment with TimeTaken adds to TimeWorked), also when pushed again', async () => {
+    const { id } = await rest<{ id: string }>('POST', 'ticket', { Queue: 'General', Subject: 'Slow export', Requestor: 'ann@example.test', Content: 'Hello', ContentType: 'text/plain' });
+    const connector = new RtConnector({ id: 'rt', type: 'rt', name: 'RT', demo: false }, rt.url, () => rt.token, 50);
+    const log = mutationFor('rt')(id, { type: 'logTime', minutes: 25 }, null);
+    expect(await connector.push(log)).toMatchObject({ kind: 'applied' });
+    expect(await connector.push(log)).toMatchObject({ kind: 'applied' }); // the answer was lost: pushed again
+    expect(Number((await rest<{ TimeWorked: string }>('GET', `ticket/${id}`)).TimeWorked)).toBe(25);
+    await connector.push(mutationFor('rt')(id, { type: 'logTime', minutes: 5 }, null));
+    expect(Number((await rest<{ TimeWorked: string }>('GET', `ticket/${id}`)).TimeWorked)).toBe(30);
+  });
 });
