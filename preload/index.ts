@@ -19,6 +19,7 @@ const api = {
   addAccount: call('addAccount'),
   removeAccount: call('removeAccount'),
   fetchAttachment: call('fetchAttachment'),
+  articles: call('articles'),
   notify: call('notify'),
   setBadge: call('setBadge'),
   diagnostics: call('diagnostics'),

@@ -2,7 +2,7 @@
  * The one interface every source implements: demo, email (IMAP + SMTP) and each helpdesk.
  * Implementations live in main/connectors and import no electron, so browser mode and tests use them as they are.
  */
-import type { Account, Agent, Capabilities } from './domain';
+import type { Account, Agent, Article, Capabilities } from './domain';
 
 export type { Capabilities };
 import type { Mutation, PushResult } from './mutation';
@@ -43,6 +43,8 @@ export interface Connector {
   push(mutation: Mutation): Promise<PushResult>;
   /** The content of an attachment listed in a pulled message, fetched only when the agent opens it. */
   fetchAttachment?(attachmentId: string): Promise<AttachmentContent>;
+  /** The knowledge base's articles, where the source has one. */
+  articles?(): Promise<Article[]>;
   /** Calls `onChange` when the source has something new to pull (IMAP IDLE); returns a stop function. */
   watch?(onChange: () => void): () => void;
   /** Let go of connections; the connector may be used again afterwards. */

@@ -37,6 +37,8 @@ export const Capabilities = z.object({
   groups: z.boolean(),
   /** Time worked is kept by the source (RT's TimeWorked, Freshdesk's time entries). */
   timeTracking: z.boolean().optional(),
+  /** A knowledge base to read articles from (RT Articles, Zendesk Guide). */
+  articles: z.boolean().optional(),
 });
 export type Capabilities = z.infer<typeof Capabilities>;
 
@@ -52,6 +54,10 @@ export type Account = z.infer<typeof Account>;
 
 export const Agent = z.object({ id: Id, accountId: Id, name: z.string(), email: z.string() });
 export type Agent = z.infer<typeof Agent>;
+
+/** A knowledge-base article of a source (RT Articles, Zendesk Guide), as plain text. */
+export const Article = z.object({ id: Id, title: z.string().max(500), body: z.string().max(200_000), locale: z.string().max(20).nullable() });
+export type Article = z.infer<typeof Article>;
 
 /** A team of a source (a Zendesk or Freshdesk group, an RT queue, a Help Scout mailbox), by its name. */
 export const Group = z.object({ id: Id, accountId: Id, name: z.string().min(1).max(200) });

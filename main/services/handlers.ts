@@ -52,6 +52,10 @@ export function createHandlers({ workspace, mode, version, openExternal, notify,
       if (content.data.byteLength > MAX_ATTACHMENT_BYTES) throw new AppError('invalid_request', `attachmentId: ${content.name} is larger than 50 MB; open it in your mail program`);
       return { name: content.name, type: content.type, base64: Buffer.from(content.data).toString('base64') };
     },
+    articles: async ({ accountId }) => {
+      const connector = workspace.connector(accountId);
+      return { articles: connector.articles ? (await connector.articles()).slice(0, 5000) : [] };
+    },
     notify: async (notice) => ({ shown: notify ? notify(notice) : false }),
     setBadge: async ({ count }) => ({ shown: setBadge ? setBadge(count) : false }),
     diagnostics: async () => ({ text: diagnosticsText({ version, mode, accounts: workspace.describeAccounts(), log: recentLog() }) }),

@@ -246,6 +246,7 @@ export async function purgeAccount(database: SwitchboardDb, accountId: string): 
   // Drafts and snoozes are kept by ticket id, which starts with the account id.
   await database.drafts.where('ticketId').startsWith(`${accountId}:`).delete();
   await database.snoozes.where('ticketId').startsWith(`${accountId}:`).delete();
+  await database.templates.where('id').startsWith(`article:${accountId}:`).delete();
   await database.transaction('rw', [...tables, database.accounts], async () => {
     for (const table of tables) await table.where('accountId').equals(accountId).delete();
     await database.accounts.delete(accountId);

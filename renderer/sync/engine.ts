@@ -7,6 +7,7 @@ import type { Api } from '../../shared/contract';
 import { isAppErrorShape } from '../../shared/contract/errors';
 import { purgeAccount, type SwitchboardDb } from '../db/schema';
 import { flush, nextDue } from './outbox';
+import { refreshArticles } from './articles';
 import { pullAccount } from './pull';
 import { useShell } from '../stores/shell';
 import { useSyncStatus } from '../stores/sync-status';
@@ -74,6 +75,7 @@ export function startSync(api: Api, db: SwitchboardDb, afterPull: () => void = (
         status.setError(accountId, null);
         failures.delete(accountId);
         afterPull();
+        refreshArticles(api, db, accountId).catch(() => undefined); // the articles wait for the next hour
       } catch (error) {
         status.setError(accountId, error instanceof Error ? error.message : String(error));
         retryLater(accountId, error);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { AccountSettings } from '../accounts';
-import { Account, Agent } from '../domain';
+import { Account, Agent, Article } from '../domain';
 import { Mutation, PushResult } from '../mutation';
 import { DesktopSettings, Licence, Navigate, ShellState } from '../shell';
 import { PullResult } from '../sync';
@@ -61,6 +61,11 @@ export const contract = {
   fetchAttachment: {
     params: z.object({ accountId: AccountId, attachmentId: z.string().min(1).max(2000) }).strict(),
     result: z.object({ name: z.string(), type: z.string(), base64: z.string() }),
+  },
+  /** The source's knowledge-base articles (RT Articles, Zendesk Guide), as text, to insert into replies offline. */
+  articles: {
+    params: z.object({ accountId: AccountId }).strict(),
+    result: z.object({ articles: z.array(Article).max(5000) }),
   },
   /** A native desktop notification (Electron); a click brings the window forward and opens the ticket. */
   notify: {

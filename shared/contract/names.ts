@@ -13,6 +13,7 @@ export const methodNames = [
   'addAccount',
   'removeAccount',
   'fetchAttachment',
+  'articles',
   'notify',
   'setBadge',
   'diagnostics',

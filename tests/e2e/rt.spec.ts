@@ -23,6 +23,7 @@ const rest = <T>(method: string, path: string, body?: unknown) => rt.rest<T>(met
 test.beforeAll(async () => {
   rt = await startRt();
   await rest('POST', 'ticket', { Queue: 'General', Subject: 'Invoice wrong', Requestor: 'alice@example.test', Content: 'I was charged twice.', ContentType: 'text/plain' });
+  await rest('POST', 'article', { Class: 'General', Name: 'Double charge refund', Summary: 'Refunds', CustomFields: { Content: 'Duplicate charges are refunded within 5 business days.' } });
   await rest('POST', 'ticket', { Queue: 'General', Subject: 'Не могу войти', Requestor: 'ivan@example.test', Content: 'Ссылка для сброса пароля устарела.', ContentType: 'text/plain' });
   host = await startBrowserMode(join(data.path, 'app'));
 });
@@ -58,6 +59,10 @@ test('add RT in Settings, see its tickets; an offline reply and status change re
   await expect(view.getByText('I was charged twice.')).toBeVisible();
   // Only what RT can do is offered: internal notes yes, flags no.
   await expect(view.getByText('Internal note')).toBeVisible();
+  // RT's articles are insertable, also offline (cached with the templates).
+  await view.getByLabel('Insert a template').selectOption({ label: 'Double charge refund' });
+  await expect(view.getByRole('textbox', { name: 'Reply' })).toHaveValue('Duplicate charges are refunded within 5 business days.');
+  await view.getByRole('textbox', { name: 'Reply' }).fill('');
   await expect(view.getByRole('button', { name: '☆ Flag for follow-up' })).toHaveCount(0);
 
   // Offline: RT is gone. The agent replies and solves; both wait, no error dialog.

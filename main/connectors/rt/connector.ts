@@ -5,7 +5,7 @@
  */
 import type { AttachmentContent, Capabilities, Connector, TestResult } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract';
-import type { Account, Agent, Message } from '../../../shared/domain';
+import type { Account, Agent, Article, Message } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
 import { isVipBySource, type VipSource } from '../../../shared/vip';
@@ -35,7 +35,7 @@ export function ticketSqlDate(iso: string): string {
 const MESSAGE_TYPES = new Set(['Create', 'Correspond', 'Comment']);
 
 export class RtConnector implements Connector {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false, groups: true, timeTracking: true };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false, groups: true, timeTracking: true, articles: true };
   me: Agent | null = null;
   /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
   vip: VipSource | undefined;
@@ -144,6 +144,23 @@ export class RtConnector implements Connector {
       out.push(messageOf(this.account.id, ticketId, txn, attachments, agentNames, ''));
     }
     return out;
+  }
+
+  /** RT Articles: every article the token may see, its Content custom field as the text (at most 500). */
+  async articles(): Promise<Article[]> {
+    try {
+      const query = encodeURIComponent(JSON.stringify([{ field: 'id', operator: '>', value: 0 }]));
+      const list = (await this.all<{ id: string }>(`articles?query=${query}`)).slice(0, 500);
+      const out: Article[] = [];
+      for (const { id } of list) {
+        const { body } = await this.client.request<{ id: number; Name?: string; Summary?: string; CustomFields?: Array<{ name: string; values: string[] }> }>('GET', `article/${id}`);
+        const content = body.CustomFields?.find((f) => f.name === 'Content')?.values.join('\n') ?? body.Summary ?? '';
+        out.push({ id: String(body.id), title: body.Name || `Article ${body.id}`, body: content, locale: null });
+      }
+      return out;
+    } catch (error) {
+      return pullFailure(error);
+    }
   }
 
   /** An attachment's bytes, fetched when the agent opens it (RT sends them base64). */

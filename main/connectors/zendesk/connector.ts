@@ -6,7 +6,8 @@
  */
 import type { AttachmentContent, Capabilities, Connector, TestResult } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract';
-import type { Account, Agent, Message, Ticket } from '../../../shared/domain';
+import type { Account, Agent, Article, Message, Ticket } from '../../../shared/domain';
+import { htmlToText } from '../../../shared/html-text';
 import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
 import type { VipSource } from '../../../shared/vip';
@@ -27,7 +28,7 @@ const MAX_PAGES = 100;
 const LISTS_TTL_MS = 60 * 60_000;
 
 export class ZendeskConnector implements Connector {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true, articles: true };
   me: Agent | null = null;
   /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
   vip: VipSource | undefined;
@@ -68,11 +69,13 @@ export class ZendeskConnector implements Connector {
   }
 
   /** Every page of a list that links to the next one with `next_page` (a full URL). */
-  private async allPages<T>(path: string, key: string): Promise<T[]> {
+  /** Every page of a list (`next_page`); `missing` answers (403, 404: a feature not enabled) end it empty. */
+  private async allPages<T>(path: string, key: string, missing: number[] = []): Promise<T[]> {
     const out: T[] = [];
     let next: string | null = path;
     for (let page = 0; next && page < MAX_PAGES; page++) {
-      const { body }: { body: Record<string, unknown> } = await this.client.request<Record<string, unknown>>('GET', next);
+      const { status, body }: { status: number; body: Record<string, unknown> } = await this.client.request<Record<string, unknown>>('GET', next, { expect: missing });
+      if (missing.includes(status)) break;
       out.push(...((body[key] as T[] | undefined) ?? []));
       const link = body.next_page as string | null | undefined;
       next = link ? (link.startsWith(this.base) ? link.slice(this.base.length) : null) : null;
@@ -161,6 +164,16 @@ export class ZendeskConnector implements Connector {
     const ticket = changes.find((c) => c.kind === 'ticket');
     if (ticket?.kind !== 'ticket') throw new AppError('unavailable', `Zendesk did not return ticket ${remoteId}.`);
     return { ticket: ticket.ticket, messages: changes.flatMap((c) => (c.kind === 'message' ? [c.message] : [])) };
+  }
+
+  /** Zendesk Guide's published articles as text (none where the Help Center is off or not readable). */
+  async articles(): Promise<Article[]> {
+    try {
+      const list = await this.allPages<{ id: number; title: string; body: string | null; locale?: string; draft?: boolean }>('help_center/articles.json?per_page=100', 'articles', [403, 404]);
+      return list.filter((a) => !a.draft).map((a) => ({ id: String(a.id), title: a.title, body: htmlToText(a.body ?? '').replace(/[ \t]+/g, ' ').trim(), locale: a.locale ?? null }));
+    } catch (error) {
+      return pullFailure(error);
+    }
   }
 
   /** An attachment's bytes: its record names the download link (content_url, on the account's host). */

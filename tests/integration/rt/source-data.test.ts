@@ -87,3 +87,19 @@ describe.skipIf(!available)('VIP from a Request Tracker custom field; queues as 
     expect(Number((await rest<{ TimeWorked: string }>('GET', `ticket/${id}`)).TimeWorked)).toBe(30);
   });
 });
+
+describe.skipIf(!available)('Request Tracker Articles', () => {
+  beforeAll(async () => {
+    rt = await startRt();
+  }, 60_000);
+  afterAll(async () => {
+    await rt?.stop();
+  });
+
+  it('reads the knowledge base: each article’s name and Content', async () => {
+    const created = await rest<{ id: string }>('POST', 'article', { Class: 'General', Name: 'Reset a password', Summary: 'Self-service reset', CustomFields: { Content: 'Open Settings → Security → Reset password.' } });
+    expect(Number(created.id)).toBeGreaterThan(0);
+    const connector = new RtConnector({ id: 'rt', type: 'rt', name: 'RT', demo: false }, rt.url, () => rt.token, 50);
+    expect(await connector.articles()).toEqual([{ id: String(created.id), title: 'Reset a password', body: 'Open Settings → Security → Reset password.', locale: null }]);
+  });
+});

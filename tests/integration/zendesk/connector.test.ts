@@ -158,4 +158,13 @@ describe('Zendesk SLA policies', () => {
     expect(zd.ticket(2)).toMatchObject({ group_id: 361 });
     expect(await c.push(mutation('2', { type: 'setGroup', group: 'Nowhere' }, null))).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('no group named "Nowhere"') });
   });
+
+  it('reads Zendesk Guide articles as text, page by page, leaving drafts out; none where Guide is off', async () => {
+    expect(await connector().articles()).toEqual([
+      { id: '51', title: 'Reset your password', body: 'Open Settings → Security.', locale: 'en-us' },
+      { id: '52', title: 'Возврат средств', body: 'Деньги вернутся за 5 дней.', locale: 'ru' },
+    ]);
+    zd.fault({ status: 404, body: { error: 'InvalidEndpoint' } });
+    expect(await connector().articles()).toEqual([]);
+  });
 });

@@ -79,6 +79,9 @@ export async function startFakeZendesk(): Promise<FakeZendesk> {
       // An attachment's record names its download link; private files need the agent's credentials too.
       { method: 'GET', path: /^\/api\/v2\/attachments\/900\.json$/, reply: () => ({ body: { attachment: { id: 900, file_name: 'crash.log', content_type: 'text/plain', size: crashLog.length, content_url: `${base}/attachments/token/t0k3n/?name=crash.log` } } }) },
       { method: 'GET', path: /^\/attachments\/token\/t0k3n\/\?name=crash\.log$/, reply: () => ({ headers: { 'content-type': 'text/plain' }, raw: crashLog }) },
+      // Zendesk Guide: two pages of articles, one a draft (not offered).
+      { method: 'GET', path: /^\/api\/v2\/help_center\/articles\.json\?per_page=100$/, reply: () => ({ body: { articles: [{ id: 51, title: 'Reset your password', body: '<p>Open <b>Settings</b> → Security.</p>', locale: 'en-us', draft: false }], next_page: `${api}help_center/articles.json?page=2&per_page=100`, page: 1, page_count: 2 } }) },
+      { method: 'GET', path: /^\/api\/v2\/help_center\/articles\.json\?page=2&per_page=100$/, reply: () => ({ body: { articles: [{ id: 52, title: 'Возврат средств', body: '<p>Деньги вернутся за 5 дней.</p>', locale: 'ru', draft: false }, { id: 53, title: 'Draft', body: '<p>WIP</p>', locale: 'en-us', draft: true }], next_page: null, page: 2, page_count: 2 } }) },
       { method: 'GET', path: /^\/api\/v2\/users\/me\.json$/, reply: () => ({ body: { user: users[0] } }) },
       { method: 'GET', path: /^\/api\/v2\/groups\.json$/, reply: () => ({ body: { groups: [{ id: 360, name: 'Billing' }, { id: 361, name: 'Technical' }], next_page: null, count: 2 } }) },
       { method: 'GET', path: /^\/api\/v2\/slas\/policies\.json$/, reply: () => (slaForbidden ? { status: 403, body: { error: 'Forbidden', description: 'You do not have access to this page.' } } : { body: { sla_policies: slaPolicies, next_page: null, count: slaPolicies.length } }) },

@@ -17,6 +17,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     addAccount: fail,
     removeAccount: fail,
     fetchAttachment: fail,
+    articles: fail,
     notify: fail,
     setBadge: fail,
     diagnostics: fail,
