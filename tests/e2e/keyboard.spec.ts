@@ -9,7 +9,7 @@ test('keyboard-only triage: j opens the first ticket, e solves twenty in a row, 
   const before = await openCount(page);
   await page.keyboard.press('j');
   await expect(page.locator('section.ticket h1')).toBeVisible();
-  const first = await page.locator('[role="option"][aria-selected="true"]').getAttribute('data-ticket-id');
+  const first = await page.locator('[role="option"][aria-current="true"]').getAttribute('data-ticket-id');
   for (let i = 0; i < 20; i++) await page.keyboard.press('e');
   await expect.poll(() => openCount(page)).toBe(before - 20);
   await expect(page.getByText(/waiting to sync/)).toHaveCount(0);

@@ -30,7 +30,9 @@ export function TicketRow({ row, index, style, measure, context }: { row: InboxR
       data-index={index}
       style={style}
       role="option"
-      aria-selected={current}
+      // The open ticket is the current one; selected means picked for a bulk action (x).
+      aria-current={current ? 'true' : undefined}
+      aria-selected={selected}
       aria-setsize={context.total}
       aria-posinset={index + 1}
       tabIndex={0}
@@ -40,7 +42,18 @@ export function TicketRow({ row, index, style, measure, context }: { row: InboxR
       onKeyDown={(e) => e.key === 'Enter' && openTicket(ticket.id)}
     >
       <div className="row-top">
-        <input type="checkbox" className="select" aria-label={t('bulk.select', { subject: ticket.subject })} checked={selected} onClick={(e) => e.stopPropagation()} onChange={() => toggleSelected(ticket.id)} />
+        {/* Not a control of its own (an option holds none): the row's state is aria-selected; x toggles it too. */}
+        <span
+          className="select"
+          aria-hidden="true"
+          title={t('bulk.select', { subject: ticket.subject })}
+          onClick={(e) => {
+            e.stopPropagation();
+            toggleSelected(ticket.id);
+          }}
+        >
+          {selected ? '☑' : '☐'}
+        </span>
         <span className="customer">
           {customer?.vip && <span className="badge vip">{t('ticket.vip')}</span>}
           <Highlight text={customer?.name ?? '—'} matches={context.matches} />
