@@ -24,6 +24,12 @@ export const MutationOp = z.discriminatedUnion('type', [
     type: z.literal('reply'),
     text: z.string().min(1).max(100_000),
     internal: z.boolean(),
+    /**
+     * Email: to the customer only (`reply`), to everyone on the thread (`replyAll`, the default), or the
+     * conversation sent on to other addresses (`forward`, to `forwardTo`). Helpdesks keep their own recipients.
+     */
+    mode: z.enum(['reply', 'replyAll', 'forward']).optional(),
+    forwardTo: z.array(z.string().email().max(320)).min(1).max(20).optional(),
     /** Files sent with the reply, base64; 25 MB in all at most (what most mail servers accept). */
     attachments: z
       .array(z.object({ name: z.string().min(1).max(255), type: z.string().max(255), base64: z.string() }))

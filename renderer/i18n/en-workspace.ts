@@ -25,6 +25,12 @@ export const enWorkspace = {
     collision_one: 'While you were writing, the customer wrote again:',
     collision_other: 'While you were writing, the customer wrote {{count}} more messages:',
     sendAnyway: 'Send anyway',
+    mode: 'Send as',
+    reply: 'Reply to the customer',
+    replyAll: 'Reply to all',
+    forward: 'Forward',
+    forwardTo: 'Forward to (addresses)',
+    forwarded: '---------- Forwarded message ----------',
     keepEditing: 'Keep editing',
   },
   customer: {

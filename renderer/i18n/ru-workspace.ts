@@ -27,6 +27,12 @@ export const ruWorkspace = {
     collision_many: 'Пока вы писали, клиент написал ещё {{count}} сообщений:',
     collision_other: 'Пока вы писали, клиент написал ещё {{count}} сообщения:',
     sendAnyway: 'Всё равно отправить',
+    mode: 'Отправить как',
+    reply: 'Ответ клиенту',
+    replyAll: 'Ответ всем',
+    forward: 'Переслать',
+    forwardTo: 'Переслать (адреса)',
+    forwarded: '---------- Пересланное сообщение ----------',
     keepEditing: 'Продолжить правку',
   },
   customer: {

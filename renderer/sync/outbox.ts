@@ -34,7 +34,7 @@ export async function enqueue(db: SwitchboardDb, ticketId: string, op: MutationO
   return db.transaction('rw', [db.tickets, db.outbox, db.messages], async () => {
     const ticket = await db.tickets.get(ticketId);
     if (!ticket) throw new Error(`Ticket ${ticketId} is not in the cache`);
-    const email = await emailContextFor(db, ticket, me);
+    const email = await emailContextFor(db, ticket, me, op);
     const mutation: Mutation = { id: crypto.randomUUID(), accountId: ticket.accountId, ticketId, remoteId: ticket.remoteId, baseVersion: ticket.version, createdAt: now, op, ...(email ? { email } : {}) };
     await db.tickets.put(applyOp(ticket, op, now));
     const message = localMessage(mutation, me);

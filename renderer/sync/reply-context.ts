@@ -3,13 +3,15 @@
  * subject with the ticket's tag, the threading headers, and every server copy (for triage keywords).
  */
 import type { Agent, Message, Ticket } from '../../shared/domain';
+import type { MutationOp } from '../../shared/mutation';
 import type { EmailContext } from '../../shared/email';
 import { baseSubject, withSubjectTag } from '../../shared/threading';
 import type { SwitchboardDb } from '../db/schema';
 
 const MAX_REFERENCES = 20;
 
-export async function emailContextFor(db: SwitchboardDb, ticket: Ticket, me: Agent | null): Promise<EmailContext | undefined> {
+/** `op`: a reply's mode decides who it goes to (reply: the customer; reply all: the thread; forward: others). */
+export async function emailContextFor(db: SwitchboardDb, ticket: Ticket, me: Agent | null, op?: MutationOp): Promise<EmailContext | undefined> {
   const messages = (await db.messages.where('[ticketId+createdAt]').between([ticket.id, -Infinity], [ticket.id, Infinity]).toArray())
     .filter((m): m is Message & { email: NonNullable<Message['email']> } => !!m.email);
   if (messages.length === 0) return undefined;
@@ -26,12 +28,15 @@ export async function emailContextFor(db: SwitchboardDb, ticket: Ticket, me: Age
   });
   const chain = [...last.email.references, last.email.messageId];
   const references = chain.length > MAX_REFERENCES ? [chain[0]!, ...chain.slice(-(MAX_REFERENCES - 1))] : chain;
-  const subject = `Re: ${baseSubject(messages[0]!.email.subject || ticket.subject)}`;
+  const mode = op?.type === 'reply' ? (op.mode ?? 'replyAll') : 'replyAll';
+  const forwardTo = op?.type === 'reply' && mode === 'forward' ? (op.forwardTo ?? []).map((email) => ({ name: '', email })) : null;
+  const subject = `${forwardTo ? 'Fwd' : 'Re'}: ${baseSubject(messages[0]!.email.subject || ticket.subject)}`;
   const answered = (lastIn ?? last).email.locations[0];
   return {
-    replyTo: answered ? { folder: answered.folder, uidValidity: answered.uidValidity, uid: answered.uid } : null,
-    to,
-    cc,
+    // A forward answers nobody: the customer's message is not marked \Answered by it.
+    replyTo: answered && !forwardTo ? { folder: answered.folder, uidValidity: answered.uidValidity, uid: answered.uid } : null,
+    to: forwardTo ?? to,
+    cc: forwardTo || mode === 'reply' ? [] : cc,
     subject: ticket.number ? withSubjectTag(subject, ticket.number) : subject,
     inReplyTo: last.email.messageId,
     references,

@@ -103,6 +103,20 @@ test('add a Dovecot account, see mail arrive, reply, and the customer gets the r
   await expect(view.getByRole('textbox', { name: 'Reply' })).toHaveValue('Anything else I can do?');
   await view.getByRole('textbox', { name: 'Reply' }).fill('');
 
+  // Forward: the conversation goes on to someone else (Bob), quoted, and is delivered to Bob only.
+  await view.getByLabel('Send as').selectOption('forward');
+  await view.getByRole('textbox', { name: 'Reply' }).fill('Bob, can you check the depot?');
+  await expect(view.getByRole('button', { name: 'Send reply' })).toBeDisabled(); // no address yet
+  await view.getByLabel('Forward to (addresses)').fill(users.bob.email);
+  await view.getByRole('button', { name: 'Send reply' }).click();
+  const bobBox = await rawClient(dc, users.bob);
+  try {
+    await expect.poll(() => countInInbox(bobBox, 'Bob, can you check the depot?'), { timeout: 30_000 }).toBe(1);
+    expect(await countInInbox(bobBox, 'Forwarded message')).toBe(1);
+  } finally {
+    await bobBox.logout();
+  }
+
   // An attachment is fetched when the agent opens it.
   await inboxRows(page).filter({ hasText: 'Invoice attached, with a screenshot' }).click();
   const downloading = page.waitForEvent('download');
@@ -115,6 +129,6 @@ test('add a Dovecot account, see mail arrive, reply, and the customer gets the r
   await page.reload();
   await inboxRows(page).filter({ hasText: 'Where is my parcel?' }).click();
   const outgoing = page.locator('section.ticket .message.out');
-  await expect(outgoing).toHaveCount(1);
-  await expect(outgoing.frameLocator('iframe[title="Message"]').getByText('Your parcel left the depot this morning.')).toBeVisible();
+  await expect(outgoing).toHaveCount(2); // the reply and the forward, once each
+  await expect(outgoing.nth(0).frameLocator('iframe[title="Message"]').getByText('Your parcel left the depot this morning.')).toBeVisible();
 });

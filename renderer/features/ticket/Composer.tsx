@@ -39,7 +39,19 @@ function readFile(file: File): Promise<ComposerFile> {
  * `allowNotes`: the source keeps internal notes (email does not). The draft is saved as the agent types;
  * before a reply goes, a customer message that arrived since the draft began is shown and the agent asked.
  */
-export function Composer({ ticketId, onSend, allowNotes, vars }: { ticketId: string; onSend: (text: string, internal: boolean, files: ComposerFile[]) => Promise<void>; allowNotes: boolean; vars: Omit<TemplateVars, 'agent'> & { agent: { name: string } } }) {
+export type ReplyMode = 'reply' | 'replyAll' | 'forward';
+
+export interface Outgoing {
+  text: string;
+  internal: boolean;
+  files: ComposerFile[];
+  /** Email only: who it goes to (`forwardTo` for a forward). */
+  mode?: ReplyMode;
+  forwardTo?: string[];
+}
+
+/** `email`: offers reply, reply all and forward (helpdesks keep their own recipients). */
+export function Composer({ ticketId, onSend, allowNotes, email, vars }: { ticketId: string; onSend: (out: Outgoing) => Promise<void>; allowNotes: boolean; email: boolean; vars: Omit<TemplateVars, 'agent'> & { agent: { name: string } } }) {
   const { t, i18n } = useTranslation();
   const [text, setText] = useState('');
   /** The thread's message ids when the draft began (null: no draft yet). */
@@ -51,6 +63,10 @@ export function Composer({ ticketId, onSend, allowNotes, vars }: { ticketId: str
   };
   const area = useRef<HTMLTextAreaElement>(null);
   const [collision, setCollision] = useState<Message[] | null>(null);
+  const [mode, setMode] = useState<ReplyMode>('replyAll');
+  const [forwardTo, setForwardTo] = useState('');
+  const forwardList = forwardTo.split(/[\s,;]+/).filter(Boolean);
+  const forwardOk = forwardList.length > 0 && forwardList.every((a) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a));
   const textRef = useRef('');
   textRef.current = text;
   const [internal, setInternal] = useState(false);
@@ -98,7 +114,7 @@ export function Composer({ ticketId, onSend, allowNotes, vars }: { ticketId: str
     setFiles([]);
     await db.drafts.delete(ticketId);
     try {
-      await onSend(body, internal, attached);
+      await onSend({ text: body, internal, files: attached, ...(email && !internal ? { mode, ...(mode === 'forward' ? { forwardTo: forwardList } : {}) } : {}) });
     } catch (error) {
       setText(body);
       throw error;
@@ -137,6 +153,18 @@ export function Composer({ ticketId, onSend, allowNotes, vars }: { ticketId: str
           <button type="button" onClick={() => { collision.forEach((m) => known.current?.add(m.id)); setCollision(null); area.current?.focus(); }}>
             {t('composer.keepEditing')}
           </button>
+        </div>
+      )}
+      {email && !internal && (
+        <div className="reply-mode">
+          <select aria-label={t('composer.mode')} value={mode} onChange={(e) => setMode(e.target.value as ReplyMode)}>
+            <option value="reply">{t('composer.reply')}</option>
+            <option value="replyAll">{t('composer.replyAll')}</option>
+            <option value="forward">{t('composer.forward')}</option>
+          </select>
+          {mode === 'forward' && (
+            <input aria-label={t('composer.forwardTo')} placeholder={t('composer.forwardTo')} value={forwardTo} onChange={(e) => setForwardTo(e.target.value)} />
+          )}
         </div>
       )}
       <textarea
@@ -188,7 +216,7 @@ export function Composer({ ticketId, onSend, allowNotes, vars }: { ticketId: str
             <input type="file" multiple onChange={(e) => void attach(e.target.files)} />
           </label>
         )}
-        <button type="submit" disabled={!text.trim()}>
+        <button type="submit" disabled={!text.trim() || (email && !internal && mode === 'forward' && !forwardOk)}>
           {internal ? t('ticket.addNote') : t('ticket.send')}
         </button>
       </div>

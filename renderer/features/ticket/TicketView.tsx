@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Priority, TicketStatus } from '../../../shared/domain';
+import type { Message, Priority, TicketStatus } from '../../../shared/domain';
+import { dateTime } from '../../app/format';
 import { priorities, ticketStatuses } from '../../../shared/statuses';
 import type { MutationOp } from '../../../shared/mutation';
 import { useApp } from '../../app/context';
@@ -23,8 +24,16 @@ import { TagsControl } from './TagsControl';
 import { TimeTracker } from './TimeTracker';
 import { Thread } from './Thread';
 
+/** The customer's last message, quoted under a forward the way mail programs do. */
+function forwardedBlock(messages: Message[], heading: string, language: string): string {
+  const last = [...messages].reverse().find((m) => m.direction === 'in' && !m.internal) ?? messages[messages.length - 1];
+  if (!last) return heading;
+  const from = last.author.name ? `${last.author.name} <${last.author.email}>` : last.author.email;
+  return [heading, `From: ${from}`, `Date: ${dateTime(last.createdAt, language)}`, `Subject: ${last.email?.subject ?? ''}`, '', last.text].join('\n');
+}
+
 export function TicketView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { engine, info } = useApp();
   const ticketId = useUi((s) => s.ticketId);
   const detail = useLiveQuery(() => (ticketId ? ticketDetail(db, ticketId) : null), [ticketId]);
@@ -138,7 +147,19 @@ export function TicketView() {
         key={ticket.id}
         ticketId={ticket.id}
         vars={vars}
-        allowNotes={can?.internalNotes ?? !isEmail} onSend={(text, internal, files) => change({ type: 'reply', text, internal, ...(files.length ? { attachments: files.map(({ name, type, base64 }) => ({ name, type, base64 })) } : {}) })} />
+        email={isEmail}
+        allowNotes={can?.internalNotes ?? !isEmail}
+        onSend={(out) =>
+          change({
+            type: 'reply',
+            text: out.mode === 'forward' ? `${out.text}\n\n${forwardedBlock(messages, t('composer.forwarded'), i18n.language)}` : out.text,
+            internal: out.internal,
+            ...(out.mode ? { mode: out.mode } : {}),
+            ...(out.forwardTo ? { forwardTo: out.forwardTo } : {}),
+            ...(out.files.length ? { attachments: out.files.map(({ name, type, base64 }) => ({ name, type, base64 })) } : {}),
+          })
+        }
+      />
       </div>
       {customer && <CustomerPanel customer={customer} history={related} />}
     </section>

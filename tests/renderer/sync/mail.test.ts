@@ -109,6 +109,10 @@ describe('email threading in the cache (real IndexedDB)', () => {
       references: ['q@x'],
     });
     expect(context!.targets).toHaveLength(1);
+    // Reply to the customer only; forward to someone else, as a new "Fwd:" that answers nobody.
+    expect(await emailContextFor(db, ticket!, me, { type: 'reply', text: 'x', internal: false, mode: 'reply' })).toMatchObject({ to: [{ email: 'anna@example.ru' }], cc: [] });
+    const forward = await emailContextFor(db, ticket!, me, { type: 'reply', text: 'x', internal: false, mode: 'forward', forwardTo: ['billing@example.ru'] });
+    expect(forward).toMatchObject({ to: [{ email: 'billing@example.ru' }], cc: [], subject: `Fwd: Invoice [#${ticket!.number}]`, replyTo: null, inReplyTo: 'q@x' });
   });
 });
 
