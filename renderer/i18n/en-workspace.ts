@@ -3,6 +3,8 @@ export const enWorkspace = {
   templates: {
     title: 'Templates and articles',
     insert: 'Insert a template',
+    find: 'Find a template or article…',
+    found: 'Templates and articles found',
     choose: 'Template',
     add: 'New template or article',
     reset: 'Bring back the default templates',

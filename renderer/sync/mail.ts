@@ -13,6 +13,7 @@ import { assigneeOf, customerOf, deriveTicket } from './mail-ticket';
 import { slaPolicy } from './sla-policy';
 import { vipRules, withVip } from '../db/vip';
 import { rebase } from './rebase';
+import { anyOfKeys } from '../db/any-of';
 
 type MailChange = Extract<Change, { kind: 'mail' | 'mailFlags' | 'mailGone' | 'mailSnapshot' | 'mailReset' }>;
 
@@ -44,15 +45,16 @@ class Page {
     const { db, accountId } = this;
     const ids = [...new Set(mails.flatMap((m) => [m.messageId, ...relatedIds(m)]).map((id) => mailMessageId(accountId, id)))];
     for (const row of await db.messages.bulkGet(ids)) if (row) this.messages.set(row.id, row);
-    const roots = [...new Set(mails.map(headerRoot))].map((r) => [accountId, r]);
+    // A ticket's id is `${accountId}:${remoteId}`: the conversations by root are read by primary key.
+    const roots = [...new Set(mails.map(headerRoot))].map((r) => `${accountId}:${r}`);
     const numbers = [...new Set(mails.flatMap((m) => subjectTag(m.subject) ?? []))].map((n) => [accountId, n]);
     const subjects = [...new Set(mails.map((m) => normalizeSubject(m.subject)).filter(Boolean))].map((s) => [accountId, s]);
-    const found = [
-      ...(roots.length ? await db.tickets.where('[accountId+remoteId]').anyOf(roots).toArray() : []),
-      ...(numbers.length ? await db.tickets.where('[accountId+number]').anyOf(numbers).toArray() : []),
-      ...(subjects.length ? await db.tickets.where('[accountId+threadSubject]').anyOf(subjects).toArray() : []),
-    ];
-    for (const ticket of found) this.remember(ticket);
+    const [byRoot, byNumber, bySubject] = await Promise.all([
+      db.tickets.bulkGet(roots),
+      anyOfKeys(db.tickets, '[accountId+number]', numbers),
+      anyOfKeys(db.tickets, '[accountId+threadSubject]', subjects),
+    ]);
+    for (const ticket of [...byRoot.filter((t): t is Ticket => t !== undefined), ...byNumber, ...bySubject]) this.remember(ticket);
     const seq = await db.syncState.get(`${accountId}#ticket-number`);
     this.nextNumber = Number(seq?.cursor ?? '0');
   }
@@ -140,7 +142,7 @@ function applyMail(page: Page, mail: MailMessage): void {
 
 async function updateLocations(page: Page, keys: string[], change: (l: MailLocation) => MailLocation | null): Promise<void> {
   const wanted = new Set(keys);
-  const rows = await page.db.messages.where('email.keys').anyOf(keys).filter((m) => m.accountId === page.accountId).toArray();
+  const rows = (await anyOfKeys(page.db.messages, 'email.keys', keys)).filter((m) => m.accountId === page.accountId);
   for (const row of rows) {
     const message = page.messages.get(row.id) ?? row;
     const email = message.email!;

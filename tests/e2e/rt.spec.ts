@@ -63,6 +63,10 @@ test('add RT in Settings, see its tickets; an offline reply and status change re
   await view.getByLabel('Insert a template').selectOption({ label: 'Double charge refund' });
   await expect(view.getByRole('textbox', { name: 'Reply' })).toHaveValue('Duplicate charges are refunded within 5 business days.');
   await view.getByRole('textbox', { name: 'Reply' }).fill('');
+  await view.getByRole('searchbox', { name: 'Find a template or article…' }).fill('duplicate refunded');
+  await view.getByRole('listbox', { name: 'Templates and articles found' }).getByText('Double charge refund').click();
+  await expect(view.getByRole('textbox', { name: 'Reply' })).toHaveValue('Duplicate charges are refunded within 5 business days.');
+  await view.getByRole('textbox', { name: 'Reply' }).fill('');
   await expect(view.getByRole('button', { name: '☆ Flag for follow-up' })).toHaveCount(0);
 
   // Offline: RT is gone. The agent replies and solves; both wait, no error dialog.
