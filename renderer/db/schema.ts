@@ -224,13 +224,14 @@ export class SwitchboardDb extends Dexie {
     this.version(8).stores({ quarantine: '++id, table' });
     this.version(9).stores({ groups: 'id, accountId' });
     // Views at 100,000 tickets: each reads one index (views.ts); open tickets by a sparse key the
-    // middleware keeps (ticket-keys.ts), written once here for a cache from before.
+    // middleware keeps (ticket-keys.ts), written once here for a cache from before. Indexes no query reads
+    // any more are dropped: every index costs each ticket write (ingest).
     this.version(10)
       .stores({
         customerNotes: 'email',
         timeSpent: 'ticketId',
         tickets:
-          'id, &[accountId+remoteId], [accountId+updatedAt], [status+slaDueAt], [status+updatedAt], [status+createdAt], [status+priority+updatedAt], [openKey+slaDueAt], [openKey+updatedAt], [openKey+createdAt], [openKey+priority+updatedAt], [status+assigneeId], [assigneeId+status], [accountId+status], [channel+status], status, assigneeId, accountId, customerId, updatedAt, [accountId+number], [accountId+threadSubject]',
+          'id, &[accountId+remoteId], [status+slaDueAt], [status+updatedAt], [status+createdAt], [status+priority+updatedAt], [openKey+slaDueAt], [openKey+updatedAt], [openKey+createdAt], [openKey+priority+updatedAt], [status+assigneeId], [assigneeId+status], [accountId+status], [channel+status], status, accountId, customerId, [accountId+number], [accountId+threadSubject]',
       })
       .upgrade((tx) => tx.table('tickets').toCollection().modify((t: TicketRow) => Object.assign(t, withOpenKey(t))));
     this.use(enqueueForSearch);
