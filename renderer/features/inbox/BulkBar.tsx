@@ -32,36 +32,8 @@ export function BulkBar() {
   return (
     <div className="bulk-bar" role="toolbar" aria-label={t('bulk.label')}>
       <strong>{t('bulk.selected', { count: selected.size })}</strong>
-      <select
-        aria-label={t('ticket.status')}
-        value=""
-        onChange={(e) => {
-          const status = e.target.value as (typeof ticketStatuses)[number]; // read now: the field resets to its label
-          if (status) void run(() => ({ type: 'setStatus', status }));
-        }}
-      >
-        <option value="">{t('ticket.status')}…</option>
-        {ticketStatuses.map((s) => (
-          <option key={s} value={s}>
-            {t(`status.${s}`)}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label={t('ticket.priority')}
-        value=""
-        onChange={(e) => {
-          const priority = e.target.value as (typeof priorities)[number];
-          if (priority) void run(() => ({ type: 'setPriority', priority }));
-        }}
-      >
-        <option value="">{t('ticket.priority')}…</option>
-        {priorities.map((p) => (
-          <option key={p} value={p}>
-            {t(`priority.${p}`)}
-          </option>
-        ))}
-      </select>
+      <Choice label={t('ticket.status')} values={ticketStatuses} text={(s) => t(`status.${s}`)} onPick={(status) => void run(() => ({ type: 'setStatus', status }))} />
+      <Choice label={t('ticket.priority')} values={priorities} text={(p) => t(`priority.${p}`)} onPick={(priority) => void run(() => ({ type: 'setPriority', priority }))} />
       <button type="button" onClick={() => void run((accountId) => (meFor(accountId) ? { type: 'setAssignee', assigneeId: meFor(accountId)!.id } : null))}>
         {t('bulk.assignMe')}
       </button>
@@ -72,5 +44,26 @@ export function BulkBar() {
         {t('bulk.clear')}
       </button>
     </div>
+  );
+}
+
+/** A field that acts once per choice and goes back to its label. */
+function Choice<T extends string>({ label, values, text, onPick }: { label: string; values: readonly T[]; text: (value: T) => string; onPick: (value: T) => void }) {
+  return (
+    <select
+      aria-label={label}
+      value=""
+      onChange={(e) => {
+        const value = e.target.value as T; // read now: the field resets to its label
+        if (value) onPick(value);
+      }}
+    >
+      <option value="">{label}…</option>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {text(v)}
+        </option>
+      ))}
+    </select>
   );
 }
