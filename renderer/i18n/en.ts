@@ -55,6 +55,7 @@ export const en = {
     flag: 'Flag for follow-up',
     flagged: 'Flagged',
     markVip: 'Mark as VIP',
+    thread: 'Conversation',
     unmarkVip: 'Not a VIP',
     internal: 'Internal note',
     reply: 'Reply',

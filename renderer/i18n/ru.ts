@@ -72,6 +72,7 @@ export const ru: Resources & {
     flag: 'Отметить флажком',
     flagged: 'С флажком',
     markVip: 'Отметить как VIP',
+    thread: 'Переписка',
     unmarkVip: 'Снять отметку VIP',
     internal: 'Внутренняя заметка',
     reply: 'Ответ',

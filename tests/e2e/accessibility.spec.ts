@@ -9,6 +9,7 @@ import { demoLoaded, inboxRows } from './journeys';
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the inbox with a ticket open has no serious accessibility violations (${colorScheme})`, async ({ page, host }) => {
     await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width: 1280, height: 480 }); // a small window: the list, the thread and the panels all scroll
     await page.goto(host.url);
     await demoLoaded(page);
     await inboxRows(page).first().click();

@@ -17,7 +17,8 @@ export function Thread({ messages, pendingIds, canSplit }: { messages: Message[]
     downloadAttachment(accountId, attachmentId).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
   return (
-    <ol className="thread">
+    // Focusable, so a long conversation scrolls from the keyboard too.
+    <ol className="thread" tabIndex={0} aria-label={t('ticket.thread')}>
       {error && <li role="alert" className="error">{t('ticket.downloadFailed', { reason: error })}</li>}
       {messages.map((m) => (
         <li key={m.id} className={`message ${m.direction} ${m.internal ? 'internal' : ''}`}>
