@@ -40,6 +40,9 @@ const byPriority: Priority[] = ['urgent', 'high', 'normal', 'low'];
 const slaRank: Record<SlaState, number> = { breached: 0, atRisk: 1, ok: 2, none: 3 };
 const isOpen = (t: Pick<Ticket, 'status'>) => openStatuses.includes(t.status);
 const { minKey, maxKey } = Dexie;
+const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+/** A count over the open statuses, one native count each. */
+const openSum = (count: (s: TicketStatus) => Promise<number>) => Promise.all(openStatuses.map(count)).then(sum);
 
 const compare: Record<SortKey, (a: InboxRow, b: InboxRow) => number> = {
   sla: (a, b) => slaRank[a.sla] - slaRank[b.sla] || (a.ticket.slaDueAt ?? Infinity) - (b.ticket.slaDueAt ?? Infinity) || b.ticket.updatedAt - a.ticket.updatedAt,
@@ -137,15 +140,13 @@ export async function viewRows(db: SwitchboardDb, q: ViewQuery, { me, now }: Vie
 
 /** Every view's count from the indexes alone; snoozed tickets count only in Snoozed. */
 export async function viewCounts(db: SwitchboardDb, { me, now }: ViewContext): Promise<Record<ViewId, number>> {
-  const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
-  const each = (count: (s: TicketStatus) => Promise<number>) => Promise.all(openStatuses.map(count)).then(sum);
   const [snoozedMap, lead] = await Promise.all([activeSnoozes(db, now), atRiskLeadMs(db)]);
   const snoozed = (await db.tickets.bulkGet([...snoozedMap.keys()])).filter((t): t is Ticket => t !== undefined);
   const due = (from: unknown, to: number) => db.tickets.where('[openKey+slaDueAt]').between([1, from], [1, to], false, true).count();
   const [open, assigned, mine, breached, atRisk, pending, all] = await Promise.all([
-    each((s) => db.tickets.where('status').equals(s).count()),
-    each((s) => db.tickets.where('[status+assigneeId]').between([s, minKey], [s, maxKey]).count()),
-    Promise.all([...me].map((id) => each((s) => db.tickets.where('[assigneeId+status]').equals([id, s]).count()))).then(sum),
+    openSum((s) => db.tickets.where('status').equals(s).count()),
+    openSum((s) => db.tickets.where('[status+assigneeId]').between([s, minKey], [s, maxKey]).count()),
+    Promise.all([...me].map((id) => openSum((s) => db.tickets.where('[assigneeId+status]').equals([id, s]).count()))).then(sum),
     due(minKey, now),
     due(now, now + lead),
     db.tickets.where('status').equals('pending').count(),
@@ -168,7 +169,7 @@ export async function viewCounts(db: SwitchboardDb, { me, now }: ViewContext): P
 
 /** Open tickets per account and per channel (the sidebar's sources and channels). */
 export async function openCountsBy(db: SwitchboardDb, accountIds: string[], channels: readonly Channel[]): Promise<{ accounts: Record<string, number>; channels: Record<string, number> }> {
-  const count = (index: string, key: string) => Promise.all(openStatuses.map((s) => db.tickets.where(index).equals([key, s]).count())).then((n) => n.reduce((a, b) => a + b, 0));
+  const count = (index: string, key: string) => openSum((s) => db.tickets.where(index).equals([key, s]).count());
   const [a, c] = await Promise.all([Promise.all(accountIds.map((id) => count('[accountId+status]', id))), Promise.all(channels.map((ch) => count('[channel+status]', ch)))]);
   return { accounts: Object.fromEntries(accountIds.map((id, i) => [id, a[i]!])), channels: Object.fromEntries(channels.map((ch, i) => [ch, c[i]!])) };
 }

@@ -4,7 +4,6 @@ import type { Channel } from '../../shared/domain';
 import type { SortKey, ViewId } from '../db/views';
 
 export type Screen = 'inbox' | 'kpi' | 'outbox';
-export type { ViewId };
 
 const SORT_KEY = 'switchboard.sort';
 const savedSort = (): SortKey => {

@@ -13,6 +13,7 @@ import { isVipBySource, type VipSource } from '../../../shared/vip';
 import { log } from '../../log';
 import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
 import { sendOnce } from '../http/send-once';
+import { teamChanges } from '../http/teams';
 import { advance, readSinceCursor } from '../http/since-cursor';
 import { customerOf, type FdAgent, type FdAttachment, type FdConversation, type FdTicket, messagesOf, ticketOf, toFdPriority, toFdStatus } from './map';
 
@@ -69,7 +70,7 @@ export class FreshdeskConnector implements Connector {
       const changes: Change[] = [];
       if (c.page === 1 || this.agents.size === 0) {
         for (const agent of await this.loadAgents()) changes.push({ kind: 'agent', agent });
-        for (const [id, name] of this.groups) changes.push({ kind: 'group', group: { id: `${this.account.id}:group:${id}`, accountId: this.account.id, name } });
+        changes.push(...teamChanges(this.account.id, this.groups));
       }
       const path = `tickets?updated_since=${encodeURIComponent(c.since)}&order_by=updated_at&order_type=asc&include=requester&page=${c.page}&per_page=${this.perPage}`;
       const { body, link } = await this.client.request<FdTicket[]>('GET', path);

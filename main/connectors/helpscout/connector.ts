@@ -12,6 +12,7 @@ import type { Change, PullResult } from '../../../shared/sync';
 import { isVipBySource, type VipSource } from '../../../shared/vip';
 import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
 import { sendOnce } from '../http/send-once';
+import { teamChanges } from '../http/teams';
 import { advance, readSinceCursor } from '../http/since-cursor';
 import { customerOf, type HsConversation, type HsPerson, messagesOf, nameOf, ticketOf, toHsStatus, updatedOf } from './map';
 
@@ -101,7 +102,7 @@ export class HelpScoutConnector implements Connector {
         const { body } = await this.call<HalPage<HsPerson>>('GET', 'users');
         for (const u of body._embedded?.users ?? []) changes.push({ kind: 'agent', agent: { id: `${this.account.id}:${u.id}`, accountId: this.account.id, name: nameOf(u), email: u.email ?? '' } });
         await this.loadMailboxes();
-        for (const [id, name] of this.mailboxes) changes.push({ kind: 'group', group: { id: `${this.account.id}:mailbox:${id}`, accountId: this.account.id, name } });
+        changes.push(...teamChanges(this.account.id, this.mailboxes));
       }
       const since = c.since === EPOCH ? '' : `&modifiedSince=${encodeURIComponent(c.since)}`;
       const { body } = await this.call<HalPage<HsConversation>>('GET', `conversations?status=all${since}&sortField=modifiedAt&sortOrder=asc&embed=threads&page=${c.page}`);

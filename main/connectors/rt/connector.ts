@@ -12,6 +12,7 @@ import { isVipBySource, type VipSource } from '../../../shared/vip';
 import { log } from '../../log';
 import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
 import { sendOnce } from '../http/send-once';
+import { teamChanges } from '../http/teams';
 import { advance, readSinceCursor } from '../http/since-cursor';
 import { agentOf, customerOf, isAgentUser, messageOf, type RtAttachment, type RtTicket, type RtTransaction, type RtUser, ticketOf, toRtPriority, toRtStatus } from './map';
 
@@ -93,7 +94,7 @@ export class RtConnector implements Connector {
       const changes: Change[] = [];
       if (c.page === 1 || this.agents.size === 0) {
         for (const agent of await this.loadAgents()) changes.push({ kind: 'agent', agent });
-        for (const name of this.queues.values()) changes.push({ kind: 'group', group: { id: `${this.account.id}:queue:${name}`, accountId: this.account.id, name } });
+        changes.push(...teamChanges(this.account.id, this.queues));
       }
       const query = encodeURIComponent(`LastUpdated >= '${ticketSqlDate(c.since)}'`);
       // Ties broken by id, so pages of one round neither repeat nor miss a ticket.

@@ -14,6 +14,7 @@ import type { VipSource } from '../../../shared/vip';
 import { log } from '../../log';
 import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
 import { sendOnce } from '../http/send-once';
+import { teamChanges } from '../http/teams';
 import { nearestDue } from '../../../shared/sla/policy';
 import { zendeskClocks, type ZdSlaPolicy } from './sla';
 import { agentOf, customerOf, isAgent, messageOf, ticketOf, toZdStatus, type ZdComment, type ZdOrganization, type ZdTicket, type ZdUser } from './map';
@@ -116,7 +117,7 @@ export class ZendeskConnector implements Connector {
         if (!this.me) await this.whoAmI();
         const agents = await this.allPages<ZdUser>('users.json?role[]=agent&role[]=admin', 'users');
         for (const user of agents) changes.push({ kind: 'agent', agent: agentOf(this.account.id, user) });
-        for (const g of await this.groups()) changes.push({ kind: 'group', group: { id: `${this.account.id}:group:${g.id}`, accountId: this.account.id, name: g.name } });
+        changes.push(...teamChanges(this.account.id, (await this.groups()).map((g) => [g.id, g.name] as const)));
       }
       const path = cursor ? `incremental/tickets/cursor.json?cursor=${encodeURIComponent(cursor)}` : 'incremental/tickets/cursor.json?start_time=0';
       const { body } = await this.client.request<ExportPage>('GET', path);

@@ -14,7 +14,6 @@ import { useSearch } from '../search/use-search';
 import { BulkBar } from './BulkBar';
 import { TicketRow, type RowContext } from './TicketRow';
 
-
 /** The list column: the search field, then the view's tickets or the search results, virtualized. */
 export function TicketList() {
   const { t } = useTranslation();

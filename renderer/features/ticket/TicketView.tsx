@@ -120,7 +120,7 @@ export function TicketView() {
               ))}
             </select>
           </label>
-          {can?.assign !== false && <AssignSuggestion ticket={ticket} change={(op) => change(op)} />}
+          {can?.assign !== false && <AssignSuggestion ticket={ticket} change={change} />}
           {can?.flags !== false && <button type="button" className="flag-toggle" aria-pressed={ticket.flagged === true} onClick={() => void change({ type: 'setFlagged', flagged: !ticket.flagged })}>
             {ticket.flagged ? `★ ${t('ticket.flagged')}` : `☆ ${t('ticket.flag')}`}
           </button>}
