@@ -32,18 +32,74 @@ function wallClock(day: DateTime, minutes: number): number {
   return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 }).toMillis();
 }
 
+interface Day {
+  /** Working intervals of the day, as instants. */
+  hours: [number, number][];
+  /** The start of the next day. */
+  next: number;
+}
+
+/**
+ * Days already worked out, by calendar and the instant the day starts: the zone maths is slow (luxon), and
+ * SLA clocks walk the same few days for every ticket of a sync. Bounded, since calendars are few.
+ */
+interface Days {
+  byStart: Map<number, Day>;
+  /** The start of the day holding each quarter hour (every zone's midnight falls on a quarter hour). */
+  startOfQuarter: Map<number, number>;
+}
+const dayCache = new Map<string, Days>();
+const calendarDays = new WeakMap<BusinessCalendar, Days>();
+const QUARTER = 15 * 60_000;
+const MAX_CACHED_CALENDARS = 16;
+const MAX_CACHED_DAYS = 20_000;
+
+function daysOf(calendar: BusinessCalendar): Days {
+  let days = calendarDays.get(calendar);
+  if (days) return days;
+  const key = JSON.stringify(calendar);
+  days = dayCache.get(key);
+  if (!days) {
+    if (dayCache.size >= MAX_CACHED_CALENDARS) dayCache.clear();
+    days = { byStart: new Map(), startOfQuarter: new Map() };
+    dayCache.set(key, days);
+  }
+  calendarDays.set(calendar, days);
+  return days;
+}
+
+/** The day starting at instant `start` (local midnight in the calendar's zone). */
+function dayAt(calendar: BusinessCalendar, days: Map<number, Day>, start: number): Day {
+  const cached = days.get(start);
+  if (cached) return cached;
+  const local = DateTime.fromMillis(start, { zone: calendar.timeZone });
+  const closed = calendar.holidays.includes(local.toISODate()!);
+  const hours = closed ? [] : (calendar.week[local.weekday as 1] ?? []).map(([from, to]): [number, number] => [wallClock(local, from), wallClock(local, to)]);
+  const day = { hours, next: local.plus({ days: 1 }).startOf('day').toMillis() };
+  if (days.size >= MAX_CACHED_DAYS) days.clear();
+  days.set(start, day);
+  return day;
+}
+
 /** Working intervals [start, end) as instants, in order, from the day containing `from`, clipped to it. */
 export function* workingIntervals(calendar: BusinessCalendar, from: number): Generator<[number, number]> {
-  const holidays = new Set(calendar.holidays);
-  let day = DateTime.fromMillis(from, { zone: calendar.timeZone }).startOf('day');
-  if (!day.isValid) throw new Error(`Unknown time zone "${calendar.timeZone}"`);
-  for (let i = 0; i < MAX_DAYS; i++, day = day.plus({ days: 1 }).startOf('day')) {
-    if (holidays.has(day.toISODate()!)) continue;
-    for (const [start, end] of calendar.week[day.weekday as 1] ?? []) {
-      const s = Math.max(wallClock(day, start), from);
-      const e = wallClock(day, end);
+  const { byStart, startOfQuarter } = daysOf(calendar);
+  const quarter = Math.floor(from / QUARTER);
+  let start = startOfQuarter.get(quarter);
+  if (start === undefined) {
+    const first = DateTime.fromMillis(from, { zone: calendar.timeZone }).startOf('day');
+    if (!first.isValid) throw new Error(`Unknown time zone "${calendar.timeZone}"`);
+    start = first.toMillis();
+    if (startOfQuarter.size >= MAX_CACHED_DAYS) startOfQuarter.clear();
+    startOfQuarter.set(quarter, start);
+  }
+  for (let i = 0; i < MAX_DAYS; i++) {
+    const day = dayAt(calendar, byStart, start);
+    for (const [s0, e] of day.hours) {
+      const s = Math.max(s0, from);
       if (e > s) yield [s, e];
     }
+    start = day.next;
   }
 }
 
