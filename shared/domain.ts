@@ -168,11 +168,4 @@ export const Message = z.object({
 });
 export type Message = z.infer<typeof Message>;
 
-export function localId(accountId: string, remoteId: string): string {
-  return `${accountId}:${remoteId}`;
-}
-
-/** A customer is one person across every source: the same address is the same Customer, one history. */
-export function customerIdFor(email: string): string {
-  return `customer:${email.trim().toLowerCase()}`;
-}
+export { customerIdFor, localId } from './ids';

@@ -2,7 +2,8 @@
  * An email conversation's ticket as its messages and their triage keywords describe it: subject,
  * customer, status ($sb-status-… or from who wrote last), priority, assignee, tags, times.
  */
-import { type Customer, customerIdFor, type Message, type Ticket, type TicketStatus } from '../../shared/domain';
+import type { Customer, Message, Ticket, TicketStatus } from '../../shared/domain';
+import { customerIdFor } from '../../shared/ids';
 import { nearestDue, slaClocks, type SlaPolicy, type TargetClock } from '../../shared/sla/policy';
 import { KEYWORD, triageOf } from '../../shared/triage';
 

@@ -3,7 +3,8 @@
  * In-Reply-To / References, then the subject tag [#N], then the normalized subject with a shared
  * participant in a time window. A page of mail is applied with a handful of bulk reads and writes.
  */
-import { type Agent, customerIdFor, type MailLocation, type Message, type Ticket } from '../../shared/domain';
+import type { Agent, MailLocation, Message, Ticket } from '../../shared/domain';
+import { customerIdFor } from '../../shared/ids';
 import type { MailMessage } from '../../shared/email';
 import type { Change } from '../../shared/sync';
 import { mailMessageId } from '../../shared/triage';
