@@ -21,6 +21,8 @@ export interface Dovecot {
   imapsPort: number;
   lmtpSocket: string;
   caPem: string;
+  /** The master process (its children serve the connections). */
+  pid: number | undefined;
   /** Delivers a raw message into a user's mailbox folder without IMAP (doveadm save). */
   save(user: string, raw: string | Buffer, folder?: string): void;
   stop(): void;
@@ -104,6 +106,8 @@ userdb {
   args = username_format=%u ${dir}/users
 }
 mail_location = maildir:~/Maildir
+# A throwaway test server: no fsync after each delivery (seeding thousands of messages is IO-bound otherwise).
+mail_fsync = never
 namespace inbox {
   inbox = yes
   separator = /
@@ -165,6 +169,7 @@ postmaster_address = postmaster@example.test
     imapsPort,
     lmtpSocket: `${dir}/run/lmtp`,
     caPem: readFileSync(`${dir}/tls/cert.pem`, 'utf8'),
+    pid: child.pid,
     save(user, raw, folder = 'INBOX') {
       execFileSync('doveadm', ['-c', `${dir}/dovecot.conf`, 'save', '-u', user, '-m', folder], { input: raw });
     },
