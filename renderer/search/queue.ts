@@ -38,6 +38,9 @@ function keysOf(table: DBCoreTable, req: DBCoreMutateRequest, old: Array<{ ticke
   return [...new Set(rows.flatMap((m) => (m ? [m.ticketId] : [])))];
 }
 
+/** The keys each transaction has queued already (the queue row is one per key). */
+const queuedIn = new WeakMap<DBCoreTransaction, Set<string>>();
+
 export const enqueueForSearch: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'search-queue',
@@ -59,7 +62,12 @@ export const enqueueForSearch: Middleware<DBCore> = {
           ...table,
           // Plain promise chains, no async/await: Dexie follows its transaction across them.
           mutate(req) {
-            const queue = (keys: string[]) => (result: DBCoreMutateResponse) => {
+            const queue = (all: string[]) => (result: DBCoreMutateResponse) => {
+              // A page of mail writes a ticket's messages, the ticket and its customer: queue the ticket once.
+              const seen = queuedIn.get(req.trans) ?? new Set<string>();
+              queuedIn.set(req.trans, seen);
+              const keys = all.filter((key) => !seen.has(key));
+              keys.forEach((key) => seen.add(key));
               if (keys.length === 0) return result;
               notifyOnCommit(down.schema.name, req.trans);
               const stamp = Date.now() + Math.random();
