@@ -126,6 +126,10 @@ export const Attachment = z.object({
 });
 export type Attachment = z.infer<typeof Attachment>;
 
+/** A part shown inside an email's HTML (`cid:` links, mostly images), its content fetched on demand. */
+export const InlinePart = z.object({ cid: z.string().max(1000), attachmentId: Id, type: z.string().max(200), size: z.number().int().nonnegative() });
+export type InlinePart = z.infer<typeof InlinePart>;
+
 /** Where an email message is stored on the server, and its flags there. */
 export const MailLocation = z.object({
   folder: z.string(),
@@ -149,6 +153,8 @@ export const MessageEmail = z.object({
   /** `folder|uidValidity|uid` of each location, indexed to find a message by its server copy. */
   keys: z.array(z.string()),
   html: z.string().nullable(),
+  /** The parts the HTML links to by `cid:` (absent on messages cached before they were listed). */
+  inline: z.array(InlinePart).optional(),
   broken: z.boolean(),
   tooLarge: z.boolean(),
 });

@@ -3,7 +3,7 @@
  * Threading itself happens in the cache (renderer/sync/mail.ts), which knows every conversation.
  */
 import { z } from 'zod';
-import { Attachment } from './domain';
+import { Attachment, InlinePart } from './domain';
 
 export const Address = z.object({ name: z.string(), email: z.string() });
 export type Address = z.infer<typeof Address>;
@@ -26,6 +26,8 @@ export const MailMessage = z.object({
   /** Unsanitized HTML, kept for safe rendering later; never rendered as is. */
   html: z.string().nullable(),
   attachments: z.array(Attachment),
+  /** Parts the HTML shows by `cid:` (embedded images); not in `attachments`. */
+  inline: z.array(InlinePart),
   flags: z.array(z.string()),
   /** True when there is no body preview: `text` then says why, the headers are what was readable. */
   broken: z.boolean(),

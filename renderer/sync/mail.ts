@@ -122,7 +122,7 @@ function toMessage(mail: MailMessage, ticketId: string, locations: MailLocation[
     attachments: mail.attachments,
     email: {
       messageId: mail.messageId, inReplyTo: mail.inReplyTo, references: mail.references, subject: mail.subject,
-      to: mail.to, cc: mail.cc, locations, keys: locations.map(locationKey), html: mail.html, broken: mail.broken, tooLarge: mail.tooLarge,
+      to: mail.to, cc: mail.cc, locations, keys: locations.map(locationKey), html: mail.html, inline: mail.inline, broken: mail.broken, tooLarge: mail.tooLarge,
     },
   };
 }

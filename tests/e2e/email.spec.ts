@@ -124,6 +124,10 @@ test('add a Dovecot account, see mail arrive, reply, and the customer gets the r
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('invoice.pdf');
   expect(readFileSync(await download.path(), 'utf8')).toBe('%PDF-1.4 fake invoice');
+  // Its embedded screenshot (cid:) shows in the message without asking: it came with the message.
+  const shot = page.locator('section.ticket').frameLocator('iframe[title="Message"]').locator('img');
+  await expect.poll(() => shot.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(4);
+  await expect(page.locator('section.ticket .remote-blocked')).toHaveCount(0);
 
   // The Sent copy comes back on the next pull and stays one message in the thread (its HTML part shown safely).
   await page.reload();

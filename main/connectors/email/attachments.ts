@@ -1,6 +1,7 @@
 /**
  * Attachments on demand. A pulled message lists its attachments as `account:folder:uidValidity:uid:i`
- * (the i-th non-inline attachment, in the order the parser meets them); `…:raw` is the whole message.
+ * (the i-th non-inline attachment, in the order the parser meets them); `…:inline:k` the k-th
+ * inline part the HTML shows by `cid:`; `…:raw` is the whole message.
  */
 import { simpleParser } from 'mailparser';
 import type { AttachmentContent } from '../../../shared/connector';
@@ -10,20 +11,22 @@ export interface AttachmentRef {
   folder: string;
   uidValidity: number;
   uid: number;
-  index: number | 'raw';
+  index: number | 'raw' | { inline: number };
 }
 
 export function parseAttachmentId(id: string, accountId: string): AttachmentRef {
   const prefix = `${accountId}:`;
-  const match = id.startsWith(prefix) ? /^(.+):(\d+):(\d+):(\d+|raw)$/.exec(id.slice(prefix.length)) : null;
+  const match = id.startsWith(prefix) ? /^(.+):(\d+):(\d+):(\d+|raw|inline:\d+)$/.exec(id.slice(prefix.length)) : null;
   if (!match) throw new AppError('invalid_request', 'attachmentId: not an attachment of this account');
   const [, folder, uidValidity, uid, index] = match;
-  return { folder: folder!, uidValidity: Number(uidValidity), uid: Number(uid), index: index === 'raw' ? 'raw' : Number(index) };
+  const part = index === 'raw' ? 'raw' : index!.startsWith('inline:') ? { inline: Number(index!.slice('inline:'.length)) } : Number(index);
+  return { folder: folder!, uidValidity: Number(uidValidity), uid: Number(uid), index: part };
 }
 
-export async function attachmentFrom(source: Buffer, index: number): Promise<AttachmentContent> {
+export async function attachmentFrom(source: Buffer, index: number | { inline: number }): Promise<AttachmentContent> {
   const parsed = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
-  const attachment = parsed.attachments.filter((a) => !a.related)[index];
+  const attachment = typeof index === 'number' ? parsed.attachments.filter((a) => !a.related)[index] : parsed.attachments.filter((a) => a.related && a.cid)[index.inline];
   if (!attachment) throw new AppError('not_found', 'That attachment is not in the message any more');
-  return { name: attachment.filename ?? `attachment-${index + 1}`, type: attachment.contentType, data: attachment.content };
+  const fallback = typeof index === 'number' ? `attachment-${index + 1}` : 'inline';
+  return { name: attachment.filename ?? fallback, type: attachment.contentType, data: attachment.content };
 }

@@ -4,7 +4,7 @@
  * parsed becomes a `broken` MailMessage carrying what headers were readable, so it never stops a sync.
  */
 import { MailParser, simpleParser, type AddressObject, type AttachmentStream, type MessageText, type ParsedMail } from 'mailparser';
-import type { Attachment } from '../../../shared/domain';
+import type { Attachment, InlinePart } from '../../../shared/domain';
 import type { Address, MailMessage } from '../../../shared/email';
 
 export interface MailMeta {
@@ -33,7 +33,7 @@ function references(value: string | string[] | undefined): string[] {
   return list.map(stripAngles).filter(Boolean);
 }
 
-function toMessage(parsed: ParsedMail, meta: MailMeta, body: { text: string; html: string | null; attachments: Attachment[]; broken: boolean; tooLarge: boolean }): MailMessage {
+function toMessage(parsed: ParsedMail, meta: MailMeta, body: { text: string; html: string | null; attachments: Attachment[]; inline: InlinePart[]; broken: boolean; tooLarge: boolean }): MailMessage {
   const from = addresses(parsed.from)[0] ?? { name: '', email: '' };
   return {
     accountId: meta.accountId,
@@ -59,11 +59,19 @@ function toMessage(parsed: ParsedMail, meta: MailMeta, body: { text: string; htm
  * mailparser's streaming parser: headers, text and HTML are kept; attachment content is counted and
  * dropped (it is fetched on demand), which makes parsing about half again as fast as simpleParser.
  */
-function parseStreaming(raw: Buffer): Promise<{ parsed: ParsedMail; attachments: { name: string | undefined; type: string; size: number; related: boolean }[] }> {
+interface PartSeen {
+  name: string | undefined;
+  type: string;
+  size: number;
+  related: boolean;
+  cid: string | undefined;
+}
+
+function parseStreaming(raw: Buffer): Promise<{ parsed: ParsedMail; attachments: PartSeen[] }> {
   return new Promise((resolve, reject) => {
     const parser = new MailParser({ skipImageLinks: true, skipTextToHtml: true, keepCidLinks: true } as ConstructorParameters<typeof MailParser>[0]);
     const parsed = { attachments: [] } as unknown as ParsedMail;
-    const attachments: { name: string | undefined; type: string; size: number; related: boolean }[] = [];
+    const attachments: PartSeen[] = [];
     parser.on('headers', (headers) => {
       const get = (key: string) => headers.get(key) as never;
       Object.assign(parsed, {
@@ -76,7 +84,7 @@ function parseStreaming(raw: Buffer): Promise<{ parsed: ParsedMail; attachments:
         let size = 0;
         data.content.on('data', (chunk: Buffer) => (size += chunk.length));
         data.content.on('end', () => {
-          attachments.push({ name: data.filename, type: data.contentType, size, related: !!data.related });
+          attachments.push({ name: data.filename, type: data.contentType, size, related: !!data.related, cid: data.cid });
           data.release?.();
         });
       } else {
@@ -93,17 +101,21 @@ function parseStreaming(raw: Buffer): Promise<{ parsed: ParsedMail; attachments:
 export async function parseMail(raw: Buffer, meta: MailMeta): Promise<MailMessage> {
   try {
     const { parsed, attachments } = await parseStreaming(raw);
+    const base = `${meta.accountId}:${meta.folder}:${meta.uidValidity}:${meta.uid}`;
     return toMessage(parsed, meta, {
       text: parsed.text ?? '',
       html: typeof parsed.html === 'string' ? parsed.html : null,
       attachments: attachments
         .filter((a) => !a.related)
         .map((a, i) => ({
-          id: `${meta.accountId}:${meta.folder}:${meta.uidValidity}:${meta.uid}:${i}`,
+          id: `${base}:${i}`,
           name: a.name ?? `attachment-${i + 1}`,
           size: a.size,
           type: a.type,
         })),
+      inline: attachments
+        .filter((a) => a.related && a.cid)
+        .map((a, k) => ({ cid: a.cid!, attachmentId: `${base}:inline:${k}`, type: a.type, size: a.size })),
       broken: false,
       tooLarge: false,
     });
@@ -122,5 +134,5 @@ export async function parseHeadersOnly(raw: Buffer, meta: MailMeta, note: string
   } catch {
     parsed = { attachments: [], headers: new Map(), headerLines: [], html: false } as unknown as ParsedMail;
   }
-  return toMessage(parsed, meta, { text: note, html: null, attachments: [], broken: true, tooLarge });
+  return toMessage(parsed, meta, { text: note, html: null, attachments: [], inline: [], broken: true, tooLarge });
 }

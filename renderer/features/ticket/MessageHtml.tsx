@@ -1,7 +1,8 @@
 /**
  * An email's HTML in a sandboxed iframe: sanitized (sanitize.ts), no scripts (the sandbox has no
  * allow-scripts), its own CSP, remote content held back until the agent allows it for this message or
- * always for this sender. Links show their real target and open outside the app (https and mailto only).
+ * always for this sender; the message's own images (`cid:`) show at once. Links show their real target
+ * and open outside the app (https and mailto only).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -10,6 +11,8 @@ import { isSafeExternalUrl } from '../../../shared/links';
 import { api } from '../../api';
 import { db } from '../../db/schema';
 import { remoteSenders, trustSender } from '../../db/remote-content';
+import type { InlinePart } from '../../../shared/domain';
+import { inlineImages } from './inline-images';
 import { sanitizeEmail } from './sanitize';
 
 async function openOutside(url: string): Promise<boolean> {
@@ -20,12 +23,22 @@ async function openOutside(url: string): Promise<boolean> {
   return true;
 }
 
-export function MessageHtml({ html, sender }: { html: string; sender: string }) {
+const NONE: InlinePart[] = [];
+
+export function MessageHtml({ html, sender, accountId, inline = NONE }: { html: string; sender: string; accountId: string; inline?: InlinePart[] }) {
   const { t } = useTranslation();
   const trusted = useLiveQuery(async () => (await remoteSenders(db)).includes(sender.toLowerCase()), [sender]);
   const [allowedHere, setAllowedHere] = useState(false);
   const allow = allowedHere || trusted === true;
-  const safe = useMemo(() => sanitizeEmail(html, allow), [html, allow]);
+  const [images, setImages] = useState<Record<string, string>>({});
+  useEffect(() => {
+    let current = true;
+    if (inline.length > 0) void inlineImages(accountId, inline).then((found) => current && setImages(found));
+    return () => {
+      current = false;
+    };
+  }, [accountId, inline]);
+  const safe = useMemo(() => sanitizeEmail(html, allow, images), [html, allow, images]);
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(80);
   const [hover, setHover] = useState<{ url: string; refused: boolean } | null>(null);

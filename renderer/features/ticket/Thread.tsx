@@ -33,7 +33,7 @@ export function Thread({ messages, pendingIds, canSplit }: { messages: Message[]
               </button>
             )}
           </div>
-          {m.email?.html ? <MessageHtml html={m.email.html} sender={m.author.email} /> : <div className="message-body">{m.text}</div>}
+          {m.email?.html ? <MessageHtml html={m.email.html} sender={m.author.email} accountId={m.accountId} inline={m.email.inline} /> : <div className="message-body">{m.text}</div>}
           {m.email?.broken && m.email.locations[0] && (
             <button type="button" className="link" onClick={() => open(m.accountId, `${m.accountId}:${m.email!.locations[0]!.folder}:${m.email!.locations[0]!.uidValidity}:${m.email!.locations[0]!.uid}:raw`)}>
               {t('ticket.original')}

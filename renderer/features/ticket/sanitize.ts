@@ -26,7 +26,22 @@ export function policy(allowRemote: boolean): string {
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
-export function sanitizeEmail(html: string, allowRemote: boolean): SafeEmail {
+/** `cid:foo%40bar` → `foo@bar` (RFC 2392 allows URL-encoding); null for anything else. */
+function contentIdOf(url: string): string | null {
+  const match = /^\s*cid:(.+)$/i.exec(url);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]!.trim());
+  } catch {
+    return match[1]!.trim();
+  }
+}
+
+/**
+ * `inline`: data URLs of the message's own images by Content-ID (inline-images.ts), put in place of their
+ * `cid:` links; a link to a part not (yet) at hand stays as it is and shows nothing.
+ */
+export function sanitizeEmail(html: string, allowRemote: boolean, inline: Readonly<Record<string, string>> = {}): SafeEmail {
   let blocked = 0;
   // In CSS: inline images stay; remote ones wait for the agent; any other scheme (javascript:) goes.
   const cssOf = (css: string) =>
@@ -49,6 +64,8 @@ export function sanitizeEmail(html: string, allowRemote: boolean): SafeEmail {
         blocked++;
       }
     }
+    const cid = el.tagName === 'IMG' ? contentIdOf(el.getAttribute('src') ?? '') : null;
+    if (cid !== null && inline[cid]) el.setAttribute('src', inline[cid]);
     const style = el.getAttribute('style');
     if (style) el.setAttribute('style', cssOf(style));
     if (el.tagName === 'A') {

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => dc?.stop());
 
-it('lists attachments as metadata, then fetches the content (and the original) on demand', async () => {
+it('lists attachments and embedded images as metadata, then fetches the content (and the original) on demand', async () => {
   const connector = new EmailConnector(settingsFor(dc, 1, users.agent, { folders: ['INBOX'] }), 'agent', () => users.agent.password);
   try {
     const page = await connector.pull(null);
@@ -23,6 +23,10 @@ it('lists attachments as metadata, then fetches the content (and the original) o
     const content = await connector.fetchAttachment(mail.attachments[0]!.id);
     expect(content).toMatchObject({ name: 'invoice.pdf', type: 'application/pdf' });
     expect(Buffer.from(content.data).toString()).toBe('%PDF-1.4 fake invoice');
+    const image = await connector.fetchAttachment(mail.inline[0]!.attachmentId);
+    expect(image.type).toBe('image/png');
+    expect(Buffer.from(image.data).subarray(0, 4).toString('latin1')).toBe('\x89PNG');
+    await expect(connector.fetchAttachment(`agent:INBOX:${mail.uidValidity}:${mail.uid}:inline:7`)).rejects.toMatchObject({ code: 'not_found' });
     const original = await connector.fetchAttachment(`agent:INBOX:${mail.uidValidity}:${mail.uid}:raw`);
     expect(original.type).toBe('message/rfc822');
     expect(Buffer.from(original.data).toString()).toContain('Subject: Invoice attached, with a screenshot');

@@ -35,6 +35,8 @@ describe('parsing the tricky-mail corpus', () => {
     expect(m.text).toContain('Plain part');
     expect(m.html).toContain('cid:shot@x');
     expect(m.attachments.map((a) => [a.name, a.type])).toEqual([['invoice.pdf', 'application/pdf']]);
+    // The embedded image is listed apart from the attachments, by the Content-ID the HTML links to.
+    expect(m.inline).toEqual([{ cid: 'shot@x', attachmentId: `${m.accountId}:INBOX:${m.uidValidity}:${m.uid}:inline:0`, type: 'image/png', size: 73 }]);
     expect(JSON.stringify(m)).not.toContain('fake invoice'); // content is fetched on demand, not carried
   });
 

@@ -62,4 +62,19 @@ describe('hostile email HTML', () => {
     expect(allowed.document).toContain(`${REMOTE}/font.woff2`);
     expect(allowed.document).not.toContain('link.css'); // <link> never: a style sheet could carry anything
   });
+
+  it("shows the message's own images in place of their cid: links, and only those", async () => {
+    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+    const html = '<p><img id="a" src="cid:shot@x" alt="shot"><img id="b" src="cid:logo%40x"><img id="c" src="cid:missing@x"><a id="d" href="cid:shot@x">part</a></p>';
+    const safe = sanitizeEmail(html, false, { 'shot@x': png, 'logo@x': png });
+    expect(safe.blocked).toBe(0);
+    const doc = (await render(safe.document)).contentDocument!;
+    expect(doc.getElementById('a')!.getAttribute('src')).toBe(png);
+    expect(doc.getElementById('b')!.getAttribute('src')).toBe(png); // a URL-encoded Content-ID
+    expect(doc.getElementById('c')!.getAttribute('src')).toBe('cid:missing@x'); // not at hand: nothing loads
+    expect(doc.getElementById('d')!.getAttribute('href')).toBe('cid:shot@x'); // only images are replaced
+    const img = doc.getElementById('a') as HTMLImageElement;
+    await img.decode(); // the frame's own policy lets the data URL in
+    expect(img.naturalWidth).toBe(1);
+  });
 });
