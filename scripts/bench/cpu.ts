@@ -43,20 +43,41 @@ export function childNamed(parent: number, name: string): number | undefined {
   })?.pid;
 }
 
-/** CPU seconds so far of each named tree (a root pid and all its descendants alive now). */
+/**
+ * CPU seconds so far of each named tree (a root pid and all its descendants alive now). A tree whose name
+ * ends in "*" is split by Chromium's process type: "Chromium renderer", "Chromium browser", and so on.
+ */
 export function cpuByTree(roots: Record<string, number | undefined>): Record<string, number> {
   const all = processes();
   const children = new Map<number, Proc[]>();
   for (const p of all) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
-  const self = new Map(all.map((p) => [p.pid, p]));
-  const total = (pid: number): number => (self.get(pid)?.ticks ?? 0) + (children.get(pid) ?? []).reduce((sum, c) => sum + total(c.pid), 0);
-  return Object.fromEntries(Object.entries(roots).map(([name, pid]) => [name, pid === undefined ? 0 : total(pid) / TICKS_PER_SECOND]));
+  const tree = (pid: number | undefined): Proc[] => (pid === undefined ? [] : [...all.filter((p) => p.pid === pid), ...(children.get(pid) ?? []).flatMap((c) => tree(c.pid))]);
+  const out: Record<string, number> = {};
+  for (const [name, pid] of Object.entries(roots)) {
+    for (const p of tree(pid)) {
+      const key = name.endsWith('*') ? `${name.slice(0, -1)}${typeOf(p.pid)}` : name;
+      out[key] = (out[key] ?? 0) + p.ticks / TICKS_PER_SECOND;
+    }
+    if (!name.endsWith('*')) out[name] ??= 0;
+  }
+  return out;
+}
+
+/** Chromium's process type from its command line: renderer, gpu-process, utility … or browser. */
+function typeOf(pid: number): string {
+  try {
+    return /--type=(\S+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '))?.[1] ?? 'browser';
+  } catch {
+    return 'gone';
+  }
 }
 
 /** "host 6.1 s, Chromium 9.8 s … of 2 cores × 9.9 s (88% busy)", from two readings over `wallMs`. */
 export function describeCpu(before: Record<string, number>, after: Record<string, number>, wallMs: number): string {
   if (Object.values(after).every((s) => s === 0)) return 'CPU per process: not measured on this system';
-  const used = Object.keys(after).map((name) => [name, after[name]! - (before[name] ?? 0)] as const);
+  const used = Object.keys(after)
+    .map((name) => [name, after[name]! - (before[name] ?? 0)] as const)
+    .filter(([, seconds]) => seconds >= 0.05);
   const sum = used.reduce((s, [, v]) => s + v, 0);
   const cores = cpus().length;
   const parts = used.map(([name, v]) => `${name} ${v.toFixed(1)} s`).join(', ');

@@ -106,7 +106,7 @@ async function main() {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
-    const trees = { host: host.pid, Chromium: childNamed(process.pid, 'chromium'), Dovecot: dc.pid };
+    const trees = { host: host.pid, 'Chromium *': childNamed(process.pid, 'chromium'), Dovecot: dc.pid };
     const cpuBefore = cpuByTree(trees);
     const start = Date.now();
     await page.goto(url);
