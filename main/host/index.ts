@@ -2,11 +2,12 @@
  * Browser mode: runs main's services in plain Node and serves the app to the system browser.
  * Started by `npm run start:browser`, or by `npm start` where Electron's binary is missing.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseOptions } from '../args';
 import { log, logToFile } from '../log';
 import { createServices, type Services } from '../services';
+import { keychainVault } from './keychain-vault';
 import { readJson, writeJsonAtomic } from '../services/files';
 import { openBrowser } from './open-browser';
 import { startHost, type Host } from './server';
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
       version: __APP_VERSION__,
       openExternal: async () => false,
       licencesFile: join(__dirname, '../licences.json'),
+      // SWITCHBOARD_KEYCHAIN=off keeps secrets in memory only (tests, shared machines).
+      vault: (process.env.SWITCHBOARD_KEYCHAIN !== 'off' && keychainVault({ workspace: resolve(options.dataDir) })) || undefined,
     });
     host = await start(services, options.dataDir, options.port);
   } catch (error) {

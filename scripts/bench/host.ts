@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 export async function startBenchHost(dataDir: string, accountsFile: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<{ url: string; process: ChildProcess }> {
   const child = spawn(process.execPath, [...nodeArgs, join(__dirname, '../../out/main/host.js'), '--no-open', '--port', '0', '--data-dir', dataDir, '--accounts', accountsFile], {
-    env: { ...process.env, ...env, SWITCHBOARD_LOG: 'warn' },
+    env: { ...process.env, ...env, SWITCHBOARD_LOG: 'warn', SWITCHBOARD_KEYCHAIN: 'off' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -13,7 +13,8 @@ export interface RunningHost {
 export async function startBrowserMode(dataDir: string, extraArgs: string[] = [], options: { port?: number; env?: Record<string, string> } = {}): Promise<RunningHost> {
   const child = spawn(process.execPath, [join(__dirname, '../../out/main/host.js'), '--no-open', '--port', String(options.port ?? 0), '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SWITCHBOARD_LOG: 'warn', ...options.env },
+    // SWITCHBOARD_KEYCHAIN=off: test passwords never reach the keychain of whoever runs the tests.
+    env: { ...process.env, SWITCHBOARD_LOG: 'warn', SWITCHBOARD_KEYCHAIN: 'off', ...options.env },
   });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += String(d)));
