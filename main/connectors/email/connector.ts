@@ -18,6 +18,7 @@ import { ConnectionError, explain } from './errors';
 import { openImap } from './imap';
 import { keywordsFor, storeKeywords } from './keywords';
 import { pullPage } from './pull';
+import type { PartialLimits } from './partial';
 import { composeReply, sendOnce } from './send';
 import type { SmtpJournal } from './smtp-journal';
 import { probeCertificate, tlsOptionsFor } from './tls';
@@ -28,6 +29,8 @@ export interface EmailConnectorOptions {
   /** Messages on the very first page, kept small so the inbox shows at once. */
   firstBatch?: number;
   maxPreviewBytes?: number;
+  /** Which messages are fetched part by part, and which parts are left on the server (tests set both to 0). */
+  partial?: PartialLimits;
   /** false: behave like a server without QRESYNC (tests the fallback). */
   qresync?: boolean;
   /** Where replies' SMTP progress is kept (a file in the data folder; memory for probes and tests). */
@@ -155,6 +158,7 @@ export class EmailConnector implements Connector {
         folders: this.settings.folders,
         batch: cursor === null ? (this.options.firstBatch ?? Math.min(25, this.options.batch ?? 25)) : (this.options.batch ?? 500),
         maxPreviewBytes: this.options.maxPreviewBytes ?? 10 * 1024 * 1024,
+        partial: this.options.partial,
       }, state);
       const agents = cursor === null ? [{ kind: 'agent' as const, agent: this.me }] : [];
       return { changes: [...agents, ...page.changes], nextCursor: encodeCursor(page.cursor), done: page.done, progress: page.progress };

@@ -6,6 +6,7 @@
 import { MailParser, simpleParser, type AddressObject, type AttachmentStream, type MessageText, type ParsedMail } from 'mailparser';
 import type { Attachment, InlinePart } from '../../../shared/domain';
 import type { Address, MailMessage } from '../../../shared/email';
+import { PART_SIZE_HEADER } from './partial';
 
 export interface MailMeta {
   accountId: string;
@@ -84,6 +85,9 @@ function parseStreaming(raw: Buffer): Promise<{ parsed: ParsedMail; attachments:
         let size = 0;
         data.content.on('data', (chunk: Buffer) => (size += chunk.length));
         data.content.on('end', () => {
+          // A part left on the server (partial.ts) says its size in a header of its own.
+          const left = Number(data.headers.get(PART_SIZE_HEADER.toLowerCase()) ?? NaN);
+          if (size === 0 && Number.isFinite(left)) size = left;
           attachments.push({ name: data.filename, type: data.contentType, size, related: !!data.related, cid: data.cid });
           data.release?.();
         });

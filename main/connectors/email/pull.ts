@@ -4,10 +4,12 @@
  * mail above the last UID; and the initial sync newest-first, a batch at a time, so the first page
  * shows the latest mail.
  */
-import type { ImapFlow, MailboxObject } from 'imapflow';
+import type { ImapFlow, MailboxObject, MessageStructureObject } from 'imapflow';
 import type { Change } from '../../../shared/sync';
 import type { EmailCursor, FolderState } from './cursor';
+import type { MailMessage } from '../../../shared/email';
 import { parseHeadersOnly, parseMail, type MailMeta } from './parse';
+import { canRebuild, DEFAULT_LIMITS, partSections, rebuild, type PartialLimits } from './partial';
 
 export interface PullContext {
   accountId: string;
@@ -17,25 +19,59 @@ export interface PullContext {
   batch: number;
   /** Larger messages are stored as headers plus "too large to preview". */
   maxPreviewBytes: number;
+  /** When a message is fetched part by part, leaving bulky parts on the server (partial.ts). */
+  partial?: PartialLimits;
 }
 
 export const TOO_LARGE_NOTE = 'This message is too large to preview; download it to read it.';
 
 /**
- * One FETCH for flags, size and the source — at most `maxPreviewBytes` of it: a larger message keeps
- * only its headers (the original is downloadable on demand).
+ * First each message's flags and size; then the source of the ordinary ones — at most
+ * `maxPreviewBytes` of it: a larger message keeps only its headers (the original is downloadable on
+ * demand) — and large multipart ones part by part, without their bulky parts (partial.ts).
  */
 async function fetchMessages(client: ImapFlow, ctx: PullContext, folder: string, uidValidity: number, uids: number[]): Promise<Change[]> {
   if (uids.length === 0) return [];
-  const changes: Change[] = [];
-  const query = { uid: true, flags: true, size: true, source: { maxLength: ctx.maxPreviewBytes + 1 } };
-  for await (const m of client.fetch(uids.join(','), query, { uid: true })) {
-    if (!m.source) continue;
-    const meta: MailMeta = { accountId: ctx.accountId, folder, uidValidity, uid: m.uid, ownAddress: ctx.ownAddress, flags: [...(m.flags ?? [])], size: m.size ?? m.source.length };
-    const mail = meta.size > ctx.maxPreviewBytes ? await parseHeadersOnly(m.source, meta, TOO_LARGE_NOTE, true) : await parseMail(m.source, meta);
-    changes.push({ kind: 'mail', mail });
+  const limits = ctx.partial ?? DEFAULT_LIMITS;
+  const metas = new Map<number, MailMeta>();
+  const large: number[] = [];
+  for await (const m of client.fetch(uids.join(','), { uid: true, flags: true, size: true }, { uid: true })) {
+    const size = m.size ?? 0;
+    metas.set(m.uid, { accountId: ctx.accountId, folder, uidValidity, uid: m.uid, ownAddress: ctx.ownAddress, flags: [...(m.flags ?? [])], size });
+    if (size > limits.largeBytes && size <= ctx.maxPreviewBytes) large.push(m.uid);
   }
-  return changes;
+  // Large messages: their structure, then the sections wanted, one FETCH per shape of message.
+  const byShape = new Map<string, { sections: string[]; structures: Map<number, MessageStructureObject> }>();
+  if (large.length > 0) {
+    for await (const m of client.fetch(large.join(','), { uid: true, bodyStructure: true }, { uid: true })) {
+      if (!m.bodyStructure || !canRebuild(m.bodyStructure)) continue;
+      const sections = partSections(m.bodyStructure, limits);
+      const shape = byShape.get(sections.join(' ')) ?? { sections, structures: new Map() };
+      shape.structures.set(m.uid, m.bodyStructure);
+      byShape.set(sections.join(' '), shape);
+    }
+  }
+  const mails = new Map<number, MailMessage>();
+  for (const { sections, structures } of byShape.values()) {
+    for await (const m of client.fetch([...structures.keys()].join(','), { uid: true, headers: true, bodyParts: sections }, { uid: true })) {
+      const parts = new Map([...(m.bodyParts ?? new Map<string, Buffer>())].map(([key, value]) => [key.toLowerCase(), value] as const));
+      const structure = structures.get(m.uid);
+      const raw = structure && m.headers ? rebuild(m.headers, structure, parts, limits) : null;
+      if (raw) mails.set(m.uid, await parseMail(raw, metas.get(m.uid)!));
+    }
+  }
+  const whole = uids.filter((uid) => metas.has(uid) && !mails.has(uid));
+  if (whole.length > 0) {
+    for await (const m of client.fetch(whole.join(','), { uid: true, source: { maxLength: ctx.maxPreviewBytes + 1 } }, { uid: true })) {
+      const meta = metas.get(m.uid);
+      if (!m.source || !meta) continue;
+      mails.set(m.uid, meta.size > ctx.maxPreviewBytes ? await parseHeadersOnly(m.source, meta, TOO_LARGE_NOTE, true) : await parseMail(m.source, { ...meta, size: meta.size || m.source.length }));
+    }
+  }
+  return uids.flatMap((uid) => {
+    const mail = mails.get(uid);
+    return mail ? [{ kind: 'mail' as const, mail }] : [];
+  });
 }
 
 /** Flag changes and expunges on already delivered messages. */
