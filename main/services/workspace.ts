@@ -83,7 +83,7 @@ export class Workspace {
     if (this.email.has(id)) return;
     const connector = new EmailConnector(settings, id, () => this.options.vault.get(id), { journal: fileJournal(join(this.options.dataDir, `smtp-${id}.journal`)) });
     const unwatch = connector.watch(() => this.options.emit('syncChanged', { accountId: id }));
-    connector.warmUp();
+    void connector.warmUp();
     this.email.set(id, { connector, provisioned, unwatch });
   }
 

@@ -37,6 +37,9 @@ export interface EmailConnectorOptions {
   journal?: SmtpJournal;
 }
 
+/** How long a first page fetched ahead (warmUp) may be handed out instead of a fresh one. */
+const FIRST_PAGE_FRESH_MS = 60_000;
+
 export const agentIdOf = (accountId: string, email: string) => `${accountId}:${email.toLowerCase()}`;
 
 export class EmailConnector implements Connector {
@@ -57,6 +60,8 @@ export class EmailConnector implements Connector {
    * selects it afresh and CLOSE never expunges; pushes select folders read-write.
    */
   private clients: Record<'pull' | 'push', ImapFlow | null> = { pull: null, push: null };
+  private pulling: Promise<unknown> = Promise.resolve();
+  private firstPage: { at: number; page: Promise<PullResult> } | null = null;
   private connecting: Record<'pull' | 'push', Promise<ImapFlow> | null> = { pull: null, push: null };
 
   constructor(
@@ -149,6 +154,28 @@ export class EmailConnector implements Connector {
   }
 
   async pull(cursor: string | null): Promise<PullResult> {
+    // A fresh cache's first page, fetched while the window was loading (warmUp): it is what a pull now
+    // would have found a moment ago, and the cursor it carries brings whatever came since.
+    const early = this.firstPage;
+    this.firstPage = null;
+    if (cursor === null && early && Date.now() - early.at < FIRST_PAGE_FRESH_MS) {
+      try {
+        return await early.page;
+      } catch {
+        // asked again below
+      }
+    }
+    return this.serially(() => this.pullNow(cursor));
+  }
+
+  /** One pull at a time on the pull connection (each selects and closes folders). */
+  private serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.pulling.then(task, task);
+    this.pulling = run.catch(() => undefined);
+    return run;
+  }
+
+  private async pullNow(cursor: string | null): Promise<PullResult> {
     const state = decodeCursor(cursor);
     try {
       const client = await this.imap('pull');
@@ -211,10 +238,19 @@ export class EmailConnector implements Connector {
     }
   }
 
-  /** Opens the pull connection ahead of the first pull, so the first page does not wait for a login. */
-  warmUp(): void {
-    if (this.password() === null) return;
-    this.imap('pull').catch(() => undefined); // a failure shows on the pull itself
+  /**
+   * Opens the pull connection ahead of the first pull, so the first page does not wait for a login, and
+   * fetches the newest page for a window whose cache is still empty (25 messages; dropped after a minute
+   * when every window had a cache). Resolves when that page is ready (or failed).
+   */
+  warmUp(): Promise<void> {
+    if (this.password() === null) return Promise.resolve();
+    const page = this.serially(() => this.pullNow(null));
+    this.firstPage = { at: Date.now(), page };
+    return page.then(
+      () => undefined,
+      () => undefined, // a failure shows on the pull itself
+    );
   }
 
   /**
@@ -289,6 +325,7 @@ export class EmailConnector implements Connector {
   }
 
   async close(): Promise<void> {
+    this.firstPage = null;
     const clients = Object.values(this.clients);
     this.clients = { pull: null, push: null };
     await Promise.all(clients.map((c) => c?.logout().catch(() => undefined)));
