@@ -9,6 +9,8 @@ import { ru } from './ru';
 
 export const languages = ['en', 'ru'] as const;
 export type Language = (typeof languages)[number];
+/** Each language by its own name, as the language menus list it. */
+export const languageNames: Record<Language, string> = { en: 'English', ru: 'Русский' };
 const STORAGE_KEY = 'switchboard.language';
 
 export function systemLanguage(): Language {

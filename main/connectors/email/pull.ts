@@ -46,9 +46,10 @@ async function fetchMessages(client: ImapFlow, ctx: PullContext, folder: string,
     for await (const m of client.fetch(large.join(','), { uid: true, bodyStructure: true }, { uid: true })) {
       if (!m.bodyStructure || !canRebuild(m.bodyStructure)) continue;
       const sections = partSections(m.bodyStructure, limits);
-      const shape = byShape.get(sections.join(' ')) ?? { sections, structures: new Map() };
+      const key = sections.join(' ');
+      const shape = byShape.get(key) ?? { sections, structures: new Map() };
       shape.structures.set(m.uid, m.bodyStructure);
-      byShape.set(sections.join(' '), shape);
+      byShape.set(key, shape);
     }
   }
   const mails = new Map<number, MailMessage>();

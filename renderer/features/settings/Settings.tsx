@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useApp } from '../../app/context';
 import { db } from '../../db/schema';
-import { chosenLanguage, setLanguage, type Language } from '../../i18n';
+import { chosenLanguage, languageNames, languages, setLanguage, type Language } from '../../i18n';
 import { useUi } from '../../stores/ui';
 import { setUndoSendSeconds, undoChoices, undoSendSeconds } from '../../stores/undo';
 import { AboutSection } from './AboutSection';
@@ -46,8 +46,11 @@ export function Settings() {
           }}
         >
           <option value="system">{t('settings.system')}</option>
-          <option value="en">English</option>
-          <option value="ru">Русский</option>
+          {languages.map((l) => (
+            <option key={l} value={l}>
+              {languageNames[l]}
+            </option>
+          ))}
         </select>
       </label>
       <label>

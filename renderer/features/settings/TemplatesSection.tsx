@@ -2,6 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageNames, languages, type Language } from '../../i18n';
 import { placeholders, templateKinds, type Template, type TemplateKind } from '../../../shared/templates';
 import { db } from '../../db/schema';
 import { allTemplates, deleteTemplate, resetTemplates, saveTemplate } from '../../db/templates';
@@ -61,9 +62,12 @@ export function TemplatesSection() {
           </label>
           <label>
             {t('templates.lang')}
-            <select value={editing.lang} onChange={(e) => update({ lang: e.target.value as 'en' | 'ru' })}>
-              <option value="en">English</option>
-              <option value="ru">Русский</option>
+            <select value={editing.lang} onChange={(e) => update({ lang: e.target.value as Language })}>
+              {languages.map((l) => (
+                <option key={l} value={l}>
+                  {languageNames[l]}
+                </option>
+              ))}
             </select>
           </label>
           <label>
