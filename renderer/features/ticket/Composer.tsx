@@ -54,12 +54,15 @@ export interface Outgoing {
 export function Composer({ ticketId, onSend, allowNotes, email, vars }: { ticketId: string; onSend: (out: Outgoing) => Promise<void>; allowNotes: boolean; email: boolean; vars: Omit<TemplateVars, 'agent'> & { agent: { name: string } } }) {
   const { t, i18n } = useTranslation();
   const [text, setText] = useState('');
-  /** The thread's message ids when the draft began (null: no draft yet). */
-  const known = useRef<Set<string> | null>(null);
+  /**
+   * The thread's message ids when the draft began (null: no draft yet). A promise, so a reply sent right
+   * after the first keystroke is checked against the whole thread, not against ids still being read.
+   */
+  const known = useRef<Promise<Set<string>> | null>(null);
   const begin = () => {
-    if (known.current) return;
-    known.current = new Set();
-    void threadOf(ticketId).primaryKeys().then((ids) => ids.forEach((id) => known.current?.add(id)));
+    known.current ??= threadOf(ticketId)
+      .primaryKeys()
+      .then((ids) => new Set(ids));
   };
   const area = useRef<HTMLTextAreaElement>(null);
   const [collision, setCollision] = useState<Message[] | null>(null);
@@ -82,13 +85,14 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars }: { ticket
     if (draft && !textRef.current) {
       setText(draft.text);
       setInternal(draft.internal);
-      known.current = draft.known ? new Set(draft.known) : null;
+      known.current = draft.known ? Promise.resolve(new Set(draft.known)) : null;
     }
   }, [ticketId, draft]);
   useEffect(() => {
     if (!loaded.current) return;
     const timer = setTimeout(() => {
-      if (text) void db.drafts.put({ ticketId, text, internal, updatedAt: Date.now(), known: [...(known.current ?? [])] });
+      // A draft from before the check knew nothing keeps knowing nothing (no check), rather than an empty list.
+      if (text) void (known.current ?? Promise.resolve(null)).then((ids) => db.drafts.put({ ticketId, text, internal, updatedAt: Date.now(), known: ids ? [...ids] : undefined }));
       // Emptied by hand: the draft goes. Emptied by sending: `send` removed it (an undo may have put it back).
       else if (!sentRef.current) void db.drafts.delete(ticketId);
     }, 300);
@@ -102,7 +106,7 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars }: { ticket
     const body = text.trim();
     if (!body) return;
     if (!checked && !internal && known.current !== null) {
-      const arrived = await arrivedSince(ticketId, known.current);
+      const arrived = await arrivedSince(ticketId, await known.current);
       if (arrived.length > 0) return setCollision(arrived);
     }
     setCollision(null);
@@ -150,7 +154,7 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars }: { ticket
           <button type="button" onClick={() => void send(true)}>
             {t('composer.sendAnyway')}
           </button>{' '}
-          <button type="button" onClick={() => { collision.forEach((m) => known.current?.add(m.id)); setCollision(null); area.current?.focus(); }}>
+          <button type="button" onClick={() => { known.current = known.current?.then((ids) => new Set([...ids, ...collision.map((m) => m.id)])) ?? null; setCollision(null); area.current?.focus(); }}>
             {t('composer.keepEditing')}
           </button>
         </div>
