@@ -55,9 +55,10 @@ async function boot(): Promise<void> {
   // Damaged cache rows are set aside after the inbox shows (their accounts are pulled again).
   void import('./db/quarantine')
     .then(({ quarantineCorrupt }) => quarantineCorrupt(db))
-    .then((moved) => {
+    .then(({ moved, names }) => {
       if (moved === 0) return;
-      useUi.getState().setNotice(i18n.t('quarantine.notice', { count: moved }));
+      const shown = names.slice(0, 5).map((n) => `“${n}”`).join(', ') + (names.length > 5 ? ` ${i18n.t('quarantine.more', { count: names.length - 5 })}` : '');
+      useUi.getState().setNotice(i18n.t('quarantine.notice', { count: moved, names: shown }));
       void engine.refreshAccounts();
     })
     .catch(() => undefined);

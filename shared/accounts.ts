@@ -3,6 +3,7 @@
  * appear here: a provisioning file names the environment variable that holds each one.
  */
 import { z } from 'zod';
+import { bounded } from './ids';
 
 export const Security = z.enum(['tls', 'starttls', 'none']);
 export type Security = z.infer<typeof Security>;
@@ -84,5 +85,5 @@ export type ProvisioningFile = z.infer<typeof ProvisioningFile>;
 export function accountIdOf(settings: AccountSettings): string {
   if (settings.id) return settings.id;
   const basis = settings.type === 'imap' ? `${settings.username}@${settings.imap.host}` : settings.url;
-  return `${settings.type}:${basis.toLowerCase().replace(/[^a-z0-9@.:-]+/g, '-')}`;
+  return bounded(`${settings.type}:${basis.toLowerCase().replace(/[^a-z0-9@.:-]+/g, '-')}`);
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 
+import { MAX_ID } from './ids';
 import { channels, priorities, ticketStatuses } from './statuses';
 
 export { priorities, ticketStatuses };
@@ -17,8 +18,12 @@ export type Priority = z.infer<typeof Priority>;
 export const Channel = z.enum(channels);
 export type Channel = z.infer<typeof Channel>;
 
-const Id = z.string().min(1).max(200);
-const Time = z.number().int().nonnegative();
+const Id = z.string().min(1).max(MAX_ID);
+/**
+ * Any moment a Date can hold: mail from before 1970 is real (an old archive, a device whose clock was
+ * never set), and a row the app wrote must never be refused at the next start for its date.
+ */
+const Time = z.number().int().min(-8.64e15).max(8.64e15);
 
 export const AccountType = z.enum(['demo', 'imap', 'rt', 'zendesk', 'freshdesk', 'helpscout']);
 export type AccountType = z.infer<typeof AccountType>;
@@ -157,6 +162,8 @@ export const MessageEmail = z.object({
   inline: z.array(InlinePart).optional(),
   broken: z.boolean(),
   tooLarge: z.boolean(),
+  /** Tells apart different messages with the same Message-ID (absent on messages cached before it existed). */
+  fingerprint: z.string().optional(),
 });
 export type MessageEmail = z.infer<typeof MessageEmail>;
 

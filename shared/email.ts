@@ -21,7 +21,10 @@ export const MailMessage = z.object({
   from: Address,
   to: z.array(Address),
   cc: z.array(Address),
+  /** When it was written (its Date header; else when the server received it): epoch ms, before 1970 too. */
   date: z.number().int(),
+  /** Tells apart different messages that carry the same Message-ID (copies of one message share it). */
+  fingerprint: z.string(),
   text: z.string(),
   /** Unsanitized HTML, kept for safe rendering later; never rendered as is. */
   html: z.string().nullable(),

@@ -3,6 +3,7 @@
  * status, priority, assignee and tags as `$sb-…` keywords on its messages. Free of zod, for the page's bundle.
  */
 import type { Priority, TicketStatus } from './domain';
+import { bounded } from './ids';
 import { priorities, ticketStatuses } from './statuses';
 
 export const STATUS = '$sb-status-';
@@ -25,5 +26,10 @@ export function triageOf(flags: readonly string[]): { status: TicketStatus | nul
   };
 }
 
-/** The cache's id of an email message: one per Message-ID and account, whatever folders hold copies. */
-export const mailMessageId = (accountId: string, messageId: string) => `${accountId}:mid:${messageId}`;
+/**
+ * The cache's id of an email message: one per Message-ID and account, whatever folders hold copies. A
+ * different message that carries the same Message-ID (same id, different content) is a `variant`: the
+ * Message-ID's id followed by its content's fingerprint, so it is kept and shown beside the first.
+ */
+export const mailMessageId = (accountId: string, messageId: string, variant?: string) =>
+  bounded(`${accountId}:mid:${messageId}${variant ? `#${variant}` : ''}`);

@@ -256,8 +256,10 @@ export const en = {
     },
   },
   quarantine: {
-    notice_one: 'One damaged record in this computer’s cache was set aside; it is fetched again from its source.',
-    notice_other: '{{count}} damaged records in this computer’s cache were set aside; they are fetched again from their sources.',
+    notice_one: 'One damaged record in this computer’s cache was set aside and is made again from its messages or its source: {{names}}.',
+    notice_other: '{{count}} damaged records in this computer’s cache were set aside and are made again from their messages or their sources: {{names}}.',
+    more_one: 'and one more',
+    more_other: 'and {{count}} more',
   },
   snooze: {
     label: 'Snooze',

@@ -7,7 +7,7 @@ export const ru: Resources & {
   accounts: { unreadable_few: string; unreadable_many: string };
   sla: { applied_few: string; applied_many: string };
   search: { results_few: string; results_many: string };
-  quarantine: { notice_few: string; notice_many: string };
+  quarantine: { notice_few: string; notice_many: string; more_few: string; more_many: string };
   html: { blocked_few: string; blocked_many: string };
   composer: { collision_few: string; collision_many: string };
   customer: { history_few: string; history_many: string };
@@ -277,10 +277,14 @@ export const ru: Resources & {
     },
   },
   quarantine: {
-    notice_one: '{{count}} повреждённая запись в кэше отложена; она будет заново получена из источника.',
-    notice_few: '{{count}} повреждённые записи в кэше отложены; они будут заново получены из источников.',
-    notice_many: '{{count}} повреждённых записей в кэше отложены; они будут заново получены из источников.',
-    notice_other: '{{count}} повреждённой записи в кэше отложены; они будут заново получены из источников.',
+    notice_one: '{{count}} повреждённая запись в кэше отложена и восстанавливается из писем или источника: {{names}}.',
+    notice_few: '{{count}} повреждённые записи в кэше отложены и восстанавливаются из писем или источников: {{names}}.',
+    notice_many: '{{count}} повреждённых записей в кэше отложены и восстанавливаются из писем или источников: {{names}}.',
+    notice_other: '{{count}} повреждённой записи в кэше отложены и восстанавливаются из писем или источников: {{names}}.',
+    more_one: 'и ещё {{count}}',
+    more_few: 'и ещё {{count}}',
+    more_many: 'и ещё {{count}}',
+    more_other: 'и ещё {{count}}',
   },
   snooze: {
     label: 'Отложить',

@@ -3,9 +3,13 @@
  * customer, status ($sb-status-… or from who wrote last), priority, assignee, tags, times.
  */
 import type { Customer, Message, Ticket, TicketStatus } from '../../shared/domain';
-import { customerIdFor } from '../../shared/ids';
+import { boundedRemoteId, customerIdFor, localId } from '../../shared/ids';
 import { nearestDue, slaClocks, type SlaPolicy, type TargetClock } from '../../shared/sla/policy';
+import { normalizeSubject, subjectTag } from '../../shared/threading';
 import { KEYWORD, triageOf } from '../../shared/triage';
+
+/** The ticket of the conversation whose root (first Message-ID, or `split:…`) is `root`. */
+export const threadTicketId = (accountId: string, root: string) => localId(accountId, boundedRemoteId(accountId, root));
 
 /** The customer of a conversation: whoever first wrote in, else whom the first message went to. */
 export function customerOf(messages: Message[], accountId: string): Customer {
@@ -75,5 +79,22 @@ export function deriveTicket(ticket: Ticket, messages: Message[], customer: Cust
     version: String(messages.length),
     unread: messages.some((m) => m.direction === 'in' && !!m.email && !m.email.locations.some((l) => l.flags.includes('\\Seen'))),
     flagged: messages.some((m) => !!m.email?.locations.some((l) => l.flags.includes('\\Flagged'))),
+  };
+}
+
+/**
+ * A conversation's ticket made again from its messages, when its row is missing (set aside as damaged, or
+ * never written): the fields deriveTicket fills come from the messages; the number is the one our replies
+ * carried in their subject tag, if any, else `nextNumber()`. `messages` sorted by time, at least one.
+ */
+export function rebuiltTicket(accountId: string, ticketId: string, messages: Message[], nextNumber: () => number): Ticket {
+  const first = messages[0]!;
+  const subject = first.email?.subject ?? '';
+  const tagged = messages.flatMap((m) => (m.direction === 'out' && m.email ? (subjectTag(m.email.subject) ?? []) : []))[0];
+  return {
+    id: ticketId, accountId, remoteId: ticketId.startsWith(`${accountId}:`) ? ticketId.slice(accountId.length + 1) : ticketId,
+    subject, status: 'new', sourceStatus: 'new', priority: 'normal', channel: 'email', customerId: customerIdFor(first.author.email),
+    assigneeId: null, tags: [], createdAt: first.createdAt, updatedAt: first.createdAt, firstResponseAt: null, slaDueAt: null,
+    preview: '', messageCount: 0, version: '', number: tagged ?? nextNumber(), threadSubject: normalizeSubject(subject),
   };
 }

@@ -4,13 +4,13 @@
  * participant in a time window. A page of mail is applied with a handful of bulk reads and writes.
  */
 import type { Agent, MailLocation, Message, Ticket } from '../../shared/domain';
-import { customerIdFor } from '../../shared/ids';
+import { boundedRemoteId, customerIdFor, localId } from '../../shared/ids';
 import type { MailMessage } from '../../shared/email';
 import type { Change } from '../../shared/sync';
 import { mailMessageId } from '../../shared/triage';
 import { headerRoot, normalizeSubject, relatedIds, sameConversationBySubject, subjectTag } from '../../shared/threading';
 import type { SwitchboardDb } from '../db/schema';
-import { assigneeOf, customerOf, deriveTicket } from './mail-ticket';
+import { assigneeOf, customerOf, deriveTicket, rebuiltTicket, threadTicketId } from './mail-ticket';
 import { slaPolicy } from './sla-policy';
 import { vipRules, withVip } from '../db/vip';
 import { rebase } from './rebase';
@@ -19,6 +19,20 @@ import { anyOfKeys } from '../db/any-of';
 type MailChange = Extract<Change, { kind: 'mail' | 'mailFlags' | 'mailGone' | 'mailSnapshot' | 'mailReset' }>;
 
 const locationKey = (l: { folder: string; uidValidity: number; uid: number }) => `${l.folder}|${l.uidValidity}|${l.uid}`;
+
+/** What a message that reuses another's Message-ID threads by, when it names no parent: an id of its own. */
+const variantRoot = (mail: MailMessage) => `${mail.messageId}#${mail.fingerprint}`;
+
+/**
+ * Different messages that carry the same Message-ID (a broken mailer, an edited resend): both fingerprints
+ * known, of the same version, and different. A message cached before fingerprints existed counts as the same.
+ */
+function isOtherMessage(cached: Message, mail: MailMessage): boolean {
+  const known = cached.email?.fingerprint;
+  if (!known || !mail.fingerprint) return false;
+  const version = (f: string) => f.slice(0, f.indexOf('.') + 1);
+  return version(known) === version(mail.fingerprint) && known !== mail.fingerprint;
+}
 
 export function isMailChange(change: Change): change is MailChange {
   return change.kind.startsWith('mail');
@@ -44,10 +58,11 @@ class Page {
 
   async load(mails: MailMessage[]): Promise<void> {
     const { db, accountId } = this;
-    const ids = [...new Set(mails.flatMap((m) => [m.messageId, ...relatedIds(m)]).map((id) => mailMessageId(accountId, id)))];
-    for (const row of await db.messages.bulkGet(ids)) if (row) this.messages.set(row.id, row);
-    // A ticket's id is `${accountId}:${remoteId}`: the conversations by root are read by primary key.
-    const roots = [...new Set(mails.map(headerRoot))].map((r) => `${accountId}:${r}`);
+    const ids = new Set(mails.flatMap((m) => [m.messageId, ...relatedIds(m)]).map((id) => mailMessageId(accountId, id)));
+    for (const m of mails) ids.add(mailMessageId(accountId, m.messageId, m.fingerprint));
+    for (const row of await db.messages.bulkGet([...ids])) if (row) this.messages.set(row.id, row);
+    // A ticket's id follows from its root: the conversations by root are read by primary key.
+    const roots = [...new Set(mails.flatMap((m) => [headerRoot(m), variantRoot(m)]))].map((r) => threadTicketId(accountId, r));
     const numbers = [...new Set(mails.flatMap((m) => subjectTag(m.subject) ?? []))].map((n) => [accountId, n]);
     const subjects = [...new Set(mails.map((m) => normalizeSubject(m.subject)).filter(Boolean))].map((s) => [accountId, s]);
     const [byRoot, byNumber, bySubject] = await Promise.all([
@@ -77,7 +92,7 @@ class Page {
     // The direct parent first: a message split off by hand keeps the replies to it.
     const parent = mail.inReplyTo ? this.messages.get(mailMessageId(this.accountId, mail.inReplyTo)) : undefined;
     if (parent) return parent.ticketId;
-    const byRoot = this.byRoot.get(headerRoot(mail));
+    const byRoot = this.byRoot.get(boundedRemoteId(this.accountId, headerRoot(mail)));
     if (byRoot) return byRoot;
     for (const related of relatedIds(mail)) {
       const parent = this.messages.get(mailMessageId(this.accountId, related));
@@ -85,20 +100,20 @@ class Page {
     }
     const tag = subjectTag(mail.subject);
     if (tag !== null && this.byNumber.has(tag)) return this.byNumber.get(tag)!;
-    const participants = [mail.from.email, ...mail.to.map((a) => a.email), ...mail.cc.map((a) => a.email)];
+    // Participants compared by their customer ids (an id may be a hash of a long address).
+    const participants = [mail.from.email, ...mail.to.map((a) => a.email), ...mail.cc.map((a) => a.email)].map(customerIdFor);
     for (const id of this.bySubject.get(normalizeSubject(mail.subject)) ?? []) {
       const candidate = this.tickets.get(id)!;
-      const customerEmail = candidate.customerId.replace(/^customer:/, '');
-      const theirs = { subject: candidate.subject, participants: [customerEmail], date: candidate.updatedAt };
+      const theirs = { subject: candidate.subject, participants: [candidate.customerId], date: candidate.updatedAt };
       if (sameConversationBySubject({ subject: mail.subject, participants, date: mail.date }, theirs)) return id;
     }
     return null;
   }
 
   newTicket(mail: MailMessage): string {
-    const root = headerRoot(mail);
+    const root = boundedRemoteId(this.accountId, headerRoot(mail));
     const ticket: Ticket = {
-      id: `${this.accountId}:${root}`, accountId: this.accountId, remoteId: root, subject: mail.subject, status: 'new',
+      id: localId(this.accountId, root), accountId: this.accountId, remoteId: root, subject: mail.subject, status: 'new',
       sourceStatus: 'new', priority: 'normal', channel: 'email', customerId: customerIdFor(mail.from.email),
       assigneeId: null, tags: [], createdAt: mail.date, updatedAt: mail.date, firstResponseAt: null, slaDueAt: null,
       preview: '', messageCount: 0, version: '', number: ++this.nextNumber, threadSubject: normalizeSubject(mail.subject),
@@ -109,9 +124,9 @@ class Page {
   }
 }
 
-function toMessage(mail: MailMessage, ticketId: string, locations: MailLocation[]): Message {
+function toMessage(mail: MailMessage, id: string, ticketId: string, locations: MailLocation[]): Message {
   return {
-    id: mailMessageId(mail.accountId, mail.messageId),
+    id,
     ticketId,
     accountId: mail.accountId,
     author: mail.from,
@@ -123,22 +138,32 @@ function toMessage(mail: MailMessage, ticketId: string, locations: MailLocation[
     email: {
       messageId: mail.messageId, inReplyTo: mail.inReplyTo, references: mail.references, subject: mail.subject,
       to: mail.to, cc: mail.cc, locations, keys: locations.map(locationKey), html: mail.html, inline: mail.inline, broken: mail.broken, tooLarge: mail.tooLarge,
+      fingerprint: mail.fingerprint,
     },
   };
 }
 
 function applyMail(page: Page, mail: MailMessage): void {
   const location: MailLocation = { folder: mail.folder, uidValidity: mail.uidValidity, uid: mail.uid, flags: mail.flags };
-  const existing = page.messages.get(mailMessageId(mail.accountId, mail.messageId));
+  let id = mailMessageId(mail.accountId, mail.messageId);
+  let existing = page.messages.get(id);
+  // Another message with the same Message-ID: kept as a message of its own, never hidden behind the first.
+  const variant = !!existing && isOtherMessage(existing, mail);
+  if (variant) {
+    id = mailMessageId(mail.accountId, mail.messageId, mail.fingerprint);
+    existing = page.messages.get(id);
+  }
   if (existing?.email) {
     // The same message in another folder (INBOX and Sent), or seen again: one message, several copies.
     const locations = [...existing.email.locations.filter((l) => locationKey(l) !== locationKey(location)), location];
     page.putMessage({ ...existing, email: { ...existing.email, locations, keys: locations.map(locationKey) } });
     return;
   }
-  // A copy acknowledged by a push (no email details yet) keeps its ticket.
-  const ticketId = existing?.ticketId ?? page.findTicket(mail) ?? page.newTicket(mail);
-  page.putMessage(toMessage(mail, ticketId, [location]));
+  // A copy acknowledged by a push (no email details yet) keeps its ticket. A variant that names no parent
+  // starts a conversation of its own rather than joining the first message's.
+  const threading = variant ? { ...mail, messageId: variantRoot(mail) } : mail;
+  const ticketId = existing?.ticketId ?? page.findTicket(threading) ?? page.newTicket(threading);
+  page.putMessage(toMessage(mail, id, ticketId, [location]));
 }
 
 async function updateLocations(page: Page, keys: string[], change: (l: MailLocation) => MailLocation | null): Promise<void> {
@@ -164,7 +189,6 @@ async function write(page: Page): Promise<void> {
   const emptied = dirty.filter((m) => m.email && m.email.locations.length === 0);
   await db.messages.bulkPut(dirty.filter((m) => !emptied.includes(m)));
   await db.messages.bulkDelete(emptied.map((m) => m.id));
-  await db.syncState.put({ key: `${accountId}#ticket-number`, accountId, cursor: String(page.nextNumber), lastSyncAt: null, error: null });
 
   const pendingLocal = (await db.outbox.where('accountId').equals(accountId).count()) > 0;
   const threads = new Map<string, Message[]>();
@@ -183,12 +207,12 @@ async function write(page: Page): Promise<void> {
   const tickets: Ticket[] = [];
   const agents: Agent[] = [];
   for (const [ticketId, messages] of threads) {
-    const ticket = page.tickets.get(ticketId) ?? (await db.tickets.get(ticketId));
-    if (!ticket) continue;
     if (messages.length === 0) {
       await db.tickets.delete(ticketId);
       continue;
     }
+    // A conversation whose row is missing (set aside as damaged) is made again from its messages.
+    const ticket = page.tickets.get(ticketId) ?? (await db.tickets.get(ticketId)) ?? rebuiltTicket(accountId, ticketId, messages, () => ++page.nextNumber);
     const fresh = customerOf(messages, accountId);
     const derived = deriveTicket(ticket, messages, withVip(known.get(fresh.id) ?? fresh, rules), sla);
     tickets.push(pendingLocal ? await rebase(db, derived) : derived);
@@ -196,6 +220,7 @@ async function write(page: Page): Promise<void> {
     if (assignee) agents.push({ id: `${accountId}:${assignee}`, accountId, name: assignee, email: assignee });
   }
   await db.tickets.bulkPut(tickets);
+  await db.syncState.put({ key: `${accountId}#ticket-number`, accountId, cursor: String(page.nextNumber), lastSyncAt: null, error: null });
   const knownAgents = new Set((await db.agents.bulkGet(agents.map((a) => a.id))).flatMap((a) => (a ? [a.id] : [])));
   await db.agents.bulkPut(agents.filter((a) => !knownAgents.has(a.id)));
 }

@@ -5,7 +5,8 @@
  */
 import type { Message, Ticket } from '../../shared/domain';
 import type { SwitchboardDb } from '../db/schema';
-import { customerOf, deriveTicket } from './mail-ticket';
+import { boundedRemoteId } from '../../shared/ids';
+import { customerOf, deriveTicket, threadTicketId } from './mail-ticket';
 import { rebase } from './rebase';
 import { slaPolicy } from './sla-policy';
 
@@ -49,8 +50,8 @@ export async function splitMessage(db: SwitchboardDb, messageId: string): Promis
     await db.syncState.put({ key: seqKey, accountId: source.accountId, cursor: String(number), lastSyncAt: null, error: null });
     const ticket: Ticket = {
       ...source,
-      id: `${source.accountId}:split:${message.email.messageId}`,
-      remoteId: `split:${message.email.messageId}`,
+      id: threadTicketId(source.accountId, `split:${message.email.messageId}`),
+      remoteId: boundedRemoteId(source.accountId, `split:${message.email.messageId}`),
       number,
       subject: message.email.subject,
       assigneeId: null,

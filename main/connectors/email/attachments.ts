@@ -6,6 +6,8 @@
 import { simpleParser } from 'mailparser';
 import type { AttachmentContent } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract/errors';
+import { shownAs } from './parse';
+import { readable } from './repair';
 
 export interface AttachmentRef {
   folder: string;
@@ -24,8 +26,9 @@ export function parseAttachmentId(id: string, accountId: string): AttachmentRef 
 }
 
 export async function attachmentFrom(source: Buffer, index: number | { inline: number }): Promise<AttachmentContent> {
-  const parsed = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
-  const attachment = typeof index === 'number' ? parsed.attachments.filter((a) => !a.related)[index] : parsed.attachments.filter((a) => a.related && a.cid)[index.inline];
+  const parsed = await simpleParser(await readable(source), { skipImageLinks: true, skipTextToHtml: true });
+  const kind = (a: (typeof parsed.attachments)[number]) => shownAs({ ...a, filename: a.filename ?? undefined });
+  const attachment = typeof index === 'number' ? parsed.attachments.filter((a) => kind(a) === 'attachment')[index] : parsed.attachments.filter((a) => kind(a) === 'inline')[index.inline];
   if (!attachment) throw new AppError('not_found', 'That attachment is not in the message any more');
   const fallback = typeof index === 'number' ? `attachment-${index + 1}` : 'inline';
   return { name: attachment.filename ?? fallback, type: attachment.contentType, data: attachment.content };

@@ -35,9 +35,11 @@ async function fetchMessages(client: ImapFlow, ctx: PullContext, folder: string,
   const limits = ctx.partial ?? DEFAULT_LIMITS;
   const metas = new Map<number, MailMeta>();
   const large: number[] = [];
-  for await (const m of client.fetch(uids.join(','), { uid: true, flags: true, size: true }, { uid: true })) {
+  for await (const m of client.fetch(uids.join(','), { uid: true, flags: true, size: true, internalDate: true }, { uid: true })) {
     const size = m.size ?? 0;
-    metas.set(m.uid, { accountId: ctx.accountId, folder, uidValidity, uid: m.uid, ownAddress: ctx.ownAddress, flags: [...(m.flags ?? [])], size });
+    const received = m.internalDate ? new Date(m.internalDate).getTime() : NaN;
+    const internalDate = Number.isFinite(received) ? received : null;
+    metas.set(m.uid, { accountId: ctx.accountId, folder, uidValidity, uid: m.uid, ownAddress: ctx.ownAddress, flags: [...(m.flags ?? [])], size, internalDate });
     if (size > limits.largeBytes && size <= ctx.maxPreviewBytes) large.push(m.uid);
   }
   // Large messages: their structure, then the sections wanted, one FETCH per shape of message.

@@ -12,7 +12,7 @@ function mail(patch: Partial<MailMessage> & { messageId: string }): MailMessage 
   return {
     accountId: ACC, folder: 'INBOX', uidValidity: 1, uid, inReplyTo: null, references: [], subject: 'Refund please',
     from: { name: 'Anna', email: 'anna@example.ru' }, to: [{ name: 'Support', email: 'agent@example.test' }], cc: [],
-    date: Date.UTC(2026, 10, 20) + uid * 60_000, text: `text ${uid}`, html: null, attachments: [], inline: [], flags: [], broken: false, tooLarge: false,
+    date: Date.UTC(2026, 10, 20) + uid * 60_000, fingerprint: `v1.fp${uid}`, text: `text ${uid}`, html: null, attachments: [], inline: [], flags: [], broken: false, tooLarge: false,
     outgoing: false, size: 100, ...patch,
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { attachmentFrom } from '../../../../main/connectors/email/attachments';
 import { parseMail, type MailMeta } from '../../../../main/connectors/email/parse';
 
 const corpus = join(__dirname, '../../../fixtures/mail');
@@ -66,5 +67,59 @@ describe('parsing the tricky-mail corpus', () => {
     const own = await parseMail(Buffer.from('From: Agent <Agent@Example.test>\r\nSubject: x\r\n\r\nhi\r\n'), meta);
     expect(own.outgoing).toBe(true);
     expect((await parse('koi8r.eml')).outgoing).toBe(false);
+  });
+});
+
+describe('what mailparser alone gets wrong, read right', () => {
+  const raw = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+  const mime = (body: string) => `From: a@example.com\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=BB\r\n\r\n--BB\r\n${body}\r\n--BB--\r\n`;
+
+  it('raw 8-bit bytes inside an encoded word are read in the word’s charset', async () => {
+    const m = await parseMail(raw('From: a@example.com\r\nSubject: =?iso-8859-1?Q?Fr', [0xf6], 'sche?=\r\n\r\nbody\r\n'), meta);
+    expect(m.subject).toBe('Frösche');
+  });
+
+  it('UTF-7 text and encoded words', async () => {
+    const m = await parseMail(raw('From: a@example.com\r\nSubject: =?utf-7?Q?Fr+APY-sche?=\r\nContent-Type: text/plain; charset=utf-7\r\n\r\nFr+APY-sche und +BBcENARABDAEMgRBBEIEMgRDBDkEQgQ1-\r\n'), meta);
+    expect(m.subject).toBe('Frösche');
+    expect(m.text).toContain('Frösche und Здравствуйте');
+  });
+
+  it('a text part with an unknown Content-Disposition, or untyped with a transfer encoding, is the body, not an attachment', async () => {
+    const odd = await parseMail(raw(mime('Content-Type: text/plain; charset=utf-8\r\nContent-Disposition: inlinee\r\n\r\nHello body')), meta);
+    expect(odd.text).toContain('Hello body');
+    expect(odd.attachments).toEqual([]);
+    const untyped = await parseMail(raw(mime(`Content-Type: ; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from('Hidden text').toString('base64')}`)), meta);
+    expect(untyped.text).toContain('Hidden text');
+    expect(untyped.attachments).toEqual([]);
+  });
+
+  it('headers that run into the body without a blank line keep the body', async () => {
+    const m = await parseMail(raw('From: a@example.com\r\nSubject: x\r\nHello, this is the body\r\nsecond line\r\n'), meta);
+    expect(m.subject).toBe('x');
+    expect(m.text).toContain('Hello, this is the body\nsecond line');
+  });
+
+  it('undeclared 8-bit display names: Latin-1, and windows-1251 beside a windows-1251 body', async () => {
+    expect((await parseMail(raw('From: J', [0xfc], 'rgen M', [0xfc], 'ller <j@example.com>\r\nSubject: x\r\n\r\nbody\r\n'), meta)).from.name).toBe('Jürgen Müller');
+    const ru = await parseMail(raw('From: ', [0xc8, 0xe2, 0xe0, 0xed], ' <i@example.com>\r\nSubject: x\r\nContent-Type: text/plain; charset=windows-1251\r\n\r\n', [0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2], '\r\n'), meta);
+    expect(ru.from.name).toBe('Иван');
+    expect(ru.text).toContain('Привет');
+  });
+
+  it('an attachment named in raw windows-1251 or raw UTF-8 keeps its name, in the list and when fetched', async () => {
+    const [head, tail] = mime('Content-Type: text/plain; charset=windows-1251\r\n\r\ntext\r\n--BB\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename="NAME.pdf"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERg==').split('NAME');
+    const cp1251 = raw(head!, [0xd1, 0xf7, 0xb8, 0xf2], tail!);
+    expect((await parseMail(cp1251, meta)).attachments.map((a) => a.name)).toEqual(['Счёт.pdf']);
+    expect((await attachmentFrom(cp1251, 0)).name).toBe('Счёт.pdf');
+    const utf8 = raw(mime('Content-Type: application/pdf\r\nContent-Disposition: attachment; filename="Счёт №5 на оплату.pdf"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERg=='));
+    expect((await parseMail(utf8, meta)).attachments.map((a) => a.name)).toEqual(['Счёт №5 на оплату.pdf']);
+  });
+
+  it('the attachments a pull lists are the ones fetched by their numbers, whatever text parts precede them', async () => {
+    const mixed = raw(mime('Content-Type: text/plain\r\nContent-Disposition: bogus\r\n\r\nbody\r\n--BB\r\nContent-Type: text/plain; name="notes.txt"\r\nContent-Disposition: attachment; filename="notes.txt"\r\n\r\nnotes'));
+    const m = await parseMail(mixed, meta);
+    expect(m.attachments.map((a) => a.name)).toEqual(['notes.txt']);
+    expect((await attachmentFrom(mixed, 0)).data.toString()).toBe('notes');
   });
 });
