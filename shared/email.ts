@@ -55,6 +55,21 @@ export type MailGone = z.infer<typeof MailGone>;
 export const MailFlags = MailGone.extend({ flags: z.array(z.string()) });
 export type MailFlags = z.infer<typeof MailFlags>;
 
+/**
+ * A server copy a change is written to: where it was when the change was queued, and what identifies the
+ * message itself (Message-ID, and the fingerprint that tells apart messages sharing one), so a folder the
+ * server renumbered meanwhile (a new UIDVALIDITY) is searched again instead of writing to whatever message
+ * now has that UID. Rows queued by earlier versions lack the identity; such a change fails visibly then.
+ */
+export const MailTarget = z.object({
+  folder: z.string(),
+  uidValidity: z.number().int(),
+  uid: z.number().int().positive(),
+  messageId: z.string().optional(),
+  fingerprint: z.string().optional(),
+});
+export type MailTarget = z.infer<typeof MailTarget>;
+
 /** What a reply or a triage change on an email conversation needs: the cache knows it, main does not. */
 export const EmailContext = z.object({
   to: z.array(Address),
@@ -63,8 +78,8 @@ export const EmailContext = z.object({
   inReplyTo: z.string().nullable(),
   references: z.array(z.string()),
   /** The message being answered, to mark it \\Answered once the reply is sent. */
-  replyTo: z.object({ folder: z.string(), uidValidity: z.number().int(), uid: z.number().int().positive() }).nullable().optional(),
+  replyTo: MailTarget.nullable().optional(),
   /** The conversation's messages, where triage keywords are stored. */
-  targets: z.array(z.object({ folder: z.string(), uidValidity: z.number().int(), uid: z.number().int().positive() })),
+  targets: z.array(MailTarget),
 });
 export type EmailContext = z.infer<typeof EmailContext>;

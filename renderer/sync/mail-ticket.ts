@@ -58,7 +58,8 @@ export function deriveTicket(ticket: Ticket, messages: Message[], customer: Cust
   const status = triage.status ?? fallback;
   const assignee = triage.assignee;
   const firstReply = firstIn ? messages.find((m) => m.direction === 'out' && m.createdAt >= firstIn.createdAt) : undefined;
-  const priority = triage.priority ?? ticket.priority;
+  // Normal is the absence of a priority keyword (keywords are spent sparingly: main/connectors/email/keywords.ts).
+  const priority = triage.priority ?? 'normal';
   const clocks = clocksOf(sla.policy, { ...ticket, priority }, messages, status, customer.vip, sla.now);
   return {
     ...ticket,
@@ -69,7 +70,7 @@ export function deriveTicket(ticket: Ticket, messages: Message[], customer: Cust
     sourceStatus: status,
     priority,
     customerId,
-    assigneeId: assignee ? `${ticket.accountId}:${assignee}` : null,
+    assigneeId: assignee ? localId(ticket.accountId, assignee) : null,
     tags: triage.tags,
     createdAt: first.createdAt,
     updatedAt: last.createdAt,

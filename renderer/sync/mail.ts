@@ -217,7 +217,7 @@ async function write(page: Page): Promise<void> {
     const derived = deriveTicket(ticket, messages, withVip(known.get(fresh.id) ?? fresh, rules), sla);
     tickets.push(pendingLocal ? await rebase(db, derived) : derived);
     const assignee = assigneeOf(messages);
-    if (assignee) agents.push({ id: `${accountId}:${assignee}`, accountId, name: assignee, email: assignee });
+    if (assignee) agents.push({ id: localId(accountId, assignee), accountId, name: assignee, email: assignee });
   }
   await db.tickets.bulkPut(tickets);
   await db.syncState.put({ key: `${accountId}#ticket-number`, accountId, cursor: String(page.nextNumber), lastSyncAt: null, error: null });

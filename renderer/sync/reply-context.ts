@@ -31,15 +31,17 @@ export async function emailContextFor(db: SwitchboardDb, ticket: Ticket, me: Age
   const mode = op?.type === 'reply' ? (op.mode ?? 'replyAll') : 'replyAll';
   const forwardTo = op?.type === 'reply' && mode === 'forward' ? (op.forwardTo ?? []).map((email) => ({ name: '', email })) : null;
   const subject = `${forwardTo ? 'Fwd' : 'Re'}: ${baseSubject(messages[0]!.email.subject || ticket.subject)}`;
-  const answered = (lastIn ?? last).email.locations[0];
+  const answeredMessage = (lastIn ?? last).email;
+  const answered = answeredMessage.locations[0];
+  const identity = (email: NonNullable<Message['email']>) => ({ messageId: email.messageId, ...(email.fingerprint ? { fingerprint: email.fingerprint } : {}) });
   return {
     // A forward answers nobody: the customer's message is not marked \Answered by it.
-    replyTo: answered && !forwardTo ? { folder: answered.folder, uidValidity: answered.uidValidity, uid: answered.uid } : null,
+    replyTo: answered && !forwardTo ? { folder: answered.folder, uidValidity: answered.uidValidity, uid: answered.uid, ...identity(answeredMessage) } : null,
     to: forwardTo ?? to,
     cc: forwardTo || mode === 'reply' ? [] : cc,
     subject: ticket.number ? withSubjectTag(subject, ticket.number) : subject,
     inReplyTo: last.email.messageId,
     references,
-    targets: messages.flatMap((m) => m.email.locations.map(({ folder, uidValidity, uid }) => ({ folder, uidValidity, uid }))),
+    targets: messages.flatMap((m) => m.email.locations.map(({ folder, uidValidity, uid }) => ({ folder, uidValidity, uid, ...identity(m.email) }))),
   };
 }

@@ -12,11 +12,12 @@ import type { Account, Agent, Message } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { PullResult } from '../../../shared/sync';
 import { attachmentFrom, parseAttachmentId } from './attachments';
+import { bounded, localId } from '../../../shared/ids';
 import { mailMessageId } from '../../../shared/triage';
 import { decodeCursor, encodeCursor } from './cursor';
 import { ConnectionError, explain } from './errors';
 import { openImap } from './imap';
-import { keywordsFor, storeKeywords } from './keywords';
+import { KeywordRefused, keywordsFor, storeKeywords } from './keywords';
 import { pullPage } from './pull';
 import type { PartialLimits } from './partial';
 import { composeReply, sendOnce } from './send';
@@ -40,7 +41,7 @@ export interface EmailConnectorOptions {
 /** How long a first page fetched ahead (warmUp) may be handed out instead of a fresh one. */
 const FIRST_PAGE_FRESH_MS = 60_000;
 
-export const agentIdOf = (accountId: string, email: string) => `${accountId}:${email.toLowerCase()}`;
+export const agentIdOf = (accountId: string, email: string) => localId(accountId, email.toLowerCase());
 
 export class EmailConnector implements Connector {
   readonly account: Account;
@@ -201,41 +202,53 @@ export class EmailConnector implements Connector {
   }
 
   async push(mutation: Mutation): Promise<PushResult> {
-    const { op, email } = mutation;
-    if (!email) return { kind: 'rejected', reason: 'This change has no email details; reopen the conversation and try again.' };
-    try {
-      const client = await this.imap('push');
-      if (op.type === 'reply') {
-        if (op.internal) return { kind: 'rejected', reason: 'Email accounts have no internal notes; the note is kept on this computer only.' };
-        const composed = await composeReply(this.settings, mutation, email, op.text, op.attachments);
-        const recipients = [...email.to, ...email.cc].map((a) => a.email);
-        const { sentCopy } = this.settings;
-        const serverKeepsSent = sentCopy === 'server' || (sentCopy === 'auto' && client.capabilities.has('X-GM-EXT-1'));
-        const outcome = await sendOnce(client, this.settings, this.secret(), await this.sentFolder(client), composed, recipients, serverKeepsSent, this.options.journal);
-        if ('refused' in outcome) return { kind: 'rejected', reason: outcome.refused };
-        if (email.replyTo) await storeKeywords(client, [email.replyTo], { add: ['\\Answered'], remove: [] }).catch(() => undefined);
-        const id = mailMessageId(this.account.id, composed.messageId); // the id the pulled Sent copy will have
-        const message: Message = {
-          id,
-          ticketId: mutation.ticketId,
-          accountId: this.account.id,
-          author: { name: this.settings.name, email: this.settings.email },
-          direction: 'out',
-          internal: false,
-          createdAt: mutation.createdAt,
-          text: op.text,
-          attachments: (op.attachments ?? []).map((f, i) => ({ id: `${id}:a${i}`, name: f.name, size: Math.floor(f.base64.length * 0.75), type: f.type })),
-        };
-        return { kind: 'applied', messages: [message] };
+    if (!mutation.email) return { kind: 'rejected', reason: 'This change has no email details; reopen the conversation and try again.' };
+    // A connection that died since its last use (the server closed it, a network change) is opened again
+    // once: STOREs are idempotent, and a reply's exactly-once rules (send.ts) make a repeat harmless.
+    for (let attempt = 0; ; attempt++) {
+      const client = await this.imap('push').catch((error: unknown) => {
+        throw this.asAppError(error);
+      });
+      try {
+        return await this.pushWith(client, mutation, mutation.email);
+      } catch (error) {
+        if (error instanceof KeywordRefused) return { kind: 'rejected', reason: error.message };
+        if (attempt === 0 && !client.usable) continue;
+        throw this.asAppError(error);
       }
-      // Keywords carry the assignee's address, which every agent sharing the mailbox recognises.
-      const change = keywordsFor(op.type === 'setAssignee' && op.assigneeId ? { ...op, assigneeId: op.assigneeId.replace(`${this.account.id}:`, '') } : op);
-      if (!change) return { kind: 'rejected', reason: 'Email accounts do not support this change.' };
-      await storeKeywords(client, email.targets, change);
-      return { kind: 'applied', messages: [] };
-    } catch (error) {
-      throw this.asAppError(error);
     }
+  }
+
+  private async pushWith(client: ImapFlow, mutation: Mutation, email: NonNullable<Mutation['email']>): Promise<PushResult> {
+    const { op } = mutation;
+    if (op.type === 'reply') {
+      if (op.internal) return { kind: 'rejected', reason: 'Email accounts have no internal notes; the note is kept on this computer only.' };
+      const composed = await composeReply(this.settings, mutation, email, op.text, op.attachments);
+      const recipients = [...email.to, ...email.cc].map((a) => a.email);
+      const { sentCopy } = this.settings;
+      const serverKeepsSent = sentCopy === 'server' || (sentCopy === 'auto' && client.capabilities.has('X-GM-EXT-1'));
+      const outcome = await sendOnce(client, this.settings, this.secret(), await this.sentFolder(client), composed, recipients, serverKeepsSent, this.options.journal);
+      if ('refused' in outcome) return { kind: 'rejected', reason: outcome.refused };
+      if (email.replyTo) await storeKeywords(client, [email.replyTo], { add: ['\\Answered'], remove: [] }).catch(() => undefined);
+      const id = mailMessageId(this.account.id, composed.messageId); // the id the pulled Sent copy will have
+      const message: Message = {
+        id,
+        ticketId: mutation.ticketId,
+        accountId: this.account.id,
+        author: { name: this.settings.name, email: this.settings.email },
+        direction: 'out',
+        internal: false,
+        createdAt: mutation.createdAt,
+        text: op.text,
+        attachments: (op.attachments ?? []).map((f, i) => ({ id: bounded(`${id}:a${i}`), name: f.name, size: Math.floor(f.base64.length * 0.75), type: f.type })),
+      };
+      return { kind: 'applied', messages: [message] };
+    }
+    // Keywords carry the assignee's address, which every agent sharing the mailbox recognises.
+    const change = keywordsFor(op.type === 'setAssignee' && op.assigneeId ? { ...op, assigneeId: op.assigneeId.replace(`${this.account.id}:`, '') } : op);
+    if (!change) return { kind: 'rejected', reason: 'Email accounts do not support this change.' };
+    await storeKeywords(client, email.targets, change);
+    return { kind: 'applied', messages: [] };
   }
 
   /**

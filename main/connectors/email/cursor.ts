@@ -4,7 +4,6 @@
  * messages it covers.
  */
 import { z } from 'zod';
-import { AppError } from '../../../shared/contract/errors';
 
 export const FolderState = z.object({
   uidValidity: z.number().int().nonnegative(),
@@ -17,16 +16,29 @@ export const FolderState = z.object({
 });
 export type FolderState = z.infer<typeof FolderState>;
 
-const EmailCursor = z.object({ v: z.literal(1), folders: z.record(z.string(), FolderState) });
+export const EmailCursor = z.object({ v: z.literal(1), folders: z.record(z.string(), FolderState) });
 export type EmailCursor = z.infer<typeof EmailCursor>;
 
+/**
+ * The cursor as stored. A cursor this code cannot read (written by a fault, an older version, or a server
+ * answer it did not expect) is rebuilt rather than refused: each folder it cannot read starts again, which
+ * delivers that folder's mail again (the cache keeps one copy of each), and the others go on where they were.
+ */
 export function decodeCursor(cursor: string | null): EmailCursor {
   if (cursor === null) return { v: 1, folders: {} };
+  let folders: Record<string, unknown> = {};
   try {
-    return EmailCursor.parse(JSON.parse(cursor));
+    const value = JSON.parse(cursor) as { v?: unknown; folders?: unknown };
+    if (value?.v === 1 && value.folders && typeof value.folders === 'object') folders = value.folders as Record<string, unknown>;
   } catch {
-    throw new AppError('invalid_request', 'cursor: not a cursor of an email account');
+    // unreadable as a whole: every folder starts again
   }
+  const readable: EmailCursor['folders'] = {};
+  for (const [folder, state] of Object.entries(folders)) {
+    const parsed = FolderState.safeParse(state);
+    if (parsed.success) readable[folder] = parsed.data;
+  }
+  return { v: 1, folders: readable };
 }
 
 export const encodeCursor = (cursor: EmailCursor): string => JSON.stringify(cursor);

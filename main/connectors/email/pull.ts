@@ -120,6 +120,18 @@ export interface Page {
   progress: { done: number; total: number };
 }
 
+/**
+ * The folder's UIDNEXT. Courier's SELECT answer has none: then STATUS says it, and where even that fails,
+ * one more than the highest UID there (mail that arrives later is always above it).
+ */
+async function nextUid(client: ImapFlow, folder: string, box: MailboxObject): Promise<number> {
+  if (Number.isSafeInteger(box.uidNext) && box.uidNext > 0) return box.uidNext;
+  const status = await client.status(folder, { uidNext: true }).catch(() => false as const);
+  if (status && Number.isSafeInteger(status.uidNext) && status.uidNext! > 0) return status.uidNext!;
+  const all = (await client.search({ all: true }, { uid: true })) || [];
+  return all.length ? Math.max(...all) + 1 : 1;
+}
+
 export async function pullPage(client: ImapFlow, ctx: PullContext, cursor: EmailCursor): Promise<Page> {
   const next: EmailCursor = { v: 1, folders: { ...cursor.folders } };
   const changes: Change[] = [];
@@ -135,6 +147,7 @@ export async function pullPage(client: ImapFlow, ctx: PullContext, cursor: Email
     try {
       const box = client.mailbox as MailboxObject;
       const uidValidity = Number(box.uidValidity);
+      const uidNext = await nextUid(client, folder, box);
       const modseq = box.highestModseq !== undefined ? box.highestModseq.toString() : null;
       let st = next.folders[folder];
       if (st && st.uidValidity !== uidValidity) {
@@ -143,18 +156,18 @@ export async function pullPage(client: ImapFlow, ctx: PullContext, cursor: Email
         st = undefined;
       }
       if (!st) {
-        st = { uidValidity, lastUid: box.uidNext - 1, modseq, backfillBelow: box.uidNext };
+        st = { uidValidity, lastUid: uidNext - 1, modseq, backfillBelow: uidNext };
       } else {
         changes.push(...(await changesSince(client, ctx, folder, st)));
         st = { ...st, modseq };
-        if (box.uidNext - 1 > st.lastUid) {
+        if (uidNext - 1 > st.lastUid) {
           const fresh = ((await client.search({ uid: `${st.lastUid + 1}:*` }, { uid: true })) || []).filter((u) => u > st!.lastUid);
           const take = fresh.slice(0, budget);
           changes.push(...(await fetchMessages(client, ctx, folder, uidValidity, take)));
           budget -= take.length;
           if (take.length > 0) st.lastUid = take[take.length - 1]!;
           if (take.length < fresh.length) done = false;
-          else st.lastUid = Math.max(st.lastUid, box.uidNext - 1);
+          else st.lastUid = Math.max(st.lastUid, uidNext - 1);
         }
       }
       let remaining = 0;

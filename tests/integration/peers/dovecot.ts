@@ -5,9 +5,8 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { userInfo } from 'node:os';
-import { freePort } from './ports';
+import { freePort, waitForGreeting } from './ports';
 
 export const users = {
   agent: { email: 'agent@example.test', password: 'agent-pass' },
@@ -26,26 +25,6 @@ export interface Dovecot {
   /** Delivers a raw message into a user's mailbox folder without IMAP (doveadm save). */
   save(user: string, raw: string | Buffer, folder?: string): void;
   stop(): void;
-}
-
-function waitForGreeting(port: number, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('data', (data) => {
-        socket.destroy();
-        if (String(data).startsWith('* OK')) resolve();
-        else reject(new Error(`unexpected greeting: ${String(data)}`));
-      });
-      socket.once('error', () => {
-        socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`Dovecot did not greet on ${port}`));
-        else setTimeout(attempt, 25);
-      });
-    };
-    attempt();
-  });
 }
 
 export async function startDovecot(): Promise<Dovecot> {
@@ -158,7 +137,7 @@ postmaster_address = postmaster@example.test
   };
   process.once('exit', kill);
   try {
-    await waitForGreeting(imapPort);
+    await waitForGreeting(imapPort, 'Dovecot');
   } catch (error) {
     kill();
     throw new Error(`${(error as Error).message}\n${stderr}`);

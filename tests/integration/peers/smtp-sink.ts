@@ -1,6 +1,7 @@
 /**
  * An SMTP server on 127.0.0.1 that delivers into the test Dovecot over LMTP (option (c) of
- * shared/PEERS.md), so a reply sent by the app lands in the recipients' INBOX for real. It counts every
+ * shared/PEERS.md), or into Cyrus or Courier their own way, so a reply sent by the app lands in the
+ * recipients' INBOX for real. It counts every
  * accepted message, and can cut the connection after DATA (the reply is delivered but the client never
  * hears "250") to test that a retry does not deliver twice.
  */
@@ -28,18 +29,29 @@ export interface SmtpSink {
   stop(): Promise<void>;
 }
 
-/** `afterDelivery`: what the server does next (a server that files its own Sent copy, like Gmail). */
-export async function startSmtpSink(lmtpSocket: string, afterDelivery?: (message: SentMessage) => void): Promise<SmtpSink> {
-  const known = new Set<string>(Object.values(users).map((u) => u.email));
-  const passwords = new Map<string, string>(Object.values(users).map((u) => [u.email, u.password]));
+/** How accepted mail reaches the mailboxes: Dovecot's LMTP socket, or a server's own way (imap-peers.ts). */
+export type Delivery = string | ((to: string[], raw: string) => Promise<void>);
+
+function deliveryOf(target: Delivery): (to: string[], from: string, raw: string) => Promise<void> {
+  if (typeof target !== 'string') return (to, _from, raw) => target(to, raw);
   const lmtp = nodemailer.createTransport({
     lmtp: true,
     host: 'localhost',
     port: 24,
     ignoreTLS: true,
     getSocket: (_options: unknown, callback: (err: Error | null, socket: { connection: Socket }) => void) =>
-      callback(null, { connection: netConnect(lmtpSocket) }),
+      callback(null, { connection: netConnect(target) }),
   } as TransportOptions);
+  return async (to, from, raw) => {
+    await lmtp.sendMail({ envelope: { from, to }, raw });
+  };
+}
+
+/** `afterDelivery`: what the server does next (a server that files its own Sent copy, like Gmail). */
+export async function startSmtpSink(target: Delivery, afterDelivery?: (message: SentMessage) => void): Promise<SmtpSink> {
+  const known = new Set<string>(Object.values(users).map((u) => u.email));
+  const passwords = new Map<string, string>(Object.values(users).map((u) => [u.email, u.password]));
+  const deliver = deliveryOf(target);
   const messages: SentMessage[] = [];
   let drops = 0;
 
@@ -64,7 +76,7 @@ export async function startSmtpSink(lmtpSocket: string, afterDelivery?: (message
         const to = session.envelope.rcptTo.map((r) => r.address);
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
         try {
-          await lmtp.sendMail({ envelope: { from, to }, raw });
+          await deliver(to, from, raw);
           const sent = { from, to, raw, user: session.user as string | undefined };
           messages.push(sent);
           afterDelivery?.(sent);
