@@ -27,7 +27,9 @@ export default defineConfig({
         },
       },
       {
-        // The cache in real IndexedDB, in Chromium.
+        // The cache in real IndexedDB, in Chromium. Dependencies found only while tests run would make Vite
+        // reload the page mid-run; they are named here so they are prepared before.
+        optimizeDeps: { include: ['fast-check', 'react', 'react/jsx-dev-runtime', 'react-dom/client', 'react-i18next', 'i18next', 'dexie'] },
         test: {
           name: 'browser',
           include: ['tests/renderer/**/*.test.ts'],

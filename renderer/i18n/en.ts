@@ -91,6 +91,8 @@ export const en = {
     syncing: 'Syncing…',
     progress: 'Syncing… {{done}} of {{total}} messages',
     synced: 'Up to date',
+    lastSynced: 'When each account last synced',
+    accountSynced: '{{name}}: {{time}}',
     unreachable: 'Cannot reach {{names}} — your changes are kept and sent when it answers',
     offline: 'Offline — changes are kept and sent when the connection returns',
     pending_one: '{{count}} change waiting to sync',

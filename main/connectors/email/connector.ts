@@ -23,6 +23,7 @@ import type { PartialLimits } from './partial';
 import { composeReply, sendOnce } from './send';
 import type { SmtpJournal } from './smtp-journal';
 import { probeCertificate, tlsOptionsFor } from './tls';
+import { defaultWatchOptions, watchFolders, type WatchOptions } from './watch';
 
 export interface EmailConnectorOptions {
   /** Messages per pull page. */
@@ -36,6 +37,8 @@ export interface EmailConnectorOptions {
   qresync?: boolean;
   /** Where replies' SMTP progress is kept (a file in the data folder; memory for probes and tests). */
   journal?: SmtpJournal;
+  /** How often the watcher checks its connection and the folders beside the first (tests shorten it). */
+  watch?: Partial<WatchOptions>;
 }
 
 /** How long a first page fetched ahead (warmUp) may be handed out instead of a fresh one. */
@@ -267,54 +270,15 @@ export class EmailConnector implements Connector {
   }
 
   /**
-   * Watches the first folder (usually INBOX) on a connection of its own and calls `onChange` when mail
-   * arrives, is expunged or changes flags: IDLE where the server has it, polling where not. Reconnects
-   * with a growing pause after a drop or a refused password, so a wrong password never becomes a storm.
+   * Tells `onChange` when mail arrives, is expunged or changes flags in any synced folder: IDLE on the first,
+   * STATUS on the others, the connection proved alive every cycle and opened again when it is not (watch.ts).
    */
   watch(onChange: () => void): () => void {
-    let stopped = false;
-    let client: ImapFlow | null = null;
-    let wake: (() => void) | null = null;
-    const pause = (ms: number) => new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    let debounce: ReturnType<typeof setTimeout> | null = null;
-    const notify = () => {
-      if (debounce) clearTimeout(debounce);
-      debounce = setTimeout(onChange, 100);
+    const open = () => {
+      const password = this.password();
+      return password === null ? null : openImap(this.settings, password, { qresync: this.options.qresync });
     };
-    const run = async () => {
-      let retryMs = 1000;
-      while (!stopped) {
-        const password = this.password();
-        if (password !== null) {
-          try {
-            client = await openImap(this.settings, password, { qresync: this.options.qresync });
-            retryMs = 1000;
-            for (const event of ['exists', 'expunge', 'flags'] as const) client.on(event, notify);
-            await client.mailboxOpen(this.settings.folders[0] ?? 'INBOX', { readOnly: true });
-            // idle() returns whenever IDLE is interrupted (it is renewed periodically); start it again at once.
-            while (!stopped && client.usable) await client.idle();
-          } catch {
-            // reported through pulls; here we only wait and try again
-          }
-        }
-        if (stopped) break;
-        await pause(retryMs);
-        retryMs = Math.min(retryMs * 2, 5 * 60_000);
-      }
-    };
-    void run();
-    return () => {
-      stopped = true;
-      if (debounce) clearTimeout(debounce);
-      (wake as (() => void) | null)?.();
-      void client?.logout().catch(() => undefined);
-    };
+    return watchFolders(open, this.settings.folders, onChange, { ...defaultWatchOptions(this.settings.folders.length), ...this.options.watch });
   }
 
   async fetchAttachment(attachmentId: string): Promise<AttachmentContent> {

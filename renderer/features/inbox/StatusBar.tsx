@@ -7,6 +7,7 @@ import { useShell } from '../../stores/shell';
 import { useUi } from '../../stores/ui';
 import { useSyncStatus } from '../../stores/sync-status';
 import { ShellStatus } from './ShellStatus';
+import { SyncTimes } from './SyncTimes';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -50,6 +51,7 @@ export function StatusBar() {
   return (
     <footer className="statusbar" role="status" aria-live="polite">
       <span>{state}</span>
+      <SyncTimes />
       {pending > 0 && (
         <button type="button" className="link" onClick={() => useUi.getState().setScreen('outbox')}>
           {t('statusbar.pending', { count: pending })}

@@ -1,4 +1,4 @@
-/** A TCP proxy on 127.0.0.1 that can cut its connections part-way through a server's answer. */
+/** A TCP proxy on 127.0.0.1 that can cut its connections part-way through a server's answer, or silence them. */
 import { createServer, connect, type Socket } from 'node:net';
 
 export interface CuttingProxy {
@@ -11,6 +11,10 @@ export interface CuttingProxy {
    */
   cutOnCompletionOf(command: RegExp | null): void;
   cuts: number;
+  /** The connections open now go silent both ways without closing (a NAT that forgot them); new ones work. */
+  freezeOpen(): void;
+  /** Connections accepted so far. */
+  accepted: number;
   stop(): Promise<void>;
 }
 
@@ -18,9 +22,14 @@ export async function startCuttingProxy(targetPort: number): Promise<CuttingProx
   let limit: number | null = null;
   let watched: RegExp | null = null;
   const sockets = new Set<Socket>();
+  const frozen = new WeakSet<Socket>();
   const proxy: CuttingProxy = {
     port: 0,
     cuts: 0,
+    accepted: 0,
+    freezeOpen() {
+      for (const s of sockets) frozen.add(s);
+    },
     cutAfter(bytes) {
       limit = bytes;
     },
@@ -35,9 +44,11 @@ export async function startCuttingProxy(targetPort: number): Promise<CuttingProx
   const server = createServer((client) => {
     const upstream = connect(targetPort, '127.0.0.1');
     sockets.add(client).add(upstream);
+    proxy.accepted++;
     let sent = 0;
     let armed = false;
     upstream.on('data', (chunk: Buffer) => {
+      if (frozen.has(client)) return;
       if (armed && /^\S+ OK/m.test(chunk.toString('latin1'))) {
         armed = false;
         proxy.cuts++;
@@ -56,6 +67,7 @@ export async function startCuttingProxy(targetPort: number): Promise<CuttingProx
       client.write(chunk);
     });
     client.on('data', (chunk: Buffer) => {
+      if (frozen.has(client)) return;
       if (watched?.test(chunk.toString('latin1'))) armed = true;
       upstream.write(chunk);
     });
