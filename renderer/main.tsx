@@ -56,6 +56,8 @@ async function boot(): Promise<void> {
   void import('./db/quarantine')
     .then(({ quarantineCorrupt }) => quarantineCorrupt(db))
     .then(({ moved, names }) => {
+      // How many rows the start-up check set aside, for whoever looks (the restart tests do).
+      document.documentElement.dataset.cacheChecked = String(moved);
       if (moved === 0) return;
       const shown = names.slice(0, 5).map((n) => `“${n}”`).join(', ') + (names.length > 5 ? ` ${i18n.t('quarantine.more', { count: names.length - 5 })}` : '');
       useUi.getState().setNotice(i18n.t('quarantine.notice', { count: moved, names: shown }));

@@ -12,6 +12,7 @@ import { mail, rawClient } from '../integration/peers/mail';
 import type { SmtpSink } from '../integration/peers/smtp-sink';
 import { inboxRows } from './journeys';
 import { expect, test } from './host';
+import { expectNothingLostOnRestart } from './restart';
 
 const peers = useMailPeers();
 let dc: Dovecot;
@@ -135,4 +136,6 @@ test('add a Dovecot account, see mail arrive, reply, and the customer gets the r
   const outgoing = page.locator('section.ticket .message.out');
   await expect(outgoing).toHaveCount(2); // the reply and the forward, once each
   await expect(outgoing.nth(0).frameLocator('iframe[title="Message"]').getByText('Your parcel left the depot this morning.')).toBeVisible();
+
+  await expectNothingLostOnRestart(page, host);
 });

@@ -1,9 +1,9 @@
 /** The `host` fixture: browser mode started for each test with its own data folder (tests/support/browser-mode.ts). */
 import { test as base } from '@playwright/test';
-import { startBrowserMode, stopHost, type RunningHost } from '../support/browser-mode';
+import { restartHost, startBrowserMode, stopHost, type RunningHost } from '../support/browser-mode';
 import { tempDir } from '../support/temp';
 
-export { startBrowserMode, stopHost, type RunningHost };
+export { restartHost, startBrowserMode, stopHost, type RunningHost };
 
 export const test = base.extend<{ host: RunningHost }>({
   host: async ({}, use) => {

@@ -12,6 +12,7 @@ import { users } from '../integration/peers/dovecot';
 import { rawClient } from '../integration/peers/mail';
 import { tempDir } from '../support/temp';
 import { startBrowserMode, stopHost, type RunningHost } from './host';
+import { expectNothingLostOnRestart } from './restart';
 import { inboxRows } from './journeys';
 import { mailboxAccountsFile, useMailPeers } from './mail-peers';
 
@@ -79,4 +80,6 @@ test('a hostile HTML email runs no script and loads nothing remote until the age
   await page.getByRole('button', { name: 'Show them in this message' }).click();
   await expect.poll(() => hits.some((h) => h.startsWith('/pixel.gif')), { timeout: 10_000 }).toBe(true); // the counter counts
   expect(hits.some((h) => h.startsWith('/link.css'))).toBe(false); // <link> style sheets never load
+
+  await expectNothingLostOnRestart(page, host);
 });

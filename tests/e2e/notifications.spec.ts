@@ -11,6 +11,7 @@ import { mail, rawClient } from '../integration/peers/mail';
 import type { SmtpSink } from '../integration/peers/smtp-sink';
 import { tempDir } from '../support/temp';
 import { startBrowserMode, stopHost, type RunningHost } from './host';
+import { expectNothingLostOnRestart } from './restart';
 import { inboxRows, demoLoaded } from './journeys';
 import { recordNotifications, shownNotices } from './notice-hook';
 import { expect, test } from '@playwright/test';
@@ -60,6 +61,10 @@ test('a VIP writes in: one notification, and none again after a reload', async (
   await expect(inboxRows(page).filter({ hasText: 'Urgent: invoice wrong' })).toHaveCount(1);
   await page.waitForTimeout(1500); // a pull and a check have run
   expect(await notices()).toEqual([]);
+
+  await expectNothingLostOnRestart(page, host);
+  await page.waitForTimeout(1500);
+  expect(await notices()).toEqual([]); // nor after the host restarted
   await context.close();
 });
 

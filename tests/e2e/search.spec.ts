@@ -9,6 +9,7 @@ import { users } from '../integration/peers/dovecot';
 import { mail, rawClient } from '../integration/peers/mail';
 import { tempDir } from '../support/temp';
 import { startBrowserMode, stopHost, type RunningHost } from './host';
+import { expectNothingLostOnRestart } from './restart';
 import { inboxRows } from './journeys';
 import { expect, test } from '@playwright/test';
 
@@ -98,6 +99,8 @@ test('search finds Russian word forms, narrows by from: and is:vip, and explains
   await expect(views.getByRole('button', { name: /Bigbank\s*2/ })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('list', { name: 'Searches' }).getByRole('button', { name: /Bigbank\s*2/ })).toBeVisible();
+
+  await expectNothingLostOnRestart(page, host);
 });
 
 async function flaggedOnServer(): Promise<string[]> {

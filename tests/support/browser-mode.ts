@@ -7,6 +7,9 @@ export interface RunningHost {
   origin: string;
   dataDir: string;
   process: ChildProcess;
+  /** What it was started with, so a restart starts it the same way. */
+  args: string[];
+  env: Record<string, string>;
 }
 
 /** `port`: a fixed one (a restart keeps the origin, so the browser keeps the cache); `env`: secrets by name. */
@@ -29,7 +32,17 @@ export async function startBrowserMode(dataDir: string, extraArgs: string[] = []
     });
     child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}: ${stderr}`)));
   });
-  return { url, origin: new URL(url).origin, dataDir, process: child };
+  return { url, origin: new URL(url).origin, dataDir, process: child, args: extraArgs, env: options.env ?? {} };
+}
+
+/**
+ * Stops the host and starts it again as it was — same data folder, arguments, secrets and port (so the
+ * browser keeps the cache of that origin). The same object then describes the new process.
+ */
+export async function restartHost(host: RunningHost): Promise<RunningHost> {
+  const port = Number(new URL(host.url).port);
+  await stopHost(host);
+  return Object.assign(host, await startBrowserMode(host.dataDir, host.args, { port, env: host.env }));
 }
 
 export async function stopHost(host: RunningHost): Promise<number | null> {

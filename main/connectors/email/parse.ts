@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { MailParser, simpleParser, type AddressObject, type AttachmentStream, type MessageText, type ParsedMail } from 'mailparser';
 import type { Attachment, InlinePart } from '../../../shared/domain';
+import { bounded } from '../../../shared/ids';
 import type { Address, MailMessage } from '../../../shared/email';
 import { PART_SIZE_HEADER } from './partial';
 import { decodeText, readable, repairHeaders, repairParts } from './repair';
@@ -33,16 +34,20 @@ const DAY_MS = 24 * 60 * 60_000;
 /** Content-IDs longer than this are not matched against the HTML (the part is listed as an attachment). */
 const MAX_CID = 1000;
 
+/** Before this, a Date header is a clock that was never set (the Unix and DOS epochs), not when mail was written. */
+const EARLIEST_DATE = Date.UTC(1980, 0, 2);
+
 /**
  * When the message was written: its Date header; where that is missing or unreadable, when the server
- * received it; where the server does not say, when it was first seen. A Date more than a day after the
- * server received the message is a sender's wrong clock (it would sort first forever and never breach an
- * SLA): the server's time counts then. Dates before 1970 are kept as they are.
+ * received it; where the server does not say, when it was first seen. Two kinds of Date are a wrong clock,
+ * not a time, and the server's time counts for them too: one more than a day after the server received the
+ * message (it would sort first forever and never breach an SLA), and one before 1980 (a device whose clock
+ * was never set says 1970 or 1980; shown as such, the mail would sort last and breach at once).
  */
 export function messageDate(dateHeader: string | undefined, meta: Pick<MailMeta, 'internalDate'>, now = Date.now()): number {
   const received = meta.internalDate ?? null;
   const written = dateHeader ? Date.parse(dateHeader.replace(/\s+/g, ' ').trim()) : NaN;
-  if (Number.isFinite(written) && Math.abs(written) <= 8.64e15 && written <= (received ?? now) + DAY_MS) return written;
+  if (Number.isFinite(written) && written >= EARLIEST_DATE && written <= (received ?? now) + DAY_MS) return written;
   return received ?? now;
 }
 
@@ -223,6 +228,7 @@ export async function parseMail(raw: Buffer, meta: MailMeta): Promise<MailMessag
       if (!garbled(second)) streamed = second;
     }
     const { parsed, dateHeader, attachments } = streamed;
+    // Where the part was listed from; the renderer fetches it from the message's copy at the time (download.ts).
     const base = `${meta.accountId}:${meta.folder}:${meta.uidValidity}:${meta.uid}`;
     return toMessage(parsed, dateHeader, meta, {
       text: parsed.text ?? '',
@@ -230,14 +236,14 @@ export async function parseMail(raw: Buffer, meta: MailMeta): Promise<MailMessag
       attachments: attachments
         .filter((a) => !a.related)
         .map((a, i) => ({
-          id: `${base}:${i}`,
+          id: bounded(`${base}:${i}`),
           name: a.name ?? `attachment-${i + 1}`,
           size: a.size,
           type: a.type,
         })),
       inline: attachments
         .filter((a) => a.related && a.cid)
-        .map((a, k) => ({ cid: a.cid!, attachmentId: `${base}:inline:${k}`, type: a.type, size: a.size })),
+        .map((a, k) => ({ cid: a.cid!, attachmentId: bounded(`${base}:inline:${k}`), type: a.type, size: a.size })),
       broken: false,
       tooLarge: false,
     });

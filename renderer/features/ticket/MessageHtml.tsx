@@ -11,7 +11,7 @@ import { isSafeExternalUrl } from '../../../shared/links';
 import { api } from '../../api';
 import { db } from '../../db/schema';
 import { remoteSenders, trustSender } from '../../db/remote-content';
-import type { InlinePart } from '../../../shared/domain';
+import type { InlinePart, MailLocation } from '../../../shared/domain';
 import { inlineImages } from './inline-images';
 import { sanitizeEmail } from './sanitize';
 
@@ -25,19 +25,22 @@ async function openOutside(url: string): Promise<boolean> {
 
 const NONE: InlinePart[] = [];
 
-export function MessageHtml({ html, sender, accountId, inline = NONE }: { html: string; sender: string; accountId: string; inline?: InlinePart[] }) {
+/** `where`: the message's server copy now, which its embedded images are fetched from. */
+export function MessageHtml({ html, sender, accountId, inline = NONE, where }: { html: string; sender: string; accountId: string; inline?: InlinePart[]; where?: MailLocation }) {
   const { t } = useTranslation();
   const trusted = useLiveQuery(async () => (await remoteSenders(db)).includes(sender.toLowerCase()), [sender]);
   const [allowedHere, setAllowedHere] = useState(false);
   const allow = allowedHere || trusted === true;
   const [images, setImages] = useState<Record<string, string>>({});
+  const [folder, uidValidity, uid] = [where?.folder, where?.uidValidity, where?.uid];
   useEffect(() => {
     let current = true;
-    if (inline.length > 0) void inlineImages(accountId, inline).then((found) => current && setImages(found));
+    const copy = folder !== undefined && uidValidity !== undefined && uid !== undefined ? { folder, uidValidity, uid } : undefined;
+    if (inline.length > 0) void inlineImages(accountId, inline, copy).then((found) => current && setImages(found));
     return () => {
       current = false;
     };
-  }, [accountId, inline]);
+  }, [accountId, inline, folder, uidValidity, uid]); // by value: a live query hands over new objects
   const safe = useMemo(() => sanitizeEmail(html, allow, images), [html, allow, images]);
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(80);

@@ -5,16 +5,16 @@ import { dateTime, fileSize } from '../../app/format';
 import { db } from '../../db/schema';
 import { useUi } from '../../stores/ui';
 import { splitMessage } from '../../sync/merge';
-import { downloadAttachment } from './download';
+import { downloadAttachment, emailPartId } from './download';
 import { MessageHtml } from './MessageHtml';
 
 /** `canSplit`: email conversations can have a message split off into a ticket of its own. */
 export function Thread({ messages, pendingIds, canSplit }: { messages: Message[]; pendingIds: ReadonlySet<string>; canSplit: boolean }) {
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<string | null>(null);
-  const open = (accountId: string, attachmentId: string) => {
+  const open = (accountId: string, attachmentId: string, fetchId = attachmentId) => {
     setError(null);
-    downloadAttachment(accountId, attachmentId).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    downloadAttachment(accountId, attachmentId, fetchId).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
   return (
     // Focusable, so a long conversation scrolls from the keyboard too.
@@ -33,17 +33,17 @@ export function Thread({ messages, pendingIds, canSplit }: { messages: Message[]
               </button>
             )}
           </div>
-          {m.email?.html ? <MessageHtml html={m.email.html} sender={m.author.email} accountId={m.accountId} inline={m.email.inline} /> : <div className="message-body">{m.text}</div>}
+          {m.email?.html ? <MessageHtml html={m.email.html} sender={m.author.email} accountId={m.accountId} inline={m.email.inline} where={m.email.locations[0]} /> : <div className="message-body">{m.text}</div>}
           {m.email?.broken && m.email.locations[0] && (
-            <button type="button" className="link" onClick={() => open(m.accountId, `${m.accountId}:${m.email!.locations[0]!.folder}:${m.email!.locations[0]!.uidValidity}:${m.email!.locations[0]!.uid}:raw`)}>
+            <button type="button" className="link" onClick={() => open(m.accountId, emailPartId(m.accountId, m.email!.locations[0]!, 'raw'))}>
               {t('ticket.original')}
             </button>
           )}
           {m.attachments.length > 0 && (
             <ul className="attachments" aria-label={t('ticket.attachments')}>
-              {m.attachments.map((a) => (
+              {m.attachments.map((a, i) => (
                 <li key={a.id}>
-                  <button type="button" className="link" onClick={() => open(m.accountId, a.id)}>
+                  <button type="button" className="link" onClick={() => open(m.accountId, a.id, m.email?.locations[0] ? emailPartId(m.accountId, m.email.locations[0], i) : a.id)}>
                     📎 {a.name}
                   </button>{' '}
                   <span className="muted">({fileSize(a.size, i18n.language)}, {a.type})</span>

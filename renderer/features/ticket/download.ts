@@ -1,4 +1,5 @@
 /** Opens an attachment (or an original message): from the cache when it was fetched before, else from main. */
+import type { MailLocation } from '../../../shared/domain';
 import { api } from '../../api';
 import { db, type AttachmentContentRow } from '../../db/schema';
 
@@ -9,19 +10,31 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** An attachment's content: cached after the first time, so it opens offline afterwards. */
-export async function attachmentContent(accountId: string, attachmentId: string): Promise<AttachmentContentRow> {
+/** Which part of an email: the n-th attachment, the k-th embedded part, or the whole original. */
+export type EmailPart = number | { inline: number } | 'raw';
+
+/**
+ * What main fetches an email part by: the message's copy on the server as the cache knows it now (a folder
+ * the server renumbered moves it; the id the part was listed under still names the old copy), and the part.
+ */
+export function emailPartId(accountId: string, where: Pick<MailLocation, 'folder' | 'uidValidity' | 'uid'>, part: EmailPart): string {
+  const suffix = part === 'raw' ? 'raw' : typeof part === 'number' ? String(part) : `inline:${part.inline}`;
+  return `${accountId}:${where.folder}:${where.uidValidity}:${where.uid}:${suffix}`;
+}
+
+/** An attachment's content: cached (by `attachmentId`) after the first time, so it opens offline afterwards. */
+export async function attachmentContent(accountId: string, attachmentId: string, fetchId = attachmentId): Promise<AttachmentContentRow> {
   let row = await db.attachmentContent.get(attachmentId);
   if (!row) {
-    const content = await api().fetchAttachment({ accountId, attachmentId });
+    const content = await api().fetchAttachment({ accountId, attachmentId: fetchId });
     row = { id: attachmentId, accountId, name: content.name, type: content.type, blob: new Blob([bytesOf(content.base64)], { type: content.type }) };
     await db.attachmentContent.put(row);
   }
   return row;
 }
 
-export async function downloadAttachment(accountId: string, attachmentId: string): Promise<void> {
-  const row = await attachmentContent(accountId, attachmentId);
+export async function downloadAttachment(accountId: string, attachmentId: string, fetchId = attachmentId): Promise<void> {
+  const row = await attachmentContent(accountId, attachmentId, fetchId);
   const url = URL.createObjectURL(row.blob);
   const link = document.createElement('a');
   link.href = url;

@@ -3,8 +3,8 @@
  * HTML. They come with the message, so unlike remote images they tell the sender nothing and show at
  * once; their content is fetched through main the first time and cached with the attachments.
  */
-import type { InlinePart } from '../../../shared/domain';
-import { attachmentContent } from './download';
+import type { InlinePart, MailLocation } from '../../../shared/domain';
+import { attachmentContent, emailPartId } from './download';
 
 /** Image types a data URL may carry into the message frame (sanitize.ts allows the same). */
 export const INLINE_IMAGE = /^image\/(png|gif|jpe?g|webp)$/i;
@@ -20,13 +20,16 @@ function dataUrl(blob: Blob): Promise<string> {
   });
 }
 
-/** By Content-ID; a part that cannot be had now (offline before it was ever fetched, gone) is left out. */
-export async function inlineImages(accountId: string, parts: readonly InlinePart[]): Promise<Record<string, string>> {
-  const wanted = parts.filter((p) => INLINE_IMAGE.test(p.type) && p.size <= MAX_INLINE_BYTES);
+/**
+ * By Content-ID; a part that cannot be had now (offline before it was ever fetched, gone) is left out.
+ * `where`: the message's server copy now, which the parts are fetched from.
+ */
+export async function inlineImages(accountId: string, parts: readonly InlinePart[], where?: Pick<MailLocation, 'folder' | 'uidValidity' | 'uid'>): Promise<Record<string, string>> {
+  const wanted = parts.map((part, k) => ({ part, k })).filter(({ part }) => INLINE_IMAGE.test(part.type) && part.size <= MAX_INLINE_BYTES);
   const found = await Promise.all(
-    wanted.map(async (part) => {
+    wanted.map(async ({ part, k }) => {
       try {
-        const row = await attachmentContent(accountId, part.attachmentId);
+        const row = await attachmentContent(accountId, part.attachmentId, where ? emailPartId(accountId, where, { inline: k }) : part.attachmentId);
         return INLINE_IMAGE.test(row.type) ? ([part.cid, await dataUrl(row.blob)] as const) : null;
       } catch {
         return null;

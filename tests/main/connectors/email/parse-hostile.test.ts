@@ -22,7 +22,7 @@ describe('generated hostile mail through the parser', () => {
         expect(m.text).toContain(mail.marker);
         expect(m.subject).toBe(mail.subject);
         expect(m.from).toEqual({ name: mail.fromName, email: mail.fromEmail });
-        expect(m.date).toBe(mail.date !== null && mail.date <= RECEIVED + DAY ? mail.date : RECEIVED);
+        expect(m.date).toBe(mail.date !== null && mail.date >= Date.UTC(1980, 0, 2) && mail.date <= RECEIVED + DAY ? mail.date : RECEIVED);
         if (mail.messageId) expect(m.messageId).toBe(mail.messageId);
         else expect(m.messageId).toBe('7.1.INBOX@imap:agent.switchboard.invalid');
         if (mail.attachment) expect(m.attachments.map((a) => a.name)).toContain(mail.attachment);
@@ -47,12 +47,15 @@ describe('generated hostile mail through the parser', () => {
 
 describe('the date a message is shown with', () => {
   const header = (t: number) => new Date(t).toUTCString();
-  it('is its Date header, also before 1970', () => {
-    expect(messageDate(header(Date.UTC(1969, 6, 20, 20, 17)), { internalDate: RECEIVED })).toBe(Date.UTC(1969, 6, 20, 20, 17));
-    expect(messageDate('Thu, 1 Jan 1970 00:00:00 +0000', { internalDate: RECEIVED })).toBe(0);
+  it('is its Date header', () => {
+    expect(messageDate(header(Date.UTC(2019, 6, 20, 20, 17)), { internalDate: RECEIVED })).toBe(Date.UTC(2019, 6, 20, 20, 17));
+    expect(messageDate('Wed, 2 Jan 1980 00:00:00 +0000', { internalDate: RECEIVED })).toBe(Date.UTC(1980, 0, 2));
   });
 
-  it('is when the server received it when the header is missing, unreadable, or more than a day ahead of that', () => {
+  it('is when the server received it when the header is missing, unreadable, a clock never set, or more than a day ahead', () => {
+    expect(messageDate(header(Date.UTC(1969, 6, 20, 20, 17)), { internalDate: RECEIVED })).toBe(RECEIVED);
+    expect(messageDate('Thu, 1 Jan 1970 00:00:00 +0000', { internalDate: RECEIVED })).toBe(RECEIVED);
+    expect(messageDate('Tue, 1 Jan 1980 00:00:00 +0000', { internalDate: RECEIVED })).toBe(RECEIVED);
     expect(messageDate(undefined, { internalDate: RECEIVED })).toBe(RECEIVED);
     expect(messageDate('yesterday-ish', { internalDate: RECEIVED })).toBe(RECEIVED);
     expect(messageDate(header(Date.UTC(2100, 0, 1)), { internalDate: RECEIVED })).toBe(RECEIVED);

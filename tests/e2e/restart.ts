@@ -1,0 +1,59 @@
+/**
+ * The end of every journey that syncs mail: the page reloaded and the host restarted (same data folder,
+ * same origin, so the same cache), and then nothing set aside by the start-up check and nothing gone.
+ */
+import { expect, type Page } from '@playwright/test';
+import { restartHost, type RunningHost } from '../support/browser-mode';
+
+export interface CacheSnapshot {
+  tickets: string[];
+  messages: string[];
+  quarantine: number;
+}
+
+/** The cache as IndexedDB holds it, read in the page. */
+export function snapshot(page: Page): Promise<CacheSnapshot> {
+  return page.evaluate(async () => {
+    const open = indexedDB.open('switchboard');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      const keys = (store: string) =>
+        new Promise<string[]>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).getAllKeys();
+          request.onsuccess = () => resolve((request.result as IDBValidKey[]).map(String).sort());
+          request.onerror = () => reject(request.error);
+        });
+      const [tickets, messages, quarantine] = await Promise.all([keys('tickets'), keys('messages'), keys('quarantine')]);
+      return { tickets, messages, quarantine: quarantine.length };
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/** Waits for the start-up check of the cache; says how many rows it set aside. */
+async function checked(page: Page): Promise<string> {
+  await expect(page.locator('html[data-cache-checked]')).toHaveCount(1, { timeout: 20_000 });
+  return (await page.locator('html').getAttribute('data-cache-checked'))!;
+}
+
+/** Reload, then restart the host: every ticket and message that was there is there, none set aside. */
+export async function expectNothingLostOnRestart(page: Page, host: RunningHost): Promise<void> {
+  const before = await snapshot(page);
+  expect(before.quarantine).toBe(0);
+  await page.reload();
+  expect(await checked(page)).toBe('0');
+  const reloaded = await snapshot(page);
+  expect(reloaded.tickets).toEqual(expect.arrayContaining(before.tickets));
+  expect(reloaded.messages).toEqual(expect.arrayContaining(before.messages));
+  await restartHost(host);
+  await page.goto(host.url);
+  expect(await checked(page)).toBe('0');
+  const restarted = await snapshot(page);
+  expect(restarted.quarantine).toBe(0);
+  expect(restarted.tickets).toEqual(expect.arrayContaining(before.tickets));
+  expect(restarted.messages).toEqual(expect.arrayContaining(before.messages));
+}
