@@ -16,6 +16,7 @@ import { bounded, localId } from '../../../shared/ids';
 import { mailMessageId } from '../../../shared/triage';
 import { decodeCursor, encodeCursor } from './cursor';
 import { ConnectionError, explain } from './errors';
+import { serverFolders } from './folders';
 import { openImap } from './imap';
 import { KeywordRefused, keywordsFor, storeKeywords } from './keywords';
 import { pullPage } from './pull';
@@ -117,8 +118,7 @@ export class EmailConnector implements Connector {
       client = await openImap(this.settings, this.secret(), { qresync: this.options.qresync });
       if (!client.capabilities.has('IDLE')) notes.push('The server has no IDLE: new mail is found by polling.');
       if (!client.capabilities.has('CONDSTORE')) notes.push('The server has no CONDSTORE: flag changes are found by re-reading flags.');
-      const folders = new Set((await client.list()).map((f) => f.path));
-      const missing = this.settings.folders.filter((f) => !folders.has(f));
+      const { missing } = await serverFolders(client, this.settings.folders);
       if (missing.length) return { ok: false, problem: 'capability', message: `The mailbox has no folder ${missing.map((m) => `"${m}"`).join(', ')}.` };
       const transport = nodemailer.createTransport({
         host: smtp.host, port: smtp.port, secure: smtp.security === 'tls', requireTLS: smtp.security === 'starttls',
@@ -186,7 +186,7 @@ export class EmailConnector implements Connector {
       const page = await pullPage(client, {
         accountId: this.account.id,
         ownAddress: this.settings.email,
-        folders: this.settings.folders,
+        folders: (await serverFolders(client, this.settings.folders)).paths,
         batch: cursor === null ? (this.options.firstBatch ?? Math.min(25, this.options.batch ?? 25)) : (this.options.batch ?? 500),
         maxPreviewBytes: this.options.maxPreviewBytes ?? 10 * 1024 * 1024,
         partial: this.options.partial,
@@ -278,7 +278,8 @@ export class EmailConnector implements Connector {
       const password = this.password();
       return password === null ? null : openImap(this.settings, password, { qresync: this.options.qresync });
     };
-    return watchFolders(open, this.settings.folders, onChange, { ...defaultWatchOptions(this.settings.folders.length), ...this.options.watch });
+    const folders = async (client: ImapFlow) => (await serverFolders(client, this.settings.folders)).paths;
+    return watchFolders(open, folders, onChange, { ...defaultWatchOptions(this.settings.folders.length), ...this.options.watch });
   }
 
   async fetchAttachment(attachmentId: string): Promise<AttachmentContent> {

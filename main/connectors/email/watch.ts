@@ -43,9 +43,10 @@ async function marks(client: ImapFlow, folders: string[]): Promise<string> {
 
 /**
  * Calls `onChange` when mail arrives, is expunged or changes flags. `open` returns a connected client, or
- * null when there is no password to open one with. Returns a function that stops watching.
+ * null when there is no password to open one with; `foldersOf` the folders on it, the first one idled on.
+ * Returns a function that stops watching.
  */
-export function watchFolders(open: () => Promise<ImapFlow> | null, folders: string[], onChange: () => void, options: WatchOptions): () => void {
+export function watchFolders(open: () => Promise<ImapFlow> | null, foldersOf: (client: ImapFlow) => Promise<string[]>, onChange: () => void, options: WatchOptions): () => void {
   let stopped = false;
   let client: ImapFlow | null = null;
   let wake: (() => void) | null = null;
@@ -61,7 +62,6 @@ export function watchFolders(open: () => Promise<ImapFlow> | null, folders: stri
     if (debounce) clearTimeout(debounce);
     debounce = setTimeout(onChange, 100);
   };
-  const [first = 'INBOX', ...others] = folders;
   const run = async () => {
     let retryMs = 1000;
     let watchedBefore = false;
@@ -72,6 +72,7 @@ export function watchFolders(open: () => Promise<ImapFlow> | null, folders: stri
           client = await opening;
           retryMs = 1000;
           for (const event of ['exists', 'expunge', 'flags'] as const) client.on(event, notify);
+          const [first = 'INBOX', ...others] = await foldersOf(client);
           await client.mailboxOpen(first, { readOnly: true });
           // Back after a drop: whatever happened meanwhile was not seen, so a pull looks.
           if (watchedBefore) notify();

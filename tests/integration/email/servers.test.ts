@@ -68,7 +68,8 @@ for (const name of ALL_SERVERS) {
     const settings = (extra: Partial<ImapAccountSettings> = {}): ImapAccountSettings => ({
       type: 'imap', name: 'Support', email: users.agent.email, username: users.agent.email,
       imap: { host: '127.0.0.1', port: peer.imapPort, security: 'none' }, smtp: { host: '127.0.0.1', port: sink.port, security: 'none' },
-      folders: ['INBOX', peer.sentFolder], sentFolder: peer.sentFolder, signature: '', sentCopy: 'auto', ...extra,
+      // The defaults an agent leaves in Settings: "Sent" is found on each server as it names it (folders.ts).
+      folders: ['INBOX', 'Sent'], signature: '', sentCopy: 'auto', ...extra,
     });
     const connector = (extra: Partial<ImapAccountSettings> = {}) => new EmailConnector(settings(extra), 'agent', () => users.agent.password, { batch: 40, journal: memoryJournal() });
 
