@@ -5,6 +5,7 @@
  * opened, and still there after the restart, with nothing set aside by the start-up check. The seed is
  * printed (set SB_SEED to replay a run).
  */
+import type { Page } from '@playwright/test';
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,55 +14,29 @@ import { users } from '../integration/peers/dovecot';
 import { hostileMail, type HostileMail } from '../support/hostile-mail';
 import { expect, startBrowserMode, stopHost, test, type RunningHost } from './host';
 import { mailboxAccountsFile, useMailPeers } from './mail-peers';
-import { expectNothingLostOnRestart } from './restart';
+import { expectNothingLostOnRestart, storeRows } from './restart';
 
 const peers = useMailPeers();
 
+interface Row {
+  id: string;
+  ticketId: string;
+  text: string;
+}
+
 /** Where each marker is in the cache: its message's ticket, if both exist. */
-function placesOf(page: import('@playwright/test').Page, markers: string[]) {
-  return page.evaluate(async (wanted) => {
-    const open = indexedDB.open('switchboard');
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    try {
-      const all = <T,>(store: string) => new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
-      });
-      const [messages, tickets] = await Promise.all([all<{ ticketId: string; text: string }>('messages'), all<{ id: string; subject: string }>('tickets')]);
-      const byId = new Map(tickets.map((t) => [t.id, t]));
-      return Object.fromEntries(wanted.map((marker) => {
-        const message = messages.find((m) => m.text.includes(marker));
-        return [marker, message ? (byId.get(message.ticketId)?.subject ?? 'NO TICKET') : 'NOT CACHED'];
-      }));
-    } finally {
-      db.close();
-    }
-  }, markers);
+async function placesOf(page: Page, markers: string[]): Promise<Record<string, string>> {
+  const [messages, tickets] = await Promise.all([storeRows<Row>(page, 'messages'), storeRows<{ id: string; subject: string }>(page, 'tickets')]);
+  const byId = new Map(tickets.map((t) => [t.id, t]));
+  return Object.fromEntries(markers.map((marker) => {
+    const message = messages.find((m) => m.text.includes(marker));
+    return [marker, message ? (byId.get(message.ticketId)?.subject ?? 'NO TICKET') : 'NOT CACHED'];
+  }));
 }
 
 /** The ticket of the message carrying `marker`. */
-function ticketOf(page: import('@playwright/test').Page, marker: string): Promise<string> {
-  return page.evaluate(async (wanted) => {
-    const open = indexedDB.open('switchboard');
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    try {
-      const messages = await new Promise<{ ticketId: string; text: string }[]>((resolve, reject) => {
-        const request = db.transaction('messages').objectStore('messages').getAll();
-        request.onsuccess = () => resolve(request.result as { ticketId: string; text: string }[]);
-        request.onerror = () => reject(request.error);
-      });
-      return messages.find((m) => m.text.includes(wanted))!.ticketId;
-    } finally {
-      db.close();
-    }
-  }, marker);
+async function ticketOf(page: Page, marker: string): Promise<string> {
+  return (await storeRows<Row>(page, 'messages')).find((m) => m.text.includes(marker))!.ticketId;
 }
 
 test('generated hostile mail: every message cached in a ticket, shown, and still there after a restart', async ({ page }) => {

@@ -11,27 +11,31 @@ export interface CacheSnapshot {
   quarantine: number;
 }
 
-/** The cache as IndexedDB holds it, read in the page. */
-export function snapshot(page: Page): Promise<CacheSnapshot> {
-  return page.evaluate(async () => {
+/** Every row of one of the cache's IndexedDB stores, read in the page. */
+export function storeRows<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
     const open = indexedDB.open('switchboard');
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
     try {
-      const keys = (store: string) =>
-        new Promise<string[]>((resolve, reject) => {
-          const request = db.transaction(store).objectStore(store).getAllKeys();
-          request.onsuccess = () => resolve((request.result as IDBValidKey[]).map(String).sort());
-          request.onerror = () => reject(request.error);
-        });
-      const [tickets, messages, quarantine] = await Promise.all([keys('tickets'), keys('messages'), keys('quarantine')]);
-      return { tickets, messages, quarantine: quarantine.length };
+      return await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(name).objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result as unknown[]);
+        request.onerror = () => reject(request.error);
+      });
     } finally {
       db.close();
     }
-  });
+  }, store) as Promise<T[]>;
+}
+
+/** The cache as IndexedDB holds it. */
+export async function snapshot(page: Page): Promise<CacheSnapshot> {
+  const ids = async (store: string) => (await storeRows<{ id: string }>(page, store)).map((r) => String(r.id)).sort();
+  const [tickets, messages, quarantine] = await Promise.all([ids('tickets'), ids('messages'), storeRows(page, 'quarantine')]);
+  return { tickets, messages, quarantine: quarantine.length };
 }
 
 /** Waits for the start-up check of the cache; says how many rows it set aside. */

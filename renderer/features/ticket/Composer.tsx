@@ -92,7 +92,13 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars }: { ticket
     if (!loaded.current) return;
     const timer = setTimeout(() => {
       // A draft from before the check knew nothing keeps knowing nothing (no check), rather than an empty list.
-      if (text) void (known.current ?? Promise.resolve(null)).then((ids) => db.drafts.put({ ticketId, text, internal, updatedAt: Date.now(), known: ids ? [...ids] : undefined }));
+      // Written only if the text is still what is in the field when the ids are known: a reply sent meanwhile
+      // deleted the draft, and a late write would bring it back (with the ids of an older thread).
+      if (text) {
+        void (known.current ?? Promise.resolve(null)).then((ids) => {
+          if (textRef.current === text) return db.drafts.put({ ticketId, text, internal, updatedAt: Date.now(), known: ids ? [...ids] : undefined });
+        });
+      }
       // Emptied by hand: the draft goes. Emptied by sending: `send` removed it (an undo may have put it back).
       else if (!sentRef.current) void db.drafts.delete(ticketId);
     }, 300);

@@ -7,10 +7,10 @@
  * is put into a mailbox by IMAP APPEND as its owner. No CONDSTORE, QRESYNC or SPECIAL-USE, and its
  * SELECT answer has no UIDNEXT — which is why it is tested.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { appendAs, PEERS_DIR, type ImapPeer, type User, users } from './imap-client';
-import { freePort, waitForGreeting } from './ports';
+import { freePort, startServer } from './ports';
 
 export async function startCourier(): Promise<ImapPeer> {
   const dir = mkdtempSync('/tmp/co-');
@@ -60,23 +60,7 @@ exec couriertcpd -address=127.0.0.1 -maxprocs=40 -maxperip=40 -nodnslookup -noid
   ${PEERS_DIR}/courier-imap/usr/lib/courier/courier/imaplogin ${PEERS_DIR}/courier-imap/usr/bin/imapd Maildir
 `, { mode: 0o755 });
 
-  const child = spawn('unshare', ['--mount', '--propagation', 'private', `${dir}/start.sh`], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += String(d)));
-  const kill = () => {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  };
-  process.once('exit', kill);
-  try {
-    await waitForGreeting(imapPort, 'Courier');
-  } catch (error) {
-    kill();
-    throw new Error(`${(error as Error).message}\n${stderr}`);
-  }
+  const server = await startServer('Courier', 'unshare', ['--mount', '--propagation', 'private', `${dir}/start.sh`], imapPort);
   const peer: ImapPeer = {
     name: 'Courier',
     imapPort,
@@ -84,8 +68,7 @@ exec couriertcpd -address=127.0.0.1 -maxprocs=40 -maxperip=40 -nodnslookup -noid
     folder: (name) => `INBOX.${name}`,
     deliver: (user: User, raw, folder = 'INBOX') => appendAs(peer, user, folder, raw),
     stop: async () => {
-      kill();
-      process.off('exit', kill);
+      server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

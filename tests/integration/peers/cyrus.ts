@@ -5,11 +5,11 @@
  * `master` comes from cyrus-common. Started as root (master drops to the user `cyrus`), in its own process
  * group, stopped by killing the group. Cyrus logs to syslog only: a start that fails says so.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
 import { PEERS_DIR, type ImapPeer, type User, users } from './imap-client';
-import { freePort, waitForGreeting } from './ports';
+import { freePort, startServer } from './ports';
 
 const bin = (name: string) => `${PEERS_DIR}/cyrus-imapd/usr/lib/cyrus/bin/${name}`;
 
@@ -74,26 +74,14 @@ DAEMON {
 `);
   for (const user of Object.values(users)) {
     const [name, realm] = user.email.split('@') as [string, string];
-    // Cyrus strips its default domain before SASL looks the user up, under the server's name.
-    for (const [login, where] of [[name, 'localhost'], [name, realm]] as const) execFileSync('saslpasswd2', ['-p', '-c', '-f', `${dir}/sasldb2`, '-u', where, login], { input: user.password });
+    // Cyrus strips its default domain before SASL looks the user up, under the server's name: both realms.
+    for (const where of ['localhost', realm]) {
+      execFileSync('saslpasswd2', ['-p', '-c', '-f', `${dir}/sasldb2`, '-u', where, name], { input: user.password });
+    }
   }
   execFileSync('chown', ['-R', 'cyrus:mail', dir]);
 
-  const child = spawn('/usr/lib/cyrus/bin/master', ['-C', conf, '-M', `${dir}/cyrus.conf`, '-p', `${dir}/run/master.pid`], { detached: true, stdio: 'ignore' });
-  const kill = () => {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  };
-  process.once('exit', kill);
-  try {
-    await waitForGreeting(imapPort, 'Cyrus (its log is in syslog, tag switchboard-test-cyrus)');
-  } catch (error) {
-    kill();
-    throw error;
-  }
+  const server = await startServer('Cyrus (its log is in syslog, tag switchboard-test-cyrus)', '/usr/lib/cyrus/bin/master', ['-C', conf, '-M', `${dir}/cyrus.conf`, '-p', `${dir}/run/master.pid`], imapPort);
   const lmtp = nodemailer.createTransport({ lmtp: true, host: '127.0.0.1', port: lmtpPort, ignoreTLS: true, name: 'localhost' });
   return {
     name: 'Cyrus',
@@ -107,8 +95,7 @@ DAEMON {
     },
     stop: async () => {
       lmtp.close();
-      kill();
-      process.off('exit', kill);
+      server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

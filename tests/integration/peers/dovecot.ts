@@ -3,10 +3,10 @@
  * shared/PEERS.md: its own config, users and self-signed certificate in a temp folder, no system files.
  * It runs in its own process group so that stop() kills every child at once.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { freePort, waitForGreeting } from './ports';
+import { freePort, startServer } from './ports';
 
 export const users = {
   agent: { email: 'agent@example.test', password: 'agent-pass' },
@@ -125,36 +125,19 @@ hostname = localhost
 postmaster_address = postmaster@example.test
 `);
 
-  const child: ChildProcess = spawn('dovecot', ['-F', '-c', `${dir}/dovecot.conf`], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += String(d)));
-  const kill = () => {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  };
-  process.once('exit', kill);
-  try {
-    await waitForGreeting(imapPort, 'Dovecot');
-  } catch (error) {
-    kill();
-    throw new Error(`${(error as Error).message}\n${stderr}`);
-  }
+  const server = await startServer('Dovecot', 'dovecot', ['-F', '-c', `${dir}/dovecot.conf`], imapPort);
   return {
     dir,
     imapPort,
     imapsPort,
     lmtpSocket: `${dir}/run/lmtp`,
     caPem: readFileSync(`${dir}/tls/cert.pem`, 'utf8'),
-    pid: child.pid,
+    pid: server.pid,
     save(user, raw, folder = 'INBOX') {
       execFileSync('doveadm', ['-c', `${dir}/dovecot.conf`, 'save', '-u', user, '-m', folder], { input: raw });
     },
     stop() {
-      kill();
-      process.off('exit', kill);
+      server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { connect, createServer } from 'node:net';
 
 /** A port that was free a moment ago on 127.0.0.1 (the OS picks it). */
@@ -31,4 +32,39 @@ export function waitForGreeting(port: number, name: string, timeoutMs = 10_000):
     };
     attempt();
   });
+}
+
+export interface ServerProcess {
+  pid: number | undefined;
+  /** Kills the server's whole process group (its children too), once; also done if the test runner exits. */
+  stop(): void;
+}
+
+/**
+ * Starts a test server in a process group of its own and waits for its IMAP greeting on `port`; a server
+ * that does not greet is killed and its standard error is in the error.
+ */
+export async function startServer(name: string, command: string, args: string[], port: number): Promise<ServerProcess> {
+  const child = spawn(command, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += String(d)));
+  const kill = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', kill);
+  const stop = () => {
+    kill();
+    process.off('exit', kill);
+  };
+  try {
+    await waitForGreeting(port, name);
+  } catch (error) {
+    stop();
+    throw new Error(`${(error as Error).message}\n${stderr}`);
+  }
+  return { pid: child.pid, stop };
 }
