@@ -58,11 +58,19 @@ class Page {
 
   async load(mails: MailMessage[]): Promise<void> {
     const { db, accountId } = this;
-    const ids = new Set(mails.flatMap((m) => [m.messageId, ...relatedIds(m)]).map((id) => mailMessageId(accountId, id)));
-    for (const m of mails) ids.add(mailMessageId(accountId, m.messageId, m.fingerprint));
-    for (const row of await db.messages.bulkGet([...ids])) if (row) this.messages.set(row.id, row);
+    const ids = [...new Set(mails.flatMap((m) => [m.messageId, ...relatedIds(m)]).map((id) => mailMessageId(accountId, id)))];
+    for (const row of await db.messages.bulkGet(ids)) if (row) this.messages.set(row.id, row);
+    // Different messages reusing a cached Message-ID (rare): their own rows and conversations are read too.
+    const others = mails.filter((m) => {
+      const cached = this.messages.get(mailMessageId(accountId, m.messageId));
+      return !!cached && isOtherMessage(cached, m);
+    });
+    if (others.length) {
+      const variants = await db.messages.bulkGet(others.map((m) => mailMessageId(accountId, m.messageId, m.fingerprint)));
+      for (const row of variants) if (row) this.messages.set(row.id, row);
+    }
     // A ticket's id follows from its root: the conversations by root are read by primary key.
-    const roots = [...new Set(mails.flatMap((m) => [headerRoot(m), variantRoot(m)]))].map((r) => threadTicketId(accountId, r));
+    const roots = [...new Set([...mails.map(headerRoot), ...others.map(variantRoot)])].map((r) => threadTicketId(accountId, r));
     const numbers = [...new Set(mails.flatMap((m) => subjectTag(m.subject) ?? []))].map((n) => [accountId, n]);
     const subjects = [...new Set(mails.map((m) => normalizeSubject(m.subject)).filter(Boolean))].map((s) => [accountId, s]);
     const [byRoot, byNumber, bySubject] = await Promise.all([

@@ -7,7 +7,7 @@ import { simpleParser } from 'mailparser';
 import type { AttachmentContent } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract/errors';
 import { shownAs } from './parse';
-import { readable } from './repair';
+import { misread, readable, repairHeaders, repairParts } from './repair';
 
 export interface AttachmentRef {
   folder: string;
@@ -26,9 +26,14 @@ export function parseAttachmentId(id: string, accountId: string): AttachmentRef 
 }
 
 export async function attachmentFrom(source: Buffer, index: number | { inline: number }): Promise<AttachmentContent> {
-  const parsed = await simpleParser(await readable(source), { skipImageLinks: true, skipTextToHtml: true });
-  const kind = (a: (typeof parsed.attachments)[number]) => shownAs({ ...a, filename: a.filename ?? undefined });
-  const attachment = typeof index === 'number' ? parsed.attachments.filter((a) => kind(a) === 'attachment')[index] : parsed.attachments.filter((a) => kind(a) === 'inline')[index.inline];
+  const pick = async (raw: Buffer) => {
+    const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
+    const kind = (a: (typeof parsed.attachments)[number]) => shownAs({ ...a, filename: a.filename ?? undefined });
+    return typeof index === 'number' ? parsed.attachments.filter((a) => kind(a) === 'attachment')[index] : parsed.attachments.filter((a) => kind(a) === 'inline')[index.inline];
+  };
+  let attachment = await pick(await readable(source));
+  // A name mailparser misread (raw 8-bit bytes in the part's header): read with the parts repaired, as the pull did.
+  if (attachment && misread(attachment.filename)) attachment = (await pick(await repairParts(repairHeaders(source)))) ?? attachment;
   if (!attachment) throw new AppError('not_found', 'That attachment is not in the message any more');
   const fallback = typeof index === 'number' ? `attachment-${index + 1}` : 'inline';
   return { name: attachment.filename ?? fallback, type: attachment.contentType, data: attachment.content };

@@ -10,7 +10,7 @@ import type { Attachment, InlinePart } from '../../../shared/domain';
 import { bounded } from '../../../shared/ids';
 import type { Address, MailMessage } from '../../../shared/email';
 import { PART_SIZE_HEADER } from './partial';
-import { decodeText, readable, repairHeaders, repairParts } from './repair';
+import { decodeText, misread, readable, repairHeaders, repairParts } from './repair';
 
 export interface MailMeta {
   accountId: string;
@@ -80,8 +80,7 @@ const FINGERPRINT_VERSION = 'v1.';
 
 function fingerprintOf(from: Address, dateHeader: string | undefined, subject: string, body: Body): string {
   const hash = createHash('sha256');
-  const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
-  for (const part of [from.email, squeeze(dateHeader ?? ''), subject, squeeze(body.text), squeeze(body.html ?? ''), ...body.attachments.map((a) => a.name)]) hash.update(part).update('\0');
+  for (const part of [from.email, (dateHeader ?? '').trim(), subject, body.text, body.html ?? '', ...body.attachments.map((a) => a.name)]) hash.update(part).update('\0');
   return FINGERPRINT_VERSION + hash.digest('hex').slice(0, 16);
 }
 
@@ -217,15 +216,16 @@ function parseStreaming(raw: Buffer): Promise<Streamed> {
   });
 }
 
-/** Text the parser could not decode (U+FFFD): worth a second reading with the parts repaired. */
-const garbled = (s: Streamed) => [s.parsed.text, s.parsed.subject, ...s.attachments.map((a) => a.name)].some((t) => typeof t === 'string' && t.includes('\uFFFD'));
+/** How much of what the agent reads looks misread (repair.ts): fewer is the better reading. */
+const garbled = (s: Streamed) => [s.parsed.text, s.parsed.subject, ...s.attachments.map((a) => a.name)].filter((t) => typeof t === 'string' && misread(t)).length;
 
 export async function parseMail(raw: Buffer, meta: MailMeta): Promise<MailMessage> {
   try {
     let streamed = await parseStreaming(await readable(raw));
-    if (garbled(streamed)) {
+    const misreadings = garbled(streamed);
+    if (misreadings > 0) {
       const second = await parseStreaming(await repairParts(repairHeaders(raw)));
-      if (!garbled(second)) streamed = second;
+      if (garbled(second) < misreadings) streamed = second;
     }
     const { parsed, dateHeader, attachments } = streamed;
     // Where the part was listed from; the renderer fetches it from the message's copy at the time (download.ts).

@@ -144,14 +144,39 @@ export function repairHeaders(raw: Buffer): Buffer {
   return Buffer.concat([fixed, ...(missingBlank ? [Buffer.from(eol)] : []), raw.subarray(end)]);
 }
 
+/** Does the message name UTF-7 anywhere (utf-7, UTF-7, utf7, unicode-1-1-utf-7 …)? Native searches: it runs on every message. */
+const mentionsUtf7 = (raw: Buffer) => ['tf-7', 'TF-7', 'tf7', 'TF7'].some((name) => raw.includes(name));
+
 /**
- * Does the message call for `repairParts` before its first reading? UTF-7 anywhere, or 8-bit bytes in a
- * part's Content-… header (an attachment name in windows-1251), which mailparser reads as Latin-1.
+ * Does a Content-… header (with its folded lines) carry raw 8-bit bytes — an attachment named in
+ * windows-1251, which mailparser reads as Latin-1? A few native searches and short loops per message.
  */
-export function needsPartRepair(raw: Buffer): boolean {
-  const text = raw.toString('latin1');
-  return /utf-?7/i.test(text) || /^content-[\w-]+:(?:[^\r\n]|\r?\n[ \t])*[\x80-\xff]/im.test(text);
+function rawContentHeaders(raw: Buffer): boolean {
+  for (const key of ['ontent-', 'ONTENT-']) {
+    for (let hit = raw.indexOf(key); hit !== -1; hit = raw.indexOf(key, hit + key.length)) {
+      // "Content-" at the start of a line
+      const at = hit - 2;
+      if (at < 0 || raw[at] !== 0x0a || (raw[hit - 1]! | 0x20) !== 0x63) continue;
+      let end = at + 1;
+      for (;;) {
+        const newline = raw.indexOf(0x0a, end);
+        end = newline === -1 ? raw.length : newline + 1;
+        if (newline === -1 || (raw[end] !== 0x20 && raw[end] !== 0x09)) break;
+      }
+      for (let i = at; i < end; i++) if (raw[i]! >= 0x80) return true;
+    }
+  }
+  return false;
 }
+
+/** Does the message call for `repairParts` before its first reading? */
+export const needsPartRepair = (raw: Buffer) => mentionsUtf7(raw) || rawContentHeaders(raw);
+
+/**
+ * Text mailparser did not read right: U+FFFD where bytes were not what they claimed, or UTF-8 read as
+ * Latin-1 ("Ð¡Ñ‡", the way it reads raw 8-bit bytes in a part's header). Worth a reading with the parts repaired.
+ */
+export const misread = (text: string | undefined) => !!text && (text.includes('\uFFFD') || /[\u00c2-\u00f4][\u0080-\u00bf]/.test(text));
 
 /**
  * A part's header line (UTF-8 bytes as latin1 characters) with its non-ASCII runs as RFC 2047 encoded
