@@ -22,7 +22,8 @@ export function triageOf(flags: readonly string[]): { status: TicketStatus | nul
     status: status && (ticketStatuses as readonly string[]).includes(status) ? (status as TicketStatus) : null,
     priority: priority && (priorities as readonly string[]).includes(priority) ? (priority as Priority) : null,
     assignee: value(ASSIGNEE) ?? null,
-    tags: flags.filter((f) => f.startsWith(TAG)).map((f) => f.slice(TAG.length)),
+    // Bounded as a change is (100 tags of 100 characters): another client's keywords can be longer.
+    tags: [...new Set(flags.filter((f) => f.startsWith(TAG)).map((f) => f.slice(TAG.length, TAG.length + 100)))].slice(0, 100),
   };
 }
 

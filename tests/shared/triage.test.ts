@@ -10,4 +10,11 @@ describe('triage keywords read back', () => {
   it('ignores a status or priority it does not know (another client, a typo) instead of storing it', () => {
     expect(triageOf(['$sb-status-escalated', '$sb-priority-asap'])).toMatchObject({ status: null, priority: null });
   });
+  it('bounds tags written by another client as a change of ours is bounded, so editing them never fails', () => {
+    const long = `$sb-tag-${'x'.repeat(300)}`;
+    const many = Array.from({ length: 150 }, (_, i) => `$sb-tag-t${i}`);
+    const { tags } = triageOf([long, ...many]);
+    expect(tags[0]).toHaveLength(100);
+    expect(tags).toHaveLength(100);
+  });
 });
