@@ -12,6 +12,8 @@ export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('customer'), customer: Customer }),
   z.object({ kind: z.literal('agent'), agent: Agent }),
   z.object({ kind: z.literal('group'), group: Group }),
+  /** The source deleted the ticket (Zendesk's export lists it with status "deleted"): it leaves the cache. */
+  z.object({ kind: z.literal('ticketGone'), ticketId: z.string().min(1).max(200), reason: z.string().max(500) }),
   // Email: messages are threaded into tickets by the cache, which knows every conversation.
   z.object({ kind: z.literal('mail'), mail: MailMessage }),
   z.object({ kind: z.literal('mailFlags'), flags: MailFlags }),
@@ -27,7 +29,7 @@ export const PullResult = z.object({
   changes: z.array(Change),
   nextCursor: z.string(),
   done: z.boolean(),
-  /** How far a long initial sync has come: `done` of `total` items (messages, tickets). */
-  progress: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
+  /** How far a long initial sync has come: `done` of `total` items (messages by default, or tickets). */
+  progress: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative(), unit: z.enum(['messages', 'tickets']).optional() }).optional(),
 });
 export type PullResult = z.infer<typeof PullResult>;

@@ -48,6 +48,7 @@ export const en = {
   ticket: {
     select: 'Select a ticket to read it.',
     status: 'Status',
+    sourceStatus: '{{source}}: {{status}}',
     priority: 'Priority',
     assignee: 'Assignee',
     unassigned: 'Unassigned',
@@ -90,6 +91,7 @@ export const en = {
   statusbar: {
     syncing: 'Syncing…',
     progress: 'Syncing… {{done}} of {{total}} messages',
+    progressTickets: 'Syncing… {{done}} of {{total}} tickets',
     synced: 'Up to date',
     lastSynced: 'When each account last synced',
     accountSynced: '{{name}}: {{time}}',

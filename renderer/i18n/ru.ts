@@ -65,6 +65,7 @@ export const ru: Resources & {
   ticket: {
     select: 'Выберите обращение, чтобы прочитать его.',
     status: 'Статус',
+    sourceStatus: '{{source}}: {{status}}',
     priority: 'Приоритет',
     assignee: 'Исполнитель',
     unassigned: 'Не назначен',
@@ -107,6 +108,7 @@ export const ru: Resources & {
   statusbar: {
     syncing: 'Синхронизация…',
     progress: 'Синхронизация… {{done}} из {{total}} писем',
+    progressTickets: 'Синхронизация… {{done}} из {{total}} обращений',
     synced: 'Всё синхронизировано',
     lastSynced: 'Когда синхронизировалась каждая учётная запись',
     accountSynced: '{{name}}: {{time}}',

@@ -4,10 +4,10 @@ import { create } from 'zustand';
 interface SyncStatus {
   syncing: Record<string, boolean>;
   errors: Record<string, string | null>;
-  progress: Record<string, { done: number; total: number } | undefined>;
+  progress: Record<string, { done: number; total: number; unit?: 'messages' | 'tickets' } | undefined>;
   setSyncing(accountId: string, value: boolean): void;
   setError(accountId: string, message: string | null): void;
-  setProgress(accountId: string, progress: { done: number; total: number } | undefined): void;
+  setProgress(accountId: string, progress: { done: number; total: number; unit?: 'messages' | 'tickets' } | undefined): void;
 }
 
 export const useSyncStatus = create<SyncStatus>((set) => ({

@@ -12,6 +12,16 @@ import { rebase } from './rebase';
 /** A bound on pages per pull, so a misbehaving source cannot keep the loop going forever. */
 const MAX_PAGES = 10_000;
 
+/**
+ * A ticket the source deleted leaves the cache with its messages; changes still queued for it fail
+ * visibly with the source's reason (the Outbox shows them), rather than vanishing.
+ */
+async function removeTicket(db: SwitchboardDb, ticketId: string, reason: string): Promise<void> {
+  await db.tickets.delete(ticketId);
+  await db.messages.where('[ticketId+createdAt]').between([ticketId, -Infinity], [ticketId, Infinity]).delete();
+  await db.outbox.where('[ticketId+seq]').between([ticketId, 0], [ticketId, Infinity]).filter((row) => row.state === 'pending' || row.state === 'conflict').modify({ state: 'failed', error: reason });
+}
+
 export async function applyChanges(db: SwitchboardDb, accountId: string, changes: Change[]): Promise<void> {
   await applyMailChanges(db, accountId, changes.filter(isMailChange));
   for (const change of changes) {
@@ -31,6 +41,9 @@ export async function applyChanges(db: SwitchboardDb, accountId: string, changes
       case 'group':
         await db.groups.put(change.group);
         break;
+      case 'ticketGone':
+        await removeTicket(db, change.ticketId, change.reason);
+        break;
       default:
         break; // mail, handled above
     }
@@ -42,7 +55,7 @@ export interface PullProgress {
   pages: number;
   changes: number;
   /** The source's own count, during a long initial sync. */
-  items?: { done: number; total: number };
+  items?: { done: number; total: number; unit?: 'messages' | 'tickets' };
 }
 
 export async function pullAccount(

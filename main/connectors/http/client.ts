@@ -5,6 +5,7 @@
  */
 import type { TestResult } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract';
+import { budgetOf, Pacer } from './pacer';
 
 export interface JsonResponse<T> {
   status: number;
@@ -14,15 +15,19 @@ export interface JsonResponse<T> {
   body: T;
 }
 
-/** The server asked us to wait (429 or 503 with Retry-After). */
+/** The server asked us to wait (429 or 503 with Retry-After), or the pacer has no slot soon (`paced`). */
 export class RetryLater extends Error {
   constructor(
     readonly ms: number,
     source: string,
+    paced = false,
   ) {
-    super(`${source} asks us to wait ${Math.ceil(ms / 1000)} s`);
+    super(paced ? `Switchboard paces its calls to ${source} (a share of its rate limit); the next in ${Math.ceil(ms / 1000)} s` : `${source} asks us to wait ${Math.ceil(ms / 1000)} s`);
   }
 }
+
+/** A call waits this long for the pacer at most (a call from the page must answer within 30 s); beyond, it says when to try again. */
+const MAX_PACED_WAIT_MS = 20_000;
 
 export interface JsonClientOptions {
   /** The API's root, ending in '/'. */
@@ -31,6 +36,10 @@ export interface JsonClientOptions {
   source: string;
   /** The Authorization header, or null when no secret is known. */
   authorization: () => string | null;
+  /** Keeps the calls within a share of the source's rate limit (pacer.ts); none: unpaced. */
+  pacer?: Pacer;
+  /** The pacer's bucket for a path (an endpoint with a limit of its own); 'default' when absent. */
+  bucketOf?: (path: string) => string;
 }
 
 const TIMEOUT_MS = 30_000;
@@ -45,6 +54,13 @@ export function retryAfterMs(header: string | null, now = Date.now()): number {
 
 export class JsonClient {
   constructor(private readonly options: JsonClientOptions) {}
+
+  /** How long a call to `path` would wait for the pacer now (0: it would go at once). */
+  waitFor(path: string): number {
+    const bucket = this.options.bucketOf?.(path) ?? 'default';
+    const pacer = this.options.pacer;
+    return pacer ? Math.max(pacer.delay(bucket), pacer.delay('default')) : 0;
+  }
 
   /** One call; `expect` lists the statuses that are answers rather than errors (412, 409: a conflict). */
   async request<T>(method: string, path: string, options: { body?: unknown; ifMatch?: string; expect?: number[] } = {}): Promise<JsonResponse<T>> {
@@ -75,9 +91,16 @@ export class JsonClient {
 
   /** The request, with every failure in the agent's words; the response is OK or one of `expect`. */
   private async call(method: string, url: string, auth: boolean, expect: number[], headers: Record<string, string>, body?: string): Promise<Response> {
-    const { base, source } = this.options;
+    const { base, source, pacer } = this.options;
     const authorization = auth ? this.options.authorization() : null;
     if (auth && !authorization) throw new AppError('needs_sign_in', `${source} needs a token: enter it in Settings.`);
+    // Only calls to the API itself count against its budget (a storage host's download does not).
+    const bucket = auth ? (this.options.bucketOf?.(url.startsWith(base) ? url.slice(base.length) : url) ?? 'default') : null;
+    if (pacer && bucket) {
+      const wait = Math.max(pacer.delay(bucket), pacer.delay('default'));
+      if (wait > MAX_PACED_WAIT_MS) throw new RetryLater(wait, source, !pacer.held(bucket) && !pacer.held('default'));
+      await pacer.slot(bucket);
+    }
     let response: Response;
     try {
       response = await fetch(url, {
@@ -90,12 +113,15 @@ export class JsonClient {
       const reason = error instanceof Error && error.name === 'TimeoutError' ? 'did not answer in time' : 'cannot be reached';
       throw new AppError('unavailable', `${source} at ${new URL(base).host} ${reason}; Switchboard keeps trying.`);
     }
+    if (pacer && bucket) pacer.report('default', budgetOf(response.headers));
     const expected = expect.includes(response.status);
     if ((response.status === 401 || response.status === 403) && !expected) {
       throw new AppError('needs_sign_in', `${source} refused the token (expired or revoked): enter a new one in Settings.`);
     }
     if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
-      throw new RetryLater(retryAfterMs(response.headers.get('retry-after')), source);
+      const wait = retryAfterMs(response.headers.get('retry-after') ?? response.headers.get('x-ratelimit-retry-after'));
+      if (pacer && bucket) pacer.backOff(bucket, wait);
+      throw new RetryLater(wait, source);
     }
     if (!response.ok && !expected) {
       const text = await response.text();

@@ -8,21 +8,25 @@ import type { AttachmentContent, Capabilities, Connector, TestResult } from '../
 import { AppError } from '../../../shared/contract';
 import type { Account, Agent, Article, Message, Ticket } from '../../../shared/domain';
 import { htmlToText } from '../../../shared/html-text';
+import { localId } from '../../../shared/ids';
 import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
 import type { VipSource } from '../../../shared/vip';
 import { log } from '../../log';
 import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
+import { Pacer, type Clock } from '../http/pacer';
 import { sendOnce } from '../http/send-once';
 import { teamChanges } from '../http/teams';
 import { nearestDue } from '../../../shared/sla/policy';
 import { zendeskClocks, type ZdSlaPolicy } from './sla';
+import { CHUNK, exportPath, isDeleted, isTicket, LIST_FIRST_ABOVE, PageCache, PULL_BUDGET_MS, readCursor, type ExportCursor, type ExportPage } from './export';
 import { agentOf, customerOf, isAgent, messageOf, ticketOf, toZdStatus, type ZdComment, type ZdOrganization, type ZdTicket, type ZdUser } from './map';
 
-interface ExportPage {
-  tickets: ZdTicket[];
-  after_cursor: string | null;
-  end_of_stream: boolean;
+export interface ZendeskOptions {
+  /** The clock the pacing runs on (tests run a helpdesk's minutes in milliseconds). */
+  clock?: Clock;
+  /** The share of the account's rate limit Switchboard may use: half by default. */
+  share?: number;
 }
 
 const MAX_PAGES = 100;
@@ -36,17 +40,27 @@ export class ZendeskConnector implements Connector {
   private readonly client: JsonClient;
   private readonly base: string;
   private readonly lists = new Map<string, { at: number; list: unknown[] }>();
+  private readonly pacer: Pacer;
+  private readonly pages = new PageCache();
+  /** Users and organizations already read, by id (read again after an hour). */
+  private readonly known = { users: new Map<number, ZdUser>(), organizations: new Map<number, ZdOrganization>(), at: 0 };
 
   constructor(
     readonly account: Account,
     url: string,
     email: string,
     token: () => string | null,
+    options: ZendeskOptions = {},
   ) {
     this.base = `${url.replace(/\/+$/, '')}/api/v2/`;
+    // Until Zendesk's headers say the plan's limit: the smallest plan's 200 a minute; the incremental
+    // exports have a limit of their own, 10 a minute.
+    this.pacer = new Pacer({ clock: options.clock, share: options.share, limits: { default: 200, incremental: 10 } });
     this.client = new JsonClient({
       base: this.base,
       source: 'Zendesk',
+      pacer: this.pacer,
+      bucketOf: (path) => (path.startsWith('incremental/') ? 'incremental' : 'default'),
       authorization: () => {
         const secret = token();
         return secret ? `Basic ${Buffer.from(`${email}/token:${secret}`).toString('base64')}` : null;
@@ -84,14 +98,22 @@ export class ZendeskConnector implements Connector {
     return out;
   }
 
+  /** Users or organizations by id, 100 a request; those read in the last hour come from memory. */
   private async byIds<T extends { id: number }>(kind: 'users' | 'organizations', ids: Iterable<number>): Promise<Map<number, T>> {
-    const all = [...new Set(ids)].filter((id) => id > 0);
-    const found = new Map<number, T>();
-    for (let i = 0; i < all.length; i += 100) {
-      const { body } = await this.client.request<Record<string, T[]>>('GET', `${kind}/show_many.json?ids=${all.slice(i, i + 100).join(',')}`);
-      for (const item of body[kind] ?? []) found.set(item.id, item);
+    const now = this.pacer.clock.now();
+    if (now - this.known.at > LISTS_TTL_MS) {
+      this.known.users.clear();
+      this.known.organizations.clear();
+      this.known.at = now;
     }
-    return found;
+    const cache = this.known[kind] as unknown as Map<number, T>;
+    const all = [...new Set(ids)].filter((id) => id > 0);
+    const missing = all.filter((id) => !cache.has(id));
+    for (let i = 0; i < missing.length; i += 100) {
+      const { body } = await this.client.request<Record<string, T[]>>('GET', `${kind}/show_many.json?ids=${missing.slice(i, i + 100).join(',')}`);
+      for (const item of body[kind] ?? []) cache.set(item.id, item);
+    }
+    return new Map(all.flatMap((id) => (cache.has(id) ? [[id, cache.get(id)!] as const] : [])));
   }
 
   /** A list that changes rarely (SLA policies, groups), read at most hourly; none where the agent may not read it (403). */
@@ -111,21 +133,96 @@ export class ZendeskConnector implements Connector {
   }
 
   async pull(cursor: string | null): Promise<PullResult> {
+    const deadline = this.pacer.clock.now() + PULL_BUDGET_MS;
+    const c = readCursor(cursor);
     try {
       const changes: Change[] = [];
-      if (cursor === null) {
+      if (c.page === null && c.list === null && c.offset === 0) {
         if (!this.me) await this.whoAmI();
         const agents = await this.allPages<ZdUser>('users.json?role[]=agent&role[]=admin', 'users');
         for (const user of agents) changes.push({ kind: 'agent', agent: agentOf(this.account.id, user) });
         changes.push(...teamChanges(this.account.id, (await this.groups()).map((g) => [g.id, g.name] as const)));
+        c.total = await this.ticketCount();
       }
-      const path = cursor ? `incremental/tickets/cursor.json?cursor=${encodeURIComponent(cursor)}` : 'incremental/tickets/cursor.json?start_time=0';
-      const { body } = await this.client.request<ExportPage>('GET', path);
-      changes.push(...(await this.ticketsChanges(body.tickets ?? [])));
-      return { changes, nextCursor: body.after_cursor ?? cursor ?? '', done: body.end_of_stream };
+      // The listing walk, a page ahead of the filling (when both stand on a small page, it is read whole below).
+      if (!c.listed) {
+        const page = await this.exportPage(c.list);
+        const live = this.tickets(page, changes);
+        const aligned = c.list === c.page && c.offset === 0;
+        if (!aligned || live.length > LIST_FIRST_ABOVE) changes.push(...(await this.listed(live)));
+        c.list = page.after_cursor ?? c.list;
+        c.listed = page.end_of_stream;
+      }
+      // The filling walk: comments, ticket by ticket, until the pull's time is up.
+      const page = await this.exportPage(c.page);
+      const live = this.tickets(page, []); // its deleted ones were told when it was listed
+      let i = c.offset;
+      for (; i < live.length && i - c.offset < CHUNK; i++) {
+        if (i > c.offset && this.pacer.clock.now() + this.client.waitFor('tickets/0/comments.json') > deadline) break;
+        try {
+          changes.push(...(await this.ticketsChanges([live[i]!])));
+        } catch (error) {
+          if (error instanceof RetryLater && i > c.offset) break; // what is done stays done; the rest resumes here
+          throw error;
+        }
+      }
+      c.done += i - c.offset;
+      c.offset = i;
+      if (i < live.length) return this.result(changes, c, false);
+      this.pages.drop(c.page);
+      const next: ExportCursor = { ...c, page: page.after_cursor ?? c.page, offset: 0 };
+      if (!page.end_of_stream) return this.result(changes, next, false);
+      // Caught up: the next round's two walks start together where this one ended.
+      return this.result(changes, { ...next, list: next.page, listed: false }, true);
     } catch (error) {
       return pullFailure(error);
     }
+  }
+
+  /** A page's usable tickets, in order; its deleted ones, leaving the cache, are added to `changes`. */
+  private tickets(page: ExportPage, changes: Change[]): ZdTicket[] {
+    const usable = page.tickets.filter((t) => {
+      if (!isTicket(t)) log.warn(`zendesk: ticket ${String((t as { id?: unknown } | null)?.id)} skipped: not a ticket`);
+      return isTicket(t);
+    });
+    // Deleted in Zendesk: they leave the cache (changes queued for them fail, saying so).
+    for (const t of usable.filter(isDeleted)) changes.push({ kind: 'ticketGone', ticketId: localId(this.account.id, String(t.id)), reason: `Zendesk ticket #${t.id} was deleted.` });
+    return usable.filter((t) => !isDeleted(t));
+  }
+
+  private result(changes: Change[], next: ExportCursor, done: boolean): PullResult {
+    const progress = next.total ? { progress: { done: Math.min(next.done, next.total), total: next.total, unit: 'tickets' as const } } : {};
+    return { changes, nextCursor: JSON.stringify(next), done, ...progress };
+  }
+
+  /** An export page, from memory when it is being worked through. */
+  private async exportPage(key: string | null): Promise<ExportPage> {
+    const now = this.pacer.clock.now();
+    const cached = this.pages.get(key, now);
+    if (cached) return cached;
+    const { body } = await this.client.request<ExportPage>('GET', exportPath(key));
+    const page = { tickets: Array.isArray(body?.tickets) ? body.tickets : [], after_cursor: body?.after_cursor ?? null, end_of_stream: body?.end_of_stream !== false };
+    this.pages.set(key, page, now);
+    return page;
+  }
+
+  /** How many tickets the account has (Zendesk's count, approximate on large accounts); null where not told. */
+  private async ticketCount(): Promise<number | null> {
+    const { status, body } = await this.client.request<{ count?: { value?: number } }>('GET', 'tickets/count.json', { expect: [403, 404] });
+    const value = status === 200 ? body?.count?.value : undefined;
+    return typeof value === 'number' && value > 0 ? value : null;
+  }
+
+  /** Tickets as their records say, before their comments are read: the inbox shows them at once. */
+  private async listed(tickets: ZdTicket[]): Promise<Change[]> {
+    const users = await this.byIds<ZdUser>('users', tickets.flatMap((t) => [t.requester_id, t.assignee_id ?? 0]));
+    const organizations = await this.byIds<ZdOrganization>('organizations', [...users.values()].map((u) => u.organization_id ?? 0));
+    const groups = new Map((await this.groups()).map((g) => [g.id, g.name]));
+    return tickets.flatMap((t) => {
+      const requester = users.get(t.requester_id);
+      const customer = customerOf(this.account.id, requester, t.requester_id, organizations.get(requester?.organization_id ?? t.organization_id ?? 0), this.vip);
+      return [{ kind: 'customer' as const, customer }, { kind: 'ticket' as const, ticket: ticketOf(this.account.id, t, null, customer, groups.get(t.group_id ?? 0)) }];
+    });
   }
 
   /** Tickets with their comments, requesters and organizations; a malformed ticket is skipped and logged. */
@@ -147,7 +244,7 @@ export class ZendeskConnector implements Connector {
     for (const t of valid) {
       const requester = users.get(t.requester_id);
       const customer = customerOf(this.account.id, requester, t.requester_id, organizations.get(requester?.organization_id ?? t.organization_id ?? 0), this.vip);
-      const ticketId = `${this.account.id}:${t.id}`;
+      const ticketId = localId(this.account.id, String(t.id));
       const messages = (comments.get(t.id) ?? []).map((c) => messageOf(this.account.id, ticketId, c, users));
       const ticket = ticketOf(this.account.id, t, messages, customer, groups.get(t.group_id ?? 0));
       const facts = { priority: ticket.priority, tags: ticket.tags, organizationId: t.organization_id, groupId: t.group_id ?? null };

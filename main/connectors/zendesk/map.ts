@@ -4,6 +4,7 @@
  */
 import { type Agent, type Channel, type Customer, customerIdFor, localId, type Message, type Priority, type Ticket, type TicketStatus } from '../../../shared/domain';
 import { isVipBySource, type VipSource } from '../../../shared/vip';
+import { htmlToText } from '../../../shared/html-text';
 import { threadFacts } from '../thread-facts';
 
 export interface ZdTicket {
@@ -19,7 +20,9 @@ export interface ZdTicket {
   created_at: string;
   updated_at: string;
   due_at: string | null;
-  via?: { channel?: string };
+  /** The first comment's text (the export carries it; scrubbed on deleted tickets). */
+  description?: string | null;
+  via?: { channel?: string | number };
   /** The customer's survey answer: good or bad once rated; offered or unoffered before. */
   satisfaction_rating?: { score?: string } | null;
 }
@@ -27,10 +30,13 @@ export interface ZdTicket {
 export interface ZdComment {
   id: number;
   author_id: number;
-  body: string;
+  /** Plain text; real records also carry `html_body` and `plain_body` (and may lack one or the other). */
+  body?: string | null;
+  plain_body?: string | null;
+  html_body?: string | null;
   public: boolean;
   created_at: string;
-  attachments?: Array<{ id: number; file_name: string; content_type: string; size: number }>;
+  attachments?: Array<{ id: number; file_name: string; content_type: string; size?: number | null; inline?: boolean; content_url?: string }>;
 }
 
 export interface ZdUser {
@@ -52,7 +58,13 @@ export interface ZdOrganization {
 
 const statuses: Record<string, TicketStatus> = { new: 'new', open: 'open', pending: 'pending', hold: 'on-hold', solved: 'solved', closed: 'closed' };
 export const toZdStatus: Record<TicketStatus, string> = { new: 'new', open: 'open', pending: 'pending', 'on-hold': 'hold', solved: 'solved', closed: 'closed' };
-const channels: Record<string, Channel> = { email: 'email', web: 'web', chat: 'chat', native_messaging: 'chat', voice: 'phone', twitter: 'social', facebook: 'social', api: 'api' };
+const channels: Record<string, Channel> = {
+  email: 'email', web: 'web', web_form: 'web', web_widget: 'web', mobile: 'web', help_center: 'web',
+  chat: 'chat', native_messaging: 'chat', mobile_sdk: 'chat', sms: 'chat', whatsapp: 'chat', line: 'chat', wechat: 'chat', messagebird_sms: 'chat',
+  voice: 'phone', phone: 'phone',
+  twitter: 'social', facebook: 'social', instagram_dm: 'social',
+  api: 'api', rule: 'api', system: 'api', any_channel: 'api',
+};
 
 export function isAgent(user: ZdUser): boolean {
   return user.role === 'agent' || user.role === 'admin';
@@ -78,32 +90,38 @@ export function messageOf(accountId: string, ticketId: string, comment: ZdCommen
     accountId,
     author: { name: author?.name ?? `User ${comment.author_id}`, email: author?.email ?? '' },
     direction: fromAgent ? 'out' : 'in',
-    internal: !comment.public,
+    internal: comment.public === false,
     createdAt: Date.parse(comment.created_at) || 0,
-    text: comment.body,
-    attachments: (comment.attachments ?? []).map((a) => ({ id: localId(accountId, `attachment-${a.id}`), name: a.file_name, size: a.size, type: a.content_type })),
+    text: comment.plain_body ?? comment.body ?? (comment.html_body ? htmlToText(comment.html_body).replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim() : ''),
+    attachments: (comment.attachments ?? []).map((a) => ({ id: localId(accountId, `attachment-${a.id}`), name: a.file_name, size: Math.max(0, Math.round(Number(a.size) || 0)), type: a.content_type || 'application/octet-stream' })),
   };
 }
 
-export function ticketOf(accountId: string, zd: ZdTicket, messages: Message[], customer: Customer, group?: string): Ticket {
+/**
+ * `messages`: the ticket's comments, or null when they are not read yet (a first sync lists tickets first):
+ * its preview is then the ticket's description.
+ */
+export function ticketOf(accountId: string, zd: ZdTicket, messages: Message[] | null, customer: Customer, group?: string): Ticket {
   const score = zd.satisfaction_rating?.score;
+  const thread = messages ? threadFacts(messages) : { firstResponseAt: null, preview: (zd.description ?? '').slice(0, 140) };
   return {
     id: localId(accountId, String(zd.id)),
     accountId,
     remoteId: String(zd.id),
     subject: zd.subject ?? '',
+    // A status Switchboard does not know stays open (it may need an answer) and shows Zendesk's own word.
     status: statuses[zd.status] ?? 'open',
     sourceStatus: zd.status,
     priority: (['low', 'normal', 'high', 'urgent'] as Priority[]).find((p) => p === zd.priority) ?? 'normal',
-    channel: channels[zd.via?.channel ?? ''] ?? 'web',
+    channel: channels[String(zd.via?.channel ?? '')] ?? 'web',
     customerId: customer.id,
     assigneeId: zd.assignee_id ? localId(accountId, String(zd.assignee_id)) : null,
     tags: zd.tags ?? [],
     createdAt: Date.parse(zd.created_at) || 0,
     updatedAt: Date.parse(zd.updated_at) || 0,
     slaDueAt: zd.due_at ? Date.parse(zd.due_at) || null : null,
-    ...threadFacts(messages),
-    messageCount: messages.length,
+    ...thread,
+    messageCount: messages?.length ?? 0,
     // `updated_stamp` for Zendesk's safe_update: the base of a conflict check.
     version: zd.updated_at,
     ...(score === 'good' || score === 'bad' ? { satisfaction: score } : {}),

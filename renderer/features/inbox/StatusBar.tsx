@@ -24,7 +24,7 @@ function useOnline(): boolean {
 }
 
 export function StatusBar() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const online = useOnline();
   const syncing = useSyncStatus((s) => Object.values(s.syncing).some(Boolean));
   const error = useSyncStatus((s) => Object.values(s.errors).find((e) => e) ?? null);
@@ -42,7 +42,7 @@ export function StatusBar() {
       : unreachable.length
         ? t('statusbar.unreachable', { names: unreachable.join(', ') })
         : progress
-          ? t('statusbar.progress', { done: progress.done, total: progress.total })
+          ? t(progress.unit === 'tickets' ? 'statusbar.progressTickets' : 'statusbar.progress', { done: progress.done.toLocaleString(i18n.language), total: progress.total.toLocaleString(i18n.language) })
           : syncing
             ? t('statusbar.syncing')
             : error

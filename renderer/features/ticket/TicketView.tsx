@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message, Priority, TicketStatus } from '../../../shared/domain';
 import { dateTime } from '../../app/format';
-import { priorities, ticketStatuses } from '../../../shared/statuses';
+import { priorities, showsSourceStatus, ticketStatuses } from '../../../shared/statuses';
 import type { MutationOp } from '../../../shared/mutation';
 import { useApp } from '../../app/context';
 import { db } from '../../db/schema';
@@ -95,6 +95,7 @@ export function TicketView() {
                 </option>
               ))}
             </select>
+            {showsSourceStatus(ticket.status, ticket.sourceStatus) && <span className="source-status">{t('ticket.sourceStatus', { source: account?.name ?? '', status: ticket.sourceStatus })}</span>}
           </label>
           <label className="priority-field" hidden={can?.priority === false}>
             {t('ticket.priority')}

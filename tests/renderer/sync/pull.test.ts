@@ -42,4 +42,17 @@ describe('pull into the cache (real IndexedDB)', () => {
     const cached = await db.tickets.get('acc:1');
     expect(cached).toMatchObject({ subject: 'Renamed on the server', status: 'solved', version: 'v2' });
   });
+
+  it('a ticket the source deleted leaves the cache with its messages; a change queued for it fails, saying why', async () => {
+    const db = await freshDb();
+    await db.tickets.bulkPut([ticket(1), ticket(2)]);
+    await db.messages.put({ id: 'acc:m1', ticketId: 'acc:1', accountId: 'acc', author: { name: 'A', email: 'a@x' }, direction: 'in', internal: false, createdAt: 1, text: 'hi', attachments: [] });
+    await enqueue(db, 'acc:1', { type: 'setStatus', status: 'solved' }, null);
+    const gone = { kind: 'ticketGone' as const, ticketId: 'acc:1', reason: 'Zendesk ticket #1 was deleted.' };
+    const { api } = scriptedApi({ start: { changes: [gone], nextCursor: 'c1', done: true } }, async () => ({ kind: 'rejected', reason: '' }));
+    await pullAccount(api, db, 'acc');
+    expect((await db.tickets.toArray()).map((t) => t.id)).toEqual(['acc:2']);
+    expect(await db.messages.count()).toBe(0);
+    expect((await db.outbox.toArray()).map((r) => [r.state, r.error])).toEqual([['failed', 'Zendesk ticket #1 was deleted.']]);
+  });
 });
