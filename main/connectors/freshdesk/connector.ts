@@ -9,16 +9,20 @@ import { AppError } from '../../../shared/contract';
 import type { Account, Agent, Message, Ticket } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
+import { localId } from '../../../shared/ids';
 import { isVipBySource, type VipSource } from '../../../shared/vip';
 import { log } from '../../log';
-import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
+import { JsonClient, type JsonResponse, pullFailure, RetryLater, testFailure } from '../http/client';
+import { Pacer, type Clock } from '../http/pacer';
 import { sendOnce } from '../http/send-once';
 import { teamChanges } from '../http/teams';
 import { advance, readSinceCursor } from '../http/since-cursor';
 import { customerOf, type FdAgent, type FdAttachment, type FdConversation, type FdTicket, messagesOf, ticketOf, toFdPriority, toFdStatus } from './map';
 
 const EPOCH = '1970-01-01T00:00:00Z';
-const PER_PAGE = 30;
+/** The most Freshdesk gives a page (its default is 30): fewer requests for the same tickets. */
+const PER_PAGE = 100;
+const MAX_PAGES = 300;
 
 export class FreshdeskConnector implements Connector {
   readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true, timeTracking: true };
@@ -28,16 +32,23 @@ export class FreshdeskConnector implements Connector {
   private readonly client: JsonClient;
   private agents = new Map<number, FdAgent>();
   private groups = new Map<number, string>();
+  /** The account's own names for its statuses, custom ones too (6: "Waiting on customer"…), where it tells. */
+  private statusNames = new Map<number, string>();
+  private readonly base: string;
 
   constructor(
     readonly account: Account,
     url: string,
     apiKey: () => string | null,
     private readonly perPage = PER_PAGE,
+    options: { clock?: Clock; share?: number } = {},
   ) {
+    this.base = `${url.replace(/\/+$/, '')}/api/v2/`;
     this.client = new JsonClient({
-      base: `${url.replace(/\/+$/, '')}/api/v2/`,
+      base: this.base,
       source: 'Freshdesk',
+      // Until Freshdesk's X-RateLimit-Total says the plan's limit: a trial's 50 a minute.
+      pacer: new Pacer({ clock: options.clock, share: options.share, limits: { default: 50 } }),
       authorization: () => {
         const key = apiKey();
         return key ? `Basic ${Buffer.from(`${key}:X`).toString('base64')}` : null;
@@ -48,20 +59,38 @@ export class FreshdeskConnector implements Connector {
   async testConnection(): Promise<TestResult> {
     try {
       const { body } = await this.client.request<FdAgent>('GET', 'agents/me');
-      this.me = { id: `${this.account.id}:${body.id}`, accountId: this.account.id, name: body.contact.name, email: body.contact.email };
+      this.me = { id: localId(this.account.id, String(body.id)), accountId: this.account.id, name: body.contact.name, email: body.contact.email };
       return { ok: true, notes: [] };
     } catch (error) {
       return testFailure(error);
     }
   }
 
+  /** Every page of a list, following the `link` header's next page; `missing` answers (403: not an admin) end it empty. */
+  private async allPages<T>(path: string, missing: number[] = []): Promise<T[]> {
+    const out: T[] = [];
+    let next: string | null = path;
+    for (let page = 0; next && page < MAX_PAGES; page++) {
+      const response: JsonResponse<unknown> = await this.client.request<unknown>('GET', next, { expect: missing });
+      if (missing.includes(response.status)) break;
+      if (Array.isArray(response.body)) out.push(...(response.body as T[]));
+      const url: string | null = /<([^>]+)>;\s*rel="next"/.exec(response.link ?? '')?.[1] ?? null;
+      next = url?.startsWith(this.base) ? url.slice(this.base.length) : null;
+    }
+    return out;
+  }
+
   private async loadAgents(): Promise<Agent[]> {
-    const { body } = await this.client.request<FdAgent[]>('GET', 'agents?per_page=100');
-    this.agents = new Map(body.map((a) => [a.id, a]));
+    const agents = await this.allPages<FdAgent>('agents?per_page=100');
+    this.agents = new Map(agents.map((a) => [a.id, a]));
     // Groups are the teams: their names, read with the agents (admins only: without them, no team).
-    const groups = await this.client.request<Array<{ id: number; name: string }>>('GET', 'groups?per_page=100', { expect: [403] });
-    this.groups = new Map(groups.status === 200 && Array.isArray(groups.body) ? groups.body.map((g) => [g.id, g.name]) : []);
-    return body.map((a) => ({ id: `${this.account.id}:${a.id}`, accountId: this.account.id, name: a.contact.name, email: a.contact.email }));
+    const groups = await this.allPages<{ id: number; name: string }>('groups?per_page=100', [403]);
+    this.groups = new Map(groups.map((g) => [g.id, g.name]));
+    // The status field's choices name custom statuses (admins only: without them, the number shows).
+    const fields = await this.allPages<{ name?: string; choices?: Record<string, unknown> }>('ticket_fields?type=default_status', [403, 404]);
+    const choices = fields.find((f) => f.name === 'status')?.choices ?? {};
+    this.statusNames = new Map(Object.entries(choices).flatMap(([key, names]) => (Array.isArray(names) && typeof names[0] === 'string' ? [[Number(key), names[0]] as const] : [])));
+    return agents.map((a) => ({ id: localId(this.account.id, String(a.id)), accountId: this.account.id, name: a.contact.name, email: a.contact.email }));
   }
 
   async pull(cursor: string | null): Promise<PullResult> {
@@ -72,7 +101,8 @@ export class FreshdeskConnector implements Connector {
         for (const agent of await this.loadAgents()) changes.push({ kind: 'agent', agent });
         changes.push(...teamChanges(this.account.id, this.groups));
       }
-      const path = `tickets?updated_since=${encodeURIComponent(c.since)}&order_by=updated_at&order_type=asc&include=requester&page=${c.page}&per_page=${this.perPage}`;
+      // The request's text comes only when asked for (accounts created after 2018-11-30): include=description.
+      const path = `tickets?updated_since=${encodeURIComponent(c.since)}&order_by=updated_at&order_type=asc&include=requester,description&page=${c.page}&per_page=${this.perPage}`;
       const { body, link } = await this.client.request<FdTicket[]>('GET', path);
       const tickets = Array.isArray(body) ? body : [];
       const last = !link?.includes('rel="next"');
@@ -91,11 +121,12 @@ export class FreshdeskConnector implements Connector {
   }
 
   private async ticketChanges(t: FdTicket): Promise<Change[]> {
-    const { body } = await this.client.request<FdConversation[]>('GET', `tickets/${t.id}/conversations?per_page=100`);
+    const conversations = await this.allPages<FdConversation>(`tickets/${t.id}/conversations?per_page=100`);
     const customer = customerOf(this.account.id, t.requester, t.requester_id);
     customer.vip = isVipBySource(this.vip, t.tags ?? [], t.custom_fields ?? {});
-    const messages = messagesOf(this.account.id, t, Array.isArray(body) ? body : [], customer, this.agents);
-    return [{ kind: 'customer', customer }, ...messages.map((message) => ({ kind: 'message' as const, message })), { kind: 'ticket', ticket: ticketOf(this.account.id, t, messages, customer, this.groups.get(t.group_id ?? 0)) }];
+    const messages = messagesOf(this.account.id, t, conversations, customer, this.agents);
+    const ticket = ticketOf(this.account.id, t, messages, customer, this.groups.get(t.group_id ?? 0), this.statusNames.get(t.status));
+    return [{ kind: 'customer', customer }, ...messages.map((message) => ({ kind: 'message' as const, message })), { kind: 'ticket', ticket }];
   }
 
   private async current(remoteId: string): Promise<{ ticket: Ticket; messages: Message[] }> {
@@ -115,8 +146,8 @@ export class FreshdeskConnector implements Connector {
       const own = await this.client.request<FdTicket>('GET', `tickets/${ticket}`);
       let file = own.body.attachments?.find((a) => String(a.id) === id);
       if (!file) {
-        const { body } = await this.client.request<FdConversation[]>('GET', `tickets/${ticket}/conversations?per_page=100`);
-        file = (Array.isArray(body) ? body : []).flatMap((c): FdAttachment[] => c.attachments ?? []).find((a) => String(a.id) === id);
+        const conversations = await this.allPages<FdConversation>(`tickets/${ticket}/conversations?per_page=100`);
+        file = conversations.flatMap((c): FdAttachment[] => c.attachments ?? []).find((a) => String(a.id) === id);
       }
       if (!file?.attachment_url) throw new AppError('not_found', `Freshdesk no longer has the attachment ${id} of ticket ${ticket}.`);
       const { data } = await this.client.bytes(file.attachment_url);

@@ -1,5 +1,6 @@
 /** Freshdesk's records in Switchboard's vocabulary: numeric statuses, priorities and sources. */
 import { type Channel, type Customer, customerIdFor, localId, type Message, type Priority, type Ticket, type TicketStatus } from '../../../shared/domain';
+import { htmlToText } from '../../../shared/html-text';
 import { threadFacts } from '../thread-facts';
 
 export interface FdTicket {
@@ -16,7 +17,9 @@ export interface FdTicket {
   created_at: string;
   updated_at: string;
   due_by: string | null;
-  description_text: string;
+  /** The request's text: plain and HTML; in a list only when asked for (include=description). */
+  description_text?: string | null;
+  description?: string | null;
   requester?: { id: number; name: string; email: string };
   /** The request's own files (a ticket read by id). */
   attachments?: FdAttachment[];
@@ -24,7 +27,8 @@ export interface FdTicket {
 
 export interface FdConversation {
   id: number;
-  body_text: string;
+  body_text?: string | null;
+  body?: string | null;
   private: boolean;
   incoming: boolean;
   user_id: number;
@@ -37,7 +41,9 @@ export interface FdAttachment {
   id: number;
   name: string;
   content_type: string;
-  size: number;
+  /** Freshdesk says `size`, or `file_size` in some answers, or neither. */
+  size?: number | null;
+  file_size?: number | null;
   attachment_url?: string;
 }
 
@@ -59,15 +65,21 @@ export function customerOf(accountId: string, requester: FdTicket['requester'], 
 }
 
 /** A file's id names its ticket: Freshdesk reads attachments only through their ticket or conversation. */
-const filesOf = (accountId: string, ticket: number, files: FdAttachment[] | undefined) =>
-  (files ?? []).map((a) => ({ id: localId(accountId, `attachment-${ticket}-${a.id}`), name: a.name, size: a.size, type: a.content_type }));
+const filesOf = (accountId: string, ticket: number, files: FdAttachment[] | undefined | null) =>
+  (files ?? []).map((a) => ({
+    id: localId(accountId, `attachment-${ticket}-${a.id}`), name: a.name || `attachment-${a.id}`,
+    size: Math.max(0, Math.round(Number(a.size ?? a.file_size ?? 0) || 0)), type: a.content_type || 'application/octet-stream',
+  }));
+
+/** Plain text where Freshdesk gives it, else its HTML as text. */
+const textOf = (plain: string | null | undefined, html: string | null | undefined) => plain ?? (html ? htmlToText(html).replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim() : '');
 
 /** The request itself (Freshdesk keeps it on the ticket), then the conversation. */
 export function messagesOf(accountId: string, fd: FdTicket, conversations: FdConversation[], customer: Customer, agents: ReadonlyMap<number, FdAgent>): Message[] {
   const ticketId = localId(accountId, String(fd.id));
   const request: Message = {
     id: localId(accountId, `ticket-${fd.id}`), ticketId, accountId, author: { name: customer.name, email: customer.email }, direction: 'in', internal: false,
-    createdAt: Date.parse(fd.created_at) || 0, text: fd.description_text ?? '', attachments: filesOf(accountId, fd.id, fd.attachments),
+    createdAt: Date.parse(fd.created_at) || 0, text: textOf(fd.description_text, fd.description), attachments: filesOf(accountId, fd.id, fd.attachments),
   };
   return [
     request,
@@ -76,21 +88,23 @@ export function messagesOf(accountId: string, fd: FdTicket, conversations: FdCon
       return {
         id: localId(accountId, `conversation-${c.id}`), ticketId, accountId,
         author: agent ? { name: agent.contact.name, email: agent.contact.email } : { name: customer.name, email: customer.email },
-        direction: c.incoming || !agent ? 'in' : 'out', internal: c.private, createdAt: Date.parse(c.created_at) || 0, text: c.body_text ?? '',
+        direction: c.incoming || !agent ? 'in' : 'out', internal: c.private === true, createdAt: Date.parse(c.created_at) || 0, text: textOf(c.body_text, c.body),
         attachments: filesOf(accountId, fd.id, c.attachments),
       };
     }),
   ];
 }
 
-export function ticketOf(accountId: string, fd: FdTicket, messages: Message[], customer: Customer, group?: string): Ticket {
+/** `statusName`: the account's own name for the status, where it told (custom statuses have numbers beyond 5). */
+export function ticketOf(accountId: string, fd: FdTicket, messages: Message[], customer: Customer, group?: string, statusName?: string): Ticket {
   const facts = threadFacts(messages);
   return {
     id: localId(accountId, String(fd.id)), accountId, remoteId: String(fd.id), subject: fd.subject,
-    // A ticket nobody has answered yet is new to the agent, whatever Freshdesk calls it.
+    // A ticket nobody has answered yet is new to the agent, whatever Freshdesk calls it. A custom status
+    // stays open (it may need an answer) and shows Freshdesk's own name for it.
     status: fd.status === 2 && facts.firstResponseAt === null ? 'new' : (statuses[fd.status] ?? 'open'),
-    sourceStatus: statusNames[fd.status] ?? String(fd.status),
-    priority: priorities[fd.priority - 1] ?? 'normal',
+    sourceStatus: statusNames[fd.status] ?? statusName ?? `Status ${fd.status}`,
+    priority: priorities[Number(fd.priority) - 1] ?? 'normal',
     channel: sources[fd.source] ?? 'web',
     customerId: customer.id,
     assigneeId: fd.responder_id ? localId(accountId, String(fd.responder_id)) : null,

@@ -9,8 +9,10 @@ import { AppError } from '../../../shared/contract';
 import type { Account, Agent, Ticket } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
+import { localId } from '../../../shared/ids';
 import { isVipBySource, type VipSource } from '../../../shared/vip';
 import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
+import { Pacer, type Clock } from '../http/pacer';
 import { sendOnce } from '../http/send-once';
 import { teamChanges } from '../http/teams';
 import { advance, readSinceCursor } from '../http/since-cursor';
@@ -22,6 +24,7 @@ interface HalPage<T> {
 }
 
 const EPOCH = '1970-01-01T00:00:00Z';
+const MAX_PAGES = 200;
 
 export class HelpScoutConnector implements Connector {
   readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'closed'], priority: false, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true };
@@ -38,9 +41,16 @@ export class HelpScoutConnector implements Connector {
     url: string,
     private readonly appId: string,
     private readonly appSecret: () => string | null,
+    options: { clock?: Clock; share?: number } = {},
   ) {
     this.base = `${url.replace(/\/+$/, '')}/v2/`;
-    this.client = new JsonClient({ base: this.base, source: 'Help Scout', authorization: () => (this.token ? `Bearer ${this.token.value}` : null) });
+    this.client = new JsonClient({
+      base: this.base,
+      source: 'Help Scout',
+      authorization: () => (this.token ? `Bearer ${this.token.value}` : null),
+      // Until Help Scout's X-RateLimit-Limit-Minute says the account's limit: 200 a minute.
+      pacer: new Pacer({ clock: options.clock, share: options.share, limits: { default: 200 } }),
+    });
   }
 
   /** An access token for the app (client credentials), renewed a minute before it expires. */
@@ -81,17 +91,28 @@ export class HelpScoutConnector implements Connector {
   async testConnection(): Promise<TestResult> {
     try {
       const { body } = await this.call<HsPerson>('GET', 'users/me');
-      this.me = { id: `${this.account.id}:${body.id}`, accountId: this.account.id, name: nameOf(body), email: body.email ?? '' };
+      this.me = { id: localId(this.account.id, String(body.id)), accountId: this.account.id, name: nameOf(body), email: body.email ?? '' };
       return { ok: true, notes: [] };
     } catch (error) {
       return testFailure(error);
     }
   }
 
+  /** Every page of a HAL list (users, mailboxes: 50 a page), not only the first. */
+  private async allPages<T>(path: string, key: string): Promise<T[]> {
+    const out: T[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const { body } = await this.call<HalPage<T>>('GET', page === 1 ? path : `${path}${path.includes('?') ? '&' : '?'}page=${page}`);
+      out.push(...(body?._embedded?.[key] ?? []));
+      if (!body?.page || body.page.number >= body.page.totalPages) break;
+    }
+    return out;
+  }
+
   /** Mailboxes are the teams: their names, read with the agents (and before a move, after a restart). */
   private async loadMailboxes(): Promise<void> {
-    const { body } = await this.call<HalPage<{ id: number; name: string }>>('GET', 'mailboxes');
-    this.mailboxes = new Map((body._embedded?.mailboxes ?? []).map((m) => [m.id, m.name]));
+    const mailboxes = await this.allPages<{ id: number; name: string }>('mailboxes', 'mailboxes');
+    this.mailboxes = new Map(mailboxes.map((m) => [m.id, m.name]));
   }
 
   async pull(cursor: string | null): Promise<PullResult> {
@@ -99,8 +120,7 @@ export class HelpScoutConnector implements Connector {
     try {
       const changes: Change[] = [];
       if (c.page === 1) {
-        const { body } = await this.call<HalPage<HsPerson>>('GET', 'users');
-        for (const u of body._embedded?.users ?? []) changes.push({ kind: 'agent', agent: { id: `${this.account.id}:${u.id}`, accountId: this.account.id, name: nameOf(u), email: u.email ?? '' } });
+        for (const u of await this.allPages<HsPerson>('users', 'users')) changes.push({ kind: 'agent', agent: { id: localId(this.account.id, String(u.id)), accountId: this.account.id, name: nameOf(u), email: u.email ?? '' } });
         await this.loadMailboxes();
         changes.push(...teamChanges(this.account.id, this.mailboxes));
       }
@@ -111,7 +131,7 @@ export class HelpScoutConnector implements Connector {
       const { fetch, next } = advance(c, conversations.map((x) => ({ id: String(x.id), updated: updatedOf(x) })), last);
       for (const conversation of conversations.filter((x) => fetch.includes(String(x.id)))) changes.push(...this.changesOf(conversation));
       const total = body.page?.totalElements ?? conversations.length;
-      return { changes, nextCursor: JSON.stringify(next), done: last, progress: { done: Math.min(total, (c.page - 1) * (body.page?.size ?? 0) + conversations.length), total } };
+      return { changes, nextCursor: JSON.stringify(next), done: last, progress: { done: Math.min(total, (c.page - 1) * (body.page?.size ?? 0) + conversations.length), total, unit: 'tickets' } };
     } catch (error) {
       return pullFailure(error);
     }

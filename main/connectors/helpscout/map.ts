@@ -19,7 +19,7 @@ export interface HsThread {
   body?: string;
   createdAt: string;
   createdBy?: HsPerson;
-  _embedded?: { attachments?: Array<{ id: number; filename: string; mimeType: string; size: number }> };
+  _embedded?: { attachments?: Array<{ id: number; filename: string; mimeType: string; size?: number | null }> };
 }
 
 export interface HsConversation {
@@ -33,14 +33,21 @@ export interface HsConversation {
   assignee?: HsPerson | null;
   primaryCustomer: HsPerson;
   tags?: Array<{ tag: string }>;
-  source?: { type?: string };
+  /** email, phone or chat: what kind of conversation it is (a phone call entered through the API has source "api"). */
+  type?: string;
+  source?: { type?: string; via?: string };
   _embedded?: { threads?: HsThread[] };
 }
 
 const statuses: Record<string, TicketStatus> = { active: 'open', pending: 'pending', closed: 'closed', spam: 'closed' };
 export const toHsStatus: Record<TicketStatus, string> = { new: 'active', open: 'active', pending: 'pending', 'on-hold': 'pending', solved: 'closed', closed: 'closed' };
 const channels: Record<string, Channel> = { email: 'email', chat: 'chat', phone: 'phone', api: 'api', 'web-form': 'web', beacon: 'web' };
-const MESSAGE_THREADS = new Set(['customer', 'message', 'reply', 'note', 'chat', 'phone']);
+/**
+ * Threads that are messages (lineitem is a log line: "assigned to…", "status changed"): forwardparent is the
+ * agent's note on a forward (internal), forwardchild the forwarded message itself.
+ */
+const MESSAGE_THREADS = new Set(['customer', 'message', 'reply', 'note', 'chat', 'phone', 'forwardparent', 'forwardchild']);
+const INTERNAL_THREADS = new Set(['note', 'forwardparent']);
 
 export const nameOf = (p: HsPerson | null | undefined) => [p?.first ?? p?.firstName, p?.last ?? p?.lastName].filter(Boolean).join(' ');
 export const updatedOf = (c: HsConversation) => c.userUpdatedAt ?? c.createdAt;
@@ -61,11 +68,11 @@ export function messagesOf(accountId: string, c: HsConversation): Message[] {
       accountId,
       author: { name: nameOf(t.createdBy), email: t.createdBy?.email ?? '' },
       direction: t.createdBy?.type === 'customer' || t.type === 'customer' ? ('in' as const) : ('out' as const),
-      internal: t.type === 'note',
+      internal: INTERNAL_THREADS.has(t.type),
       createdAt: Date.parse(t.createdAt) || 0,
       text: htmlToText(t.body ?? '').replace(/[ \t]+\n/g, '\n').trim(),
       // A file's id names its conversation: Help Scout serves attachment data per conversation.
-      attachments: (t._embedded?.attachments ?? []).map((a) => ({ id: localId(accountId, `attachment-${c.id}-${a.id}`), name: a.filename, size: a.size, type: a.mimeType })),
+      attachments: (t._embedded?.attachments ?? []).map((a) => ({ id: localId(accountId, `attachment-${c.id}-${a.id}`), name: a.filename || `attachment-${a.id}`, size: Math.max(0, Math.round(Number(a.size) || 0)), type: a.mimeType || 'application/octet-stream' })),
     }));
 }
 
@@ -79,7 +86,8 @@ export function ticketOf(accountId: string, c: HsConversation, messages: Message
     status: c.status === 'active' && facts.firstResponseAt === null ? 'new' : (statuses[c.status] ?? 'open'),
     sourceStatus: c.status,
     priority: 'normal',
-    channel: channels[c.source?.type ?? ''] ?? 'email',
+    // The conversation's own type first (a phone call created through the API has source "api"), then its source.
+    channel: channels[c.type ?? ''] ?? channels[c.source?.type ?? ''] ?? 'email',
     customerId: customer.id,
     assigneeId: c.assignee?.id ? localId(accountId, String(c.assignee.id)) : null,
     tags: (c.tags ?? []).map((t) => t.tag),

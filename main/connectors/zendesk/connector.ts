@@ -83,7 +83,6 @@ export class ZendeskConnector implements Connector {
     return body.user;
   }
 
-  /** Every page of a list that links to the next one with `next_page` (a full URL). */
   /** Every page of a list (`next_page`); `missing` answers (403, 404: a feature not enabled) end it empty. */
   private async allPages<T>(path: string, key: string, missing: number[] = []): Promise<T[]> {
     const out: T[] = [];
@@ -116,13 +115,12 @@ export class ZendeskConnector implements Connector {
     return new Map(all.flatMap((id) => (cache.has(id) ? [[id, cache.get(id)!] as const] : [])));
   }
 
-  /** A list that changes rarely (SLA policies, groups), read at most hourly; none where the agent may not read it (403). */
+  /** A list that changes rarely (SLA policies, groups), read at most hourly; empty where the agent may not read it (403). */
   private async rarelyChanging<T>(path: string, key: string): Promise<T[]> {
     const known = this.lists.get(path);
     if (known && Date.now() - known.at < LISTS_TTL_MS) return known.list as T[];
-    const { status, body } = await this.client.request<Record<string, unknown>>('GET', path, { expect: [403, 404] });
-    const list = status === 200 && Array.isArray(body?.[key]) ? (body[key] as T[]) : [];
-    if (status !== 200) log.info(`zendesk: ${key} not readable (${status}); going on without`);
+    // Every page of it (groups come 100 a page); none where the agent may not read it.
+    const list = await this.allPages<T>(path, key, [403, 404]);
     this.lists.set(path, { at: Date.now(), list });
     return list;
   }

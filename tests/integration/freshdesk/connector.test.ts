@@ -61,10 +61,11 @@ describe('Freshdesk (recorded API shapes)', () => {
     const c = connector();
     fd.fault({ status: 429, headers: { 'Retry-After': '25' }, body: { code: 'rate_limited' } });
     expect(await c.push(mutation('1', { type: 'setPriority', priority: 'high' }, null))).toEqual({ kind: 'retryAfter', ms: 25_000 });
+    await expect(c.pull(null)).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('asks us to wait') }); // and asks nothing before then
     fd.fault({ status: 500, body: { code: 'internal_error' } });
-    await expect(c.pull(null)).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(connector().pull(null)).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('internal error (500)') });
     expect(await connector('wrong').testConnection()).toMatchObject({ ok: false, problem: 'auth', message: expect.stringContaining('Freshdesk refused the token') });
-    expect(await c.testConnection()).toEqual({ ok: true, notes: [] });
+    expect(await connector().testConnection()).toEqual({ ok: true, notes: [] });
   });
 
   it('attachments of the request and of replies are listed, and fetched through their signed links without the API key', async () => {
@@ -97,5 +98,23 @@ describe('Freshdesk (recorded API shapes)', () => {
     expect(await c.push(log)).toMatchObject({ kind: 'applied' });
     expect(await c.push(log)).toMatchObject({ kind: 'applied' });
     expect(fd.timeEntries(1).map((e) => e.time_spent)).toEqual(['01:35']);
+  });
+});
+
+describe('Freshdesk as real accounts answer', () => {
+  it('asks for the request’s text (include=description), reads every page of agents and conversations, names custom statuses', async () => {
+    const c = connector();
+    const all = await pullAll(c, null);
+    expect(fd.requests.some((r) => r.path.includes('include=requester,description'))).toBe(true);
+    const requests = all.changes.flatMap((x) => (x.kind === 'message' && x.message.id.includes(':ticket-') ? [[x.message.ticketId, x.message.text]] : []));
+    expect(requests).toContainEqual(['fd:1', 'The export stops at 50%.']);
+    expect(all.changes.filter((x) => x.kind === 'agent')).toHaveLength(130); // two pages of agents
+    expect(tickets(all.changes).find((t) => t.remoteId === '4')).toMatchObject({ status: 'open', sourceStatus: 'Waiting on third party' });
+  });
+
+  it('a file with `file_size` instead of `size`, or with neither, is listed, never refused', async () => {
+    const all = await pullAll(connector(), null);
+    const pdf = all.changes.flatMap((x) => (x.kind === 'message' ? x.message.attachments : [])).find((f) => f.name === 'счёт.pdf');
+    expect(pdf).toMatchObject({ size: 16 });
   });
 });

@@ -24,7 +24,7 @@ describe('Help Scout (recorded API shapes)', () => {
   it('signs in with client credentials, pages to the end with threads, then pulls only what changed', async () => {
     const c = connector();
     const all = await pullAll(c, null);
-    expect(all.pages).toBe(2);
+    expect(all.pages).toBe(3); // five conversations, two a page
     const byId = new Map(tickets(all.changes).map((t) => [t.remoteId, t]));
     expect(byId.get('1')).toMatchObject({ status: 'new', sourceStatus: 'active', number: 101, customerId: 'customer:nina@example.test', group: 'Support' });
     expect(byId.get('2')).toMatchObject({ status: 'pending', subject: 'Смена тарифа' });
@@ -78,5 +78,20 @@ describe('Help Scout (recorded API shapes)', () => {
     const fresh = connector(); // knows no mailboxes yet: reads them before the move
     expect(await fresh.push(mutation('1', { type: 'setGroup', group: 'Escalations' }, null))).toMatchObject({ kind: 'applied', ticket: { group: 'Escalations' } });
     expect(hs.requests.find((r) => r.method === 'PATCH')?.body).toEqual({ op: 'move', path: '/mailboxId', value: 301 });
+  });
+});
+
+describe('Help Scout as real accounts answer', () => {
+  it('reads every page of users, takes the channel from the conversation’s type, and reads every kind of thread', async () => {
+    const all = await pullAll(connector(), null);
+    expect(all.changes.filter((x) => x.kind === 'agent')).toHaveLength(128); // three pages of 50
+    const byId = new Map(tickets(all.changes).map((t) => [t.remoteId, t]));
+    expect(byId.get('4')).toMatchObject({ channel: 'phone', assigneeId: null }); // a call logged through the API
+    expect(byId.get('5')).toMatchObject({ channel: 'chat' });
+    expect(byId.get('1')).toMatchObject({ channel: 'email', assigneeId: null }); // no `assignee` key at all
+    expect(messagesIn(all.changes).filter((m) => m.ticketId === 'hs:4').map((m) => [m.text, m.internal])).toEqual([
+      ['Customer called: invoice total is wrong.', false],
+      ['Forwarded to billing.', true], // the log line ("assigned to…") is no message
+    ]);
   });
 });

@@ -1,7 +1,10 @@
 /**
  * Help Scout's Inbox API 2.0 as its public documentation describes it (../shared/HELPDESK-APIS.md §3.3):
- * OAuth2 client credentials, HAL pages of conversations with embedded threads sorted by modifiedAt,
- * reply and notes, JSON-patch of status and assignee, PUT of tags.
+ * OAuth2 client credentials, HAL pages of conversations with embedded threads sorted by modifiedAt, users
+ * and mailboxes 50 a page; conversations with their `type` (email, phone, chat) beside their source, no
+ * `assignee` key when unassigned, threads of every type (customer, message, note, chat, phone, lineitem,
+ * forwardparent); reply and notes, JSON-patch of status and assignee, PUT of tags; the account's limit a
+ * minute in `X-RateLimit-Limit-Minute` / `X-RateLimit-Remaining-Minute`, 429 with `X-RateLimit-Retry-After`.
  */
 import { type Replay, type Route, startReplay } from '../peers/replay';
 
@@ -17,7 +20,11 @@ export interface FakeHelpScout extends Replay {
   tokens: string[];
 }
 
-export async function startFakeHelpScout(pageSize = 2): Promise<FakeHelpScout> {
+const PAGE = 50;
+/** Agent Smith and 127 colleagues: three pages of users. */
+const colleagues = Array.from({ length: 127 }, (_, i) => ({ id: 1000 + i, firstName: 'Colleague', lastName: String(i + 1), email: `colleague${i + 1}@example.test`, type: 'user' }));
+
+export async function startFakeHelpScout(pageSize = 2, limit = 60_000): Promise<FakeHelpScout> {
   let clock = Date.UTC(2026, 10, 20, 9);
   const stamp = () => new Date((clock += 1000)).toISOString().replace('.000', '');
   const tokens: string[] = [];
@@ -26,26 +33,53 @@ export async function startFakeHelpScout(pageSize = 2): Promise<FakeHelpScout> {
   const conversations: Conversation[] = [];
   const add = (id: number, subject: string, customer: { id: number; email: string; first: string; last: string }, status: string, text: string) => {
     const at = stamp();
+    // Unassigned: no `assignee` key at all, as Help Scout answers.
     conversations.push({
-      id, number: 100 + id, subject, status, mailboxId: 300, createdAt: at, userUpdatedAt: at, assignee: null, primaryCustomer: customer, tags: [], source: { type: 'email' },
-      _embedded: { threads: [{ id: id * 10, type: 'customer', body: `<p>${text}</p>`, createdAt: at, createdBy: { ...customer, type: 'customer' } }] },
+      id, number: 100 + id, subject, status, type: 'email', mailboxId: 300, createdAt: at, userUpdatedAt: at, primaryCustomer: customer, tags: [], source: { type: 'email', via: 'customer' },
+      _embedded: { threads: [{ id: id * 10, type: 'customer', status: 'active', body: `<p>${text}</p>`, createdAt: at, createdBy: { ...customer, type: 'customer' } }] },
     });
   };
   add(1, 'Beacon shows no answers', { id: 50, email: 'nina@example.test', first: 'Nina', last: 'Berg' }, 'active', 'The help widget is empty.');
   add(2, 'Смена тарифа', { id: 51, email: 'oleg@example.ru', first: 'Олег', last: 'Ким' }, 'pending', 'Хотим перейти на годовой тариф.');
   add(3, 'Refund for March', { id: 50, email: 'nina@example.test', first: 'Nina', last: 'Berg' }, 'closed', 'Please refund March.');
+  // A phone call logged through the API: type "phone", source "api"; a log line, a call note and a forward.
+  add(4, 'Called about the invoice', { id: 52, email: 'ivan@example.ru', first: 'Ivan', last: 'Lee' }, 'active', 'Customer called: invoice total is wrong.');
+  Object.assign(conversations[3]!, { type: 'phone', source: { type: 'api', via: 'user' } });
+  conversations[3]!._embedded.threads[0]!.type = 'phone';
+  conversations[3]!._embedded.threads.push(
+    { id: 41, type: 'lineitem', action: { type: 'changed-ticket-assignee', text: 'Agent assigned to Agent' }, createdAt: stamp(), createdBy: { ...agent, type: 'user' } },
+    { id: 42, type: 'forwardparent', body: '<p>Forwarded to billing.</p>', createdAt: stamp(), createdBy: { ...agent, type: 'user' } },
+  );
+  // A chat.
+  add(5, 'Chat: where is my order?', { id: 53, email: 'mia@example.test', first: 'Mia', last: 'Sun' }, 'closed', 'Hi, where is my order?');
+  Object.assign(conversations[4]!, { type: 'chat', source: { type: 'chat', via: 'customer' } });
+  conversations[4]!._embedded.threads[0]!.type = 'chat';
   // A file on the customer's first message of conversation 2; its data is served base64 (Get Attachment Data).
   const tariff = Buffer.from('plan,price\nannual,990\n');
   conversations[1]!._embedded.threads[0]!._embedded = { attachments: [{ id: 77, filename: 'тарифы.csv', mimeType: 'text/csv', size: tariff.length, width: 0, height: 0 }] };
   const find = (id: string) => conversations.find((c) => c.id === Number(id));
   const touch = (c: Conversation) => (c.userUpdatedAt = stamp());
 
+  // A HAL list, 50 a page.
+  const hal = (key: string, all: unknown[], page: number) => ({
+    body: { _embedded: { [key]: all.slice((page - 1) * PAGE, page * PAGE) }, page: { size: PAGE, totalElements: all.length, totalPages: Math.max(1, Math.ceil(all.length / PAGE)), number: page } },
+  });
+  // The account's limit a minute, told on every answer.
+  const recent: number[] = [];
+  const meter = (): { status?: number; headers: Record<string, string> } => {
+    const now = Date.now();
+    while (recent.length && recent[0]! <= now - 60_000) recent.shift();
+    if (recent.length >= limit) return { status: 429, headers: { 'X-RateLimit-Retry-After': String(Math.ceil((recent[0]! + 60_000 - now) / 1000)), 'X-RateLimit-Limit-Minute': String(limit), 'X-RateLimit-Remaining-Minute': '0' } };
+    recent.push(now);
+    return { headers: { 'X-RateLimit-Limit-Minute': String(limit), 'X-RateLimit-Remaining-Minute': String(limit - recent.length) } };
+  };
+
   const routes = (): Route[] => {
     const table: Route[] = [
       { method: 'GET', path: /^\/v2\/conversations\/2\/attachments\/77\/data$/, reply: () => ({ body: { data: tariff.toString('base64') } }) },
       { method: 'GET', path: /^\/v2\/users\/me$/, reply: () => ({ body: agent }) },
-      { method: 'GET', path: /^\/v2\/mailboxes$/, reply: () => ({ body: { _embedded: { mailboxes: [{ id: 300, name: 'Support', email: 'support@example.test' }, { id: 301, name: 'Escalations', email: 'escalations@example.test' }] }, page: { size: 50, totalElements: 2, totalPages: 1, number: 1 } } }) },
-      { method: 'GET', path: /^\/v2\/users$/, reply: () => ({ body: { _embedded: { users: [agent] }, page: { size: 50, totalElements: 1, totalPages: 1, number: 1 } } }) },
+      { method: 'GET', path: /^\/v2\/mailboxes(?:\?page=(\d+))?$/, reply: (m) => hal('mailboxes', [{ id: 300, name: 'Support', email: 'support@example.test' }, { id: 301, name: 'Escalations', email: 'escalations@example.test' }], Number(m[1] ?? 1)) },
+      { method: 'GET', path: /^\/v2\/users(?:\?page=(\d+))?$/, reply: (m) => hal('users', [{ ...agent, type: 'user' }, ...colleagues], Number(m[1] ?? 1)) },
       {
         method: 'GET',
         path: /^\/v2\/conversations\?status=all(?:&modifiedSince=([^&]+))?&sortField=modifiedAt&sortOrder=asc&embed=threads&page=(\d+)$/,
@@ -77,7 +111,10 @@ export async function startFakeHelpScout(pageSize = 2): Promise<FakeHelpScout> {
           const patch = body as { op: string; path: string; value?: unknown };
           if (patch.path === '/status') c.status = String(patch.value);
           if (patch.path === '/mailboxId' && patch.op === 'move') c.mailboxId = Number(patch.value);
-          if (patch.path === '/assignTo') c.assignee = patch.op === 'remove' ? null : { id: patch.value, first: 'Agent', last: 'Smith', email: agent.email };
+          if (patch.path === '/assignTo') {
+            if (patch.op === 'remove') delete c.assignee;
+            else c.assignee = { id: patch.value, first: 'Agent', last: 'Smith', email: agent.email };
+          }
           touch(c);
           return { status: 204 };
         },
@@ -95,8 +132,13 @@ export async function startFakeHelpScout(pageSize = 2): Promise<FakeHelpScout> {
     ];
     const guarded = table.map((route) => ({
       ...route,
-      reply: (match: RegExpExecArray, request: Parameters<Route['reply']>[1]) =>
-        valid.has(String(request.headers.authorization).replace('Bearer ', '')) ? route.reply(match, request) : { status: 401, body: { error: 'invalid_token' } },
+      reply: (match: RegExpExecArray, request: Parameters<Route['reply']>[1]) => {
+        if (!valid.has(String(request.headers.authorization).replace('Bearer ', ''))) return { status: 401, body: { error: 'invalid_token' } };
+        const metered = meter();
+        if (metered.status) return { status: metered.status, headers: metered.headers, body: { message: 'Rate limit exceeded' } };
+        const reply = route.reply(match, request);
+        return { ...reply, headers: { ...metered.headers, ...reply.headers } };
+      },
     }));
     return [
       {
