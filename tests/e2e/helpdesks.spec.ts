@@ -65,4 +65,8 @@ test('Zendesk and Freshdesk added in Settings: their tickets in one list, each w
   await row('Оплата не прошла').click();
   const targets = page.getByRole('list', { name: 'SLA targets' });
   await expect(targets.getByRole('listitem')).toHaveText([/^First response: (Breached|At risk|On track)/, /^Resolution: (Breached|At risk|On track)/]);
+  // A custom status (Freshdesk's 6) stays open, and the account's own name for it shows beside ours.
+  await row('Refund for a broken kettle').click();
+  await expect(page.locator('section.ticket .status-field')).toContainText('Freshdesk: Waiting on third party');
+  await expect(page.locator('section.ticket').getByLabel('Status')).toHaveValue('open');
 });
