@@ -7,6 +7,7 @@
  * 4 Resolved, 5 Closed, 6 a custom one) and priorities; `X-RateLimit-Total` / `-Remaining` on every answer
  * and 429 with Retry-After beyond the plan's limit a minute.
  */
+import { minuteMeter } from '../peers/rate-limit';
 import { type Replay, type Route, startReplay } from '../peers/replay';
 
 export const API_KEY = 'fd-key';
@@ -78,13 +79,11 @@ export async function startFakeFreshdesk(perPage = 100, limit = 60_000): Promise
     return { items: list.slice((page - 1) * size, page * size), headers: list.length > page * size ? { link: `<${next.toString()}>; rel="next"` } : ({} as Record<string, string>) };
   };
   // The plan's limit a minute, told on every answer.
-  const recent: number[] = [];
+  const minute = minuteMeter(limit);
   const meter = (): { status?: number; headers: Record<string, string> } => {
-    const now = Date.now();
-    while (recent.length && recent[0]! <= now - 60_000) recent.shift();
-    if (recent.length >= limit) return { status: 429, headers: { 'Retry-After': String(Math.ceil((recent[0]! + 60_000 - now) / 1000)), 'X-RateLimit-Total': String(limit), 'X-RateLimit-Remaining': '0' } };
-    recent.push(now);
-    return { headers: { 'X-RateLimit-Total': String(limit), 'X-RateLimit-Remaining': String(limit - recent.length), 'X-RateLimit-Used-CurrentRequest': '1' } };
+    const { ok, used, retryAfterS } = minute.take();
+    const told = { 'X-RateLimit-Total': String(limit), 'X-RateLimit-Remaining': String(limit - used) };
+    return ok ? { headers: { ...told, 'X-RateLimit-Used-CurrentRequest': '1' } } : { status: 429, headers: { ...told, 'Retry-After': String(retryAfterS) } };
   };
 
   const routes = (base: string): Route[] => {

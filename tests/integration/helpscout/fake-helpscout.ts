@@ -6,6 +6,7 @@
  * forwardparent); reply and notes, JSON-patch of status and assignee, PUT of tags; the account's limit a
  * minute in `X-RateLimit-Limit-Minute` / `X-RateLimit-Remaining-Minute`, 429 with `X-RateLimit-Retry-After`.
  */
+import { minuteMeter } from '../peers/rate-limit';
 import { type Replay, type Route, startReplay } from '../peers/replay';
 
 export const APP_ID = 'app-1';
@@ -65,13 +66,11 @@ export async function startFakeHelpScout(pageSize = 2, limit = 60_000): Promise<
     body: { _embedded: { [key]: all.slice((page - 1) * PAGE, page * PAGE) }, page: { size: PAGE, totalElements: all.length, totalPages: Math.max(1, Math.ceil(all.length / PAGE)), number: page } },
   });
   // The account's limit a minute, told on every answer.
-  const recent: number[] = [];
+  const minute = minuteMeter(limit);
   const meter = (): { status?: number; headers: Record<string, string> } => {
-    const now = Date.now();
-    while (recent.length && recent[0]! <= now - 60_000) recent.shift();
-    if (recent.length >= limit) return { status: 429, headers: { 'X-RateLimit-Retry-After': String(Math.ceil((recent[0]! + 60_000 - now) / 1000)), 'X-RateLimit-Limit-Minute': String(limit), 'X-RateLimit-Remaining-Minute': '0' } };
-    recent.push(now);
-    return { headers: { 'X-RateLimit-Limit-Minute': String(limit), 'X-RateLimit-Remaining-Minute': String(limit - recent.length) } };
+    const { ok, used, retryAfterS } = minute.take();
+    const told = { 'X-RateLimit-Limit-Minute': String(limit), 'X-RateLimit-Remaining-Minute': String(limit - used) };
+    return ok ? { headers: told } : { status: 429, headers: { ...told, 'X-RateLimit-Retry-After': String(retryAfterS) } };
   };
 
   const routes = (): Route[] => {

@@ -8,13 +8,13 @@
  * exports' own 10 a minute. Its clock can be a test's virtual one, so minutes of limits pass in milliseconds.
  */
 import { realClock, type Clock } from '../../../main/connectors/http/pacer';
+import { minuteMeter } from '../peers/rate-limit';
 import { type Replay, type Route, startReplay } from '../peers/replay';
 
 export const AGENT_EMAIL = 'agent@example.test';
 export const GOOD_TOKEN = 'good-token';
 const EXPORT_PAGE = 1000;
 const USERS_PAGE = 100;
-const MINUTE = 60_000;
 
 type Row = Record<string, unknown> & { id: number; updated_at: string; seq: number };
 
@@ -108,28 +108,21 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}): Promis
   const find = (id: string) => state.tickets.find((t) => t.id === Number(id));
   let slaForbidden = false;
 
-  // Rate limits: the requests of the last minute, by bucket, on the fake's clock.
+  // Rate limits: the account's a minute, and the incremental exports' own, on the fake's clock.
   const limit = options.limit ?? 700;
-  const incrementalLimit = options.incrementalLimit ?? 10;
-  const seen: Record<'account' | 'incremental', number[]> = { account: [], incremental: [] };
-  const peak = { account: 0, incremental: 0 };
+  const minutes = { account: minuteMeter(limit, () => time.now()), incremental: minuteMeter(options.incrementalLimit ?? 10, () => time.now()) };
   let refused = 0;
+  let used = 0;
   const meter = (path: string): { status?: number; headers: Record<string, string> } => {
-    const now = time.now();
-    const buckets: Array<['account' | 'incremental', number]> = [['account', limit], ...(path.startsWith('/api/v2/incremental/') ? [['incremental', incrementalLimit] as ['incremental', number]] : [])];
-    for (const [bucket, max] of buckets) {
-      seen[bucket] = seen[bucket].filter((t) => t > now - MINUTE);
-      if (seen[bucket].length >= max) {
+    for (const bucket of path.startsWith('/api/v2/incremental/') ? (['incremental', 'account'] as const) : (['account'] as const)) {
+      const taken = minutes[bucket].take();
+      if (!taken.ok) {
         refused++;
-        const wait = Math.ceil((seen[bucket][0]! + MINUTE - now) / 1000);
-        return { status: 429, headers: { 'Retry-After': String(Math.max(1, wait)), 'X-Rate-Limit': String(limit), 'X-Rate-Limit-Remaining': '0' } };
+        return { status: 429, headers: { 'Retry-After': String(taken.retryAfterS), 'X-Rate-Limit': String(limit), 'X-Rate-Limit-Remaining': '0' } };
       }
+      if (bucket === 'account') used = taken.used;
     }
-    for (const [bucket] of buckets) {
-      seen[bucket].push(now);
-      peak[bucket] = Math.max(peak[bucket], seen[bucket].length);
-    }
-    return { headers: { 'X-Rate-Limit': String(limit), 'X-Rate-Limit-Remaining': String(limit - seen.account.length) } };
+    return { headers: { 'X-Rate-Limit': String(limit), 'X-Rate-Limit-Remaining': String(limit - used) } };
   };
 
   const routes = (base: string): Route[] => {
@@ -213,7 +206,14 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}): Promis
     remove: (id) => Object.assign(find(String(id))!, { status: 'deleted', subject: 'SCRUBBED', raw_subject: 'SCRUBBED', description: 'SCRUBBED', updated_at: stamp(), seq: ++state.seq }),
     ticket: (id) => view(find(String(id))!),
     comments: (id) => state.comments.get(id) ?? [],
-    peak,
+    peak: {
+      get account() {
+        return minutes.account.peak();
+      },
+      get incremental() {
+        return minutes.incremental.peak();
+      },
+    },
     get refused() {
       return refused;
     },
