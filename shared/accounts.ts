@@ -56,6 +56,8 @@ export const ImapAccountSettings = z
      */
     sentCopy: z.enum(['auto', 'append', 'server']).default('auto'),
     signature: z.string().max(10_000).default(''),
+    /** Other addresses the team sends from (support@ beside the login's own): theirs is outgoing mail, and a reply never goes to them. */
+    aliases: z.array(z.string().email()).max(50).optional(),
   })
   .strict();
 export type ImapAccountSettings = z.infer<typeof ImapAccountSettings>;

@@ -75,6 +75,10 @@ export const Customer = z.object({
   email: z.string(),
   organization: z.string().nullable(),
   vip: z.boolean(),
+  /** The agent's own VIP mark, which decides over the sources' (absent: the sources decide). */
+  localVip: z.boolean().optional(),
+  /** When the agent marked the customer VIP: tickets from before are history, not news to notify. */
+  vipSince: z.number().int().optional(),
 });
 export type Customer = z.infer<typeof Customer>;
 

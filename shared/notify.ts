@@ -14,6 +14,8 @@ export interface NoticeInput {
   ticket: Ticket;
   customerName: string;
   vip: boolean;
+  /** When the agent marked the customer VIP: their tickets from before are history, not news. */
+  vipSince?: number;
   /** When the customer last wrote, if after the agent's last reply. */
   customerWroteAt: number | null;
   /** The end of a snooze that has just passed. */
@@ -38,11 +40,11 @@ export interface NoticePrefs {
 
 const DAY = 86_400_000;
 
-function keysFor({ ticket, vip, customerWroteAt, snoozeEndedAt }: NoticeInput, me: ReadonlySet<string>, now: number, leadMs?: number): { kind: NoticeKind; key: string }[] {
+function keysFor({ ticket, vip, vipSince, customerWroteAt, snoozeEndedAt }: NoticeInput, me: ReadonlySet<string>, now: number, leadMs?: number): { kind: NoticeKind; key: string }[] {
   const out: { kind: NoticeKind; key: string }[] = [];
   if (snoozeEndedAt !== undefined && snoozeEndedAt <= now) out.push({ kind: 'snoozeEnded', key: `snoozeEnded:${ticket.id}:${snoozeEndedAt}` });
   const sla = slaState(ticket, now, leadMs);
-  if (vip && ticket.status === 'new' && now - ticket.createdAt < DAY) out.push({ kind: 'vipNew', key: `vipNew:${ticket.id}` });
+  if (vip && ticket.status === 'new' && now - ticket.createdAt < DAY && ticket.createdAt >= (vipSince ?? -Infinity)) out.push({ kind: 'vipNew', key: `vipNew:${ticket.id}` });
   // Once per ticket and phase (before / after the first response): a due time that moves (a VIP mark, a
   // priority change) does not raise the same alarm twice.
   const phase = ticket.firstResponseAt ?? 'first';

@@ -2,7 +2,8 @@
  * Reply templates, built the way support answers are: greeting, apology, solution, thanks, signature; for
  * incidents, what caused it, what was done, whether it is fully solved, how to avoid it; and the
  * satisfaction request sent on closing. Placeholders like {{customer.firstName}} are filled from the
- * ticket; one the ticket cannot fill stays visible, so the agent sees what to write there.
+ * ticket; one the ticket cannot fill stays visible, so the agent sees what to write there — and a reply
+ * that still has one is not sent (`unfilled`): the customer never receives "{{agent.name}}".
  */
 export const templateKinds = [
   'greeting', 'apology', 'solution', 'thanks', 'signature',
@@ -38,6 +39,26 @@ export function fill(body: string, vars: TemplateVars): string {
     'agent.signature': vars.agent.signature,
   };
   return body.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => (values[key] ? values[key]! : whole));
+}
+
+/** Placeholders left in a text, each once, as written ("{{agent.name}}"): a reply with any is not sent. */
+export function unfilled(text: string): string[] {
+  return [...new Set(text.match(/\{\{\s*[\w.]+\s*\}\}/g) ?? [])];
+}
+
+/** The signature template filled in, for {{agent.signature}}. */
+export function withSignature(vars: Omit<TemplateVars, 'agent'> & { agent: { name: string } }, signature: string): TemplateVars {
+  return { ...vars, agent: { name: vars.agent.name, signature: fill(signature, { ...vars, agent: { name: vars.agent.name, signature: '' } }) } };
+}
+
+/** A snippet added to a draft: at the cursor, as a paragraph of its own (a blank line before and after). */
+export function insertParagraph(text: string, at: number, snippet: string): { text: string; cursor: number } {
+  const before = text.slice(0, at).replace(/[ \t]+$/, '');
+  const after = text.slice(at).replace(/^[ \t]+/, '');
+  const lead = before === '' ? '' : before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  const tail = after === '' ? '' : after.startsWith('\n\n') ? '' : after.startsWith('\n') ? '\n' : '\n\n';
+  const next = before + lead + snippet + tail + after;
+  return { text: next, cursor: (before + lead + snippet).length };
 }
 
 const t = (id: string, kind: TemplateKind, lang: 'en' | 'ru', name: string, body: string): Template => ({ id: `default:${id}:${lang}`, kind, lang, name, body });

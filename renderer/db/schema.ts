@@ -87,7 +87,9 @@ export type PrefRow =
   /** Senders whose remote images the agent allowed always. */
   | { key: 'remoteSenders'; value: string[] }
   /** Per agent id: their skills, matched against ticket tags to suggest an assignee. */
-  | { key: 'skills'; value: Record<string, string[]> };
+  | { key: 'skills'; value: Record<string, string[]> }
+  /** The agent's name as customers see it in replies ({{agent.name}}); else each source's agent record. */
+  | { key: 'agentName'; value: string };
 
 /** The SLA policy the agent set in Settings for sources without their own. */
 export interface SlaPolicySettings {

@@ -24,6 +24,7 @@ export const enWorkspace = {
     },
   },
   composer: {
+    unfilled: 'Fill in {{names}} before sending: the customer would receive it as it is. Your name for customers is set in Settings.',
     collision_one: 'While you were writing, the customer wrote again:',
     collision_other: 'While you were writing, the customer wrote {{count}} more messages:',
     sendAnyway: 'Send anyway',

@@ -81,6 +81,8 @@ export const en = {
   settings: {
     title: 'Settings',
     language: 'Language',
+    agentName: 'Your name, as customers see it in replies',
+    agentNameHint: 'as each helpdesk knows you, if empty',
     system: 'Follow the system',
     demo: 'Demo workspace',
     demoOn: 'The demo workspace is shown.',

@@ -98,6 +98,8 @@ export const ru: Resources & {
   settings: {
     title: 'Настройки',
     language: 'Язык',
+    agentName: 'Ваше имя в ответах клиентам',
+    agentNameHint: 'если пусто — как вас знает каждый источник',
     system: 'Как в системе',
     demo: 'Демо-пространство',
     demoOn: 'Демо-пространство показано.',

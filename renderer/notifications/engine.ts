@@ -27,6 +27,7 @@ export async function checkNotifications(db: SwitchboardDb, me: ReadonlySet<stri
       ticket,
       customerName: customer?.name ?? '',
       vip: customer?.vip ?? false,
+      ...(customer?.vipSince !== undefined ? { vipSince: customer.vipSince } : {}),
       // An open ticket that was answered before and changed since: the customer wrote back.
       customerWroteAt: ticket.status === 'open' && ticket.firstResponseAt !== null && ticket.updatedAt > ticket.firstResponseAt ? ticket.updatedAt : null,
       ...(ended.has(ticket.id) ? { snoozeEndedAt: ended.get(ticket.id) } : {}),

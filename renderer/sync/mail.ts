@@ -13,6 +13,7 @@ import type { SwitchboardDb } from '../db/schema';
 import { assigneeOf, customerOf, deriveTicket, rebuiltTicket, threadTicketId } from './mail-ticket';
 import { slaPolicy } from './sla-policy';
 import { vipRules, withVip } from '../db/vip';
+import { putCustomers } from './customers';
 import { rebase } from './rebase';
 import { anyOfKeys } from '../db/any-of';
 
@@ -208,7 +209,9 @@ async function write(page: Page): Promise<void> {
   }
   const customers = [...threads.values()].filter((m) => m.length > 0).map((m) => customerOf(m, accountId));
   const known = new Map((await db.customers.bulkGet(customers.map((c) => c.id))).flatMap((c) => (c ? [[c.id, c] as const] : [])));
-  await db.customers.bulkPut(customers.filter((c) => !known.has(c.id)));
+  // Known customers too: a name from a conversation improves one a source knew only by address. Email
+  // has no view on VIP: a known customer's stays.
+  await putCustomers(db, customers.map((c) => (known.has(c.id) ? { ...c, vip: known.get(c.id)!.vip } : c)));
   const sla = { policy: await slaPolicy(db), now: Date.now() };
   const rules = await vipRules(db);
 

@@ -7,6 +7,7 @@ import type { Message, Ticket } from '../../shared/domain';
 import type { SwitchboardDb } from '../db/schema';
 import { boundedRemoteId } from '../../shared/ids';
 import { customerOf, deriveTicket, threadTicketId } from './mail-ticket';
+import { putCustomers } from './customers';
 import { rebase } from './rebase';
 import { slaPolicy } from './sla-policy';
 
@@ -23,7 +24,7 @@ export async function rederive(db: SwitchboardDb, ticket: Ticket): Promise<void>
   }
   const fresh = customerOf(messages, ticket.accountId);
   const customer = (await db.customers.get(fresh.id)) ?? fresh;
-  await db.customers.put(customer);
+  await putCustomers(db, [customer]);
   await db.tickets.put(await rebase(db, deriveTicket(ticket, messages, customer, { policy: await slaPolicy(db), now: Date.now() })));
 }
 

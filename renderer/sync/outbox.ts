@@ -31,12 +31,14 @@ const ACK_DELAY_MS = 250;
  */
 export async function enqueue(db: SwitchboardDb, ticketId: string, op: MutationOp, me: Agent | null, holdMs = 0): Promise<Mutation> {
   const now = Date.now();
-  return db.transaction('rw', [db.tickets, db.outbox, db.messages], async () => {
+  return db.transaction('rw', [db.tickets, db.outbox, db.messages, db.notifications], async () => {
     const ticket = await db.tickets.get(ticketId);
     if (!ticket) throw new Error(`Ticket ${ticketId} is not in the cache`);
     const email = await emailContextFor(db, ticket, me, op);
     const mutation: Mutation = { id: crypto.randomUUID(), accountId: ticket.accountId, ticketId, remoteId: ticket.remoteId, baseVersion: ticket.version, createdAt: now, op, ...(email ? { email } : {}) };
     await db.tickets.put(applyOp(ticket, op, now));
+    // The agent's own action is no news: what it would notify ("assigned to you") is recorded as seen.
+    if (op.type === 'setAssignee' && op.assigneeId && op.assigneeId === me?.id) await db.notifications.put({ key: `assigned:${ticketId}:${op.assigneeId}`, at: now });
     const message = localMessage(mutation, me);
     if (message) await db.messages.put(message);
     await db.outbox.add({

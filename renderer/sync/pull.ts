@@ -7,6 +7,7 @@ import type { Api } from '../../shared/contract';
 import type { Change } from '../../shared/sync';
 import type { SwitchboardDb } from '../db/schema';
 import { applyMailChanges, isMailChange } from './mail';
+import { putCustomers } from './customers';
 import { rebase } from './rebase';
 
 /** A bound on pages per pull, so a misbehaving source cannot keep the loop going forever. */
@@ -33,7 +34,7 @@ export async function applyChanges(db: SwitchboardDb, accountId: string, changes
         await db.messages.put(change.message);
         break;
       case 'customer':
-        await db.customers.put(change.customer);
+        await putCustomers(db, [change.customer]);
         break;
       case 'agent':
         await db.agents.put(change.agent);

@@ -15,20 +15,29 @@ export async function emailContextFor(db: SwitchboardDb, ticket: Ticket, me: Age
   const messages = (await db.messages.where('[ticketId+createdAt]').between([ticket.id, -Infinity], [ticket.id, Infinity]).toArray())
     .filter((m): m is Message & { email: NonNullable<Message['email']> } => !!m.email);
   if (messages.length === 0) return undefined;
-  const own = (me?.email ?? '').toLowerCase();
   const last = messages[messages.length - 1]!;
   const lastIn = [...messages].reverse().find((m) => m.direction === 'in');
-  const to = lastIn ? [lastIn.author] : last.email.to;
-  const seen = new Set([own, ...to.map((a) => a.email.toLowerCase())]);
-  const cc = (lastIn ? [...lastIn.email.to, ...lastIn.email.cc] : last.email.cc).filter((a) => {
+  // Our own addresses — the account's, and every one the team sent this conversation from (aliases) —
+  // never receive the reply: a copy would come back into the shared INBOX as a new message.
+  const ours = new Set([me?.email ?? '', ...messages.filter((m) => m.direction === 'out').map((m) => m.author.email)].map((a) => a.toLowerCase()).filter(Boolean));
+  // The ticket's customer, whoever wrote last (a colleague, someone on Cc).
+  const customer = await db.customers.get(ticket.customerId);
+  const firstIn = messages.find((m) => m.direction === 'in');
+  const customerAddress = customer && !ours.has(customer.email.toLowerCase()) ? { name: customer.name === customer.email ? '' : customer.name, email: customer.email } : (firstIn?.author ?? lastIn?.author);
+  const to = customerAddress ? [customerAddress] : last.email.to.filter((a) => !ours.has(a.email.toLowerCase()));
+  const seen = new Set([...ours, ...to.map((a) => a.email.toLowerCase())]);
+  // Reply all: everyone on the last message the team received (its sender, To and Cc), less ourselves.
+  const everyone = lastIn ? [lastIn.author, ...lastIn.email.to, ...lastIn.email.cc] : [...last.email.to, ...last.email.cc];
+  const cc = everyone.filter((a) => {
     const key = a.email.toLowerCase();
-    if (seen.has(key)) return false;
+    if (!key || seen.has(key)) return false;
     seen.add(key);
     return true;
   });
   const chain = [...last.email.references, last.email.messageId];
   const references = chain.length > MAX_REFERENCES ? [chain[0]!, ...chain.slice(-(MAX_REFERENCES - 1))] : chain;
-  const mode = op?.type === 'reply' ? (op.mode ?? 'replyAll') : 'replyAll';
+  // Unless the agent chose otherwise, a reply goes to the customer only.
+  const mode = op?.type === 'reply' ? (op.mode ?? 'reply') : 'reply';
   const forwardTo = op?.type === 'reply' && mode === 'forward' ? (op.forwardTo ?? []).map((email) => ({ name: '', email })) : null;
   const subject = `${forwardTo ? 'Fwd' : 'Re'}: ${baseSubject(messages[0]!.email.subject || ticket.subject)}`;
   const answeredMessage = (lastIn ?? last).email;

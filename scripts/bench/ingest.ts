@@ -59,7 +59,7 @@ async function main() {
     t = Date.now();
     const sizes: number[] = [];
     for (let i = 0; i < sources.length; i++) {
-      const parsed = await parseMail(sources[i]!, { accountId: 'bench', folder: 'INBOX', uidValidity: 1, uid: i + 1, flags: [], size: sources[i]!.length, ownAddress: users.agent.email });
+      const parsed = await parseMail(sources[i]!, { accountId: 'bench', folder: 'INBOX', uidValidity: 1, uid: i + 1, flags: [], size: sources[i]!.length, ownAddresses: [users.agent.email] });
       sizes.push(parsed.text.length);
     }
     const parseMs = Date.now() - t;

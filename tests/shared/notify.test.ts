@@ -34,4 +34,10 @@ describe('which notifications are due', () => {
     expect(kinds(input, me, now, { ...all, enabled: { ...all.enabled, breached: false } })).toEqual([]);
     expect(dueNotices(input, me, now, { ...all, working: () => false }).map((n) => n.ticketId)).toEqual(['a:2']);
   });
+
+  it('a customer the agent just marked VIP: their tickets from before are history, only new ones notify', () => {
+    const marked = now - 600_000;
+    expect(kinds([{ ticket: ticket({ status: 'new', createdAt: now - 3600_000 }), customerName: 'A', vip: true, vipSince: marked, customerWroteAt: null }], me, now, all)).toEqual([]);
+    expect(kinds([{ ticket: ticket({ status: 'new', createdAt: now - 60_000 }), customerName: 'A', vip: true, vipSince: marked, customerWroteAt: null }], me, now, all)).toEqual(['vipNew']);
+  });
 });

@@ -185,7 +185,7 @@ export class EmailConnector implements Connector {
       const client = await this.imap('pull');
       const page = await pullPage(client, {
         accountId: this.account.id,
-        ownAddress: this.settings.email,
+        ownAddresses: [this.settings.email, ...(this.settings.aliases ?? [])],
         folders: (await serverFolders(client, this.settings.folders)).paths,
         batch: cursor === null ? (this.options.firstBatch ?? Math.min(25, this.options.batch ?? 25)) : (this.options.batch ?? 500),
         maxPreviewBytes: this.options.maxPreviewBytes ?? 10 * 1024 * 1024,

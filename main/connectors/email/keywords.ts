@@ -68,7 +68,7 @@ async function findMessage(client: ImapFlow, messageId: string, fingerprint: str
   // Several messages share the id: the one whose content matches.
   const matching: number[] = [];
   for await (const m of client.fetch(exact.join(','), { uid: true, source: true }, { uid: true })) {
-    const parsed = m.source ? await parseMail(m.source, { accountId: '', folder, uidValidity: 0, uid: m.uid, flags: [], size: m.source.length, ownAddress: '' }) : null;
+    const parsed = m.source ? await parseMail(m.source, { accountId: '', folder, uidValidity: 0, uid: m.uid, flags: [], size: m.source.length, ownAddresses: [] }) : null;
     if (parsed?.fingerprint === fingerprint) matching.push(m.uid);
   }
   return matching;

@@ -19,8 +19,8 @@ export interface MailMeta {
   uid: number;
   flags: string[];
   size: number;
-  /** The account's own address, to tell outgoing mail from incoming. */
-  ownAddress: string;
+  /** The account's own addresses (its address and aliases), to tell outgoing mail from incoming. */
+  ownAddresses: string[];
   /** When the server received it (IMAP INTERNALDATE), for mail without a usable Date header. */
   internalDate?: number | null;
 }
@@ -102,7 +102,7 @@ function toMessage(parsed: ParsedMail, dateHeader: string | undefined, meta: Mai
     date: messageDate(dateHeader, meta),
     fingerprint: fingerprintOf(from, dateHeader, subject, body),
     flags: meta.flags,
-    outgoing: from.email === meta.ownAddress.toLowerCase(),
+    outgoing: meta.ownAddresses.some((own) => own.toLowerCase() === from.email),
     size: meta.size,
     ...body,
   };

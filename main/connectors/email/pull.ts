@@ -13,7 +13,7 @@ import { canRebuild, DEFAULT_LIMITS, partSections, rebuild, type PartialLimits }
 
 export interface PullContext {
   accountId: string;
-  ownAddress: string;
+  ownAddresses: string[];
   folders: string[];
   /** Messages per page, over all folders. */
   batch: number;
@@ -39,7 +39,7 @@ async function fetchMessages(client: ImapFlow, ctx: PullContext, folder: string,
     const size = m.size ?? 0;
     const received = m.internalDate ? new Date(m.internalDate).getTime() : NaN;
     const internalDate = Number.isFinite(received) ? received : null;
-    metas.set(m.uid, { accountId: ctx.accountId, folder, uidValidity, uid: m.uid, ownAddress: ctx.ownAddress, flags: [...(m.flags ?? [])], size, internalDate });
+    metas.set(m.uid, { accountId: ctx.accountId, folder, uidValidity, uid: m.uid, ownAddresses: ctx.ownAddresses, flags: [...(m.flags ?? [])], size, internalDate });
     if (size > limits.largeBytes && size <= ctx.maxPreviewBytes) large.push(m.uid);
   }
   // Large messages: their structure, then the sections wanted, one FETCH per shape of message.

@@ -24,6 +24,10 @@ export function Settings() {
   const [language, setChoice] = useState<Language | 'system'>(chosenLanguage() ?? 'system');
   const [undo, setUndo] = useState(undoSendSeconds);
   const demoShown = useLiveQuery(async () => (await db.accounts.get('demo')) !== undefined, []);
+  const savedName = useLiveQuery(async () => {
+    const row = await db.prefs.get('agentName');
+    return row?.key === 'agentName' ? row.value : '';
+  }, []);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
 
@@ -52,6 +56,15 @@ export function Settings() {
             </option>
           ))}
         </select>
+      </label>
+      <label>
+        {t('settings.agentName')}
+        <input
+          key={savedName ?? 'loading'}
+          defaultValue={savedName ?? ''}
+          placeholder={t('settings.agentNameHint')}
+          onBlur={(e) => void (e.target.value.trim() ? db.prefs.put({ key: 'agentName', value: e.target.value.trim() }) : db.prefs.delete('agentName'))}
+        />
       </label>
       <label>
         {t('outbox.undoWindow')}

@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { Message } from '../../../shared/domain';
-import type { TemplateVars } from '../../../shared/templates';
+import { fill, insertParagraph, unfilled, withSignature, type TemplateVars } from '../../../shared/templates';
 import { db } from '../../db/schema';
+import { allTemplates } from '../../db/templates';
 import { useTranslation } from 'react-i18next';
 import { fileSize } from '../../app/format';
 import { TemplatePicker } from './TemplatePicker';
@@ -66,7 +67,7 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars }: { ticket
   };
   const area = useRef<HTMLTextAreaElement>(null);
   const [collision, setCollision] = useState<Message[] | null>(null);
-  const [mode, setMode] = useState<ReplyMode>('replyAll');
+  const [mode, setMode] = useState<ReplyMode>('reply');
   const [forwardTo, setForwardTo] = useState('');
   const forwardList = forwardTo.split(/[\s,;]+/).filter(Boolean);
   const forwardOk = forwardList.length > 0 && forwardList.every((a) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a));
@@ -108,9 +109,20 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars }: { ticket
   const [error, setError] = useState<string | null>(null);
   const sentRef = useRef(false);
   if (text) sentRef.current = false;
+  const templates = useLiveQuery(() => allTemplates(db), []);
   const send = async (checked = false) => {
-    const body = text.trim();
-    if (!body) return;
+    const written = text.trim();
+    if (!written) return;
+    // Every placeholder filled before anything goes (also one the agent typed); one that cannot be filled
+    // stops the reply here, saying which: the customer never receives "{{agent.name}}".
+    const lang = i18n.language.startsWith('ru') ? 'ru' : 'en';
+    const signature = [...(templates ?? [])].sort((a, b) => Number(b.lang === lang) - Number(a.lang === lang)).find((x) => x.kind === 'signature')?.body ?? '';
+    const body = fill(written, withSignature(vars, signature));
+    const left = unfilled(body);
+    if (left.length > 0) {
+      setError(t('composer.unfilled', { names: left.join(', ') }));
+      return;
+    }
     if (!checked && !internal && known.current !== null) {
       const arrived = await arrivedSince(ticketId, await known.current);
       if (arrived.length > 0) return setCollision(arrived);
@@ -185,6 +197,7 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars }: { ticket
         onChange={(e) => {
           if (e.target.value) begin();
           setText(e.target.value);
+          setError(null);
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send();
@@ -207,10 +220,14 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars }: { ticket
         <TemplatePicker
           vars={vars}
           onInsert={(snippet) => {
-            const at = area.current?.selectionStart ?? text.length;
+            // A paragraph of its own at the cursor, the cursor after it.
+            const next = insertParagraph(text, area.current?.selectionStart ?? text.length, snippet);
             begin();
-            setText(text.slice(0, at) + snippet + text.slice(at));
-            area.current?.focus();
+            setText(next.text);
+            requestAnimationFrame(() => {
+              area.current?.focus();
+              area.current?.setSelectionRange(next.cursor, next.cursor);
+            });
           }}
         />
         {allowNotes ? (

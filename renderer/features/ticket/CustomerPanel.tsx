@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Customer, Ticket } from '../../../shared/domain';
 import { relativeTime } from '../../app/format';
 import { db } from '../../db/schema';
+import { markVip } from '../../sync/customers';
 import { useUi } from '../../stores/ui';
 
 export function CustomerPanel({ customer, history }: { customer: Customer; history: Ticket[] }) {
@@ -30,7 +31,7 @@ export function CustomerPanel({ customer, history }: { customer: Customer; histo
       {customer.organization && <p>{customer.organization}</p>}
       <p>
         {customer.vip && <span className="badge vip">{t('ticket.vip')}</span>}{' '}
-        <button type="button" className="link vip-toggle" onClick={() => void db.customers.update(customer.id, { vip: !customer.vip })}>
+        <button type="button" className="link vip-toggle" onClick={() => void markVip(db, customer.id, !customer.vip)}>
           {customer.vip ? t('ticket.unmarkVip') : t('ticket.markVip')}
         </button>
       </p>

@@ -5,7 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fill, templateKinds, type Template, type TemplateVars } from '../../../shared/templates';
+import { fill, templateKinds, withSignature, type Template, type TemplateVars } from '../../../shared/templates';
 import { db } from '../../db/schema';
 import { allTemplates } from '../../db/templates';
 
@@ -19,8 +19,7 @@ export function TemplatePicker({ vars, onInsert }: { vars: Omit<TemplateVars, 'a
   const lang = i18n.language.startsWith('ru') ? 'ru' : 'en';
   // The agent's language first; the other one stays reachable (a customer may write in it).
   const ordered = [...templates].sort((a, b) => Number(b.lang === lang) - Number(a.lang === lang));
-  const signature = ordered.find((x) => x.kind === 'signature')?.body ?? '';
-  const full: TemplateVars = { ...vars, agent: { name: vars.agent.name, signature: fill(signature, { ...vars, agent: { name: vars.agent.name, signature: '' } }) } };
+  const full: TemplateVars = withSignature(vars, ordered.find((x) => x.kind === 'signature')?.body ?? '');
   const insert = (chosen: Template | undefined) => {
     if (!chosen) return;
     onInsert(fill(chosen.body, full));

@@ -37,6 +37,10 @@ export function TicketView() {
   const { engine, info } = useApp();
   const ticketId = useUi((s) => s.ticketId);
   const detail = useLiveQuery(() => (ticketId ? ticketDetail(db, ticketId) : null), [ticketId]);
+  const agentName = useLiveQuery(async () => {
+    const row = await db.prefs.get('agentName');
+    return row?.key === 'agentName' ? row.value : '';
+  }, []);
   const unread = detail?.ticket.unread === true;
   const [offerSurvey, setOfferSurvey] = useState<string | null>(null); // the ticket just closed
   const me = detail ? (info.me.find((a) => a.accountId === detail.ticket.accountId) ?? null) : null;
@@ -62,7 +66,7 @@ export function TicketView() {
     if (hold > 0) useUndo.getState().set({ mutationId: mutation.id, ticketId: ticket.id, until: mutation.createdAt + hold });
     engine.kick();
   };
-  const vars = { customer: { name: customer?.name ?? '', email: customer?.email ?? '' }, ticket: { id: String(ticket.number ?? ticket.remoteId), subject: ticket.subject }, agent: { name: me?.name ?? '' } };
+  const vars = { customer: { name: customer?.name ?? '', email: customer?.email ?? '' }, ticket: { id: String(ticket.number ?? ticket.remoteId), subject: ticket.subject }, agent: { name: agentName || me?.name || '' } };
   const pendingIds = new Set(outbox.map((row) => localMessageId(row.id)));
   const failed = outbox.filter((row) => row.state === 'failed' || row.state === 'conflict');
 

@@ -96,23 +96,37 @@ describe('email threading in the cache (real IndexedDB)', () => {
     expect((await db.tickets.toArray()).map((t) => t.subject)).toEqual(['Two']);
   });
 
-  it('a reply goes to the customer, copies the others, carries the tag and the whole thread', async () => {
+  it('a reply goes to the customer only unless the agent chooses all; it carries the tag and the whole thread', async () => {
     const db = await freshDb();
     await applyChanges(db, ACC, [m(mail({ messageId: 'q@x', subject: 'Invoice', cc: [{ name: 'Boss', email: 'boss@example.ru' }] }))]);
     const [ticket] = await db.tickets.toArray();
     const context = await emailContextFor(db, ticket!, me);
     expect(context).toMatchObject({
       to: [{ name: 'Anna', email: 'anna@example.ru' }],
-      cc: [{ name: 'Boss', email: 'boss@example.ru' }],
+      cc: [],
       subject: `Re: Invoice [#${ticket!.number}]`,
       inReplyTo: 'q@x',
       references: ['q@x'],
     });
     expect(context!.targets).toHaveLength(1);
-    // Reply to the customer only; forward to someone else, as a new "Fwd:" that answers nobody.
-    expect(await emailContextFor(db, ticket!, me, { type: 'reply', text: 'x', internal: false, mode: 'reply' })).toMatchObject({ to: [{ email: 'anna@example.ru' }], cc: [] });
+    // Reply all copies the others — never the support mailbox itself (its copy would come back as new mail).
+    const all = await emailContextFor(db, ticket!, me, { type: 'reply', text: 'x', internal: false, mode: 'replyAll' });
+    expect(all).toMatchObject({ to: [{ email: 'anna@example.ru' }], cc: [{ name: 'Boss', email: 'boss@example.ru' }] });
     const forward = await emailContextFor(db, ticket!, me, { type: 'reply', text: 'x', internal: false, mode: 'forward', forwardTo: ['billing@example.ru'] });
     expect(forward).toMatchObject({ to: [{ email: 'billing@example.ru' }], cc: [], subject: `Fwd: Invoice [#${ticket!.number}]`, replyTo: null, inReplyTo: 'q@x' });
+  });
+
+  it('when a colleague on Cc wrote last, the reply still goes to the ticket’s customer, and reply all skips our own addresses', async () => {
+    const db = await freshDb();
+    const q = mail({ messageId: 'cc-q@x', subject: 'Delivery', to: [{ name: 'Support', email: 'agent@example.test' }], cc: [{ name: 'Bob', email: 'bob@example.ru' }] });
+    const ours = mail({ messageId: 'cc-a@x', inReplyTo: 'cc-q@x', references: ['cc-q@x'], subject: 'Re: Delivery', outgoing: true, from: { name: 'Support', email: 'support@example.test' }, to: [{ name: 'Anna', email: 'anna@example.ru' }] });
+    const bob = mail({ messageId: 'cc-b@x', inReplyTo: 'cc-a@x', references: ['cc-q@x', 'cc-a@x'], subject: 'Re: Delivery', from: { name: 'Bob', email: 'bob@example.ru' }, to: [{ name: 'Support', email: 'support@example.test' }, { name: 'Anna', email: 'anna@example.ru' }], cc: [{ name: 'Support', email: 'agent@example.test' }] });
+    await applyChanges(db, ACC, [m(q), m(ours), m(bob)]);
+    const [ticket] = await db.tickets.toArray();
+    expect(await emailContextFor(db, ticket!, me)).toMatchObject({ to: [{ email: 'anna@example.ru' }], cc: [] });
+    const all = await emailContextFor(db, ticket!, me, { type: 'reply', text: 'x', internal: false, mode: 'replyAll' });
+    expect(all!.to.map((a) => a.email)).toEqual(['anna@example.ru']);
+    expect(all!.cc.map((a) => a.email)).toEqual(['bob@example.ru']); // not agent@ (the account) nor support@ (an alias we sent from)
   });
 });
 

@@ -11,7 +11,7 @@ import { hostileMail } from '../../../support/hostile-mail';
 
 const RECEIVED = Date.UTC(2026, 0, 2, 9, 30);
 const DAY = 24 * 3_600_000;
-const meta: MailMeta = { accountId: 'imap:agent', folder: 'INBOX', uidValidity: 7, uid: 1, flags: [], size: 100, ownAddress: 'agent@example.test', internalDate: RECEIVED };
+const meta: MailMeta = { accountId: 'imap:agent', folder: 'INBOX', uidValidity: 7, uid: 1, flags: [], size: 100, ownAddresses: ['agent@example.test'], internalDate: RECEIVED };
 
 describe('generated hostile mail through the parser', () => {
   it('keeps the text, subject, sender, date and Message-ID a careful reader finds', async () => {

@@ -5,7 +5,7 @@ import { attachmentFrom } from '../../../../main/connectors/email/attachments';
 import { parseMail, type MailMeta } from '../../../../main/connectors/email/parse';
 
 const corpus = join(__dirname, '../../../fixtures/mail');
-const meta: MailMeta = { accountId: 'acc', folder: 'INBOX', uidValidity: 7, uid: 1, flags: [], size: 100, ownAddress: 'agent@example.test' };
+const meta: MailMeta = { accountId: 'acc', folder: 'INBOX', uidValidity: 7, uid: 1, flags: [], size: 100, ownAddresses: ['agent@example.test'] };
 const parse = (name: string) => parseMail(readFileSync(join(corpus, name)), meta);
 
 describe('parsing the tricky-mail corpus', () => {
