@@ -1,4 +1,5 @@
 /** Renderer entry: language, connection to main (preload or WebSocket), the sync engine, then the UI. */
+import { applyTheme } from './app/theme';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connect } from './api';
@@ -19,6 +20,7 @@ import { useUi } from './stores/ui';
 import './styles.css';
 
 initI18n();
+applyTheme();
 const root = createRoot(document.getElementById('root')!);
 const expire = () => root.render(<Expired />);
 

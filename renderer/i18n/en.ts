@@ -82,6 +82,8 @@ export const en = {
     title: 'Settings',
     language: 'Language',
     agentName: 'Your name, as customers see it in replies',
+    theme: 'Theme',
+    themes: { system: 'Follow the system', light: 'Light', dark: 'Dark' },
     agentNameHint: 'as each helpdesk knows you, if empty',
     system: 'Follow the system',
     demo: 'Demo workspace',

@@ -99,6 +99,8 @@ export const ru: Resources & {
     title: 'Настройки',
     language: 'Язык',
     agentName: 'Ваше имя в ответах клиентам',
+    theme: 'Оформление',
+    themes: { system: 'Как в системе', light: 'Светлое', dark: 'Тёмное' },
     agentNameHint: 'если пусто — как вас знает каждый источник',
     system: 'Как в системе',
     demo: 'Демо-пространство',

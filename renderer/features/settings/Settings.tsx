@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useApp } from '../../app/context';
 import { db } from '../../db/schema';
+import { applyTheme, chosenTheme, themes, type Theme } from '../../app/theme';
 import { chosenLanguage, languageNames, languages, setLanguage, type Language } from '../../i18n';
 import { useUi } from '../../stores/ui';
 import { setUndoSendSeconds, undoChoices, undoSendSeconds } from '../../stores/undo';
@@ -23,6 +24,7 @@ export function Settings() {
   const close = () => useUi.getState().setSettingsOpen(false);
   const [language, setChoice] = useState<Language | 'system'>(chosenLanguage() ?? 'system');
   const [undo, setUndo] = useState(undoSendSeconds);
+  const [theme, setTheme] = useState<Theme>(chosenTheme);
   const demoShown = useLiveQuery(async () => (await db.accounts.get('demo')) !== undefined, []);
   const savedName = useLiveQuery(async () => {
     const row = await db.prefs.get('agentName');
@@ -53,6 +55,23 @@ export function Settings() {
           {languages.map((l) => (
             <option key={l} value={l}>
               {languageNames[l]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('settings.theme')}
+        <select
+          value={theme}
+          onChange={(e) => {
+            const value = e.target.value as Theme;
+            setTheme(value);
+            applyTheme(value);
+          }}
+        >
+          {themes.map((x) => (
+            <option key={x} value={x}>
+              {t(`settings.themes.${x}`)}
             </option>
           ))}
         </select>
