@@ -4,7 +4,7 @@ import { ruWorkspace } from './ru-workspace';
 /** Russian needs the few/many plural forms English lacks. */
 export const ru: Resources & {
   statusbar: { pending_few: string; pending_many: string };
-  accounts: { unreadable_few: string; unreadable_many: string };
+  accounts: { unreadable_few: string; unreadable_many: string; removeWaiting_few: string; removeWaiting_many: string; removeDiscard_few: string; removeDiscard_many: string };
   sla: { applied_few: string; applied_many: string };
   search: { results_few: string; results_many: string };
   quarantine: { notice_few: string; notice_many: string; more_few: string; more_many: string };
@@ -168,6 +168,18 @@ export const ru: Resources & {
     unreadable_other: '{{count}} письма не удалось прочитать (заголовки сохранены)',
     never: 'Ещё не синхронизировано',
     remove: 'Удалить',
+    removeTitle: 'Удалить {{name}}',
+    removeAsk: 'Удалить {{name}} и его обращения с этого компьютера? В источнике ничего не изменится.',
+    removeWaiting_one: 'У {{name}} есть {{count}} неотправленное изменение. Отправьте его сначала или удалите учётную запись, отказавшись от него.',
+    removeWaiting_few: 'У {{name}} есть {{count}} неотправленных изменения. Отправьте их сначала или удалите учётную запись, отказавшись от них.',
+    removeWaiting_many: 'У {{name}} есть {{count}} неотправленных изменений. Отправьте их сначала или удалите учётную запись, отказавшись от них.',
+    removeWaiting_other: 'У {{name}} есть {{count}} неотправленного изменения. Отправьте их сначала или удалите учётную запись, отказавшись от них.',
+    sendFirst: 'Сначала отправить',
+    removeDiscard_one: 'Удалить и отказаться от {{count}} изменения',
+    removeDiscard_few: 'Удалить и отказаться от {{count}} изменений',
+    removeDiscard_many: 'Удалить и отказаться от {{count}} изменений',
+    removeDiscard_other: 'Удалить и отказаться от {{count}} изменения',
+    removeConfirm: 'Удалить',
     name: 'Имя для клиентов',
     email: 'Адрес электронной почты',
     imap: 'Входящая почта (IMAP)',

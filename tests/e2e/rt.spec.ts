@@ -34,6 +34,8 @@ test.afterAll(async () => {
 });
 
 test('add RT in Settings, see its tickets; an offline reply and status change reach RT when it is back', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Add helpdesk account' }).click();
@@ -79,6 +81,13 @@ test('add RT in Settings, see its tickets; an offline reply and status change re
   await page.waitForTimeout(3_000); // a few attempts fail meanwhile
   // Main noticed: this source does not answer (the network itself is up).
   await expect(page.locator('footer.statusbar')).toContainText('Cannot reach Old RT — your changes are kept');
+  // Removing the account now would lose what waits: it asks, naming how much; cancelled, nothing changes.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.locator('[data-account-id]').filter({ hasText: 'Old RT' }).getByRole('button', { name: 'Remove', exact: true }).click();
+  const ask = page.getByRole('alertdialog', { name: 'Remove Old RT' });
+  await expect(ask).toContainText(/Old RT has \d+ changes that were not sent yet/);
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Close' }).click();
 
   // Back online: RT has the reply once and the status.
   await rt.resume();
@@ -91,6 +100,7 @@ test('add RT in Settings, see its tickets; an offline reply and status change re
     .toEqual({ replies: 1, status: 'resolved' });
   await expect(view.getByText('Waiting to sync')).toHaveCount(0, { timeout: 15_000 });
   await expect(page.locator('footer.statusbar')).not.toContainText('Cannot reach');
+  expect(errors).toEqual([]);
 });
 
 test('a status changed in RT while the agent changed it too: theirs shows, the agent keeps theirs or writes theirs over', async ({ page }) => {
@@ -130,4 +140,22 @@ test('a new token for an account whose token was refused: tried first, kept only
   await form.getByRole('button', { name: 'Try it and save' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved: Old RT syncs again.' })).toBeVisible();
   await expect(form).toHaveCount(0);
+});
+
+test('removing the account with one of its tickets open: asked first, then gone, and nothing breaks on the page', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(host.url);
+  await inboxRows(page).filter({ hasText: 'Не могу войти' }).click();
+  await expect(page.locator('section.ticket h1')).toHaveText('Не могу войти');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.locator('[data-account-id]').filter({ hasText: 'Old RT' }).getByRole('button', { name: 'Remove', exact: true }).click();
+  const ask = page.getByRole('alertdialog', { name: 'Remove Old RT' });
+  await expect(ask).toContainText('Remove Old RT and its tickets from this computer? Nothing changes at the source.');
+  await ask.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(page.locator('[data-account-id]').filter({ hasText: 'Old RT' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(inboxRows(page).filter({ hasText: 'Не могу войти' })).toHaveCount(0);
+  await page.waitForTimeout(1000);
+  expect(errors).toEqual([]);
 });

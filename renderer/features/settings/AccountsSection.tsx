@@ -9,6 +9,7 @@ import { useSyncStatus } from '../../stores/sync-status';
 import { AddEmailAccount } from './AddEmailAccount';
 import { AddHelpdeskAccount } from './AddHelpdeskAccount';
 import { ChangeSecret } from './ChangeSecret';
+import { RemoveAccount } from './RemoveAccount';
 
 /** The accounts with their sync state, and the way to add an email or helpdesk account. */
 export function AccountsSection() {
@@ -28,10 +29,7 @@ export function AccountsSection() {
       })),
     );
   }, []);
-  const remove = async (accountId: string) => {
-    await api().removeAccount({ accountId });
-    await engine.refreshAccounts();
-  };
+  const [removing, setRemoving] = useState<string | null>(null);
   return (
     <fieldset>
       <legend>{t('accounts.title')}</legend>
@@ -46,9 +44,10 @@ export function AccountsSection() {
             <button type="button" onClick={() => { setSaved(null); setChanging(account.id); }}>
               {t('accounts.changeSecret')}
             </button>
-            <button type="button" onClick={() => void remove(account.id)}>
+            <button type="button" onClick={() => setRemoving(account.id)}>
               {t('accounts.remove')}
             </button>
+            {removing === account.id && <RemoveAccount accountId={account.id} name={account.name} onDone={() => setRemoving(null)} />}
             {changing === account.id && (
               <ChangeSecret
                 accountId={account.id}

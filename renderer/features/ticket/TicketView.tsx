@@ -47,7 +47,8 @@ export function TicketView() {
   // Opening a conversation reads it: the source is told (IMAP \Seen) through the outbox.
   useEffect(() => {
     if (!ticketId || !unread) return;
-    void enqueue(db, ticketId, { type: 'markSeen' }, me).then(() => engine.kick());
+    // A ticket that left the cache meanwhile (its account removed) has nothing to mark read.
+    void enqueue(db, ticketId, { type: 'markSeen' }, me).then(() => engine.kick(), () => undefined);
   }, [ticketId, unread, me, engine]);
 
   if (!ticketId) return <section className="ticket empty">{t('ticket.select')}</section>;
