@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { useApp } from '../../app/context';
 import { relativeTime } from '../../app/format';
 import { db } from '../../db/schema';
