@@ -12,6 +12,8 @@ export interface Options {
   accountsFile: string | null;
   /** Started at login: stay in the tray until the agent opens the window. */
   hidden: boolean;
+  /** Browser mode: a new key for the data folder (tabs holding the old one must be given the new address). */
+  newToken: boolean;
   unknown: string[];
 }
 
@@ -34,9 +36,10 @@ export function parseOptions(argv: string[]): Options {
       'no-open': { type: 'boolean' },
       accounts: { type: 'string' },
       hidden: { type: 'boolean' },
+      'new-token': { type: 'boolean' },
     },
   });
-  const known = new Set(['data-dir', 'port', 'no-open', 'accounts', 'hidden']);
+  const known = new Set(['data-dir', 'port', 'no-open', 'accounts', 'hidden', 'new-token']);
   const unknown = tokens.flatMap((t) => (t.kind === 'option' && !known.has(t.name) ? [t.rawName] : []));
   let port: number | null = null;
   if (typeof values.port === 'string') {
@@ -49,6 +52,7 @@ export function parseOptions(argv: string[]): Options {
     open: values['no-open'] !== true,
     accountsFile: typeof values.accounts === 'string' ? values.accounts : null,
     hidden: values.hidden === true,
+    newToken: values['new-token'] === true,
     unknown,
   };
 }

@@ -1,10 +1,11 @@
 /** Renderer entry: language, connection to main (preload or WebSocket), the sync engine, then the UI. */
 import { applyTheme } from './app/theme';
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connect } from './api';
+import { tokenInAddress } from './api/socket';
 import { App } from './app/App';
-import { AppContext } from './app/context';
+import { AppProvider } from './app/AppProvider';
 import { Expired } from './app/Expired';
 import { connectShell } from './app/shell';
 import { db } from './db/schema';
@@ -22,11 +23,18 @@ import './styles.css';
 initI18n();
 applyTheme();
 const root = createRoot(document.getElementById('root')!);
+/** The app once started: shown again when a new key replaces an expired one (renderer/api/socket.ts). */
+let app: ReactNode = null;
 const expire = () => root.render(<Expired />);
+const renew = () => (app ? root.render(app) : start());
 
 async function boot(): Promise<void> {
-  const api = connect(expire);
-  if (!api) return expire();
+  const api = connect(expire, renew);
+  if (!api) {
+    // No key in the address yet: the page starts when one is pasted into it.
+    window.addEventListener('hashchange', () => tokenInAddress() && start(), { once: true });
+    return expire();
+  }
   // Open (or create) the cache while main answers: both take a moment on a first start.
   // The shell state first: the sync engine must know whether sync is paused.
   const [info] = await Promise.all([api.appInfo({}), db.open(), connectShell(api)]);
@@ -66,17 +74,21 @@ async function boot(): Promise<void> {
       void engine.refreshAccounts();
     })
     .catch(() => undefined);
-  root.render(
+  app = (
     <StrictMode>
-      <AppContext.Provider value={{ info, engine, me }}>
+      <AppProvider api={api} engine={engine} initial={info} me={me}>
         <App />
-      </AppContext.Provider>
-    </StrictMode>,
+      </AppProvider>
+    </StrictMode>
   );
+  root.render(app);
 }
 
-boot().catch((error: unknown) => {
-  // An expired link already rendered its own page; anything else is shown as it is.
-  if (error instanceof Error && 'code' in error && error.code === 'forbidden') return;
-  root.render(<pre className="fatal">{String(error)}</pre>);
-});
+function start(): void {
+  boot().catch((error: unknown) => {
+    // An expired link already rendered its own page; anything else is shown as it is.
+    if (error instanceof Error && 'code' in error && error.code === 'forbidden') return;
+    root.render(<pre className="fatal">{String(error)}</pre>);
+  });
+}
+start();

@@ -1,6 +1,18 @@
 /** Kept free of zod so the page's bundle does not carry the schema library. */
-import type { Ticket } from './domain';
+import type { Ticket, TicketStatus } from './domain';
 import type { MutationOp } from './mutation';
+
+/**
+ * What a reply sets the status to unless the agent chooses otherwise ("Reply and set", as Zendesk's submit-as):
+ * a public answer to a new or open ticket waits on the customer (pending, where the source has it; else
+ * open); an internal note takes a new ticket in hand (open); anything else stays as it is. The composer
+ * shows this before sending and the reply carries it to the source: one rule, the same in both places.
+ */
+export function statusAfterReply(status: TicketStatus, internal: boolean, offered: readonly TicketStatus[] = ['pending']): TicketStatus {
+  if (internal) return status === 'new' ? 'open' : status;
+  if (status !== 'new' && status !== 'open') return status;
+  return offered.includes('pending') ? 'pending' : 'open';
+}
 
 /** The optimistic effect of an op on a ticket: the same rule in the cache and in sources that apply it. */
 export function applyOp(ticket: Ticket, op: MutationOp, now: number): Ticket {
@@ -27,7 +39,7 @@ export function applyOp(ticket: Ticket, op: MutationOp, now: number): Ticket {
         updatedAt: now,
         messageCount: ticket.messageCount + 1,
         firstResponseAt: op.internal ? ticket.firstResponseAt : (ticket.firstResponseAt ?? now),
-        status: !op.internal && ticket.status === 'new' ? 'open' : ticket.status,
+        ...(op.status ? { status: op.status, sourceStatus: op.status } : { status: !op.internal && ticket.status === 'new' ? 'open' : ticket.status }),
       };
   }
 }
@@ -52,7 +64,7 @@ export function opFields(op: MutationOp): (keyof Ticket)[] {
     case 'logTime':
       return [];
     case 'reply':
-      return [];
+      return op.status ? ['status', 'sourceStatus'] : [];
   }
 }
 

@@ -29,6 +29,11 @@ export const MutationOp = z.discriminatedUnion('type', [
      * conversation sent on to other addresses (`forward`, to `forwardTo`). Helpdesks keep their own recipients.
      */
     mode: z.enum(['reply', 'replyAll', 'forward']).optional(),
+    /**
+     * "Reply and set": the status the ticket has after this reply, at the source as in the app (sent with
+     * the reply itself where the source allows). Absent (older rows): the source's own rule.
+     */
+    status: TicketStatus.optional(),
     forwardTo: z.array(z.string().email().max(320)).min(1).max(20).optional(),
     /** Files sent with the reply, base64; 25 MB in all at most (what most mail servers accept). */
     attachments: z

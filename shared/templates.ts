@@ -28,10 +28,14 @@ export interface TemplateVars {
 
 export const placeholders = ['customer.firstName', 'customer.name', 'customer.email', 'ticket.id', 'ticket.subject', 'agent.name', 'agent.signature'] as const;
 
+/** A customer's name fit to greet them by: an address (all some sources know) is no name. */
+const personName = (name: string) => (name.includes('@') ? '' : name.trim());
+
 export function fill(body: string, vars: TemplateVars): string {
+  const name = personName(vars.customer.name);
   const values: Record<string, string> = {
-    'customer.firstName': vars.customer.name.trim().split(/\s+/)[0] ?? '',
-    'customer.name': vars.customer.name,
+    'customer.firstName': name.split(/\s+/)[0] ?? '',
+    'customer.name': name,
     'customer.email': vars.customer.email,
     'ticket.id': vars.ticket.id,
     'ticket.subject': vars.ticket.subject,
@@ -49,6 +53,17 @@ export function unfilled(text: string): string[] {
 /** The signature template filled in, for {{agent.signature}}. */
 export function withSignature(vars: Omit<TemplateVars, 'agent'> & { agent: { name: string } }, signature: string): TemplateVars {
   return { ...vars, agent: { name: vars.agent.name, signature: fill(signature, { ...vars, agent: { name: vars.agent.name, signature: '' } }) } };
+}
+
+/**
+ * The language a customer writes in, for what is sent to them unasked (the satisfaction request): Russian
+ * when their messages are mostly Cyrillic letters, else English. `texts`: what the customer wrote.
+ */
+export function languageOf(texts: readonly string[]): 'en' | 'ru' {
+  const letters = texts.join(' ');
+  const cyrillic = letters.match(/[\u0400-\u04FF]/g)?.length ?? 0;
+  const latin = letters.match(/[A-Za-z]/g)?.length ?? 0;
+  return cyrillic > latin ? 'ru' : 'en';
 }
 
 /** A snippet added to a draft: at the cursor, as a paragraph of its own (a blank line before and after). */

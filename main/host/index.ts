@@ -10,22 +10,28 @@ import { createServices, type Services } from '../services';
 import { keychainVault } from './keychain-vault';
 import { readJson, writeJsonAtomic } from '../services/files';
 import { openBrowser } from './open-browser';
-import { startHost, type Host } from './server';
+import { newToken, startHost, type Host } from './server';
 
-const LastPort = z.object({ port: z.number().int().min(1).max(65535) });
+/** What browser mode keeps in the data folder between starts: its port and the tab's key. */
+const Remembered = z.object({ port: z.number().int().min(1).max(65535), token: z.string().regex(/^[\w-]{20,200}$/).optional() });
 
-/** The last port is reused when free: the cache lives in the browser per origin, and the origin includes the port. */
-async function start(services: Services, dataDir: string, port: number | null): Promise<Host> {
+/**
+ * The last port is reused when free (the cache lives in the browser per origin, and the origin includes
+ * the port), and the data folder's key with it, so an open tab reconnects by itself when the host comes
+ * back. `--new-token` makes a new key: tabs holding the old one must be given the new address.
+ */
+async function start(services: Services, dataDir: string, port: number | null, rotate: boolean): Promise<Host> {
   const staticDir = join(__dirname, '../renderer');
-  const remembered = readJson(join(dataDir, 'browser-mode.json'), LastPort)?.port;
+  const remembered = readJson(join(dataDir, 'browser-mode.json'), Remembered);
+  const token = (!rotate && remembered?.token) || newToken();
   if (port === null && remembered) {
     try {
-      return await startHost({ services, staticDir, port: remembered });
+      return await startHost({ services, staticDir, port: remembered.port, token });
     } catch {
-      log.info(`port ${remembered} is taken; using another one (this browser profile's cache stays with the old one)`);
+      log.info(`port ${remembered.port} is taken; using another one (this browser profile's cache stays with the old one)`);
     }
   }
-  return startHost({ services, staticDir, port: port ?? 0 });
+  return startHost({ services, staticDir, port: port ?? 0, token });
 }
 
 async function main(): Promise<void> {
@@ -45,7 +51,7 @@ async function main(): Promise<void> {
       // SWITCHBOARD_KEYCHAIN=off keeps secrets in memory only (tests, shared machines).
       vault: (process.env.SWITCHBOARD_KEYCHAIN !== 'off' && keychainVault({ workspace: resolve(options.dataDir) })) || undefined,
     });
-    host = await start(services, options.dataDir, options.port);
+    host = await start(services, options.dataDir, options.port, options.newToken);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     console.error(code === 'EADDRINUSE' ? `Port ${options.port} is already in use; choose another with --port, or leave it out to pick a free one.` : `Switchboard could not start browser mode: ${(error as Error).message}`);
@@ -61,7 +67,8 @@ async function main(): Promise<void> {
   };
   // Ready for Ctrl-C before the address is printed: whoever reads the line may stop us at once.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
-  writeJsonAtomic(join(options.dataDir, 'browser-mode.json'), { port: host.port });
+  // Readable by this user only (writeJsonAtomic): the key opens the workspace to whoever holds it.
+  writeJsonAtomic(join(options.dataDir, 'browser-mode.json'), { port: host.port, token: host.token });
   console.log(`Switchboard browser mode: ${host.url}`);
   if (options.open) openBrowser(host.url);
 }

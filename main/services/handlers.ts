@@ -38,7 +38,7 @@ export function createHandlers({ workspace, mode, version, openExternal, notify,
   return {
     appInfo: async () => ({ version, mode, me: workspace.me(), platform: process.platform }),
     listAccounts: async () => workspace.accounts(),
-    pull: async ({ accountId, cursor }) => reach.track(accountId, () => workspace.connector(accountId).pull(cursor)),
+    pull: async ({ accountId, cursor }) => reach.track(accountId, () => workspace.pull(accountId, cursor)),
     push: async ({ mutation }) => reach.track(mutation.accountId, () => workspace.connector(mutation.accountId).push(mutation)),
     removeDemo: async () => ({ removed: workspace.setDemoRemoved(true) }),
     restoreDemo: async () => ({ restored: workspace.setDemoRemoved(false) }),

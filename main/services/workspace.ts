@@ -10,6 +10,7 @@ import { AccountSettings, accountIdOf, type ImapAccountSettings, ProvisioningFil
 import type { Connector, TestResult } from '../../shared/connector';
 import { AppError, type Emit } from '../../shared/contract';
 import type { Account, Agent } from '../../shared/domain';
+import type { PullResult } from '../../shared/sync';
 import { DemoConnector } from '../connectors/demo/connector';
 import { fileJournal } from '../connectors/email/smtp-journal';
 import { EmailConnector } from '../connectors/email/connector';
@@ -100,6 +101,18 @@ export class Workspace {
 
   accounts(): Account[] {
     return this.connectors().map((c) => ({ ...c.account, capabilities: c.capabilities }));
+  }
+
+  /**
+   * A pull of one account. A source tells who the agent is with its first answers (RT: from the token):
+   * when that changes, the page is told (accountsChanged) and reads it again, for {{agent.name}} and "mine".
+   */
+  async pull(accountId: string, cursor: string | null): Promise<PullResult> {
+    const connector = this.connector(accountId);
+    const before = connector.me?.id;
+    const result = await connector.pull(cursor);
+    if (connector.me?.id !== before) this.options.emit('accountsChanged', {});
+    return result;
   }
 
   /** The signed-in agent of each account that has one. */

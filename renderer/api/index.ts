@@ -6,7 +6,7 @@
 import type { Api, Envelope, RawApi } from '../../shared/contract';
 import { AppError } from '../../shared/contract/errors';
 import { methodNames } from '../../shared/contract/names';
-import { connectSocket } from './socket';
+import { connectSocket, tokenInAddress } from './socket';
 
 declare global {
   interface Window {
@@ -30,16 +30,19 @@ export function wrap(raw: RawApi): Api {
   return api as Api;
 }
 
-/** Connects once. Returns null when there is no way in (browser mode without a token). */
-export function connect(onExpired: () => void): Api | null {
+/**
+ * Connects once. Returns null when there is no way in (browser mode without a token). `onRenewed`: a
+ * new key was pasted after the old one expired.
+ */
+export function connect(onExpired: () => void, onRenewed?: () => void): Api | null {
   if (current) return current;
   if (window.switchboard) {
     current = wrap(window.switchboard);
     return current;
   }
-  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  const token = tokenInAddress();
   if (!token) return null;
-  current = wrap(connectSocket(token, onExpired));
+  current = wrap(connectSocket(token, onExpired, onRenewed));
   return current;
 }
 

@@ -1,7 +1,9 @@
 /**
- * Browser mode's transport: the contract over a WebSocket to the local host. The per-launch token
+ * Browser mode's transport: the contract over a WebSocket to the local host. The data folder's key
  * travels as a subprotocol, never in a URL the server could log. Calls made while the socket is down
- * wait for it briefly, then answer `unavailable`.
+ * wait for it briefly, then answer `unavailable`; when the host comes back (it keeps its key) the socket
+ * opens again by itself. A key the host refuses is expired until a new address is pasted into this tab:
+ * a changed `#token=` is taken at once, no reload.
  */
 import type { Envelope, EventListener, EventName, MethodName, RawApi } from '../../shared/contract';
 import { eventNames, methodNames } from '../../shared/contract/names';
@@ -11,7 +13,12 @@ const CALL_TIMEOUT_MS = 30_000;
 
 type Pending = { resolve: (e: Envelope<unknown>) => void; timer: ReturnType<typeof setTimeout> };
 
-export function connectSocket(token: string, onExpired: () => void): RawApi {
+/** The key in this page's address, if any. */
+export const tokenInAddress = (): string | null => new URLSearchParams(location.hash.slice(1)).get('token');
+
+/** `onRenewed`: a new key was given after the old one expired (the page shows the app again). */
+export function connectSocket(initialToken: string, onExpired: () => void, onRenewed: () => void = () => undefined): RawApi {
+  let token = initialToken;
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const pending = new Map<number, Pending>();
@@ -25,6 +32,7 @@ export function connectSocket(token: string, onExpired: () => void): RawApi {
 
   function open(): void {
     ws = new WebSocket(url, ['switchboard.v1', `token.${token}`]);
+    const socket = ws;
     ws.onopen = () => {
       retryMs = 500;
       for (const frame of queue.splice(0)) ws.send(frame);
@@ -43,25 +51,39 @@ export function connectSocket(token: string, onExpired: () => void): RawApi {
       }
     };
     ws.onclose = (event) => {
+      if (ws !== socket) return; // replaced by a socket with a new key
       if (event.code === CLOSE_UNAUTHORIZED) {
         expired = true;
         for (const [id, call] of pending) {
           clearTimeout(call.timer);
-          call.resolve({ ok: false, error: { code: 'forbidden', message: 'This link has expired — restart Switchboard' } });
+          call.resolve({ ok: false, error: { code: 'forbidden', message: 'This link has expired — paste the newest address Switchboard printed' } });
           pending.delete(id);
         }
         onExpired();
         return;
       }
       // The host restarted or the laptop slept: try again, a little slower each time.
-      setTimeout(open, retryMs);
+      setTimeout(() => ws === socket && open(), retryMs);
       retryMs = Math.min(retryMs * 2, 10_000);
     };
   }
   open();
+  // A new address pasted into this tab (the host was started with --new-token): its key, at once.
+  window.addEventListener('hashchange', () => {
+    const next = tokenInAddress();
+    if (!next || next === token) return;
+    token = next;
+    const wasExpired = expired;
+    expired = false;
+    retryMs = 500;
+    const old = ws;
+    open();
+    old.close();
+    if (wasExpired) onRenewed();
+  });
 
   function call(method: MethodName, params: unknown): Promise<Envelope<unknown>> {
-    if (expired) return Promise.resolve({ ok: false, error: { code: 'forbidden', message: 'This link has expired — restart Switchboard' } });
+    if (expired) return Promise.resolve({ ok: false, error: { code: 'forbidden', message: 'This link has expired — paste the newest address Switchboard printed' } });
     const id = nextId++;
     const frame = JSON.stringify({ id, method, params });
     return new Promise((resolve) => {

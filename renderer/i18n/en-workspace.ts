@@ -35,6 +35,8 @@ export const enWorkspace = {
     forwardTo: 'Forward to (addresses)',
     forwarded: '---------- Forwarded message ----------',
     keepEditing: 'Keep editing',
+    replyAndSet: 'Reply and set',
+    noteAndSet: 'Note and set',
   },
   customer: {
     title: 'Customer',
@@ -49,6 +51,8 @@ export const enWorkspace = {
     ask: 'Ask {{name}} how we did?',
     send: 'Send the satisfaction request',
     skip: 'No, thanks',
+    language: 'Language of the request',
+    unfilled: 'Not sent: fill in {{names}} in the reply box below, then send it from there.',
   },
   html: {
     frame: 'Message',

@@ -178,7 +178,9 @@ export const en = {
     works: 'The connection works.',
     save: 'Add account',
     cancel: 'Cancel',
+    invalidField: 'Check “{{field}}”: it is empty or not valid.',
     trust: 'Trust this certificate for this account',
+    trusted: 'The {{endpoint}} certificate is trusted for this account (SHA-256 {{fingerprint}}). Test the connection again, or add the account.',
     problem: {
       name_lookup: 'The server name could not be found.',
       connect: 'Nothing answered at that address.',
@@ -259,8 +261,8 @@ export const en = {
     undoOff: 'Off: send at once',
     undoSeconds: '{{count}} seconds',
     op: {
-      status: 'Status → {{value}}', priority: 'Priority → {{value}}', assign: 'Assign', unassign: 'Unassign', tags: 'Tags → {{value}}',
-      seen: 'Mark as read', flag: 'Flag', unflag: 'Remove flag', group: 'Move to team {{value}}', time_one: 'Log {{count}} minute worked', time_other: 'Log {{count}} minutes worked', reply: 'Reply: {{text}}', note: 'Note: {{text}}',
+      status: 'Status → {{value}}', priority: 'Priority → {{value}}', assign: 'Assign to {{name}}', unassign: 'Unassign', tags: 'Tags → {{value}}',
+      seen: 'Mark as read', flag: 'Flag', unflag: 'Remove flag', group: 'Move to team {{value}}', time_one: 'Log {{count}} minute worked', time_other: 'Log {{count}} minutes worked', reply: 'Reply: {{text}}', note: 'Note: {{text}}', thenStatus: '{{op}} · then {{value}}',
     },
     state: {
       pending: 'Waiting to send',
@@ -337,8 +339,8 @@ export const en = {
   },
   tags: { label: 'Tags', placeholder: 'refund, billing', save: 'Save tags' },
   expired: {
-    title: 'This link has expired — restart Switchboard',
-    hint: 'Each start of Switchboard in browser mode prints a new address with a fresh key. Open the newest one.',
+    title: 'This link has expired',
+    hint: 'Switchboard’s key for this data folder changed (it was started with --new-token), or this address has none. Paste the address Switchboard printed last into this tab: it opens at once.',
   },
 };
 export type Resources = typeof en;

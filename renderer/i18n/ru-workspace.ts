@@ -37,6 +37,8 @@ export const ruWorkspace = {
     forwardTo: 'Переслать (адреса)',
     forwarded: '---------- Пересланное сообщение ----------',
     keepEditing: 'Продолжить правку',
+    replyAndSet: 'Ответить и поставить',
+    noteAndSet: 'Заметка и статус',
   },
   customer: {
     title: 'Клиент',
@@ -53,6 +55,8 @@ export const ruWorkspace = {
     ask: 'Спросить {{name}}, как мы справились?',
     send: 'Отправить запрос оценки',
     skip: 'Нет, спасибо',
+    language: 'Язык запроса',
+    unfilled: 'Не отправлено: заполните {{names}} в поле ответа ниже и отправьте оттуда.',
   },
   html: {
     frame: 'Письмо',

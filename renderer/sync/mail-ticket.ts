@@ -6,7 +6,7 @@ import type { Customer, Message, Ticket, TicketStatus } from '../../shared/domai
 import { boundedRemoteId, customerIdFor, localId } from '../../shared/ids';
 import { nearestDue, slaClocks, type SlaPolicy, type TargetClock } from '../../shared/sla/policy';
 import { normalizeSubject, subjectTag } from '../../shared/threading';
-import { KEYWORD, triageOf } from '../../shared/triage';
+import { ASSIGNEE, PRIORITY, STATUS, TAG, triageOf } from '../../shared/triage';
 
 /** The ticket of the conversation whose root (first Message-ID, or `split:…`) is `root`. */
 export const threadTicketId = (accountId: string, root: string) => localId(accountId, boundedRemoteId(accountId, root));
@@ -22,16 +22,40 @@ export function customerOf(messages: Message[], accountId: string): Customer {
 
 /** The assignee's address from the keywords, if any (agents are then `${accountId}:${address}`). */
 export function assigneeOf(messages: Message[]): string | null {
-  return triageOf(keywordsOf(messages)).assignee;
+  return triageFacet(messages, ASSIGNEE).triage.assignee;
 }
 
-/** The triage keywords of the latest message that carries any. */
-function keywordsOf(messages: Message[]): string[] {
+/**
+ * One triage facet (status, priority, assignee or tags) as the latest message carrying it says, and that
+ * message's place in the thread. Each facet is read on its own: a later change of tags writes tag
+ * keywords only, and a message that came after the last change (a customer's answer, our Sent copy)
+ * carries none, so "the latest message with any keyword" would lose the status.
+ */
+function triageFacet(messages: Message[], prefix: string): { triage: ReturnType<typeof triageOf>; at: number } {
   for (let i = messages.length - 1; i >= 0; i--) {
     const flags = messages[i]!.email?.locations.flatMap((l) => l.flags) ?? [];
-    if (flags.some((k) => k.startsWith(KEYWORD))) return flags;
+    if (flags.some((k) => k.startsWith(prefix))) return { triage: triageOf(flags), at: i };
   }
-  return [];
+  return { triage: triageOf([]), at: -1 };
+}
+
+/** A customer who writes again after the ticket was set waiting or solved has reopened it (as helpdesks do). */
+const REOPENED_BY_CUSTOMER: readonly TicketStatus[] = ['pending', 'on-hold', 'solved'];
+
+/**
+ * The status: the status keyword, unless the customer wrote after it was set (then open); with none,
+ * from who wrote last (new until answered, open when the customer wrote last, else pending). A reply's
+ * "Reply and set: Pending" removes the keyword, so both rules agree (main/connectors/email/keywords.ts).
+ */
+function statusOf(messages: Message[]): TicketStatus {
+  const last = messages.findLast((m) => !m.internal);
+  const { triage, at } = triageFacet(messages, STATUS);
+  if (triage.status) {
+    const customerSince = messages.slice(at + 1).some((m) => m.direction === 'in' && !m.internal);
+    return customerSince && REOPENED_BY_CUSTOMER.includes(triage.status) ? 'open' : triage.status;
+  }
+  const answered = messages.some((m) => m.direction === 'out' && !m.internal);
+  return !answered ? 'new' : last?.direction === 'in' ? 'open' : 'pending';
 }
 
 /** The SLA clocks under `policy` (email has no status history: the current status counts). */
@@ -52,14 +76,11 @@ export function deriveTicket(ticket: Ticket, messages: Message[], customer: Cust
   const first = messages[0]!;
   const last = messages[messages.length - 1]!;
   const firstIn = messages.find((m) => m.direction === 'in');
-  const triage = triageOf(keywordsOf(messages));
-  const answered = messages.some((m) => m.direction === 'out');
-  const fallback: TicketStatus = !answered ? 'new' : last.direction === 'in' ? 'open' : 'pending';
-  const status = triage.status ?? fallback;
-  const assignee = triage.assignee;
+  const status = statusOf(messages);
+  const assignee = assigneeOf(messages);
   const firstReply = firstIn ? messages.find((m) => m.direction === 'out' && m.createdAt >= firstIn.createdAt) : undefined;
   // Normal is the absence of a priority keyword (keywords are spent sparingly: main/connectors/email/keywords.ts).
-  const priority = triage.priority ?? 'normal';
+  const priority = triageFacet(messages, PRIORITY).triage.priority ?? 'normal';
   const clocks = clocksOf(sla.policy, { ...ticket, priority }, messages, status, customer.vip, sla.now);
   return {
     ...ticket,
@@ -71,7 +92,7 @@ export function deriveTicket(ticket: Ticket, messages: Message[], customer: Cust
     priority,
     customerId,
     assigneeId: assignee ? localId(ticket.accountId, assignee) : null,
-    tags: triage.tags,
+    tags: triageFacet(messages, TAG).triage.tags,
     createdAt: first.createdAt,
     updatedAt: last.createdAt,
     firstResponseAt: firstReply?.createdAt ?? null,

@@ -31,7 +31,7 @@ const ACK_DELAY_MS = 250;
  */
 export async function enqueue(db: SwitchboardDb, ticketId: string, op: MutationOp, me: Agent | null, holdMs = 0): Promise<Mutation> {
   const now = Date.now();
-  return db.transaction('rw', [db.tickets, db.outbox, db.messages, db.notifications], async () => {
+  return db.transaction('rw', [db.tickets, db.outbox, db.messages, db.notifications, db.customers], async () => {
     const ticket = await db.tickets.get(ticketId);
     if (!ticket) throw new Error(`Ticket ${ticketId} is not in the cache`);
     const email = await emailContextFor(db, ticket, me, op);

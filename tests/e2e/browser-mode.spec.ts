@@ -1,5 +1,5 @@
 import { changeStatusAndReload, inboxRows, demoLoaded } from './journeys';
-import { expect, stopHost, test } from './host';
+import { expect, restartHost, startBrowserMode, stopHost, test } from './host';
 
 test('the demo inbox: open a ticket, change its status, reload, the change is kept', async ({ page, host }) => {
   await page.goto(host.url);
@@ -26,11 +26,40 @@ test('a reply shows at once and is sent; the thread keeps it after a reload', as
 
 test('without the token, or with a wrong one, the page says the link has expired', async ({ page, host }) => {
   await page.goto(`${host.origin}/`);
-  await expect(page.getByRole('heading', { name: 'This link has expired — restart Switchboard' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'This link has expired' })).toBeVisible();
   await page.goto(`${host.origin}/#token=not-the-token`);
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'This link has expired — restart Switchboard' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'This link has expired' })).toBeVisible();
   await expect(inboxRows(page)).toHaveCount(0);
+  // The right address pasted into the same tab opens the app at once, no reload.
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await page.goto(host.url);
+  await expect(inboxRows(page).first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+});
+
+test('the host restarts: the open tab carries on by itself; with --new-token, pasting the new address into the tab is enough', async ({ page, host }) => {
+  await page.goto(host.url);
+  await demoLoaded(page);
+  const ticket = inboxRows(page).first();
+  const subject = (await ticket.locator('.subject').textContent()) ?? '';
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+
+  // Same data folder, same key: the tab reconnects, and a change made after the restart reaches the host.
+  await restartHost(host);
+  await ticket.click();
+  await page.locator('section.ticket').getByLabel('Status').selectOption('on-hold');
+  await expect(page.locator('section.ticket').getByText('Waiting to sync')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: 'This link has expired' })).toHaveCount(0);
+
+  // A new key (the old address leaked, say): the tab says so, and takes the new address without a reload.
+  const port = Number(new URL(host.url).port);
+  await stopHost(host);
+  Object.assign(host, await startBrowserMode(host.dataDir, [...host.args, '--new-token'], { port, env: host.env }));
+  await expect(page.getByRole('heading', { name: 'This link has expired' })).toBeVisible({ timeout: 20_000 });
+  await page.goto(host.url);
+  await expect(inboxRows(page).filter({ hasText: subject })).toHaveCount(1);
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
 });
 
 test('the UI follows the system language and can be switched in Settings', async ({ browser, host }) => {

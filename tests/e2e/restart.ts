@@ -54,6 +54,8 @@ export async function expectNothingLostOnRestart(page: Page, host: RunningHost):
   expect(reloaded.tickets).toEqual(expect.arrayContaining(before.tickets));
   expect(reloaded.messages).toEqual(expect.arrayContaining(before.messages));
   await restartHost(host);
+  // A fresh page load (the address may be the same: the host keeps its data folder's key).
+  await page.goto('about:blank');
   await page.goto(host.url);
   expect(await checked(page)).toBe('0');
   const restarted = await snapshot(page);

@@ -4,7 +4,7 @@ import { defaultDataDir, parseOptions } from '../../main/args';
 describe('command-line options', () => {
   it('reads --port, --no-open and --data-dir, and reports the unknown ones', () => {
     expect(parseOptions(['--port', '8123', '--no-open', '--data-dir', '/tmp/sb', '--frobnicate'])).toEqual({
-      port: 8123, open: false, dataDir: '/tmp/sb', accountsFile: null, hidden: false, unknown: ['--frobnicate'],
+      port: 8123, open: false, dataDir: '/tmp/sb', accountsFile: null, hidden: false, newToken: false, unknown: ['--frobnicate'],
     });
   });
   it('defaults: a free port, open the browser, the per-user data folder', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fill, insertParagraph, unfilled, withSignature } from '../../shared/templates';
+import { fill, insertParagraph, languageOf, unfilled, withSignature } from '../../shared/templates';
 
 const vars = { customer: { name: 'Anna Smirnova', email: 'anna@example.ru' }, ticket: { id: '42', subject: 'Refund' }, agent: { name: '' } };
 
@@ -17,5 +17,23 @@ describe('templates as the customer receives them', () => {
     const middle = insertParagraph('First.\n\nLast.', 6, 'Second.');
     expect(middle.text).toBe('First.\n\nSecond.\n\nLast.');
     expect(middle.cursor).toBe('First.\n\nSecond.'.length);
+  });
+});
+
+describe('the language a customer writes in', () => {
+  it('is Russian when their messages are mostly Cyrillic, whatever the subject or a quoted English line', () => {
+    expect(languageOf(['Здравствуйте! Не приходит счёт за ноябрь.', '> On Monday, Support wrote: Hello'])).toBe('ru');
+    expect(languageOf(['Hi, the invoice for November is missing.'])).toBe('en');
+    expect(languageOf([])).toBe('en');
+  });
+});
+
+describe('greeting a customer whose name is unknown', () => {
+  it('leaves the placeholder (so the reply is stopped) rather than greeting an address', () => {
+    const vars = { customer: { name: 'ivan@example.test', email: 'ivan@example.test' }, ticket: { id: '2', subject: 'x' }, agent: { name: 'Maria', signature: '' } };
+    const text = fill('Здравствуйте, {{customer.firstName}}!', vars);
+    expect(text).toBe('Здравствуйте, {{customer.firstName}}!');
+    expect(unfilled(text)).toEqual(['{{customer.firstName}}']);
+    expect(fill('Hello {{customer.firstName}},', { ...vars, customer: { name: 'Иван Петров', email: 'ivan@example.test' } })).toBe('Hello Иван,');
   });
 });

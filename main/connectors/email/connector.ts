@@ -18,7 +18,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { ConnectionError, explain } from './errors';
 import { serverFolders } from './folders';
 import { openImap } from './imap';
-import { KeywordRefused, keywordsFor, storeKeywords } from './keywords';
+import { KeywordRefused, keywordsFor, statusAfterReplyKeywords, storeKeywords } from './keywords';
 import { pullPage } from './pull';
 import type { PartialLimits } from './partial';
 import { composeReply, sendOnce } from './send';
@@ -226,6 +226,9 @@ export class EmailConnector implements Connector {
     const { op } = mutation;
     if (op.type === 'reply') {
       if (op.internal) return { kind: 'rejected', reason: 'Email accounts have no internal notes; the note is kept on this computer only.' };
+      // The status the agent chose goes on the conversation first: a mailbox that refuses it stops the reply
+      // (nothing sent, the agent told why) rather than leaving the app and the mailbox disagreeing.
+      if (op.status) await storeKeywords(client, email.targets, statusAfterReplyKeywords(op.status));
       const composed = await composeReply(this.settings, mutation, email, op.text, op.attachments);
       const recipients = [...email.to, ...email.cc].map((a) => a.email);
       const { sentCopy } = this.settings;

@@ -12,6 +12,7 @@ import { priorities, ticketStatuses } from '../../../shared/statuses';
 import { ASSIGNEE, PRIORITY, STATUS, TAG } from '../../../shared/triage';
 import type { MailTarget } from '../../../shared/email';
 import type { MutationOp } from '../../../shared/mutation';
+import type { TicketStatus } from '../../../shared/domain';
 import { lastRefusal } from './imap';
 import { parseMail, stripAngles } from './parse';
 
@@ -54,6 +55,14 @@ export function keywordsFor(op: MutationOp): KeywordChange | null {
     default:
       return null;
   }
+}
+
+/**
+ * The keywords for the status a reply leaves: pending is what an answered conversation with no status
+ * keyword already reads as (renderer/sync/mail-ticket.ts), so it costs none and needs none accepted.
+ */
+export function statusAfterReplyKeywords(status: TicketStatus): KeywordChange {
+  return status === 'pending' ? { add: [], remove: ticketStatuses.map((s) => STATUS + s) } : keywordsFor({ type: 'setStatus', status })!;
 }
 
 /** UIDs in the selected folder holding the message with this Message-ID (and fingerprint, where several do). */
@@ -122,7 +131,8 @@ export async function storeKeywords(client: ImapFlow, targets: MailTarget[], cha
       lock.release();
     }
   }
-  if (placed === 0 && targets.length > 0) {
+  // Nothing to add (only keywords to take away) and no message left to carry them: nothing to save.
+  if (placed === 0 && targets.length > 0 && change.add.length > 0) {
     throw new KeywordRefused('None of this conversation’s messages can be found on the mail server any more (moved, deleted, or the folder was renumbered); the change was not saved there.');
   }
 }

@@ -162,7 +162,7 @@ export class FreshdeskConnector implements Connector {
     try {
       if (op.type === 'markSeen') return { kind: 'applied', messages: [] };
       if (op.type === 'setFlagged') return { kind: 'rejected', reason: 'Freshdesk has no flags; use a tag.' };
-      if (op.type === 'reply') return await this.reply(mutation, op.text, op.internal);
+      if (op.type === 'reply') return await this.reply(mutation, op);
       if (op.type === 'logTime') return await this.logTime(mutation, op.minutes);
       if (op.type === 'setGroup' && this.groups.size === 0) await this.loadAgents();
       const group = op.type === 'setGroup' ? [...this.groups].find(([, name]) => name === op.group)?.[0] : undefined;
@@ -199,13 +199,22 @@ export class FreshdeskConnector implements Connector {
     return { kind: 'applied', messages: [] };
   }
 
-  /** A reply or a private note, sent once. */
-  private async reply(mutation: Mutation, text: string, internal: boolean): Promise<PushResult> {
+  /**
+   * A reply or a private note, sent once; then the status the agent chose (Freshdesk's reply takes none).
+   * A repeated push finds the reply already there and sets the status again, which is harmless.
+   */
+  private async reply(mutation: Mutation, op: Extract<Mutation['op'], { type: 'reply' }>): Promise<PushResult> {
+    const { text, internal } = op;
     const message = await sendOnce(mutation, { text, internal }, {
       source: 'Freshdesk',
       messages: async () => (await this.current(mutation.remoteId)).messages,
       send: () => this.client.request('POST', `tickets/${mutation.remoteId}/${internal ? 'notes' : 'reply'}`, { body: internal ? { body: text, private: true } : { body: text } }),
     });
-    return { kind: 'applied', ticket: (await this.current(mutation.remoteId)).ticket, messages: [message] };
+    let current = await this.current(mutation.remoteId);
+    if (op.status && current.ticket.status !== op.status) {
+      await this.client.request('PUT', `tickets/${mutation.remoteId}`, { body: { status: toFdStatus[op.status] } });
+      current = await this.current(mutation.remoteId);
+    }
+    return { kind: 'applied', ticket: current.ticket, messages: [message] };
   }
 }

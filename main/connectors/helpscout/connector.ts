@@ -177,9 +177,19 @@ export class HelpScoutConnector implements Connector {
         const message = await sendOnce(mutation, { text: op.text, internal: op.internal }, {
           source: 'Help Scout',
           messages: async () => (await this.current(remoteId)).changes.flatMap((x) => (x.kind === 'message' ? [x.message] : [])),
-          send: () => (op.internal ? this.call('POST', `conversations/${remoteId}/notes`, { text: op.text }) : this.call('POST', `conversations/${remoteId}/reply`, { customer: { id: conversation.primaryCustomer.id }, text: op.text })),
+          // A reply takes the status the agent chose (else Help Scout re-activates the conversation).
+          send: () =>
+            op.internal
+              ? this.call('POST', `conversations/${remoteId}/notes`, { text: op.text })
+              : this.call('POST', `conversations/${remoteId}/reply`, { customer: { id: conversation.primaryCustomer.id }, text: op.text, ...(op.status ? { status: toHsStatus[op.status] } : {}) }),
         });
-        return { kind: 'applied', ticket: (await this.current(remoteId)).ticket, messages: [message] };
+        let after = await this.current(remoteId);
+        // A note takes no status: it is set after it (as again after a repeated reply: harmless).
+        if (op.status && toHsStatus[after.ticket.status] !== toHsStatus[op.status]) {
+          await this.call('PATCH', `conversations/${remoteId}`, { op: 'replace', path: '/status', value: toHsStatus[op.status] });
+          after = await this.current(remoteId);
+        }
+        return { kind: 'applied', ticket: after.ticket, messages: [message] };
       }
       const before = await this.current(remoteId);
       if (mutation.baseVersion && before.ticket.version !== mutation.baseVersion) return { kind: 'conflict', remote: before.ticket };

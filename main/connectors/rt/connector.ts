@@ -36,18 +36,20 @@ export function ticketSqlDate(iso: string): string {
 const MESSAGE_TYPES = new Set(['Create', 'Correspond', 'Comment']);
 
 export class RtConnector implements Connector {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false, groups: true, timeTracking: true, articles: true };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false, groups: true, timeTracking: true, articles: true };
   me: Agent | null = null;
   /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
   vip: VipSource | undefined;
   private readonly client: JsonClient;
   private agents = new Map<string, RtUser>();
   private queues = new Map<string, string>();
+  /** Requestors' real names by address, read once per round of pulls (RT's ticket names only the address). */
+  private requesterNames = new Map<string, string>();
 
   constructor(
     readonly account: Account,
     url: string,
-    token: () => string | null,
+    private readonly token: () => string | null,
     private readonly pageSize = 20,
   ) {
     this.client = new JsonClient({
@@ -82,16 +84,34 @@ export class RtConnector implements Connector {
   private async loadAgents(): Promise<Agent[]> {
     const users = (await this.all<RtUser>('users?fields=Name,EmailAddress,RealName')).filter(isAgentUser);
     this.agents = new Map(users.map((u) => [u.Name, u]));
+    this.me ??= await this.tokenUser();
     // Queues are the teams: their names, read with the agents.
     const queues = await this.all<{ id: string; Name: string }>('queues/all?fields=Name');
     this.queues = new Map(queues.map((q) => [String(q.id), q.Name]));
     return users.map((u) => agentOf(this.account.id, u));
   }
 
+  /**
+   * Who the token belongs to (RT's tokens read "version-userid-secret"; REST2 has no "who am I"): the
+   * agent's own name for templates' {{agent.name}} and "assigned to me". Null if RT will not say.
+   */
+  private async tokenUser(): Promise<Agent | null> {
+    const userId = /^\d+-(\d+)-/.exec(this.token() ?? '')?.[1];
+    if (!userId) return null;
+    try {
+      const { body } = await this.client.request<RtUser>('GET', `user/${userId}`);
+      return body.Name ? agentOf(this.account.id, { ...body, id: String(body.id ?? userId) }) : null;
+    } catch (error) {
+      log.warn(`rt: could not read the token's user: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  }
+
   async pull(cursor: string | null): Promise<PullResult> {
     const c = readSinceCursor(cursor, EPOCH);
     try {
       const changes: Change[] = [];
+      if (c.page === 1) this.requesterNames.clear();
       if (c.page === 1 || this.agents.size === 0) {
         for (const agent of await this.loadAgents()) changes.push({ kind: 'agent', agent });
         changes.push(...teamChanges(this.account.id, this.queues));
@@ -119,13 +139,22 @@ export class RtConnector implements Connector {
     }
   }
 
+  /** The requestor's RealName ('' if RT has none or will not say): greetings use it, never the address. */
+  private async requesterName(email: string): Promise<string> {
+    if (!this.requesterNames.has(email)) {
+      const name = await this.client.request<{ RealName?: string }>('GET', `user/${encodeURIComponent(email)}`).then(({ body }) => body.RealName?.trim() ?? '', () => '');
+      this.requesterNames.set(email, name);
+    }
+    return this.requesterNames.get(email)!;
+  }
+
   /** A ticket as RT has it now: customer, messages, and the ticket with its ETag. */
   private async ticketChanges(remoteId: string): Promise<Change[]> {
     const { body: rt, etag } = await this.client.request<RtTicket>('GET', `ticket/${remoteId}`);
     if (!rt || typeof rt.Subject !== 'string' || !rt.Status) throw new Error('not a ticket');
     const messages = await this.messagesOf(remoteId);
     const email = rt.Requestor?.[0]?.id ?? '';
-    const customer = customerOf(this.account.id, email || `ticket-${remoteId}@unknown`);
+    const customer = customerOf(this.account.id, email || `ticket-${remoteId}@unknown`, email ? await this.requesterName(email) : '');
     // RT has no tags: a ticket custom field (say "Tier" = "VIP") marks the customer.
     customer.vip = isVipBySource(this.vip, [], Object.fromEntries((rt.CustomFields ?? []).map((cf) => [cf.name, cf.values])));
     const queueId = rt.Queue?.id;
@@ -178,7 +207,7 @@ export class RtConnector implements Connector {
     return this.guard(async () => {
       switch (op.type) {
         case 'reply':
-          return this.reply(mutation, op.text, op.internal, op.attachments ?? []);
+          return this.reply(mutation, op);
         case 'setStatus':
         case 'setPriority':
         case 'setAssignee':
@@ -230,14 +259,25 @@ export class RtConnector implements Connector {
     return { kind: 'applied', ticket: await this.currentTicket(mutation.remoteId), messages: [] };
   }
 
-  /** Correspondence or a comment, sent once. */
-  private async reply(mutation: Mutation, text: string, internal: boolean, files: Array<{ name: string; type: string; base64: string }>): Promise<PushResult> {
+  /**
+   * Correspondence or a comment, sent once, with the status the agent chose in the same update. RT's scrip
+   * "On Correspond Open Inactive Tickets" reopens a resolved ticket on correspondence; the Status given
+   * with it is set right after, so the ticket ends as the agent said (a satisfaction request leaves it resolved).
+   */
+  private async reply(mutation: Mutation, op: Extract<Mutation['op'], { type: 'reply' }>): Promise<PushResult> {
+    const { text, internal } = op;
+    const files = op.attachments ?? [];
     const message = await sendOnce(mutation, { text, internal }, {
       source: 'Request Tracker',
       messages: () => this.messagesOf(mutation.remoteId),
       send: () =>
         this.client.request('POST', `ticket/${mutation.remoteId}/${internal ? 'comment' : 'correspond'}`, {
-          body: { Content: text, ContentType: 'text/plain', ...(files.length ? { Attachments: files.map((f) => ({ FileName: f.name, FileType: f.type, FileContent: f.base64 })) } : {}) },
+          body: {
+            Content: text,
+            ContentType: 'text/plain',
+            ...(op.status ? { Status: toRtStatus[op.status] } : {}),
+            ...(files.length ? { Attachments: files.map((f) => ({ FileName: f.name, FileType: f.type, FileContent: f.base64 })) } : {}),
+          },
         }),
     });
     return { kind: 'applied', ticket: await this.currentTicket(mutation.remoteId), messages: [message] };

@@ -288,7 +288,7 @@ export class ZendeskConnector implements Connector {
   async push(mutation: Mutation): Promise<PushResult> {
     const { op, remoteId } = mutation;
     try {
-      if (op.type === 'reply') return await this.reply(mutation, op.text, op.internal);
+      if (op.type === 'reply') return await this.reply(mutation, op);
       if (op.type === 'markSeen') return { kind: 'applied', messages: [] }; // Zendesk keeps no per-agent read state
       if (op.type === 'setFlagged') return { kind: 'rejected', reason: 'Zendesk has no flags; use a tag.' };
       if (op.type === 'logTime') return { kind: 'rejected', reason: 'Zendesk keeps time worked only in an app of its own; Switchboard keeps it here.' };
@@ -314,12 +314,16 @@ export class ZendeskConnector implements Connector {
     }
   }
 
-  /** A public reply or a private note, sent once. */
-  private async reply(mutation: Mutation, text: string, internal: boolean): Promise<PushResult> {
+  /** A public reply or a private note, sent once, with the status the agent chose (Zendesk's "Submit as"). */
+  private async reply(mutation: Mutation, op: Extract<Mutation['op'], { type: 'reply' }>): Promise<PushResult> {
+    const { text, internal } = op;
     const message = await sendOnce(mutation, { text, internal }, {
       source: 'Zendesk',
       messages: async () => (await this.current(mutation.remoteId)).messages,
-      send: () => this.client.request('PUT', `tickets/${mutation.remoteId}.json`, { body: { ticket: { comment: { body: text, public: !internal } } } }),
+      send: () =>
+        this.client.request('PUT', `tickets/${mutation.remoteId}.json`, {
+          body: { ticket: { comment: { body: text, public: !internal }, ...(op.status ? { status: toZdStatus[op.status] } : {}) } },
+        }),
     });
     return { kind: 'applied', ticket: (await this.current(mutation.remoteId)).ticket, messages: [message] };
   }

@@ -1,4 +1,5 @@
 /** One change on its way: what it does, where it stands, and what the agent can do with it. */
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db, type OutboxRow, type SwitchboardDb } from '../../db/schema';
 import { discard, retry, sendAnyway, takeTheirs } from '../../sync/outbox-actions';
@@ -6,16 +7,17 @@ import { inFlight } from '../../sync/outbox-rows';
 import { relativeTime } from '../../app/format';
 import { useApp } from '../../app/context';
 
-export function useDescribe(): (row: OutboxRow) => string {
+/** What a row does, in words; an assignment names whom (`assigneeName`, when the agent is known). */
+export function useDescribe(): (row: OutboxRow, assigneeName?: string) => string {
   const { t } = useTranslation();
-  return ({ mutation: { op } }) => {
+  return ({ mutation: { op } }, assigneeName) => {
     switch (op.type) {
       case 'setStatus':
         return t('outbox.op.status', { value: t(`status.${op.status}`) });
       case 'setPriority':
         return t('outbox.op.priority', { value: t(`priority.${op.priority}`) });
       case 'setAssignee':
-        return op.assigneeId ? t('outbox.op.assign') : t('outbox.op.unassign');
+        return op.assigneeId ? t('outbox.op.assign', { name: assigneeName ?? op.assigneeId }) : t('outbox.op.unassign');
       case 'setTags':
         return t('outbox.op.tags', { value: op.tags.join(', ') || '—' });
       case 'markSeen':
@@ -26,8 +28,10 @@ export function useDescribe(): (row: OutboxRow) => string {
         return t('outbox.op.group', { value: op.group });
       case 'logTime':
         return t('outbox.op.time', { count: op.minutes });
-      case 'reply':
-        return t(op.internal ? 'outbox.op.note' : 'outbox.op.reply', { text: op.text.length > 80 ? `${op.text.slice(0, 80)}…` : op.text });
+      case 'reply': {
+        const said = t(op.internal ? 'outbox.op.note' : 'outbox.op.reply', { text: op.text.length > 80 ? `${op.text.slice(0, 80)}…` : op.text });
+        return op.status ? t('outbox.op.thenStatus', { op: said, value: t(`status.${op.status}`) }) : said;
+      }
     }
   };
 }
@@ -59,12 +63,15 @@ export function OutboxRowView({ row, subject }: { row: OutboxRow; subject?: stri
   const { t, i18n } = useTranslation();
   const { engine } = useApp();
   const describe = useDescribe();
+  const { op } = row.mutation;
+  const assigneeId = op.type === 'setAssignee' ? op.assigneeId : null;
+  const assignee = useLiveQuery(async () => (assigneeId ? ((await db.agents.get(assigneeId)) ?? null) : null), [assigneeId]);
   const act = (action: (database: SwitchboardDb, seq: number) => Promise<unknown>) => () => void action(db, row.seq!).then(() => engine.kick());
   const isReply = row.mutation.op.type === 'reply';
   return (
     <li className={`outbox-row outbox-${row.state}`} data-state={row.state}>
       {subject !== undefined && <strong className="outbox-subject">{subject}</strong>}
-      <span className="outbox-op">{describe(row)}</span>
+      <span className="outbox-op">{describe(row, assignee ? assignee.name || assignee.email : undefined)}</span>
       <span className="outbox-state">{stateText(row, t, i18n.language)}</span>
       <span className="outbox-actions">
         {row.state === 'pending' && !inFlight.has(row.seq!) && <button type="button" onClick={act(discard)}>{isReply ? t('outbox.undoToDraft') : t('outbox.undo')}</button>}

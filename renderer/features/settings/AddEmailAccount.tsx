@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImapAccountSettings, Security } from '../../../shared/accounts';
+import { AgentNameField } from './AgentNameField';
 import { AccountFormFooter, useAccountForm } from './account-form';
 
 interface EndpointFields {
@@ -62,10 +63,12 @@ export function AddEmailAccount({ onDone }: { onDone: () => void }) {
   });
   const form = useAccountForm(settings, password, onDone);
   const { result, setResult } = form;
+  const [trusted, setTrusted] = useState<{ endpoint: string; fingerprint: string } | null>(null);
   const trust = () => {
     if (!result || result.ok || !result.fingerprint) return;
     if (result.endpoint === 'smtp') setSmtp({ ...smtp, fingerprint: result.fingerprint });
     else setImap({ ...imap, fingerprint: result.fingerprint });
+    setTrusted({ endpoint: result.endpoint === 'smtp' ? t('accounts.smtp') : t('accounts.imap'), fingerprint: result.fingerprint });
     setResult(null);
   };
 
@@ -79,6 +82,7 @@ export function AddEmailAccount({ onDone }: { onDone: () => void }) {
         {t('accounts.name')}
         <input value={name} onChange={(e) => setName(e.target.value)} />
       </label>
+      <AgentNameField onlyIfMissing />
       <EndpointEditor legend={t('accounts.imap')} value={imap} onChange={setImap} />
       <EndpointEditor legend={t('accounts.smtp')} value={smtp} onChange={setSmtp} />
       <label>
@@ -93,6 +97,11 @@ export function AddEmailAccount({ onDone }: { onDone: () => void }) {
         {t('accounts.folders')}
         <input value={folders} onChange={(e) => setFolders(e.target.value)} />
       </label>
+      {trusted && !result && (
+        <p role="status" className="trusted">
+          {t('accounts.trusted', trusted)}
+        </p>
+      )}
       <AccountFormFooter form={form} onCancel={onDone}>
         {result && !result.ok && result.fingerprint && (
           <button type="button" onClick={trust}>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSettings } from '../../../shared/accounts';
+import { AgentNameField } from './AgentNameField';
 import { AccountFormFooter, useAccountForm } from './account-form';
 
 const kinds = ['rt', 'zendesk', 'freshdesk', 'helpscout'] as const;
@@ -48,6 +49,7 @@ export function AddHelpdeskAccount({ onDone }: { onDone: () => void }) {
         {t('accounts.helpdeskName')}
         <input value={name} onChange={(e) => setName(e.target.value)} />
       </label>
+      <AgentNameField onlyIfMissing />
       <label>
         {t('accounts.url')}
         <input type="url" required placeholder={example[kind]} value={url} onChange={(e) => setUrl(e.target.value.trim())} />

@@ -10,6 +10,7 @@ import { useUi } from '../../stores/ui';
 import { setUndoSendSeconds, undoChoices, undoSendSeconds } from '../../stores/undo';
 import { AboutSection } from './AboutSection';
 import { AccountsSection } from './AccountsSection';
+import { AgentNameField } from './AgentNameField';
 import { DesktopSection } from './DesktopSection';
 import { LinesSection } from './LinesSection';
 import { NotificationsSection } from './NotificationsSection';
@@ -26,10 +27,6 @@ export function Settings() {
   const [undo, setUndo] = useState(undoSendSeconds);
   const [theme, setTheme] = useState<Theme>(chosenTheme);
   const demoShown = useLiveQuery(async () => (await db.accounts.get('demo')) !== undefined, []);
-  const savedName = useLiveQuery(async () => {
-    const row = await db.prefs.get('agentName');
-    return row?.key === 'agentName' ? row.value : '';
-  }, []);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
 
@@ -76,15 +73,7 @@ export function Settings() {
           ))}
         </select>
       </label>
-      <label>
-        {t('settings.agentName')}
-        <input
-          key={savedName ?? 'loading'}
-          defaultValue={savedName ?? ''}
-          placeholder={t('settings.agentNameHint')}
-          onBlur={(e) => void (e.target.value.trim() ? db.prefs.put({ key: 'agentName', value: e.target.value.trim() }) : db.prefs.delete('agentName'))}
-        />
-      </label>
+      <AgentNameField />
       <label>
         {t('outbox.undoWindow')}
         <select value={undo} onChange={(e) => { setUndo(Number(e.target.value)); setUndoSendSeconds(Number(e.target.value)); }}>

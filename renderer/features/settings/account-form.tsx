@@ -1,5 +1,6 @@
 /** What the add-account forms share: Test connection, Add, and how the outcome is shown. */
 import { type ReactNode, useState } from 'react';
+import i18n, { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AccountSettings } from '../../../shared/accounts';
 import type { Result } from '../../../shared/contract';
@@ -15,8 +16,20 @@ export interface AccountForm {
   save(): void;
 }
 
+/**
+ * A field main refused ("Invalid request to addAccount: settings.smtp.host: Too small…") in the form's own
+ * words: "Check “Outgoing mail (SMTP) → Server”: it is empty or not valid." Anything else as it came.
+ */
+export function explainRefusal(message: string, t: TFunction): string {
+  const path = /settings\.([\w.]+):/.exec(message)?.[1];
+  if (!path) return message;
+  const label = (part: string) => (i18n.exists(`accounts.${part}`) ? t(`accounts.${part}`) : part);
+  return t('accounts.invalidField', { field: path.split('.').map(label).join(' → ') });
+}
+
 /** `settings()` and `secret` (a password or a token) as the form has them now. */
 export function useAccountForm(settings: () => AccountSettings, secret: string, onDone: () => void): AccountForm {
+  const { t } = useTranslation();
   const { engine } = useApp();
   const [result, setResult] = useState<Result<'testAccount'> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +40,7 @@ export function useAccountForm(settings: () => AccountSettings, secret: string, 
     try {
       await action();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(explainRefusal(e instanceof Error ? e.message : String(e), t));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
-import type { Message } from '../../../shared/domain';
+import type { Message, TicketStatus } from '../../../shared/domain';
+import { statusAfterReply } from '../../../shared/apply-op';
 import { fill, insertParagraph, unfilled, withSignature, type TemplateVars } from '../../../shared/templates';
 import { db } from '../../db/schema';
 import { allTemplates } from '../../db/templates';
@@ -49,11 +50,16 @@ export interface Outgoing {
   /** Email only: who it goes to (`forwardTo` for a forward). */
   mode?: ReplyMode;
   forwardTo?: string[];
+  /** "Reply and set": the ticket's status after this reply, at the source as here. */
+  status: TicketStatus;
 }
 
 /** `email`: offers reply, reply all and forward (helpdesks keep their own recipients). */
-export function Composer({ ticketId, onSend, allowNotes, email, vars }: { ticketId: string; onSend: (out: Outgoing) => Promise<void>; allowNotes: boolean; email: boolean; vars: Omit<TemplateVars, 'agent'> & { agent: { name: string } } }) {
+/** `status`: the ticket's now; `statuses`: those its source has (offered for "Reply and set"). */
+export function Composer({ ticketId, onSend, allowNotes, email, vars, status, statuses }: { ticketId: string; onSend: (out: Outgoing) => Promise<void>; allowNotes: boolean; email: boolean; vars: Omit<TemplateVars, 'agent'> & { agent: { name: string } }; status: TicketStatus; statuses: readonly TicketStatus[] }) {
   const { t, i18n } = useTranslation();
+  // What the reply leaves the status at: the one rule (shared/apply-op.ts) unless the agent picks another.
+  const [chosenStatus, setChosenStatus] = useState<TicketStatus | null>(null);
   const [text, setText] = useState('');
   /**
    * The thread's message ids when the draft began (null: no draft yet). A promise, so a reply sent right
@@ -74,6 +80,7 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars }: { ticket
   const textRef = useRef('');
   textRef.current = text;
   const [internal, setInternal] = useState(false);
+  const afterStatus = chosenStatus ?? statusAfterReply(status, internal, statuses);
   const loaded = useRef(false);
   // The saved draft: at start, and when one comes back while the field is empty (an undone reply).
   const draft = useLiveQuery(() => db.drafts.get(ticketId), [ticketId]);
@@ -136,7 +143,8 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars }: { ticket
     setFiles([]);
     await db.drafts.delete(ticketId);
     try {
-      await onSend({ text: body, internal, files: attached, ...(email && !internal ? { mode, ...(mode === 'forward' ? { forwardTo: forwardList } : {}) } : {}) });
+      await onSend({ text: body, internal, files: attached, status: afterStatus, ...(email && !internal ? { mode, ...(mode === 'forward' ? { forwardTo: forwardList } : {}) } : {}) });
+      setChosenStatus(null);
     } catch (error) {
       setText(body);
       throw error;
@@ -243,6 +251,17 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars }: { ticket
             <input type="file" multiple onChange={(e) => void attach(e.target.files)} />
           </label>
         )}
+        <label className="reply-status">
+          {internal ? t('composer.noteAndSet') : t('composer.replyAndSet')}
+          <select value={afterStatus} onChange={(e) => setChosenStatus(e.target.value as TicketStatus)}>
+            {/* A reply never makes a ticket new again. */}
+            {[...new Set([...statuses.filter((s) => s !== 'new'), afterStatus])].map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="submit" disabled={!text.trim() || (email && !internal && mode === 'forward' && !forwardOk)}>
           {internal ? t('ticket.addNote') : t('ticket.send')}
         </button>

@@ -6,6 +6,7 @@ import { dateTime } from '../../app/format';
 import { priorities, showsSourceStatus, ticketStatuses } from '../../../shared/statuses';
 import type { MutationOp } from '../../../shared/mutation';
 import { useApp } from '../../app/context';
+import { languageOf } from '../../../shared/templates';
 import { db } from '../../db/schema';
 import { ticketDetail } from '../../db/queries';
 import { enqueue, localMessageId } from '../../sync/outbox';
@@ -68,6 +69,9 @@ export function TicketView() {
     engine.kick();
   };
   const vars = { customer: { name: customer?.name ?? '', email: customer?.email ?? '' }, ticket: { id: String(ticket.number ?? ticket.remoteId), subject: ticket.subject }, agent: { name: agentName || me?.name || '' } };
+  // What the customer wrote (else, a ticket opened for them, its subject and thread) tells their language.
+  const customerTexts = messages.filter((m) => m.direction === 'in' && !m.internal).map((m) => m.text);
+  const customerLanguage = languageOf(customerTexts.length ? customerTexts : [ticket.subject, ...messages.filter((m) => !m.internal).map((m) => m.text)]);
   const pendingIds = new Set(outbox.map((row) => localMessageId(row.id)));
   const failed = outbox.filter((row) => row.state === 'failed' || row.state === 'conflict');
 
@@ -138,7 +142,14 @@ export function TicketView() {
           {outbox.length > 0 && <span className="badge pending">{t('ticket.waiting')}</span>}
         </div>
         {offerSurvey === ticket.id && (
-          <SatisfactionOffer vars={vars} onSend={(text) => change({ type: 'reply', text, internal: false }, false)} onDone={() => setOfferSurvey(null)} />
+          <SatisfactionOffer
+            vars={vars}
+            language={customerLanguage}
+            // Sent so the ticket stays as the agent left it, and undoable like any reply.
+            onSend={(text) => change({ type: 'reply', text, internal: false, status: ticket.status === 'closed' ? 'closed' : 'solved' })}
+            onEdit={async (text) => void (await db.drafts.put({ ticketId: ticket.id, text, internal: false, updatedAt: Date.now() }))}
+            onDone={() => setOfferSurvey(null)}
+          />
         )}
         {failed.length > 0 && (
           <ul className="outbox-panel" role="alert" aria-label={t('outbox.needsYou')}>
@@ -155,11 +166,14 @@ export function TicketView() {
         vars={vars}
         email={isEmail}
         allowNotes={can?.internalNotes ?? !isEmail}
+        status={ticket.status}
+        statuses={statuses}
         onSend={(out) =>
           change({
             type: 'reply',
             text: out.mode === 'forward' ? `${out.text}\n\n${forwardedBlock(messages, t('composer.forwarded'), i18n.language)}` : out.text,
             internal: out.internal,
+            status: out.status,
             ...(out.mode ? { mode: out.mode } : {}),
             ...(out.forwardTo ? { forwardTo: out.forwardTo } : {}),
             ...(out.files.length ? { attachments: out.files.map(({ name, type, base64 }) => ({ name, type, base64 })) } : {}),

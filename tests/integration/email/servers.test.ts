@@ -178,10 +178,10 @@ for (const name of ALL_SERVERS) {
       expect(latest).not.toContain('$sb-status-on-hold');
     });
 
-    it('sends a reply once: one copy to the customer, one in Sent, also when pushed again', async () => {
+    it('sends a reply once: one copy to the customer, one in Sent, also when pushed again; the status chosen with it lands on the conversation', async () => {
       const agent = connector();
       const question = seen[3]!;
-      const reply = mutation({ type: 'reply', text: 'Your refund is on its way.', internal: false }, [target(question)], { replyTo: target(question), subject: `Re: ${question.subject}`, inReplyTo: question.messageId, references: [question.messageId] });
+      const reply = mutation({ type: 'reply', text: 'Your refund is on its way.', internal: false, status: 'on-hold' }, [target(question)], { replyTo: target(question), subject: `Re: ${question.subject}`, inReplyTo: question.messageId, references: [question.messageId] });
       expect(await agent.push(reply)).toMatchObject({ kind: 'applied' });
       expect(await agent.push(reply)).toMatchObject({ kind: 'applied' });
       await agent.close();
@@ -202,6 +202,23 @@ for (const name of ALL_SERVERS) {
       expect(await count(users.alice, 'INBOX')).toBe(1);
       expect(await count(users.agent, peer.sentFolder)).toBe(1);
       expect(sink.messages.filter((m) => m.raw.includes('Your refund is on its way'))).toHaveLength(1);
+      // "Reply and set: On hold" is a keyword; "Pending" is an answered conversation without one (it costs none).
+      const box = await clientOf(peer, users.agent);
+      try {
+        expect((await flagsOf(box, 'INBOX')).get(question.uid)).toEqual(expect.arrayContaining(['$sb-status-on-hold', '\\Answered']));
+      } finally {
+        await box.logout();
+      }
+      const again = connector();
+      const solvedOne = seen[2]!; // solved by a colleague above
+      expect(await again.push(mutation({ type: 'reply', text: 'Anything else?', internal: false, status: 'pending' }, [target(solvedOne)], { replyTo: target(solvedOne), subject: 'Re: x', inReplyTo: solvedOne.messageId, references: [solvedOne.messageId] }))).toMatchObject({ kind: 'applied' });
+      await again.close();
+      const after = await clientOf(peer, users.agent);
+      try {
+        expect((await flagsOf(after, 'INBOX')).get(solvedOne.uid)!.filter((f) => f.startsWith('$sb-status-'))).toEqual([]);
+      } finally {
+        await after.logout();
+      }
     });
 
     it('triage queued before the server renumbered the folder lands on the message it was meant for', async () => {

@@ -57,6 +57,14 @@ describe('Freshdesk (recorded API shapes)', () => {
     expect(fd.ticket(3)).toMatchObject({ status: 5, priority: 1, tags: ['billing'] });
   });
 
+  it('reply and set: the status the agent chose is set after the reply (Freshdesk’s reply takes none)', async () => {
+    const c = connector();
+    expect(await c.push(mutation('2', { type: 'reply', text: 'The invoice is attached.', internal: false, status: 'pending' }, null))).toMatchObject({ kind: 'applied', ticket: { status: 'pending' } });
+    expect(fd.ticket(2).status).toBe(3);
+    expect(await c.push(mutation('2', { type: 'reply', text: 'Customer confirmed.', internal: true, status: 'solved' }, null))).toMatchObject({ kind: 'applied', ticket: { status: 'solved' } });
+    expect(fd.ticket(2).status).toBe(4);
+  });
+
   it('429 waits exactly Retry-After; a refused key needs sign-in; 5xx is "unavailable"', async () => {
     const c = connector();
     fd.fault({ status: 429, headers: { 'Retry-After': '25' }, body: { code: 'rate_limited' } });

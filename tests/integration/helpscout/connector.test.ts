@@ -52,6 +52,14 @@ describe('Help Scout (recorded API shapes)', () => {
     expect(c.capabilities.priority).toBe(false);
   });
 
+  it('reply and set: a reply carries the status (else Help Scout re-activates); a note is followed by it', async () => {
+    const c = connector();
+    expect(await c.push(mutation('1', { type: 'reply', text: 'Try the new beacon code.', internal: false, status: 'pending' }, null))).toMatchObject({ kind: 'applied', ticket: { status: 'pending' } });
+    expect(hs.conversation(1).status).toBe('pending');
+    expect(await c.push(mutation('1', { type: 'reply', text: 'Fixed upstream.', internal: true, status: 'closed' }, null))).toMatchObject({ kind: 'applied', ticket: { status: 'closed' } });
+    expect(hs.conversation(1).status).toBe('closed');
+  });
+
   it('a refused token is renewed once; wrong app credentials need sign-in; 429 waits Retry-After', async () => {
     const c = connector();
     await c.testConnection();

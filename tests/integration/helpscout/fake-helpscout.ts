@@ -98,7 +98,7 @@ export async function startFakeHelpScout(pageSize = 2, limit = 60_000): Promise<
           const c = find(m[1]!)!;
           const at = touch(c);
           c._embedded.threads.push({ id: 900 + c._embedded.threads.length, type: m[2] === 'notes' ? 'note' : 'message', body: (body as { text: string }).text, createdAt: at, createdBy: { ...agent, type: 'user' } });
-          if (m[2] === 'reply') c.status = 'active';
+          if (m[2] === 'reply') c.status = (body as { status?: string }).status ?? 'active'; // re-activated unless told
           return { status: 201, headers: { 'Resource-ID': String(900 + c._embedded.threads.length) } };
         },
       },

@@ -24,7 +24,8 @@ export async function rawClient(dc: Dovecot, user: { email: string; password: st
   return client;
 }
 
-export function mail(n: number, extra: { subject?: string; from?: string; messageId?: string; inReplyTo?: string; body?: string; size?: number } = {}): Buffer {
+/** `headers`: more header lines (Cc, …). */
+export function mail(n: number, extra: { subject?: string; from?: string; messageId?: string; inReplyTo?: string; body?: string; size?: number; headers?: Record<string, string> } = {}): Buffer {
   const id = extra.messageId ?? `msg-${n}-${Math.random().toString(36).slice(2)}@example.com`;
   const body = extra.body ?? `Message number ${n}.`;
   const padding = extra.size ? `\r\n${'x'.repeat(76)}`.repeat(Math.ceil(extra.size / 78)) : '';
@@ -32,6 +33,7 @@ export function mail(n: number, extra: { subject?: string; from?: string; messag
     `From: ${extra.from ?? `Customer ${n} <customer${n}@example.com>`}\r\nTo: agent@example.test\r\n` +
       `Subject: ${extra.subject ?? `Question ${n}`}\r\nMessage-ID: <${id}>\r\n` +
       (extra.inReplyTo ? `In-Reply-To: <${extra.inReplyTo}>\r\nReferences: <${extra.inReplyTo}>\r\n` : '') +
+      Object.entries(extra.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join('') +
       `Date: ${new Date(Date.UTC(2026, 10, 1) + n * 60_000).toUTCString()}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body}${padding}\r\n`,
   );
 }

@@ -33,6 +33,7 @@ describe.skipIf(!available)('Request Tracker 5 over REST2', () => {
 
   it('pulls every ticket page by page with its history, then only what changed', async () => {
     const first = await createTicket('Invoice wrong', 'I was charged twice.');
+    await rest('POST', 'user', { Name: 'bob@example.test', EmailAddress: 'bob@example.test', RealName: 'Bob Stone' });
     await createTicket('Cannot log in', 'Password reset link expired.', 'bob@example.test');
     await createTicket('Где мой заказ?', 'Заказ оплачен неделю назад.');
     // The first ticket changes a second later: the round's boundary second is not the others'.
@@ -55,6 +56,10 @@ describe.skipIf(!available)('Request Tracker 5 over REST2', () => {
       ['Checked the ledger.', true],
     ]);
     expect(all.changes.filter((c) => c.kind === 'agent').map((c) => (c.kind === 'agent' ? c.agent.name : ''))).toEqual(expect.arrayContaining(['Agent Smith', 'Maria Lopez']));
+    // Requestors by their RT name where RT has one (greetings use it), else by address; the token's own agent is "me".
+    const customers = new Map(all.changes.flatMap((c) => (c.kind === 'customer' ? [[c.customer.email, c.customer.name] as const] : [])));
+    expect(Object.fromEntries(customers)).toMatchObject({ 'bob@example.test': 'Bob Stone', 'alice@example.test': 'alice@example.test' });
+    expect(connector.me).toMatchObject({ name: 'Agent Smith', email: 'agent@example.test' });
 
     // Nothing changed: nothing again (TicketSQL compares whole seconds; the cursor remembers who it has).
     expect(ticketsIn((await pullAll(connector, all.cursor)).changes)).toEqual([]);
@@ -77,6 +82,23 @@ describe.skipIf(!available)('Request Tracker 5 over REST2', () => {
     const history = await rest<{ items: Array<{ Type: string }> }>('GET', `ticket/${id}/history?fields=Type&per_page=100`);
     expect(history.items.filter((t) => t.Type === 'Correspond')).toHaveLength(1);
     expect(history.items.filter((t) => t.Type === 'Comment')).toHaveLength(1);
+  });
+
+  it('reply and set: the status goes with the correspondence; a satisfaction request to a resolved ticket leaves it resolved', async () => {
+    const id = await createTicket('Invoice copy', 'Please send the invoice again.');
+    const connector = new RtConnector(account, rt.url, () => rt.token);
+    // A new ticket answered and set on hold (RT: stalled) in the one update.
+    expect(await connector.push(mutation(id, { type: 'reply', text: 'Sent; waiting on billing.', internal: false, status: 'on-hold' }, null))).toMatchObject({ kind: 'applied', ticket: { status: 'on-hold' } });
+    expect((await rest<{ Status: string }>('GET', `ticket/${id}`)).Status).toBe('stalled');
+    await rest('PUT', `ticket/${id}`, { Status: 'resolved' });
+    // Correspondence on a resolved ticket reopens it by RT's scrip; the status in the same update resolves it again.
+    const survey = mutation(id, { type: 'reply', text: 'How did we do? Reply "good" or "bad".', internal: false, status: 'solved' }, null);
+    expect(await connector.push(survey)).toMatchObject({ kind: 'applied', ticket: { status: 'solved' } });
+    expect((await rest<{ Status: string }>('GET', `ticket/${id}`)).Status).toBe('resolved');
+    // Without it (as before), RT would have left the ticket open.
+    await connector.push(mutation(id, { type: 'reply', text: 'One more thing.', internal: false }, null));
+    expect((await rest<{ Status: string }>('GET', `ticket/${id}`)).Status).toBe('open');
+    expect(connector.capabilities.statuses).not.toContain('pending'); // RT's stalled reads back as on hold
   });
 
   it('status, priority and owner go with If-Match: a stale version is a conflict carrying RT’s ticket', async () => {

@@ -58,6 +58,14 @@ describe('Zendesk (recorded API shapes)', () => {
     ]);
   });
 
+  it('reply and set: the status the agent chose goes with the comment (Zendesk’s "Submit as")', async () => {
+    const c = connector();
+    expect(await c.push(mutation('2', { type: 'reply', text: 'Waiting for your bank’s answer.', internal: false, status: 'on-hold' }, null))).toMatchObject({ kind: 'applied', ticket: { status: 'on-hold' } });
+    expect(zd.ticket(2).status).toBe('hold');
+    expect(await c.push(mutation('2', { type: 'reply', text: 'Checked with the bank.', internal: true, status: 'pending' }, null))).toMatchObject({ kind: 'applied', ticket: { status: 'pending' } });
+    expect(zd.ticket(2).status).toBe('pending');
+  });
+
   it('status, priority, assignee and tags with safe_update: a ticket changed meanwhile is a conflict carrying Zendesk’s version', async () => {
     const c = connector();
     const base = String(zd.ticket(1).updated_at);

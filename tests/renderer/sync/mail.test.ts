@@ -3,6 +3,7 @@ import type { MailMessage } from '../../../shared/email';
 import type { Change } from '../../../shared/sync';
 import { applyChanges } from '../../../renderer/sync/pull';
 import { emailContextFor } from '../../../renderer/sync/reply-context';
+import { enqueue } from '../../../renderer/sync/outbox';
 import { freshDb } from '../fixtures';
 
 const ACC = 'imap:agent';
@@ -66,6 +67,30 @@ describe('email threading in the cache (real IndexedDB)', () => {
     expect(await db.agents.get(`${ACC}:maria@example.test`)).toBeDefined();
   });
 
+  it('each triage keyword is read from the latest message carrying it: a later tag, or our reply, does not lose the status', async () => {
+    const db = await freshDb();
+    const q = mail({ messageId: 'f1@x' });
+    const reply = mail({ messageId: 'f2@x', inReplyTo: 'f1@x', references: ['f1@x'], folder: 'Sent', from: { name: 'Support', email: 'agent@example.test' }, to: [{ name: 'Anna', email: 'anna@example.ru' }], outgoing: true });
+    await applyChanges(db, ACC, [m(q), m(reply)]);
+    await applyChanges(db, ACC, [{ kind: 'mailFlags', flags: { accountId: ACC, folder: 'INBOX', uidValidity: 1, uid: q.uid, flags: ['$sb-status-on-hold', '$sb-tag-refund'] } }]);
+    // A colleague tagged it after our reply: the reply carries tags only.
+    await applyChanges(db, ACC, [{ kind: 'mailFlags', flags: { accountId: ACC, folder: 'Sent', uidValidity: 1, uid: reply.uid, flags: ['$sb-tag-refund', '$sb-tag-vip'] } }]);
+    const [ticket] = await db.tickets.toArray();
+    expect(ticket).toMatchObject({ status: 'on-hold', tags: ['refund', 'vip'] });
+  });
+
+  it('a customer who writes after the ticket was set waiting or solved reopens it; closed stays closed', async () => {
+    for (const [set, expected] of [['pending', 'open'], ['on-hold', 'open'], ['solved', 'open'], ['closed', 'closed']] as const) {
+      const db = await freshDb();
+      const q = mail({ messageId: `o1-${set}@x` });
+      await applyChanges(db, ACC, [m(q)]);
+      await applyChanges(db, ACC, [{ kind: 'mailFlags', flags: { accountId: ACC, folder: 'INBOX', uidValidity: 1, uid: q.uid, flags: [`$sb-status-${set}`] } }]);
+      expect((await db.tickets.toArray())[0]?.status).toBe(set);
+      await applyChanges(db, ACC, [m(mail({ messageId: `o2-${set}@x`, inReplyTo: `o1-${set}@x`, references: [`o1-${set}@x`] }))]);
+      expect((await db.tickets.toArray())[0]?.status).toBe(expected);
+    }
+  });
+
   it('a message flagged on the server (\\Flagged) flags its conversation, and unflagging clears it', async () => {
     const db = await freshDb();
     const q = mail({ messageId: 'flag@x', flags: ['\\Flagged'] });
@@ -127,6 +152,9 @@ describe('email threading in the cache (real IndexedDB)', () => {
     const all = await emailContextFor(db, ticket!, me, { type: 'reply', text: 'x', internal: false, mode: 'replyAll' });
     expect(all!.to.map((a) => a.email)).toEqual(['anna@example.ru']);
     expect(all!.cc.map((a) => a.email)).toEqual(['bob@example.ru']); // not agent@ (the account) nor support@ (an alias we sent from)
+    // As the composer queues it: in the outbox's own transaction.
+    const queued = await enqueue(db, ticket!.id, { type: 'reply', text: 'On its way.', internal: false, status: 'pending' }, me);
+    expect(queued.email!.to.map((a) => a.email)).toEqual(['anna@example.ru']);
   });
 });
 
