@@ -38,6 +38,8 @@ export const MailMessage = z.object({
   tooLarge: z.boolean(),
   /** True for messages the account itself sent (from its own address). */
   outgoing: z.boolean(),
+  /** An internal note of the team (main/connectors/email/notes.ts): never shown to or sent to the customer. */
+  note: z.boolean().optional(),
   size: z.number().int().nonnegative(),
 });
 export type MailMessage = z.infer<typeof MailMessage>;

@@ -36,6 +36,7 @@ export const enWorkspace = {
     forwarded: '---------- Forwarded message ----------',
     keepEditing: 'Keep editing',
     replyAndSet: 'Reply and set',
+    emailNote: 'Seen by your team only: kept in the mailbox’s “Switchboard Notes” folder, never sent to the customer.',
     noteAndSet: 'Note and set',
   },
   customer: {

@@ -38,6 +38,7 @@ export const ruWorkspace = {
     forwarded: '---------- Пересланное сообщение ----------',
     keepEditing: 'Продолжить правку',
     replyAndSet: 'Ответить и поставить',
+    emailNote: 'Видна только вашей команде: хранится в папке «Switchboard Notes» почтового ящика и никогда не отправляется клиенту.',
     noteAndSet: 'Заметка и статус',
   },
   customer: {

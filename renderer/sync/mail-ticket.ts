@@ -78,7 +78,8 @@ export function deriveTicket(ticket: Ticket, messages: Message[], customer: Cust
   const firstIn = messages.find((m) => m.direction === 'in');
   const status = statusOf(messages);
   const assignee = assigneeOf(messages);
-  const firstReply = firstIn ? messages.find((m) => m.direction === 'out' && m.createdAt >= firstIn.createdAt) : undefined;
+  // A note of the team is no answer to the customer.
+  const firstReply = firstIn ? messages.find((m) => m.direction === 'out' && !m.internal && m.createdAt >= firstIn.createdAt) : undefined;
   // Normal is the absence of a priority keyword (keywords are spent sparingly: main/connectors/email/keywords.ts).
   const priority = triageFacet(messages, PRIORITY).triage.priority ?? 'normal';
   const clocks = clocksOf(sla.policy, { ...ticket, priority }, messages, status, customer.vip, sla.now);

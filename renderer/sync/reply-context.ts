@@ -12,8 +12,9 @@ const MAX_REFERENCES = 20;
 
 /** `op`: a reply's mode decides who it goes to (reply: the customer; reply all: the thread; forward: others). */
 export async function emailContextFor(db: SwitchboardDb, ticket: Ticket, me: Agent | null, op?: MutationOp): Promise<EmailContext | undefined> {
+  // The conversation as the customer knows it: the team's notes are neither answered nor referenced.
   const messages = (await db.messages.where('[ticketId+createdAt]').between([ticket.id, -Infinity], [ticket.id, Infinity]).toArray())
-    .filter((m): m is Message & { email: NonNullable<Message['email']> } => !!m.email);
+    .filter((m): m is Message & { email: NonNullable<Message['email']> } => !!m.email && !m.internal);
   if (messages.length === 0) return undefined;
   const last = messages[messages.length - 1]!;
   const lastIn = [...messages].reverse().find((m) => m.direction === 'in');

@@ -76,7 +76,28 @@ test('add a Dovecot account, see mail arrive, reply, and the customer gets the r
   await inboxRows(page).filter({ hasText: 'Where is my parcel?' }).click();
   const view = page.locator('section.ticket');
   await expect(view.getByText('It has been a week.')).toBeVisible();
-  await expect(view.getByText('Internal note')).toHaveCount(0); // email has no internal notes
+  // A note for the team (n): kept in the mailbox's notes folder, threaded into the conversation, never sent.
+  await page.keyboard.press('n');
+  await expect(view.locator('.composer .note-toggle')).toBeChecked();
+  await expect(view.getByText('never sent to the customer')).toBeVisible();
+  await page.keyboard.type('She called: the parcel is at the depot.');
+  await view.getByRole('button', { name: 'Add note' }).click();
+  const note = view.locator('.message').filter({ hasText: 'She called: the parcel is at the depot.' });
+  await expect(note).toHaveCount(1);
+  await expect(note.getByText('Waiting to sync')).toHaveCount(0, { timeout: 15_000 });
+  const notesBox = await rawClient(dc, users.agent);
+  try {
+    const lock = await notesBox.getMailboxLock('Switchboard Notes');
+    try {
+      expect(await notesBox.search({ body: 'She called' }, { uid: true })).toHaveLength(1);
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await notesBox.logout();
+  }
+  expect(sink.messages.filter((m) => m.raw.includes('She called'))).toEqual([]);
+  await view.locator('.composer .note-toggle').uncheck();
   await view.getByRole('textbox', { name: 'Reply' }).fill('Your parcel left the depot this morning.');
   await view.getByLabel('Attach files').setInputFiles({ name: 'tracking.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF tracking label') });
   await expect(view.getByRole('list', { name: 'Attachments' }).getByText('tracking.pdf')).toBeVisible();
@@ -133,8 +154,10 @@ test('add a Dovecot account, see mail arrive, reply, and the customer gets the r
   // The Sent copy comes back on the next pull and stays one message in the thread (its HTML part shown safely).
   await page.reload();
   await inboxRows(page).filter({ hasText: 'Where is my parcel?' }).click();
-  const outgoing = page.locator('section.ticket .message.out');
+  const outgoing = page.locator('section.ticket .message.out:not(.internal)');
   await expect(outgoing).toHaveCount(2); // the reply and the forward, once each
+  // The note came back from the notes folder as a note, once.
+  await expect(page.locator('section.ticket .message.internal').filter({ hasText: 'She called: the parcel is at the depot.' })).toHaveCount(1);
   await expect(outgoing.nth(0).frameLocator('iframe[title="Message"]').getByText('Your parcel left the depot this morning.')).toBeVisible();
 
   await expectNothingLostOnRestart(page, host);

@@ -19,6 +19,7 @@ import { ConnectionError, explain } from './errors';
 import { serverFolders } from './folders';
 import { openImap } from './imap';
 import { KeywordRefused, keywordsFor, statusAfterReplyKeywords, storeKeywords } from './keywords';
+import { appendNote, composeNote, NOTES_FOLDER, notesFolder } from './notes';
 import { pullPage } from './pull';
 import type { PartialLimits } from './partial';
 import { composeReply, sendOnce } from './send';
@@ -55,7 +56,7 @@ export class EmailConnector implements Connector {
     priority: true,
     assign: true,
     tags: true,
-    internalNotes: false,
+    internalNotes: true, // kept in the mailbox's notes folder (notes.ts)
     merge: true,
     flags: true,
     groups: false,
@@ -186,7 +187,9 @@ export class EmailConnector implements Connector {
       const page = await pullPage(client, {
         accountId: this.account.id,
         ownAddresses: [this.settings.email, ...(this.settings.aliases ?? [])],
-        folders: (await serverFolders(client, this.settings.folders)).paths,
+        // The team's notes folder is read too, once it exists (notes.ts).
+        folders: (await serverFolders(client, [...this.settings.folders, NOTES_FOLDER])).paths,
+        notesFolder: (await serverFolders(client, [NOTES_FOLDER])).paths[0],
         batch: cursor === null ? (this.options.firstBatch ?? Math.min(25, this.options.batch ?? 25)) : (this.options.batch ?? 500),
         maxPreviewBytes: this.options.maxPreviewBytes ?? 10 * 1024 * 1024,
         partial: this.options.partial,
@@ -225,7 +228,7 @@ export class EmailConnector implements Connector {
   private async pushWith(client: ImapFlow, mutation: Mutation, email: NonNullable<Mutation['email']>): Promise<PushResult> {
     const { op } = mutation;
     if (op.type === 'reply') {
-      if (op.internal) return { kind: 'rejected', reason: 'Email accounts have no internal notes; the note is kept on this computer only.' };
+      if (op.internal) return this.note(client, mutation, email, op.text);
       // The status the agent chose goes on the conversation first: a mailbox that refuses it stops the reply
       // (nothing sent, the agent told why) rather than leaving the app and the mailbox disagreeing.
       if (op.status) await storeKeywords(client, email.targets, statusAfterReplyKeywords(op.status));
@@ -257,6 +260,24 @@ export class EmailConnector implements Connector {
     return { kind: 'applied', messages: [] };
   }
 
+  /** An internal note: into the mailbox's notes folder, never to the customer (notes.ts). */
+  private async note(client: ImapFlow, mutation: Mutation, email: NonNullable<Mutation['email']>, text: string): Promise<PushResult> {
+    const { raw, messageId } = await composeNote(this.settings, mutation, email, text);
+    await appendNote(client, await notesFolder(client), raw, messageId);
+    const message: Message = {
+      id: mailMessageId(this.account.id, messageId),
+      ticketId: mutation.ticketId,
+      accountId: this.account.id,
+      author: { name: this.settings.name, email: this.settings.email },
+      direction: 'out',
+      internal: true,
+      createdAt: mutation.createdAt,
+      text,
+      attachments: [],
+    };
+    return { kind: 'applied', messages: [message] };
+  }
+
   /**
    * Opens the pull connection ahead of the first pull, so the first page does not wait for a login, and
    * fetches the newest page for a window whose cache is still empty (25 messages; dropped after a minute
@@ -281,7 +302,7 @@ export class EmailConnector implements Connector {
       const password = this.password();
       return password === null ? null : openImap(this.settings, password, { qresync: this.options.qresync });
     };
-    const folders = async (client: ImapFlow) => (await serverFolders(client, this.settings.folders)).paths;
+    const folders = async (client: ImapFlow) => (await serverFolders(client, [...this.settings.folders, NOTES_FOLDER])).paths;
     return watchFolders(open, folders, onChange, { ...defaultWatchOptions(this.settings.folders.length), ...this.options.watch });
   }
 

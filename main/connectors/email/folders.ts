@@ -31,15 +31,23 @@ export function matchFolders(configured: string[], list: Pick<ListResponse, 'pat
   return { paths, missing };
 }
 
-const matched = new WeakMap<ImapFlow, Promise<FolderMatch>>();
+let matched = new WeakMap<ImapFlow, Map<string, Promise<FolderMatch>>>();
 
-/** The match for this connection (one LIST per connection). */
+/** The match for this connection (one LIST per connection and list of names). */
 export function serverFolders(client: ImapFlow, configured: string[]): Promise<FolderMatch> {
-  let match = matched.get(client);
+  const key = configured.join('\n');
+  const byNames = matched.get(client) ?? new Map<string, Promise<FolderMatch>>();
+  matched.set(client, byNames);
+  let match = byNames.get(key);
   if (!match) {
     match = client.list().then((list) => matchFolders(configured, list));
-    match.catch(() => matched.delete(client));
-    matched.set(client, match);
+    match.catch(() => byNames.delete(key));
+    byNames.set(key, match);
   }
   return match;
+}
+
+/** A folder was created: every connection lists the folders again. */
+export function forgetFolders(): void {
+  matched = new WeakMap();
 }

@@ -9,6 +9,7 @@ import { MailParser, simpleParser, type AddressObject, type AttachmentStream, ty
 import type { Attachment, InlinePart } from '../../../shared/domain';
 import { bounded } from '../../../shared/ids';
 import type { Address, MailMessage } from '../../../shared/email';
+import { NOTE_HEADER } from './notes';
 import { PART_SIZE_HEADER } from './partial';
 import { decodeText, misread, readable, repairHeaders, repairParts } from './repair';
 
@@ -23,6 +24,8 @@ export interface MailMeta {
   ownAddresses: string[];
   /** When the server received it (IMAP INTERNALDATE), for mail without a usable Date header. */
   internalDate?: number | null;
+  /** It is in the team's notes folder: with the note header, it is an internal note (notes.ts). */
+  notesFolder?: boolean;
 }
 
 export const stripAngles = (id: string) => id.trim().replace(/^<|>$/g, '');
@@ -103,6 +106,7 @@ function toMessage(parsed: ParsedMail, dateHeader: string | undefined, meta: Mai
     fingerprint: fingerprintOf(from, dateHeader, subject, body),
     flags: meta.flags,
     outgoing: meta.ownAddresses.some((own) => own.toLowerCase() === from.email),
+    ...(meta.notesFolder && parsed.headers?.has(NOTE_HEADER.toLowerCase()) ? { note: true } : {}),
     size: meta.size,
     ...body,
   };

@@ -15,6 +15,8 @@ export interface PullContext {
   accountId: string;
   ownAddresses: string[];
   folders: string[];
+  /** The team's notes folder (notes.ts), if the mailbox has one: its messages with the note header are notes. */
+  notesFolder?: string;
   /** Messages per page, over all folders. */
   batch: number;
   /** Larger messages are stored as headers plus "too large to preview". */
@@ -39,7 +41,7 @@ async function fetchMessages(client: ImapFlow, ctx: PullContext, folder: string,
     const size = m.size ?? 0;
     const received = m.internalDate ? new Date(m.internalDate).getTime() : NaN;
     const internalDate = Number.isFinite(received) ? received : null;
-    metas.set(m.uid, { accountId: ctx.accountId, folder, uidValidity, uid: m.uid, ownAddresses: ctx.ownAddresses, flags: [...(m.flags ?? [])], size, internalDate });
+    metas.set(m.uid, { accountId: ctx.accountId, folder, uidValidity, uid: m.uid, ownAddresses: ctx.ownAddresses, flags: [...(m.flags ?? [])], size, internalDate, notesFolder: folder === ctx.notesFolder });
     if (size > limits.largeBytes && size <= ctx.maxPreviewBytes) large.push(m.uid);
   }
   // Large messages: their structure, then the sections wanted, one FETCH per shape of message.

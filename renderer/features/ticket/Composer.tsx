@@ -223,6 +223,7 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars, status, st
           ))}
         </ul>
       )}
+      {internal && email && <p className="muted note-where">{t('composer.emailNote')}</p>}
       {error && <p role="alert" className="error">{error}</p>}
       <div className="composer-actions">
         <TemplatePicker

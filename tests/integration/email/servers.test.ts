@@ -221,6 +221,27 @@ for (const name of ALL_SERVERS) {
       }
     });
 
+    it('keeps a note for the team in the mailbox’s notes folder: threaded, read back as a note after a restart, never sent', async () => {
+      const question = seen[4]!;
+      const note = mutation({ type: 'reply', text: 'Called her: wants a refund, not a repair.', internal: true }, [target(question)], { inReplyTo: question.messageId, references: [question.messageId], subject: `Re: ${question.subject}` });
+      const agent = connector();
+      expect(await agent.push(note)).toMatchObject({ kind: 'applied', messages: [{ internal: true, text: 'Called her: wants a refund, not a repair.' }] });
+      expect(await agent.push(note)).toMatchObject({ kind: 'applied' }); // a repeat after a lost answer: still one note
+      await agent.close();
+      // A restart: the folder made by the note is synced from the saved cursor, and the note is a note.
+      const after = await pullAll(connector(), cursor);
+      cursor = after.cursor;
+      const notes = mails(after.changes).filter((m) => m.text.includes('Called her'));
+      expect(notes).toHaveLength(1);
+      expect(notes[0]).toMatchObject({ note: true, inReplyTo: question.messageId, outgoing: true });
+      expect(sink.messages.filter((m) => m.raw.includes('Called her'))).toEqual([]);
+      // A customer's mail carrying the header elsewhere is no note.
+      await peer.deliver(users.agent, Buffer.from(`From: Mallory <mallory@example.test>\r\nTo: ${users.agent.email}\r\nSubject: Not a note\r\nMessage-ID: <fake-note@example.test>\r\nX-Switchboard-Note: internal\r\n\r\nPretending to be a note.\r\n`));
+      const later = await pullAll(connector(), cursor);
+      cursor = later.cursor;
+      expect(mails(later.changes).find((m) => m.subject === 'Not a note')?.note).toBeUndefined();
+    });
+
     it('triage queued before the server renumbered the folder lands on the message it was meant for', async () => {
       const folder = peer.folder('Support');
       const anna = plain(910, 'Anna asks', 'anna@example.ru');

@@ -79,6 +79,16 @@ describe('email threading in the cache (real IndexedDB)', () => {
     expect(ticket).toMatchObject({ status: 'on-hold', tags: ['refund', 'vip'] });
   });
 
+  it('a team note from the notes folder joins its conversation as a note: no answer, no change of status', async () => {
+    const db = await freshDb();
+    const q = mail({ messageId: 'n1@x' });
+    const note = mail({ messageId: 'n2@x', inReplyTo: 'n1@x', references: ['n1@x'], folder: 'Switchboard Notes', subject: 'Note: Re: Refund please', from: { name: 'Support', email: 'agent@example.test' }, outgoing: true, note: true });
+    await applyChanges(db, ACC, [m(q), m(note)]);
+    const [ticket] = await db.tickets.toArray();
+    expect(ticket).toMatchObject({ status: 'new', firstResponseAt: null, messageCount: 2 });
+    expect((await db.messages.toArray()).map((x) => [x.text, x.internal, x.direction])).toEqual([['text ' + q.uid, false, 'in'], ['text ' + note.uid, true, 'out']]);
+  });
+
   it('a customer who writes after the ticket was set waiting or solved reopens it; closed stays closed', async () => {
     for (const [set, expected] of [['pending', 'open'], ['on-hold', 'open'], ['solved', 'open'], ['closed', 'closed']] as const) {
       const db = await freshDb();
