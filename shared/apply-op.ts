@@ -14,11 +14,19 @@ export function statusAfterReply(status: TicketStatus, internal: boolean, offere
   return offered.includes('pending') ? 'pending' : 'open';
 }
 
+const done = (status: TicketStatus) => status === 'solved' || status === 'closed';
+
+/** When the ticket was solved, after a change of status to `status`: kept while it stays done, now when it becomes so. */
+function solvedAtAfter(ticket: Ticket, status: TicketStatus, now: number): number | null {
+  if (!done(status)) return null;
+  return done(ticket.status) ? (ticket.solvedAt ?? now) : now;
+}
+
 /** The optimistic effect of an op on a ticket: the same rule in the cache and in sources that apply it. */
 export function applyOp(ticket: Ticket, op: MutationOp, now: number): Ticket {
   switch (op.type) {
     case 'setStatus':
-      return { ...ticket, status: op.status, sourceStatus: op.status, updatedAt: now };
+      return { ...ticket, status: op.status, sourceStatus: op.status, updatedAt: now, solvedAt: solvedAtAfter(ticket, op.status, now) };
     case 'setPriority':
       return { ...ticket, priority: op.priority, updatedAt: now };
     case 'setAssignee':
@@ -39,7 +47,7 @@ export function applyOp(ticket: Ticket, op: MutationOp, now: number): Ticket {
         updatedAt: now,
         messageCount: ticket.messageCount + 1,
         firstResponseAt: op.internal ? ticket.firstResponseAt : (ticket.firstResponseAt ?? now),
-        ...(op.status ? { status: op.status, sourceStatus: op.status } : { status: !op.internal && ticket.status === 'new' ? 'open' : ticket.status }),
+        ...(op.status ? { status: op.status, sourceStatus: op.status, solvedAt: solvedAtAfter(ticket, op.status, now) } : { status: !op.internal && ticket.status === 'new' ? 'open' : ticket.status }),
       };
   }
 }
@@ -48,7 +56,7 @@ export function applyOp(ticket: Ticket, op: MutationOp, now: number): Ticket {
 export function opFields(op: MutationOp): (keyof Ticket)[] {
   switch (op.type) {
     case 'setStatus':
-      return ['status', 'sourceStatus'];
+      return ['status', 'sourceStatus', 'solvedAt'];
     case 'setPriority':
       return ['priority'];
     case 'setAssignee':
@@ -64,16 +72,17 @@ export function opFields(op: MutationOp): (keyof Ticket)[] {
     case 'logTime':
       return [];
     case 'reply':
-      return op.status ? ['status', 'sourceStatus'] : [];
+      return op.status ? ['status', 'sourceStatus', 'solvedAt'] : [];
   }
 }
 
 /**
  * The fields a conflict is told by: those the change sets, in Switchboard's vocabulary — not the source's
- * own status name, which a source spells its way ("stalled" for on hold) and the optimistic effect cannot.
+ * own status name, which a source spells its way ("stalled" for on hold) and the optimistic effect cannot,
+ * nor the time it was solved, which the source records by its own clock.
  */
 export function conflictFields(op: MutationOp): (keyof Ticket)[] {
-  return opFields(op).filter((f) => f !== 'sourceStatus');
+  return opFields(op).filter((f) => f !== 'sourceStatus' && f !== 'solvedAt');
 }
 
 export function pick(ticket: Ticket, fields: readonly (keyof Ticket)[]): Partial<Ticket> {

@@ -99,11 +99,13 @@ export const Ticket = z.object({
   createdAt: Time,
   updatedAt: Time,
   firstResponseAt: Time.nullable(),
+  /** When it was solved or closed, where known (RT's Resolved, or the agent's own change); absent while open. */
+  solvedAt: Time.nullable().optional(),
   /** When the nearest SLA target falls due; null when no target runs. */
   slaDueAt: Time.nullable(),
   /**
-   * Every SLA target of the policy that applies, where Switchboard runs the clocks (email, Zendesk
-   * policies): its due time, or met / missed / paused. Sources that give one due date have none.
+   * Every SLA target that applies: where Switchboard runs the clocks (email, Zendesk policies), each with
+   * its due time, or met / missed / paused; where the source gives due dates (RT, Freshdesk, the demo), those.
    */
   slaTargets: z
     .array(z.object({ kind: z.enum(['firstResponse', 'nextResponse', 'resolution']), dueAt: Time.nullable(), state: z.enum(['ok', 'atRisk', 'breached', 'met', 'missed', 'paused']) }))

@@ -1,13 +1,13 @@
 /**
  * Support KPIs from cached tickets, offline: ticket count, average first response time, average
  * resolution time, overdue backlog, SLA compliance and satisfaction (where the source rates tickets),
- * overall and per day or week. Until tickets carry their solve time, a solved ticket's last update
- * stands for it.
+ * overall and per day or week. A ticket's resolution time runs to when it was solved (`solvedAt`); where
+ * no source or change told that, its last update stands for it.
  */
 import { DateTime } from 'luxon';
 import type { Ticket } from './domain';
 
-export type KpiTicket = Pick<Ticket, 'createdAt' | 'updatedAt' | 'firstResponseAt' | 'status' | 'slaDueAt' | 'satisfaction'>;
+export type KpiTicket = Pick<Ticket, 'createdAt' | 'updatedAt' | 'firstResponseAt' | 'status' | 'slaDueAt' | 'satisfaction' | 'solvedAt'>;
 
 export interface Kpis {
   tickets: number;
@@ -23,16 +23,17 @@ export interface Kpis {
 }
 
 const done = (t: KpiTicket) => t.status === 'solved' || t.status === 'closed';
+const solvedAt = (t: KpiTicket) => Math.max(t.solvedAt ?? t.updatedAt, t.createdAt);
 const average = (values: number[]) => (values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null);
 
 export function kpis(tickets: readonly KpiTicket[], now: number): Kpis {
   const withSla = tickets.filter((t) => t.slaDueAt !== null);
   const rated = tickets.filter((t) => t.satisfaction !== undefined);
-  const kept = withSla.filter((t) => (done(t) ? t.updatedAt <= t.slaDueAt! : now < t.slaDueAt!));
+  const kept = withSla.filter((t) => (done(t) ? solvedAt(t) <= t.slaDueAt! : now < t.slaDueAt!));
   return {
     tickets: tickets.length,
     avgFirstResponseMs: average(tickets.flatMap((t) => (t.firstResponseAt !== null ? [t.firstResponseAt - t.createdAt] : []))),
-    avgResolutionMs: average(tickets.filter(done).map((t) => t.updatedAt - t.createdAt)),
+    avgResolutionMs: average(tickets.filter(done).map((t) => solvedAt(t) - t.createdAt)),
     overdueBacklog: tickets.filter((t) => !done(t) && t.slaDueAt !== null && now >= t.slaDueAt).length,
     slaCompliancePercent: withSla.length ? Math.round((kept.length / withSla.length) * 1000) / 10 : null,
     satisfactionPercent: rated.length ? Math.round((rated.filter((t) => t.satisfaction === 'good').length / rated.length) * 1000) / 10 : null,

@@ -90,6 +90,8 @@ export function deriveTicket(ticket: Ticket, messages: Message[], customer: Cust
     subject: (firstIn ?? first).email?.subject || ticket.subject,
     status,
     sourceStatus: status,
+    // IMAP keeps no time of solving: the one the agent's change recorded stays while it stays solved.
+    solvedAt: status === 'solved' || status === 'closed' ? (ticket.solvedAt ?? null) : null,
     priority,
     customerId,
     assigneeId: assignee ? localId(ticket.accountId, assignee) : null,

@@ -109,6 +109,9 @@ test('Ctrl-C stops browser mode cleanly and frees its port', async ({ host }) =>
 test('KPIs of the demo, computed offline from the cache, exported as CSV', async ({ page, host }) => {
   await page.goto(host.url);
   await demoLoaded(page);
+  // The demo's tickets show their SLA targets in the ticket view, not only a badge in the list.
+  await inboxRows(page).first().click();
+  await expect(page.locator('section.ticket').getByRole('list', { name: 'SLA targets' }).getByRole('listitem')).not.toHaveCount(0);
   await page.getByRole('button', { name: 'KPIs' }).click();
   const all = page.getByRole('row', { name: /All tickets on this computer/ });
   await expect(all.getByRole('cell').first()).toHaveText('200');
@@ -121,6 +124,8 @@ test('KPIs of the demo, computed offline from the cache, exported as CSV', async
 
   // Satisfaction from the rated tickets; a team (the source's group) narrows every figure.
   await expect(all.getByRole('cell').last()).toHaveText(/^\d+(\.\d)?% of \d+ rated$/);
+  // Every team the source knows is offered, also one with no tickets yet.
+  await expect(page.getByLabel('Tickets of').locator('option[value="team:Second line"]')).toHaveCount(1);
   await page.getByLabel('Tickets of').selectOption('team:Billing');
   const billing = Number(await all.getByRole('cell').first().textContent());
   expect(billing).toBeGreaterThan(0);

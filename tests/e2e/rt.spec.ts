@@ -22,7 +22,7 @@ const rest = <T>(method: string, path: string, body?: unknown) => rt.rest<T>(met
 
 test.beforeAll(async () => {
   rt = await startRt();
-  await rest('POST', 'ticket', { Queue: 'General', Subject: 'Invoice wrong', Requestor: 'alice@example.test', Content: 'I was charged twice.', ContentType: 'text/plain' });
+  await rest('POST', 'ticket', { Queue: 'General', Subject: 'Invoice wrong', Requestor: 'alice@example.test', Content: 'I was charged twice.', ContentType: 'text/plain', Due: new Date(Date.now() + 3 * 86_400_000).toISOString().replace('T', ' ').slice(0, 19) });
   await rest('POST', 'article', { Class: 'General', Name: 'Double charge refund', Summary: 'Refunds', CustomFields: { Content: 'Duplicate charges are refunded within 5 business days.' } });
   await rest('POST', 'ticket', { Queue: 'General', Subject: 'Не могу войти', Requestor: 'ivan@example.test', Content: 'Ссылка для сброса пароля устарела.', ContentType: 'text/plain' });
   host = await startBrowserMode(join(data.path, 'app'));
@@ -59,6 +59,8 @@ test('add RT in Settings, see its tickets; an offline reply and status change re
   await inboxRows(page).filter({ hasText: 'Invoice wrong' }).click();
   const view = page.locator('section.ticket');
   await expect(view.getByText('I was charged twice.')).toBeVisible();
+  // RT's Due is the resolution target, shown in the ticket as it is for email.
+  await expect(view.getByRole('list', { name: 'SLA targets' })).toContainText('Resolution');
   // Only what RT can do is offered: internal notes yes, flags no.
   await expect(view.getByText('Internal note')).toBeVisible();
   // RT's articles are insertable, also offline (cached with the templates).

@@ -24,4 +24,11 @@ describe('what a reply does to the status (one rule, shown before sending)', () 
     expect(applyOp({ ...ticket, status: 'on-hold' }, { type: 'reply', text: 'x', internal: false, status: 'on-hold' }, 5)).toMatchObject({ status: 'on-hold', firstResponseAt: 5 });
     expect(applyOp(ticket, { type: 'reply', text: 'x', internal: false, status: 'pending' }, 5)).toMatchObject({ status: 'pending', sourceStatus: 'pending' });
   });
+
+  it('solving records when; staying solved keeps it; reopening clears it', () => {
+    const solved = applyOp(ticket, { type: 'setStatus', status: 'solved' }, 100);
+    expect(solved.solvedAt).toBe(100);
+    expect(applyOp(solved, { type: 'setStatus', status: 'closed' }, 200).solvedAt).toBe(100);
+    expect(applyOp(solved, { type: 'setStatus', status: 'open' }, 300).solvedAt).toBeNull();
+  });
 });

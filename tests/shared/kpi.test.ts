@@ -40,3 +40,13 @@ describe('support KPIs', () => {
     expect(csv.split('\r\n')[3]).toBe('2026-11-23,5,120.0,260.0,1,50,66.7');
   });
 });
+
+describe('resolution time', () => {
+  it('runs to when the ticket was solved, not to its last message', () => {
+    const t0 = Date.UTC(2026, 11, 1, 9);
+    const solved: KpiTicket = { createdAt: t0, updatedAt: t0, firstResponseAt: null, status: 'solved', slaDueAt: t0 + 2 * 3_600_000, solvedAt: t0 + 3 * 3_600_000 };
+    expect(kpis([solved], t0 + 10 * 3_600_000)).toMatchObject({ avgResolutionMs: 3 * 3_600_000, slaCompliancePercent: 0 });
+    // Where no time of solving is known, the last update stands for it.
+    expect(kpis([{ ...solved, solvedAt: undefined, updatedAt: t0 + 3_600_000 }], t0).avgResolutionMs).toBe(3_600_000);
+  });
+});

@@ -7,6 +7,7 @@ import { DEMO_LINES } from '../../../shared/support-lines';
 import { localId } from '../../../shared/domain';
 import { seededRandom as rng } from '../../../shared/random';
 import { corpus, emailFor, people, type Lang, type TopicName } from './corpus';
+import { targetsFromDue } from '../../../shared/sla/due';
 
 export const DEMO_ACCOUNT_ID = 'demo';
 const MIN = 60_000;
@@ -184,7 +185,8 @@ export function generateDemo(anchor: number, count = 200): DemoData {
       createdAt,
       updatedAt: last.createdAt,
       firstResponseAt: firstReply?.createdAt ?? null,
-      slaDueAt,
+      // The due time is the first answer's until it is given, then the resolution's.
+      ...targetsFromDue(firstReply ? { resolution: slaDueAt } : { firstResponse: slaDueAt }, { firstResponseAt: firstReply?.createdAt ?? null }),
       preview: last.text.slice(0, 140),
       messageCount: thread.length,
       version: '0',

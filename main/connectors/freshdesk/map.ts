@@ -1,6 +1,7 @@
 /** Freshdesk's records in Switchboard's vocabulary: numeric statuses, priorities and sources. */
 import { type Channel, type Customer, customerIdFor, localId, type Message, type Priority, type Ticket, type TicketStatus } from '../../../shared/domain';
 import { htmlToText } from '../../../shared/html-text';
+import { targetsFromDue } from '../../../shared/sla/due';
 import { threadFacts } from '../thread-facts';
 
 export interface FdTicket {
@@ -17,6 +18,8 @@ export interface FdTicket {
   created_at: string;
   updated_at: string;
   due_by: string | null;
+  /** When the first answer is due. */
+  fr_due_by?: string | null;
   /** The request's text: plain and HTML; in a list only when asked for (include=description). */
   description_text?: string | null;
   description?: string | null;
@@ -111,8 +114,9 @@ export function ticketOf(accountId: string, fd: FdTicket, messages: Message[], c
     tags: fd.tags ?? [],
     createdAt: Date.parse(fd.created_at) || 0,
     updatedAt: Date.parse(fd.updated_at) || 0,
-    slaDueAt: fd.due_by ? Date.parse(fd.due_by) || null : null,
     ...facts,
+    // Freshdesk runs its own SLA clocks and tells their due times: the first answer's and the resolution's.
+    ...targetsFromDue({ firstResponse: fd.fr_due_by ? Date.parse(fd.fr_due_by) || null : null, resolution: fd.due_by ? Date.parse(fd.due_by) || null : null }, facts),
     messageCount: messages.length,
     version: fd.updated_at,
     ...(group ? { group } : {}),

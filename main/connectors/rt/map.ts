@@ -3,6 +3,7 @@
  * priorities, owners as agents, requestors as customers, transactions as messages.
  */
 import { type Agent, type Customer, customerIdFor, localId, type Message, type Priority, type Ticket, type TicketStatus } from '../../../shared/domain';
+import { targetsFromDue } from '../../../shared/sla/due';
 import { threadFacts } from '../thread-facts';
 
 export interface RtRef {
@@ -19,6 +20,8 @@ export interface RtTicket {
   Created: string;
   LastUpdated: string;
   Due: string;
+  /** When it was resolved (the epoch while it never was). */
+  Resolved?: string;
   Queue?: RtRef;
   CustomFields?: Array<{ name: string; values: string[] }>;
 }
@@ -106,12 +109,15 @@ export function messageOf(accountId: string, ticketId: string, txn: RtTransactio
 
 export function ticketOf(accountId: string, rt: RtTicket, etag: string, messages: Message[], customer: Customer, queue?: string): Ticket {
   const owner = rt.Owner?.id;
+  const status = statusOf(rt.Status);
+  const facts = threadFacts(messages);
+  const solvedAt = status === 'solved' || status === 'closed' ? timeOf(rt.Resolved) : null;
   return {
     id: localId(accountId, String(rt.id)),
     accountId,
     remoteId: String(rt.id),
     subject: rt.Subject,
-    status: statusOf(rt.Status),
+    status,
     sourceStatus: rt.Status,
     priority: priorityOf(rt.Priority),
     channel: 'email',
@@ -120,8 +126,10 @@ export function ticketOf(accountId: string, rt: RtTicket, etag: string, messages
     tags: [],
     createdAt: timeOf(rt.Created) ?? 0,
     updatedAt: timeOf(rt.LastUpdated) ?? 0,
-    slaDueAt: timeOf(rt.Due),
-    ...threadFacts(messages),
+    ...facts,
+    solvedAt,
+    // RT's one date is Due: when the ticket must be solved.
+    ...targetsFromDue({ resolution: timeOf(rt.Due) }, { firstResponseAt: facts.firstResponseAt, solvedAt }),
     messageCount: messages.length,
     version: etag,
     ...(queue ? { group: queue } : {}),

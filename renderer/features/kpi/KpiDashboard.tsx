@@ -51,7 +51,9 @@ export function KpiDashboard() {
       : scope === 'me' ? all.filter((t) => t.assigneeId !== null && me.has(t.assigneeId))
       : team !== null ? all.filter((t) => t.group === team)
       : all.filter((t) => t.accountId === scope);
-    const teams = [...new Set(all.flatMap((t) => (t.group ? [t.group] : [])))].sort((a, b) => a.localeCompare(b));
+    // Every team the sources know (a team with no tickets yet is a team too), and any a ticket names.
+    const known = (await db.groups.toArray()).map((g) => g.name);
+    const teams = [...new Set([...known, ...all.flatMap((t) => (t.group ? [t.group] : []))])].sort((a, b) => a.localeCompare(b));
     return { teams, total: kpis(tickets, now), series: kpiSeries(tickets, now, unit, unit === 'day' ? DAYS : WEEKS, zone()) };
   }, [now, unit, scope, me]);
   const exportCsv = () => {
