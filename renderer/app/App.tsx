@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback } from 'react';
 import { useApp } from './context';
 import { CheatSheet } from '../features/inbox/CheatSheet';
 import { CommandPalette } from '../features/inbox/CommandPalette';
+import { TriagePicker } from '../features/inbox/TriagePicker';
 import { useKeyboard } from '../features/inbox/keyboard';
 import { db } from '../db/schema';
 import { DemoBanner } from '../features/demo/DemoBanner';
@@ -27,6 +28,7 @@ export function App() {
   const notice = useUi((s) => s.notice);
   const helpOpen = useUi((s) => s.helpOpen);
   const paletteOpen = useUi((s) => s.paletteOpen);
+  const picker = useUi((s) => s.picker);
   const { info, engine } = useApp();
   const meFor = useCallback((accountId: string) => info.me.find((a) => a.accountId === accountId) ?? null, [info]);
   useKeyboard(meFor, engine.kick);
@@ -63,6 +65,7 @@ export function App() {
       <StatusBar />
       {helpOpen && <CheatSheet />}
       {paletteOpen && <CommandPalette context={{ meFor, kick: engine.kick }} />}
+      {picker && <TriagePicker kind={picker} meFor={meFor} kick={engine.kick} />}
       {settingsOpen && (
         <Suspense fallback={null}>
           <Settings />

@@ -69,6 +69,8 @@ export const enWorkspace = {
     selected_one: '{{count}} selected',
     selected_other: '{{count}} selected',
     assignMe: 'Assign to me',
+    assignTo: 'Assign to…',
+    addTag: 'Add a tag…',
     clear: 'Clear selection',
     done_one: 'Changed {{count}} ticket.',
     done_other: 'Changed {{count}} tickets.',

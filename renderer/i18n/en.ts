@@ -338,6 +338,14 @@ export const en = {
     view: { mine: 'Show my open tickets', unassigned: 'Show unassigned tickets', atRisk: 'Show tickets at risk of breaching SLA', breached: 'Show tickets past their SLA', pending: 'Show tickets waiting on the customer', snoozed: 'Show snoozed tickets', all: 'Show all tickets' },
   },
   tags: { label: 'Tags', placeholder: 'refund, billing', save: 'Save tags' },
+  picker: {
+    filter: 'Type to filter, Enter to choose, Escape to leave',
+    status_one: 'Status', status_other: 'Status of {{count}} tickets',
+    priority_one: 'Priority', priority_other: 'Priority of {{count}} tickets',
+    assign_one: 'Assign to', assign_other: 'Assign {{count}} tickets to',
+    tag_one: 'Add a tag', tag_other: 'Add a tag to {{count}} tickets',
+    newTag: 'New tag “{{tag}}”',
+  },
   expired: {
     title: 'This link has expired',
     hint: 'Switchboard’s key for this data folder changed (it was started with --new-token), or this address has none. Paste the address Switchboard printed last into this tab: it opens at once.',

@@ -71,6 +71,8 @@ export const ruWorkspace = {
   },
   bulk: {
     label: 'Действия с выбранными',
+    assignTo: 'Назначить…',
+    addTag: 'Добавить тег…',
     select: 'Выбрать «{{subject}}»',
     selected_one: 'Выбрано: {{count}}',
     selected_few: 'Выбрано: {{count}}',

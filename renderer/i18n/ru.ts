@@ -14,6 +14,7 @@ export const ru: Resources & {
   assign: { load_few: string; load_many: string };
   outbox: { op: { time_few: string; time_many: string } };
   time: { spent_few: string; spent_many: string; log_few: string; log_many: string; logged_few: string; logged_many: string };
+  picker: { status_few: string; status_many: string; priority_few: string; priority_many: string; assign_few: string; assign_many: string; tag_few: string; tag_many: string };
   bulk: { selected_few: string; selected_many: string; done_few: string; done_many: string; doneSkipped_few: string; doneSkipped_many: string; snoozed_few: string; snoozed_many: string };
 } = {
   ...ruWorkspace,
@@ -369,6 +370,14 @@ export const ru: Resources & {
     view: { mine: 'Показать мои открытые', unassigned: 'Показать без исполнителя', atRisk: 'Показать обращения под угрозой нарушения SLA', breached: 'Показать просроченные по SLA', pending: 'Показать ждущие ответа клиента', snoozed: 'Показать отложенные', all: 'Показать все обращения' },
   },
   tags: { label: 'Теги', placeholder: 'возврат, оплата', save: 'Сохранить теги' },
+  picker: {
+    filter: 'Печатайте, чтобы отобрать; Enter — выбрать, Escape — выйти',
+    status_one: 'Статус', status_few: 'Статус {{count}} обращений', status_many: 'Статус {{count}} обращений', status_other: 'Статус {{count}} обращений',
+    priority_one: 'Приоритет', priority_few: 'Приоритет {{count}} обращений', priority_many: 'Приоритет {{count}} обращений', priority_other: 'Приоритет {{count}} обращений',
+    assign_one: 'Назначить', assign_few: 'Назначить {{count}} обращения', assign_many: 'Назначить {{count}} обращений', assign_other: 'Назначить {{count}} обращения',
+    tag_one: 'Добавить тег', tag_few: 'Добавить тег к {{count}} обращениям', tag_many: 'Добавить тег к {{count}} обращениям', tag_other: 'Добавить тег к {{count}} обращениям',
+    newTag: 'Новый тег «{{tag}}»',
+  },
   expired: {
     title: 'Срок действия ссылки истёк',
     hint: 'Ключ Switchboard для этой папки данных сменился (запуск с --new-token) или в адресе его нет. Вставьте в эту вкладку адрес, который Switchboard напечатал последним: он откроется сразу.',

@@ -35,6 +35,12 @@ interface UiState {
   /** The command palette (Ctrl/Cmd+K). */
   paletteOpen: boolean;
   setPaletteOpen(open: boolean): void;
+  /** A triage picker (t, p, a, #), for the open ticket or, when tickets are selected, for them all. */
+  picker: PickerKind | null;
+  setPicker(picker: PickerKind | null): void;
+  /** What the last bulk change did ("3 changed, 1 skipped"), shown where the bulk bar was. */
+  bulkOutcome: string | null;
+  setBulkOutcome(outcome: string | null): void;
   /** The ticket ids in the order the list shows them, for j/k. */
   listIds: string[];
   setListIds(ids: string[]): void;
@@ -50,6 +56,8 @@ interface UiState {
   openTicket(id: string | null): void;
   setSettingsOpen(open: boolean, section?: 'about' | null): void;
 }
+
+export type PickerKind = 'status' | 'priority' | 'assign' | 'tag';
 
 export const useUi = create<UiState>((set) => ({
   screen: 'inbox',
@@ -76,6 +84,10 @@ export const useUi = create<UiState>((set) => ({
   helpOpen: false,
   paletteOpen: false,
   setPaletteOpen: (paletteOpen) => set({ paletteOpen, helpOpen: false }),
+  picker: null,
+  setPicker: (picker) => set({ picker, helpOpen: false }),
+  bulkOutcome: null,
+  setBulkOutcome: (bulkOutcome) => set({ bulkOutcome }),
   listIds: [],
   setListIds: (listIds) => set({ listIds }),
   search: '',

@@ -2,7 +2,7 @@
  * One change to many tickets (the list's selection): queued ticket by ticket, each in its own
  * transaction with its outbox row, skipping tickets whose source cannot take the change.
  */
-import type { Account, Agent } from '../../shared/domain';
+import type { Account, Agent, Ticket } from '../../shared/domain';
 import type { MutationOp } from '../../shared/mutation';
 import type { SwitchboardDb } from '../db/schema';
 import { enqueue } from './outbox';
@@ -37,7 +37,7 @@ export function canTake(account: Account | undefined, op: MutationOp): boolean {
 export async function applyToMany(
   db: SwitchboardDb,
   ticketIds: readonly string[],
-  opFor: (accountId: string) => MutationOp | null,
+  opFor: (ticket: Ticket) => MutationOp | null,
   meFor: (accountId: string) => Agent | null,
 ): Promise<{ done: number; skipped: number }> {
   const accounts = new Map((await db.accounts.toArray()).map((a) => [a.id, a]));
@@ -45,7 +45,7 @@ export async function applyToMany(
   let skipped = 0;
   for (const id of ticketIds) {
     const ticket = await db.tickets.get(id);
-    const op = ticket ? opFor(ticket.accountId) : null;
+    const op = ticket ? opFor(ticket) : null;
     if (!ticket || !op || !canTake(accounts.get(ticket.accountId), op)) {
       skipped++;
       continue;

@@ -80,3 +80,61 @@ test('the keyboard reaches everything: x selects for a bulk change, n writes a n
   await expect(palette).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Snoozed/ })).toHaveAttribute('aria-current', 'page');
 });
+
+test('t, p and a pick from a list that filters as you type; Escape leaves it unchanged; with a selection they (and #) act on every selected ticket', async ({ page, host }) => {
+  await page.goto(host.url);
+  await demoLoaded(page);
+  await page.keyboard.press('j');
+  const view = page.locator('section.ticket');
+  const status = await view.getByLabel('Status').inputValue();
+
+  await page.keyboard.press('t');
+  const picker = page.getByRole('dialog', { name: 'Status' });
+  await expect(picker).toBeVisible();
+  await page.keyboard.type('hold');
+  await expect(picker.getByRole('option')).toHaveText(['On hold']);
+  await page.keyboard.press('Escape'); // a native select would keep Escape; this leaves, changing nothing
+  await expect(picker).toHaveCount(0);
+  await expect(view.getByLabel('Status')).toHaveValue(status);
+  await page.keyboard.press('t');
+  await page.keyboard.type('hold');
+  await page.keyboard.press('Enter');
+  await expect(view.getByLabel('Status')).toHaveValue('on-hold');
+
+  await page.keyboard.press('p');
+  await page.keyboard.type('urg');
+  await page.keyboard.press('Enter');
+  await expect(view.getByLabel('Priority')).toHaveValue('urgent');
+
+  await page.keyboard.press('a');
+  const assign = page.getByRole('dialog', { name: 'Assign to' });
+  const someone = (await assign.getByRole('option').nth(1).textContent())!.trim();
+  await page.keyboard.type(someone.slice(0, 4));
+  await page.keyboard.press('Enter');
+  await expect(view.getByLabel('Assignee').locator('option:checked')).toHaveText(someone);
+
+  // A selection: the same keys act on each selected ticket, and # adds a tag to them all.
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
+  await expect(bar).toContainText('2 selected');
+  const selected = await page.locator('.row.checked').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ticket-id')!));
+  await page.keyboard.press('#');
+  await expect(page.getByRole('dialog', { name: 'Add a tag to 2 tickets' })).toBeVisible();
+  await page.keyboard.type('callback');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Changed 2 tickets.' })).toBeVisible();
+  for (const id of selected) {
+    await page.locator(`[data-ticket-id="${id}"]`).click();
+    await expect(view.locator('.tags input')).toHaveValue(/callback/);
+  }
+  for (const id of selected) {
+    await page.locator(`[data-ticket-id="${id}"]`).click();
+    await page.keyboard.press('x');
+  }
+  await bar.getByRole('button', { name: /Assign to…/ }).click();
+  await page.keyboard.type(someone.slice(0, 4));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Changed 2 tickets.' })).toBeVisible();
+});

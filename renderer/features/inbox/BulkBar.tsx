@@ -1,7 +1,10 @@
-/** Bulk actions on the selected tickets (x selects): status, priority, assign to me, snooze; then clear. */
-import { useState } from 'react';
+/**
+ * Bulk actions on the selected tickets (x selects): status, priority, assign to me or to anyone, add a tag,
+ * snooze; then clear. The keys t, p, a and # open the same choices as pickers (TriagePicker.tsx).
+ */
 import { useTranslation } from 'react-i18next';
 import { priorities, ticketStatuses } from '../../../shared/statuses';
+import type { Ticket } from '../../../shared/domain';
 import type { MutationOp } from '../../../shared/mutation';
 import { useApp } from '../../app/context';
 import { db } from '../../db/schema';
@@ -14,10 +17,11 @@ export function BulkBar() {
   const { t } = useTranslation();
   const { info, engine } = useApp();
   const selected = useUi((s) => s.selected);
-  const [outcome, setOutcome] = useState<string | null>(null);
+  const outcome = useUi((s) => s.bulkOutcome);
+  const setOutcome = useUi.getState().setBulkOutcome;
   if (selected.size === 0) return outcome ? <p className="bulk-outcome" role="status">{outcome}</p> : null;
   const meFor = (accountId: string) => info.me.find((a) => a.accountId === accountId) ?? null;
-  const run = async (opFor: (accountId: string) => MutationOp | null) => {
+  const run = async (opFor: (ticket: Ticket) => MutationOp | null) => {
     const { done, skipped } = await applyToMany(db, [...selected], opFor, meFor);
     engine.kick();
     useUi.getState().setSelected([]);
@@ -34,8 +38,14 @@ export function BulkBar() {
       <strong>{t('bulk.selected', { count: selected.size })}</strong>
       <Choice label={t('ticket.status')} values={ticketStatuses} text={(s) => t(`status.${s}`)} onPick={(status) => void run(() => ({ type: 'setStatus', status }))} />
       <Choice label={t('ticket.priority')} values={priorities} text={(p) => t(`priority.${p}`)} onPick={(priority) => void run(() => ({ type: 'setPriority', priority }))} />
-      <button type="button" onClick={() => void run((accountId) => (meFor(accountId) ? { type: 'setAssignee', assigneeId: meFor(accountId)!.id } : null))}>
+      <button type="button" onClick={() => void run(({ accountId }) => (meFor(accountId) ? { type: 'setAssignee', assigneeId: meFor(accountId)!.id } : null))}>
         {t('bulk.assignMe')}
+      </button>
+      <button type="button" aria-keyshortcuts="a" onClick={() => useUi.getState().setPicker('assign')}>
+        {t('bulk.assignTo')} <kbd>a</kbd>
+      </button>
+      <button type="button" aria-keyshortcuts="#" onClick={() => useUi.getState().setPicker('tag')}>
+        {t('bulk.addTag')} <kbd>#</kbd>
       </button>
       <button type="button" onClick={() => void snoozeAll()}>
         {t('snooze.tomorrow')}

@@ -5,7 +5,7 @@
 import type { Agent } from '../../../shared/domain';
 import { db } from '../../db/schema';
 import type { ViewId } from '../../db/views';
-import { useUi } from '../../stores/ui';
+import { useUi, type PickerKind } from '../../stores/ui';
 import { enqueue } from '../../sync/outbox';
 
 export interface ActionContext {
@@ -45,6 +45,12 @@ async function solve(ctx: ActionContext): Promise<void> {
   ctx.kick();
 }
 
+/** A triage picker for the selection, else for the open ticket; nothing without either. */
+function pick(kind: PickerKind): void {
+  const { selected, ticketId, setPicker } = useUi.getState();
+  if (selected.size > 0 || ticketId) setPicker(kind);
+}
+
 const view = (id: ViewId): Action => ({ id: `view.${id}`, keys: null, run: () => useUi.getState().setView(id) });
 
 export const actions: Action[] = [
@@ -64,10 +70,11 @@ export const actions: Action[] = [
       focus('.composer textarea');
     },
   },
-  { id: 'status', keys: 't', needsTicket: true, run: () => void focus('.triage .status-field select') },
-  { id: 'priority', keys: 'p', needsTicket: true, run: () => void focus('.triage .priority-field select') },
-  { id: 'assign', keys: 'a', needsTicket: true, run: () => void focus('.triage .assignee-field select') },
-  { id: 'tags', keys: '#', needsTicket: true, run: () => void focus('.tags input') },
+  { id: 'status', keys: 't', run: () => pick('status') },
+  { id: 'priority', keys: 'p', run: () => pick('priority') },
+  { id: 'assign', keys: 'a', run: () => pick('assign') },
+  // A ticket's tags are typed in its tags field; for a selection, a tag is added to each.
+  { id: 'tags', keys: '#', run: () => (useUi.getState().selected.size > 0 ? pick('tag') : void focus('.tags input')) },
   { id: 'snooze', keys: 's', needsTicket: true, run: () => void focus('.snooze select') },
   { id: 'escalate', keys: null, needsTicket: true, run: () => document.querySelector<HTMLButtonElement>('.escalate > button')?.click() },
   { id: 'search', keys: '/', run: () => void focus('.search input') },

@@ -22,7 +22,7 @@ export function useKeyboard(meFor: (accountId: string) => Agent | null, kick: ()
         return;
       }
       if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
-      if (ui.settingsOpen || ui.paletteOpen) return;
+      if (ui.settingsOpen || ui.paletteOpen || ui.picker) return;
       if (event.key === 'Escape') return ui.setHelpOpen(false);
       // Enter on a button, link or row is theirs.
       if (event.key === 'Enter' && event.target instanceof HTMLElement && event.target.closest('button, a, summary, [role="option"]')) return;
@@ -37,6 +37,7 @@ export function useKeyboard(meFor: (accountId: string) => Agent | null, kick: ()
       }
       const action = event.key === 'Enter' ? byKey.get('o') : byKey.get(event.key);
       if (!action || (action.needsTicket && !ui.ticketId)) return;
+      if (action.id === 'tags' && ui.selected.size === 0 && !ui.ticketId) return;
       event.preventDefault();
       void action.run({ meFor, kick });
     };
