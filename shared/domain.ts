@@ -137,8 +137,12 @@ export const Attachment = z.object({
 });
 export type Attachment = z.infer<typeof Attachment>;
 
-/** A part shown inside an email's HTML (`cid:` links, mostly images), its content fetched on demand. */
-export const InlinePart = z.object({ cid: z.string().max(1000), attachmentId: Id, type: z.string().max(200), size: z.number().int().nonnegative() });
+/**
+ * A part shown inside an email's HTML (`cid:` links, mostly images), its content fetched on demand.
+ * `attachment`: it is also the message's listed attachment of that number (an image with a Content-ID in
+ * multipart/mixed, which mailers send too): shown in the HTML, and still listed, so nothing is hidden.
+ */
+export const InlinePart = z.object({ cid: z.string().max(1000), attachmentId: Id, type: z.string().max(200), size: z.number().int().nonnegative(), attachment: z.number().int().nonnegative().optional() });
 export type InlinePart = z.infer<typeof InlinePart>;
 
 /** Where an email message is stored on the server, and its flags there. */

@@ -5,6 +5,7 @@ export const enWorkspace = {
     insert: 'Insert a template',
     find: 'Find a template or article…',
     found: 'Templates and articles found',
+    noMatch: 'No template or knowledge-base article has “{{query}}”. Try fewer words, or another language.',
     choose: 'Template',
     add: 'New template or article',
     reset: 'Bring back the default templates',

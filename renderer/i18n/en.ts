@@ -97,6 +97,7 @@ export const en = {
     progress: 'Syncing… {{done}} of {{total}} messages',
     progressTickets: 'Syncing… {{done}} of {{total}} tickets',
     synced: 'Up to date',
+    sending: 'Sending your changes',
     lastSynced: 'When each account last synced',
     accountSynced: '{{name}}: {{time}}',
     unreachable: 'Cannot reach {{names}} — your changes are kept and sent when it answers',

@@ -115,6 +115,7 @@ export const ru: Resources & {
     progress: 'Синхронизация… {{done}} из {{total}} писем',
     progressTickets: 'Синхронизация… {{done}} из {{total}} обращений',
     synced: 'Всё синхронизировано',
+    sending: 'Отправляем ваши изменения',
     lastSynced: 'Когда синхронизировалась каждая учётная запись',
     accountSynced: '{{name}}: {{time}}',
     unreachable: 'Нет связи с {{names}} — изменения сохранены и уйдут, когда он ответит',

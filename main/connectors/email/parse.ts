@@ -234,20 +234,23 @@ export async function parseMail(raw: Buffer, meta: MailMeta): Promise<MailMessag
     const { parsed, dateHeader, attachments } = streamed;
     // Where the part was listed from; the renderer fetches it from the message's copy at the time (download.ts).
     const base = `${meta.accountId}:${meta.folder}:${meta.uidValidity}:${meta.uid}`;
+    const html = typeof parsed.html === 'string' ? parsed.html : null;
+    const listed = attachments.filter((a) => !a.related);
     return toMessage(parsed, dateHeader, meta, {
       text: parsed.text ?? '',
       html: typeof parsed.html === 'string' ? parsed.html : null,
-      attachments: attachments
-        .filter((a) => !a.related)
+      attachments: listed
         .map((a, i) => ({
           id: bounded(`${base}:${i}`),
           name: a.name ?? `attachment-${i + 1}`,
           size: a.size,
           type: a.type,
         })),
-      inline: attachments
-        .filter((a) => a.related && a.cid)
-        .map((a, k) => ({ cid: a.cid!, attachmentId: bounded(`${base}:inline:${k}`), type: a.type, size: a.size })),
+      inline: [
+        ...attachments.filter((a) => a.related && a.cid).map((a, k) => ({ cid: a.cid!, attachmentId: bounded(`${base}:inline:${k}`), type: a.type, size: a.size })),
+        // A listed attachment the HTML shows by its Content-ID (multipart/mixed): shown there too.
+        ...listed.flatMap((a, i) => (a.cid && a.cid.length <= MAX_CID && html?.includes(`cid:${a.cid}`) ? [{ cid: a.cid, attachmentId: bounded(`${base}:${i}`), type: a.type, size: a.size, attachment: i }] : [])),
+      ],
       broken: false,
       tooLarge: false,
     });

@@ -47,7 +47,9 @@ export function StatusBar() {
             ? t('statusbar.syncing')
             : error
               ? t('statusbar.error', { message: error })
-              : t('statusbar.synced');
+              : pending > 0
+                ? t('statusbar.sending') // not "up to date" while changes wait (they are counted beside)
+                : t('statusbar.synced');
   return (
     <footer className="statusbar" role="status" aria-live="polite">
       <span>{state}</span>

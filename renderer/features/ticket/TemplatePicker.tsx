@@ -58,6 +58,11 @@ export function TemplatePicker({ vars, onInsert }: { vars: Omit<TemplateVars, 'a
           }
         }}
       />
+      {words.length > 0 && found.length === 0 && (
+        <p className="template-found muted" role="status">
+          {t('templates.noMatch', { query: query.trim() })}
+        </p>
+      )}
       {found.length > 0 && (
         <ul className="template-found" role="listbox" aria-label={t('templates.found')}>
           {found.map((x) => (

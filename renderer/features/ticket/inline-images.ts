@@ -25,11 +25,14 @@ function dataUrl(blob: Blob): Promise<string> {
  * `where`: the message's server copy now, which the parts are fetched from.
  */
 export async function inlineImages(accountId: string, parts: readonly InlinePart[], where?: Pick<MailLocation, 'folder' | 'uidValidity' | 'uid'>): Promise<Record<string, string>> {
-  const wanted = parts.map((part, k) => ({ part, k })).filter(({ part }) => INLINE_IMAGE.test(part.type) && part.size <= MAX_INLINE_BYTES);
+  // The k-th of the message's own inline parts, or the listed attachment it also is.
+  let k = 0;
+  const numbered = parts.map((part) => ({ part, at: part.attachment ?? { inline: k++ } }));
+  const wanted = numbered.filter(({ part }) => INLINE_IMAGE.test(part.type) && part.size <= MAX_INLINE_BYTES);
   const found = await Promise.all(
-    wanted.map(async ({ part, k }) => {
+    wanted.map(async ({ part, at }) => {
       try {
-        const row = await attachmentContent(accountId, part.attachmentId, where ? emailPartId(accountId, where, { inline: k }) : part.attachmentId);
+        const row = await attachmentContent(accountId, part.attachmentId, where ? emailPartId(accountId, where, at) : part.attachmentId);
         return INLINE_IMAGE.test(row.type) ? ([part.cid, await dataUrl(row.blob)] as const) : null;
       } catch {
         return null;

@@ -26,6 +26,23 @@ export function policy(allowRemote: boolean): string {
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
+const HANDLER = /(<[a-z][^>]*?)\s+on[a-z-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
+
+/**
+ * Taken out of the text before it is parsed at all: what the app's own policy refuses even in a document
+ * that is only parsed (Chrome checks inline handlers, <base> and @import there and logs each refusal).
+ * Not the safety net — DOMPurify removes all of it and more afterwards — but a quiet console.
+ * Returns how many remote style sheets (@import) were dropped.
+ */
+function preScrub(html: string): { html: string; imports: number } {
+  let imports = 0;
+  let out = html.replace(/<base\b[^>]*>/gi, '').replace(/<link\b[^>]*>/gi, '').replace(CSS_IMPORT, () => (imports++, ''));
+  for (let i = 0; i < 20 && HANDLER.test(out); i++) out = out.replace(HANDLER, '$1');
+  return { html: out, imports };
+}
+
+const IMAGE_DATA = /^\s*data:image\/(png|gif|jpe?g|webp)[;,]/i;
+
 /** `cid:foo%40bar` → `foo@bar` (RFC 2392 allows URL-encoding); null for anything else. */
 function contentIdOf(url: string): string | null {
   const match = /^\s*cid:(.+)$/i.exec(url);
@@ -42,30 +59,43 @@ function contentIdOf(url: string): string | null {
  * `cid:` links; a link to a part not (yet) at hand stays as it is and shows nothing.
  */
 export function sanitizeEmail(html: string, allowRemote: boolean, inline: Readonly<Record<string, string>> = {}): SafeEmail {
-  let blocked = 0;
-  // In CSS: inline images stay; remote ones wait for the agent; any other scheme (javascript:) goes.
+  const scrubbed = preScrub(html);
+  // A remote style sheet never loads (the frame's policy has no remote styles): counted while remote content waits.
+  let blocked = allowRemote ? 0 : scrubbed.imports;
+  // In CSS: inline images stay; remote ones wait for the agent; anything else (relative, javascript:) goes,
+  // so the frame's policy never has to refuse it.
   const cssOf = (css: string) =>
-    (allowRemote ? css : css.replace(CSS_IMPORT, () => (blocked++, ''))).replace(CSS_URL, (whole: string, _q: string, url: string) => {
-      if (/^\s*(data:image\/|cid:)/i.test(url)) return whole;
+    css.replace(CSS_IMPORT, () => (allowRemote ? '' : (blocked++, ''))).replace(CSS_URL, (whole: string, _q: string, url: string) => {
+      if (IMAGE_DATA.test(url)) return whole;
+      const cid = contentIdOf(url);
+      if (cid !== null) return inline[cid] ? `url("${inline[cid]}")` : 'none';
       if (REMOTE.test(url)) return allowRemote ? whole : (blocked++, 'none');
       return 'none';
     });
+  /** A URL the frame may load as it is: inline data, or remote once allowed (a cid: is resolved apart). */
+  const loadable = (url: string) => IMAGE_DATA.test(url) || /^\s*blob:/i.test(url) || (allowRemote && REMOTE.test(url));
   const purify = DOMPurify();
   purify.addHook('uponSanitizeElement', (node, data) => {
     if (data.tagName === 'style' && node.textContent) node.textContent = cssOf(node.textContent);
   });
   purify.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element;
-    for (const attr of ['src', 'srcset', 'background', 'poster']) {
+    // Media never plays here (the frame's policy has no media): their sources go.
+    if (['VIDEO', 'AUDIO', 'SOURCE', 'TRACK'].includes(el.tagName)) el.removeAttribute('src');
+    for (const attr of ['src', 'srcset', 'background', 'poster', 'href', 'xlink:href']) {
       const value = el.getAttribute(attr);
-      if (value && !allowRemote && (REMOTE.test(value) || (attr === 'srcset' && /https?:/i.test(value)))) {
+      if (!value || ((attr === 'href' || attr === 'xlink:href') && el.tagName.toLowerCase() !== 'image')) continue;
+      const cid = attr === 'src' ? contentIdOf(value) : null;
+      if (cid !== null && inline[cid]) el.setAttribute('src', inline[cid]);
+      else if (cid !== null) el.removeAttribute(attr); // the part is not at hand (yet): nothing to show
+      else if (attr === 'srcset' ? !value.split(',').every((c) => loadable(c.trim())) : !loadable(value)) {
         el.removeAttribute(attr);
-        el.setAttribute('data-blocked', attr);
-        blocked++;
+        if (!allowRemote && (REMOTE.test(value) || /https?:/i.test(value))) {
+          el.setAttribute('data-blocked', attr);
+          blocked++;
+        }
       }
     }
-    const cid = el.tagName === 'IMG' ? contentIdOf(el.getAttribute('src') ?? '') : null;
-    if (cid !== null && inline[cid]) el.setAttribute('src', inline[cid]);
     const style = el.getAttribute('style');
     if (style) el.setAttribute('style', cssOf(style));
     if (el.tagName === 'A') {
@@ -78,7 +108,7 @@ export function sanitizeEmail(html: string, allowRemote: boolean, inline: Readon
     }
   });
   // Style sheets in the head are the message's layout: kept, in front of the body (DOMParser runs nothing).
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  const parsed = new DOMParser().parseFromString(scrubbed.html, 'text/html');
   const input = [...parsed.head.querySelectorAll('style')].map((s) => s.outerHTML).join('') + parsed.body.innerHTML;
   const body = purify.sanitize(input, {
     FORCE_BODY: true,

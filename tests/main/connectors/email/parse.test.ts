@@ -123,3 +123,20 @@ describe('what mailparser alone gets wrong, read right', () => {
     expect((await attachmentFrom(mixed, 0)).data.toString()).toBe('notes');
   });
 });
+
+describe('an image a mailer put in multipart/mixed and shows by its Content-ID', () => {
+  it('is shown in the HTML and still listed as an attachment, and its bytes are the listed one', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const raw = Buffer.from(
+      'From: a@example.test\r\nTo: agent@example.test\r\nSubject: Logo\r\nMessage-ID: <mixed-cid@x>\r\nMIME-Version: 1.0\r\n' +
+        'Content-Type: multipart/mixed; boundary="b"\r\n\r\n' +
+        '--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Our logo: <img src="cid:logo@x"></p>\r\n' +
+        `--b\r\nContent-Type: image/png; name="logo.png"\r\nContent-Disposition: inline; filename="logo.png"\r\nContent-ID: <logo@x>\r\nContent-Transfer-Encoding: base64\r\n\r\n${png.toString('base64')}\r\n` +
+        '--b--\r\n',
+    );
+    const mail = await parseMail(raw, meta);
+    expect(mail.attachments.map((a) => a.name)).toEqual(['logo.png']);
+    expect(mail.inline).toEqual([{ cid: 'logo@x', attachmentId: mail.attachments[0]!.id, type: 'image/png', size: png.length, attachment: 0 }]);
+    expect(Buffer.from((await attachmentFrom(raw, 0)).data)).toEqual(png);
+  });
+});

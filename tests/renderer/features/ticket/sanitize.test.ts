@@ -71,10 +71,17 @@ describe('hostile email HTML', () => {
     const doc = (await render(safe.document)).contentDocument!;
     expect(doc.getElementById('a')!.getAttribute('src')).toBe(png);
     expect(doc.getElementById('b')!.getAttribute('src')).toBe(png); // a URL-encoded Content-ID
-    expect(doc.getElementById('c')!.getAttribute('src')).toBe('cid:missing@x'); // not at hand: nothing loads
+    expect(doc.getElementById('c')!.hasAttribute('src')).toBe(false); // not at hand: nothing for the frame to refuse
     expect(doc.getElementById('d')!.getAttribute('href')).toBe('cid:shot@x'); // only images are replaced
     const img = doc.getElementById('a') as HTMLImageElement;
     await img.decode(); // the frame's own policy lets the data URL in
     expect(img.naturalWidth).toBe(1);
+  });
+
+  it('leaves nothing the frame’s own policy would refuse: relative, media and unresolved sources, handlers, <base>, @import', () => {
+    const html = '<base href="https://evil.example/"><style>@import url(https://evil.example/a.css); p { background: url(rel.png) }</style><p onclick="x()" onmouseover=\'y()\'>hi</p><img src="x" onerror="alert(1)"><video src="clip.mp4" poster="https://evil.example/p.png"></video><img srcset="a.png 1x, https://evil.example/b.png 2x">';
+    const safe = sanitizeEmail(html, false);
+    expect(safe.document).not.toMatch(/onclick|onerror|onmouseover|<base|@import|rel\.png|src="x"|clip\.mp4| srcset=/);
+    expect(safe.blocked).toBe(3); // the remote sheet, the poster, the remote image in srcset
   });
 });
