@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import type { ImapFlow } from 'imapflow';
+import nodemailer from 'nodemailer';
 import { expect, test, type Page } from '@playwright/test';
 import { useMailPeers } from './mail-peers';
 import { users } from '../integration/peers/dovecot';
@@ -16,6 +17,7 @@ import { tempDir } from '../support/temp';
 import { startBrowserMode, stopHost, type RunningHost } from './host';
 import { inboxRows } from './journeys';
 import { expectNothingLostOnRestart } from './restart';
+import { recordNotifications, shownNotices } from './notice-hook';
 
 // Skipped (with the reason printed) only where RT is not installed; .ci/run installs it, so CI runs this.
 const available = rtAvailable();
@@ -179,7 +181,7 @@ test('RT: the greeting keeps the name from email; the satisfaction request goes 
   await expect.poll(async () => (await lastCorrespondence(2)).status, { timeout: 20_000 }).toBe('resolved');
   await offer.getByRole('button', { name: 'Send the satisfaction request' }).click();
   // Like any reply: it waits out the undo window.
-  await expect(page.getByRole('status').filter({ hasText: 'Sending' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /Sending your reply in \d+ s/ })).toBeVisible();
   await expect.poll(() => lastCorrespondence(2), { timeout: 40_000, intervals: [1_000] }).toMatchObject({ text: expect.stringContaining('Как мы справились?'), status: 'resolved' });
   const received = (await lastCorrespondence(2)).text;
   expect(received).toMatch(/^Здравствуйте, Иван!/);
@@ -187,4 +189,32 @@ test('RT: the greeting keeps the name from email; the satisfaction request goes 
   expect(received).not.toContain('{{');
   await expect(view(page).getByText('Waiting to sync')).toHaveCount(0, { timeout: 15_000 });
   await expect(view(page).getByLabel('Status')).toHaveValue('solved');
+});
+
+test('VIP: the agent’s mark survives every sync and a restart; only mail after it notifies; assigning yourself notifies nobody', async ({ browser }) => {
+  const context = await browser.newContext();
+  await recordNotifications(context, host.origin);
+  const page = await context.newPage();
+  const notices = () => shownNotices(page);
+  await page.goto(host.url);
+  await inboxRows(page).filter({ hasText: 'Kettle leaks' }).click();
+  await page.getByRole('button', { name: 'Mark as VIP' }).click();
+  await expect(page.getByRole('button', { name: 'Not a VIP' })).toBeVisible();
+  // Her older tickets are history, not news; and a ticket the agent takes is no news to the agent.
+  await view(page).getByLabel('Assignee').selectOption({ label: 'Support' });
+  await page.waitForTimeout(1500);
+  expect(await notices()).toEqual([]);
+
+  // New mail from her: the pull writes her customer row again; the mark stays, and this one notifies, once.
+  await nodemailer.createTransport({ host: '127.0.0.1', port: peers.sink().port, secure: false, ignoreTLS: true })
+    .sendMail({ from: 'Alice Example <alice@example.test>', to: users.agent.email, subject: 'Urgent: kettle sparks', text: 'It sparked this morning.' });
+  await expect.poll(notices, { timeout: 15_000 }).toEqual([{ title: 'New ticket from VIP Alice Example', body: 'Urgent: kettle sparks' }]);
+  await inboxRows(page).filter({ hasText: 'Urgent: kettle sparks' }).click();
+  await expect(page.getByRole('button', { name: 'Not a VIP' })).toBeVisible();
+  await expectNothingLostOnRestart(page, host);
+  await inboxRows(page).filter({ hasText: 'Kettle leaks' }).click();
+  await expect(page.getByRole('button', { name: 'Not a VIP' })).toBeVisible();
+  await page.waitForTimeout(1500);
+  expect(await notices()).toEqual([]); // a fresh page: nothing old comes again
+  await context.close();
 });

@@ -11,6 +11,7 @@ export function UndoSend() {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     if (!pending) return;
+    setNow(Date.now()); // the count starts from now, not from when the bar was first drawn
     const timer = setInterval(() => {
       setNow(Date.now());
       if (Date.now() >= pending.until) useUndo.getState().set(null);
