@@ -15,7 +15,8 @@ import { startSearch } from './search';
 import { startSync } from './sync/engine';
 import { checkNotifications } from './notifications/engine';
 import { noticePrefs } from './notifications/prefs';
-import { showBadge, showNotice } from './notifications/show';
+import { showBadge, showNotice, showSummary } from './notifications/show';
+import { digest } from '../shared/notify';
 import { useSyncStatus } from './stores/sync-status';
 import { useUi } from './stores/ui';
 import './styles.css';
@@ -47,7 +48,10 @@ async function boot(): Promise<void> {
     checking = true;
     checkNotifications(db, me, noticePrefs())
       .then(({ fresh, atRisk }) => {
-        fresh.forEach(showNotice);
+        // What came together is one summary, never a flood; VIP and breaches stay individual.
+        const { shown, summary } = digest(fresh);
+        shown.forEach(showNotice);
+        if (summary) showSummary(summary);
         showBadge(atRisk);
       })
       .catch(() => undefined)

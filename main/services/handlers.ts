@@ -20,7 +20,7 @@ export interface HandlerDeps {
   /** Opens a vetted https:/mailto: URL outside the app; false where the transport cannot (browser mode). */
   openExternal: (url: string) => Promise<boolean>;
   /** Shows a native notification; false where there is none (browser mode uses the page's own). */
-  notify?: (notice: { title: string; body: string; ticketId: string }) => boolean;
+  notify?: (notice: { title: string; body: string; ticketId?: string }) => boolean;
   /** Sets the dock/taskbar badge; false where there is none (browser mode badges the page's title). */
   setBadge?: (count: number) => boolean;
   shell: ShellControl;

@@ -3,7 +3,7 @@ import { BrowserWindow, Notification } from 'electron';
 import type { Emit } from '../../shared/contract';
 
 export function nativeNotifier(emit: () => Emit) {
-  return ({ title, body, ticketId }: { title: string; body: string; ticketId: string }): boolean => {
+  return ({ title, body, ticketId }: { title: string; body: string; ticketId?: string }): boolean => {
     if (!Notification.isSupported()) return false;
     const notification = new Notification({ title, body });
     notification.on('click', () => {
@@ -13,7 +13,7 @@ export function nativeNotifier(emit: () => Emit) {
         win.show();
         win.focus();
       }
-      emit()('openTicket', { ticketId });
+      if (ticketId) emit()('openTicket', { ticketId });
     });
     notification.show();
     return true;

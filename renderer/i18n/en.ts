@@ -200,6 +200,12 @@ export const en = {
     assigned: 'Assigned to you: {{customer}}',
     replied: '{{customer}} replied',
     snoozeEnded: 'Back from snooze: {{customer}}',
+    summary: {
+      new_one: '{{count}} new', new_other: '{{count}} new', vip_one: '{{count}} VIP', vip_other: '{{count}} VIP',
+      atRisk_one: '{{count}} at risk', atRisk_other: '{{count}} at risk', breached_one: '{{count}} past SLA', breached_other: '{{count}} past SLA',
+      other_one: '{{count}} other update', other_other: '{{count}} other updates',
+      body: 'While you were away. Open Switchboard to see them.',
+    },
     title: 'Desktop notifications',
     allow: 'Allow desktop notifications',
     allowed: 'Desktop notifications are on.',

@@ -15,6 +15,7 @@ export const ru: Resources & {
   outbox: { op: { time_few: string; time_many: string } };
   time: { spent_few: string; spent_many: string; log_few: string; log_many: string; logged_few: string; logged_many: string };
   picker: { status_few: string; status_many: string; priority_few: string; priority_many: string; assign_few: string; assign_many: string; tag_few: string; tag_many: string };
+  notify: { summary: { new_few: string; new_many: string; vip_few: string; vip_many: string; atRisk_few: string; atRisk_many: string; breached_few: string; breached_many: string; other_few: string; other_many: string } };
   bulk: { selected_few: string; selected_many: string; done_few: string; done_many: string; doneSkipped_few: string; doneSkipped_many: string; snoozed_few: string; snoozed_many: string };
 } = {
   ...ruWorkspace,
@@ -226,6 +227,14 @@ export const ru: Resources & {
     assigned: 'Назначено вам: {{customer}}',
     replied: '{{customer}} ответил(а)',
     snoozeEnded: 'Вернулось из отложенных: {{customer}}',
+    summary: {
+      new_one: '{{count}} новое', new_few: '{{count}} новых', new_many: '{{count}} новых', new_other: '{{count}} новых',
+      vip_one: '{{count}} VIP', vip_few: '{{count}} VIP', vip_many: '{{count}} VIP', vip_other: '{{count}} VIP',
+      atRisk_one: '{{count}} под угрозой SLA', atRisk_few: '{{count}} под угрозой SLA', atRisk_many: '{{count}} под угрозой SLA', atRisk_other: '{{count}} под угрозой SLA',
+      breached_one: '{{count}} с нарушением SLA', breached_few: '{{count}} с нарушением SLA', breached_many: '{{count}} с нарушением SLA', breached_other: '{{count}} с нарушением SLA',
+      other_one: '{{count}} другое изменение', other_few: '{{count}} других изменения', other_many: '{{count}} других изменений', other_other: '{{count}} других изменения',
+      body: 'Пока вас не было. Откройте Switchboard, чтобы посмотреть.',
+    },
     title: 'Уведомления на рабочем столе',
     allow: 'Разрешить уведомления',
     allowed: 'Уведомления включены.',

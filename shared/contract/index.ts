@@ -67,9 +67,9 @@ export const contract = {
     params: z.object({ accountId: AccountId }).strict(),
     result: z.object({ articles: z.array(Article).max(5000) }),
   },
-  /** A native desktop notification (Electron); a click brings the window forward and opens the ticket. */
+  /** A native desktop notification (Electron); a click brings the window forward and opens the ticket (a summary has none). */
   notify: {
-    params: z.object({ title: z.string().max(300), body: z.string().max(1000), ticketId: z.string().max(500) }).strict(),
+    params: z.object({ title: z.string().max(300), body: z.string().max(1000), ticketId: z.string().max(500).optional() }).strict(),
     result: z.object({ shown: z.boolean() }),
   },
   /** The count of tickets at risk on the dock/taskbar badge (0 clears it). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../shared/domain';
-import { dueNotices, type NoticePrefs } from '../../shared/notify';
+import { digest, dueNotices, type Notice, type NoticePrefs } from '../../shared/notify';
 
 const now = Date.UTC(2026, 10, 23, 12);
 const ticket = (patch: Partial<Ticket> = {}): Ticket => ({
@@ -9,7 +9,8 @@ const ticket = (patch: Partial<Ticket> = {}): Ticket => ({
   firstResponseAt: null, slaDueAt: now + 5 * 3600_000, preview: '', messageCount: 1, version: '1', ...patch,
 });
 const all: NoticePrefs = { enabled: { vipNew: true, atRisk: true, breached: true, assigned: true, replied: true, snoozeEnded: true }, working: () => true };
-const kinds = (...args: Parameters<typeof dueNotices>) => dueNotices(...args).map((n) => n.kind);
+// A new ticket is counted for summaries (its own test below); the kinds that can show alone:
+const kinds = (...args: Parameters<typeof dueNotices>) => dueNotices(...args).map((n) => n.kind).filter((k) => k !== 'newTicket');
 const me = new Set(['a:me']);
 
 describe('which notifications are due', () => {
@@ -39,5 +40,22 @@ describe('which notifications are due', () => {
     const marked = now - 600_000;
     expect(kinds([{ ticket: ticket({ status: 'new', createdAt: now - 3600_000 }), customerName: 'A', vip: true, vipSince: marked, customerWroteAt: null }], me, now, all)).toEqual([]);
     expect(kinds([{ ticket: ticket({ status: 'new', createdAt: now - 60_000 }), customerName: 'A', vip: true, vipSince: marked, customerWroteAt: null }], me, now, all)).toEqual(['vipNew']);
+  });
+});
+
+describe('what came together is one summary, never a flood', () => {
+  const n = (kind: Notice['kind'], i: number): Notice => ({ key: `${kind}:${i}`, kind, ticketId: `t${i}`, subject: `S${i}`, customerName: `C${i}` });
+  it('a few come one by one; a new ticket alone is no notice', () => {
+    expect(digest([n('assigned', 1), n('atRisk', 2), n('newTicket', 3)])).toEqual({ shown: [n('assigned', 1), n('atRisk', 2)], summary: null });
+  });
+  it('after a wake-up: VIP and breaches one by one, the rest counted in one summary', () => {
+    const fresh = [...Array.from({ length: 12 }, (_, i) => n('newTicket', i)), n('vipNew', 1), n('vipNew', 2), n('atRisk', 3), n('atRisk', 4), n('atRisk', 5), n('breached', 6), n('replied', 7)];
+    expect(digest(fresh)).toEqual({ shown: [n('vipNew', 1), n('vipNew', 2), n('breached', 6)], summary: { new: 12, vip: 2, atRisk: 3, breached: 1, other: 1 } });
+  });
+  it('a flood of breaches: a bounded number individually, all counted', () => {
+    const fresh = Array.from({ length: 9 }, (_, i) => n('breached', i));
+    const { shown, summary } = digest(fresh);
+    expect(shown).toHaveLength(5);
+    expect(summary).toMatchObject({ breached: 9 });
   });
 });
