@@ -26,6 +26,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await contrastOf(toast.getByRole('button', { name: 'Undo' }))).toBeGreaterThanOrEqual(4.5);
     expect(await contrastOf(toast.locator('span'))).toBeGreaterThanOrEqual(4.5);
     await toast.getByRole('button', { name: 'Undo' }).click();
+    // The satisfaction offer after solving, the keyboard pickers and the command palette.
+    await page.locator('section.ticket').getByLabel('Status').selectOption('solved');
+    const offer = page.getByRole('region', { name: 'Satisfaction request' });
+    await expect(offer).toBeVisible();
+    await expectNoSeriousViolations(page, '.satisfaction-offer');
+    await page.locator('section.ticket h1').click();
+    await page.keyboard.press('p');
+    await expect(page.getByRole('dialog', { name: 'Priority' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'dialog.palette');
+    expect(await contrastOf(page.getByRole('dialog', { name: 'Priority' }).getByRole('option').first())).toBeGreaterThanOrEqual(4.5);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'dialog.palette');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Settings' }).click();
     await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
     await expectNoSeriousViolations(page, 'dialog.settings');
