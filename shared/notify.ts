@@ -41,13 +41,15 @@ export interface NoticePrefs {
 }
 
 const DAY = 86_400_000;
+const CLOCK_SLACK = 10 * 60_000;
 
 function keysFor({ ticket, vip, vipSince, customerWroteAt, snoozeEndedAt }: NoticeInput, me: ReadonlySet<string>, now: number, leadMs?: number): { kind: NoticeKind; key: string }[] {
   const out: { kind: NoticeKind; key: string }[] = [];
   if (snoozeEndedAt !== undefined && snoozeEndedAt <= now) out.push({ kind: 'snoozeEnded', key: `snoozeEnded:${ticket.id}:${snoozeEndedAt}` });
   const sla = slaState(ticket, now, leadMs);
   const fresh = ticket.status === 'new' && now - ticket.createdAt < DAY;
-  if (vip && fresh && ticket.createdAt >= (vipSince ?? -Infinity)) out.push({ kind: 'vipNew', key: `vipNew:${ticket.id}` });
+  // After the mark (the cache records the tickets there at the time as seen); a sender's clock may be a little behind.
+  if (vip && fresh && ticket.createdAt >= (vipSince ?? -Infinity) - CLOCK_SLACK) out.push({ kind: 'vipNew', key: `vipNew:${ticket.id}` });
   if (fresh) out.push({ kind: 'newTicket', key: `new:${ticket.id}` });
   // Once per ticket and phase (before / after the first response): a due time that moves (a VIP mark, a
   // priority change) does not raise the same alarm twice.

@@ -32,5 +32,13 @@ export async function putCustomers(db: SwitchboardDb, pulled: Customer[]): Promi
 
 /** The agent marks a customer VIP, or not: it stays so whatever the sources say, from now on. */
 export async function markVip(db: SwitchboardDb, customerId: string, vip: boolean, now = Date.now()): Promise<void> {
-  await db.customers.update(customerId, { vip, localVip: vip, vipSince: vip ? now : undefined });
+  await db.transaction('rw', [db.customers, db.tickets, db.notifications], async () => {
+    await db.customers.update(customerId, { vip, localVip: vip, vipSince: vip ? now : undefined });
+    // Their tickets already here are history, whatever the dates in them say (a Date header has whole
+    // seconds, a sender's clock may be off): recorded as told, so marking never notifies of them.
+    if (vip) {
+      const ids = await db.tickets.where('customerId').equals(customerId).primaryKeys();
+      await db.notifications.bulkPut(ids.map((id) => ({ key: `vipNew:${id}`, at: now })));
+    }
+  });
 }

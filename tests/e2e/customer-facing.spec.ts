@@ -17,7 +17,7 @@ import { tempDir } from '../support/temp';
 import { startBrowserMode, stopHost, type RunningHost } from './host';
 import { inboxRows } from './journeys';
 import { expectNothingLostOnRestart } from './restart';
-import { recordNotifications, shownNotices } from './notice-hook';
+import { pageWithVip } from './notice-hook';
 
 // Skipped (with the reason printed) only where RT is not installed; .ci/run installs it, so CI runs this.
 const available = rtAvailable();
@@ -192,14 +192,7 @@ test('RT: the greeting keeps the name from email; the satisfaction request goes 
 });
 
 test('VIP: the agent’s mark survives every sync and a restart; only mail after it notifies; assigning yourself notifies nobody', async ({ browser }) => {
-  const context = await browser.newContext();
-  await recordNotifications(context, host.origin);
-  const page = await context.newPage();
-  const notices = () => shownNotices(page);
-  await page.goto(host.url);
-  await inboxRows(page).filter({ hasText: 'Kettle leaks' }).click();
-  await page.getByRole('button', { name: 'Mark as VIP' }).click();
-  await expect(page.getByRole('button', { name: 'Not a VIP' })).toBeVisible();
+  const { context, page, notices } = await pageWithVip(browser, host, 'Kettle leaks');
   // Her older tickets are history, not news; and a ticket the agent takes is no news to the agent.
   await view(page).getByLabel('Assignee').selectOption({ label: 'Support' });
   await page.waitForTimeout(1500);

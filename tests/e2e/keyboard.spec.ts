@@ -1,6 +1,15 @@
 import { expect, test } from './host';
 import { inboxRows, demoLoaded } from './journeys';
 
+/** x on the open ticket and on the next one: two selected for a bulk change; their ids. */
+async function selectTwo(page: import('@playwright/test').Page): Promise<string[]> {
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await expect(page.getByRole('toolbar', { name: 'Bulk actions' })).toContainText('2 selected');
+  return page.locator('.row.checked').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ticket-id')!));
+}
+
 const openCount = async (page: import('@playwright/test').Page) => Number(await page.getByRole('button', { name: /All open/ }).locator('.count').textContent());
 
 test('keyboard-only triage: j opens the first ticket, e solves twenty in a row, ? shows the keys', async ({ page, host }) => {
@@ -42,13 +51,9 @@ test('the keyboard reaches everything: x selects for a bulk change, n writes a n
   await page.goto(host.url);
   await demoLoaded(page);
   await page.keyboard.press('j');
-  await page.keyboard.press('x');
-  await page.keyboard.press('j');
-  await page.keyboard.press('x');
-  const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
-  await expect(bar).toContainText('2 selected');
-  const selected = await page.locator('.row.checked').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ticket-id')!));
+  const selected = await selectTwo(page);
   expect(selected).toHaveLength(2);
+  const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
   await bar.getByLabel('Priority').selectOption('urgent');
   await expect(page.getByRole('status').filter({ hasText: 'Changed 2 tickets.' })).toBeVisible();
   for (const id of selected) await expect(page.locator(`[data-ticket-id="${id}"] .badge.priority`)).toHaveText('Urgent');
@@ -114,12 +119,8 @@ test('t, p and a pick from a list that filters as you type; Escape leaves it unc
   await expect(view.getByLabel('Assignee').locator('option:checked')).toHaveText(someone);
 
   // A selection: the same keys act on each selected ticket, and # adds a tag to them all.
-  await page.keyboard.press('x');
-  await page.keyboard.press('j');
-  await page.keyboard.press('x');
+  const selected = await selectTwo(page);
   const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
-  await expect(bar).toContainText('2 selected');
-  const selected = await page.locator('.row.checked').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ticket-id')!));
   await page.keyboard.press('#');
   await expect(page.getByRole('dialog', { name: 'Add a tag to 2 tickets' })).toBeVisible();
   await page.keyboard.type('callback');

@@ -13,7 +13,7 @@ import { tempDir } from '../support/temp';
 import { startBrowserMode, stopHost, type RunningHost } from './host';
 import { expectNothingLostOnRestart } from './restart';
 import { inboxRows, demoLoaded } from './journeys';
-import { recordNotifications, shownNotices } from './notice-hook';
+import { pageWithVip, recordNotifications, shownNotices } from './notice-hook';
 import { expect, test } from '@playwright/test';
 
 const peers = useMailPeers();
@@ -42,15 +42,7 @@ test.afterAll(async () => {
 });
 
 test('a VIP writes in: one notification, and none again after a reload', async ({ browser }) => {
-  const context = await browser.newContext();
-  await recordNotifications(context, host.origin);
-  const page = await context.newPage();
-  const notices = () => shownNotices(page);
-
-  await page.goto(host.url);
-  await inboxRows(page).filter({ hasText: 'Contract renewal' }).click();
-  await page.getByRole('button', { name: 'Mark as VIP' }).click();
-  await expect(page.getByRole('button', { name: 'Not a VIP' })).toBeVisible();
+  const { context, page, notices } = await pageWithVip(browser, host, 'Contract renewal');
   expect(await notices()).toEqual([]); // what was there before is history, not news
 
   await nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true })
@@ -69,13 +61,7 @@ test('a VIP writes in: one notification, and none again after a reload', async (
 });
 
 test('after sync was paused, what came meanwhile is one summary; the VIP’s ticket stays a notice of its own', async ({ browser }) => {
-  const context = await browser.newContext();
-  await recordNotifications(context, host.origin);
-  const page = await context.newPage();
-  const notices = () => shownNotices(page);
-  await page.goto(host.url);
-  await inboxRows(page).filter({ hasText: 'Contract renewal' }).click();
-  await page.getByRole('button', { name: 'Mark as VIP' }).click();
+  const { context, page, notices } = await pageWithVip(browser, host, 'Contract renewal');
   await page.waitForTimeout(1500);
   expect(await notices()).toEqual([]);
 

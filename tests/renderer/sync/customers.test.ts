@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../../renderer/sync/pull';
 import { markVip, mergedCustomer } from '../../../renderer/sync/customers';
 import type { Customer } from '../../../shared/domain';
-import { freshDb } from '../fixtures';
+import { freshDb, ticket } from '../fixtures';
 
 const alice = (patch: Partial<Customer> = {}): Customer => ({ id: 'customer:alice@example.test', accountId: 'imap', name: 'Alice Example', email: 'alice@example.test', organization: null, vip: false, ...patch });
 
@@ -23,5 +23,15 @@ describe('one customer across sources (real IndexedDB)', () => {
     await markVip(db, alice().id, false);
     await applyChanges(db, 'rt', [{ kind: 'customer', customer: alice({ accountId: 'rt', vip: true }) }]);
     expect(await db.customers.get(alice().id)).toMatchObject({ vip: false, localVip: false });
+  });
+});
+
+describe('marking a customer VIP', () => {
+  it('records their tickets already here as seen: a Date header in whole seconds, or a clock behind, never makes them news', async () => {
+    const db = await freshDb();
+    await db.customers.put(alice());
+    await db.tickets.put(ticket(7, { customerId: alice().id, status: 'new' }));
+    await markVip(db, alice().id, true, 5_000);
+    expect(await db.notifications.get(`vipNew:${ticket(7).id}`)).toMatchObject({ at: 5_000 });
   });
 });
