@@ -137,7 +137,7 @@ export function TicketView() {
           {(can?.merge ?? isEmail) && <MergeControl ticket={ticket} related={related.filter((r) => r.accountId === ticket.accountId)} />}
           {can?.tags !== false && <TagsControl tags={ticket.tags} onChange={(tags) => change({ type: 'setTags', tags })} />}
           {/* Keyed by ticket: a date typed for one ticket never stays for the next. */}
-          <SnoozeControl key={ticket.id} ticketId={ticket.id} />
+          <SnoozeControl key={`snooze:${ticket.id}`} ticketId={ticket.id} />
           <TimeTracker key={ticket.id} ticketId={ticket.id} canLog={can?.timeTracking === true} change={(op) => change(op, false)} />
           {can?.groups && <EscalateControl ticket={ticket} change={(op) => change(op, false)} />}
           {outbox.length > 0 && <span className="badge pending">{t('ticket.waiting')}</span>}
