@@ -18,7 +18,7 @@ export const Endpoint = z
     port: z.number().int().min(1).max(65535),
     security: Security,
     /** A PEM file with the CA (or the certificate itself) to trust for this server. */
-    caFile: z.string().optional(),
+    caFile: z.string().min(1).max(4096).optional(),
     /** SHA-256 fingerprint of a certificate the agent chose to trust ("AB:CD:…"). */
     fingerprint: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/i).optional(),
   })
@@ -29,27 +29,27 @@ export const Endpoint = z
   });
 export type Endpoint = z.infer<typeof Endpoint>;
 
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable');
+const envName = z.string().max(200).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable');
 
 /** What every account has: an optional fixed id, and the name the agent sees. */
 const named = { id: z.string().min(1).max(100).optional(), name: z.string().min(1).max(200) };
 /** How the source marks VIP customers (shared/vip.ts): a tag and/or a custom field with an optional value. */
 const VipSource = z.object({ tag: z.string().min(1).max(100).optional(), field: z.string().min(1).max(100).optional(), value: z.string().min(1).max(200).optional() }).strict();
 /** A helpdesk: its address, the variable that holds its token in a provisioning file, how it marks VIPs. */
-const helpdesk = { ...named, url: z.string().url(), tokenEnv: envName.optional(), vip: VipSource.optional() };
+const helpdesk = { ...named, url: z.string().max(2000).url(), tokenEnv: envName.optional(), vip: VipSource.optional() };
 
 export const ImapAccountSettings = z
   .object({
     type: z.literal('imap'),
     ...named,
-    email: z.string().email(),
+    email: z.string().max(320).email(),
     imap: Endpoint,
     smtp: Endpoint,
-    username: z.string().min(1),
+    username: z.string().min(1).max(1000),
     passwordEnv: envName.optional(),
-    folders: z.array(z.string().min(1)).min(1).default(['INBOX', 'Sent']),
+    folders: z.array(z.string().min(1).max(1000)).min(1).max(100).default(['INBOX', 'Sent']),
     /** Where sent replies are appended; found by its special use when not given. */
-    sentFolder: z.string().optional(),
+    sentFolder: z.string().min(1).max(1000).optional(),
     /**
      * Who puts the copy of a sent reply in Sent: Switchboard ("append"), or the server itself ("server",
      * as Gmail does). "auto": the server where it says so (Gmail's X-GM-EXT-1), else Switchboard.
@@ -57,7 +57,7 @@ export const ImapAccountSettings = z
     sentCopy: z.enum(['auto', 'append', 'server']).default('auto'),
     signature: z.string().max(10_000).default(''),
     /** Other addresses the team sends from (support@ beside the login's own): theirs is outgoing mail, and a reply never goes to them. */
-    aliases: z.array(z.string().email()).max(50).optional(),
+    aliases: z.array(z.string().max(320).email()).max(50).optional(),
   })
   .strict();
 export type ImapAccountSettings = z.infer<typeof ImapAccountSettings>;
@@ -66,7 +66,7 @@ export const RtAccountSettings = z.object({ type: z.literal('rt'), ...helpdesk }
 export type RtAccountSettings = z.infer<typeof RtAccountSettings>;
 
 /** Zendesk with an API token: `email` is the agent's address the token belongs to. */
-export const ZendeskAccountSettings = z.object({ type: z.literal('zendesk'), ...helpdesk, email: z.string().email() }).strict();
+export const ZendeskAccountSettings = z.object({ type: z.literal('zendesk'), ...helpdesk, email: z.string().max(320).email() }).strict();
 export type ZendeskAccountSettings = z.infer<typeof ZendeskAccountSettings>;
 
 /** Freshdesk with an API key (Profile settings → Your API key). */

@@ -8,6 +8,19 @@ import { Attachment, InlinePart } from './domain';
 export const Address = z.object({ name: z.string(), email: z.string() });
 export type Address = z.infer<typeof Address>;
 
+/**
+ * Bounds on what a change carries to main (the cache cuts to them: reply-context.ts): generous for real
+ * mail — IMAP numbers are 32-bit, a Message-ID a line, a subject a paragraph — and refusing the absurd.
+ */
+export const MAX_UINT32 = 2 ** 32 - 1;
+export const MAX_FOLDER = 1000;
+export const MAX_MESSAGE_ID = 2000;
+export const MAX_SUBJECT = 10_000;
+export const MAX_RECIPIENTS = 1000;
+/** Server copies a triage change is written to: the newest ones of a longer conversation. */
+export const MAX_TARGETS = 10_000;
+const OutgoingAddress = z.object({ name: z.string().max(1000), email: z.string().max(1000) });
+
 export const MailMessage = z.object({
   accountId: z.string(),
   folder: z.string(),
@@ -64,24 +77,24 @@ export type MailFlags = z.infer<typeof MailFlags>;
  * now has that UID. Rows queued by earlier versions lack the identity; such a change fails visibly then.
  */
 export const MailTarget = z.object({
-  folder: z.string(),
-  uidValidity: z.number().int(),
-  uid: z.number().int().positive(),
-  messageId: z.string().optional(),
-  fingerprint: z.string().optional(),
+  folder: z.string().min(1).max(MAX_FOLDER),
+  uidValidity: z.number().int().nonnegative().max(MAX_UINT32),
+  uid: z.number().int().positive().max(MAX_UINT32),
+  messageId: z.string().max(MAX_MESSAGE_ID).optional(),
+  fingerprint: z.string().max(200).optional(),
 });
 export type MailTarget = z.infer<typeof MailTarget>;
 
 /** What a reply or a triage change on an email conversation needs: the cache knows it, main does not. */
 export const EmailContext = z.object({
-  to: z.array(Address),
-  cc: z.array(Address),
-  subject: z.string(),
-  inReplyTo: z.string().nullable(),
-  references: z.array(z.string()),
+  to: z.array(OutgoingAddress).max(MAX_RECIPIENTS),
+  cc: z.array(OutgoingAddress).max(MAX_RECIPIENTS),
+  subject: z.string().max(MAX_SUBJECT),
+  inReplyTo: z.string().max(MAX_MESSAGE_ID).nullable(),
+  references: z.array(z.string().max(MAX_MESSAGE_ID)).max(50),
   /** The message being answered, to mark it \\Answered once the reply is sent. */
   replyTo: MailTarget.nullable().optional(),
   /** The conversation's messages, where triage keywords are stored. */
-  targets: z.array(MailTarget),
+  targets: z.array(MailTarget).max(MAX_TARGETS),
 });
 export type EmailContext = z.infer<typeof EmailContext>;

@@ -1,11 +1,12 @@
 /**
  * Browser mode's transport: an HTTP server on 127.0.0.1 that serves the built renderer, and a WebSocket
  * that speaks the contract. Only the app's own page gets in: the Origin must be this server's, and the
- * client must present the per-launch token (as a WebSocket subprotocol `token.<TOKEN>`). Anyone else is
- * closed with code 4401.
+ * client must present the data folder's key (as a WebSocket subprotocol `token.<TOKEN>`), over a request
+ * naming this host once. Anyone else is closed with code 4401 (or refused before the upgrade); a broken
+ * frame closes that one socket.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Services } from '../services';
@@ -15,7 +16,13 @@ import { serveStatic } from './static';
 
 export const PROTOCOL = 'switchboard.v1';
 export const CLOSE_UNAUTHORIZED = 4401;
-const MAX_FRAME_BYTES = 16 * 1024 * 1024;
+/**
+ * The largest frame a client may send. Files travel in chunks (stageFile, 512 KB), so every real call fits
+ * in far less; a bigger frame closes that connection (1009) before it is held in memory.
+ */
+export const MAX_FRAME_BYTES = 4 * 1024 * 1024;
+/** Calls of one connection under way at once; beyond that its frames wait unread (the socket is paused). */
+const MAX_CALLS_IN_FLIGHT = 16;
 
 export interface HostOptions {
   services: Services;
@@ -54,11 +61,13 @@ function listen(server: Server, port: number): Promise<number> {
 
 export async function startHost({ services, staticDir, port, token = newToken() }: HostOptions): Promise<Host> {
   let origins: string[] = [];
-  const allowedHost = (host: string | undefined) => origins.some((o) => o === `http://${host}`);
+  // Refuse other host names (DNS rebinding): the page is only ever loaded as 127.0.0.1 or localhost; a
+  // request naming two hosts is refused whatever they are.
+  const allowedHost = (req: IncomingMessage) =>
+    req.rawHeaders.filter((_, i) => i % 2 === 0 && req.rawHeaders[i]!.toLowerCase() === 'host').length === 1 && origins.some((o) => o === `http://${req.headers.host}`);
 
   const server = createServer((req, res) => {
-    // Refuse other host names (DNS rebinding): the page is only ever loaded as 127.0.0.1 or localhost.
-    if (!allowedHost(req.headers.host)) {
+    if (!allowedHost(req)) {
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden host');
       return;
     }
@@ -72,12 +81,20 @@ export async function startHost({ services, staticDir, port, token = newToken() 
     handleProtocols: (protocols) => (protocols.has(PROTOCOL) ? PROTOCOL : false),
   });
 
+  // A malformed request or frame closes that connection only, never the host (any local process can send one).
+  server.on('clientError', (_error, socket) => socket.destroy());
   server.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', 'http://host').pathname !== '/ws') {
+    socket.on('error', () => socket.destroy());
+    if (new URL(req.url ?? '/', 'http://host').pathname !== '/ws' || !allowedHost(req)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', (error) => {
+        log.warn(`closed a browser-mode connection: ${error.message}`);
+        ws.terminate();
+      });
       const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
       const presented = offered.find((p) => p.startsWith('token.'))?.slice('token.'.length) ?? '';
       const originOk = origins.includes(req.headers.origin ?? '');
@@ -111,6 +128,7 @@ function serveClient(ws: WebSocket, services: Services): void {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
   });
   ws.on('close', unsubscribe);
+  let inFlight = 0;
   ws.on('message', (data, isBinary) => {
     let frame: unknown;
     try {
@@ -123,7 +141,9 @@ function serveClient(ws: WebSocket, services: Services): void {
       ws.close(1003, 'malformed frame');
       return;
     }
+    if (++inFlight >= MAX_CALLS_IN_FLIGHT) ws.pause();
     void dispatch(services.handlers, method, params).then((result) => {
+      if (inFlight-- === MAX_CALLS_IN_FLIGHT) ws.resume();
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
     });
   });

@@ -4,11 +4,14 @@
  */
 import type { Agent, Message, Ticket } from '../../shared/domain';
 import type { MutationOp } from '../../shared/mutation';
-import type { EmailContext } from '../../shared/email';
+import { MAX_MESSAGE_ID, type Address, MAX_RECIPIENTS, MAX_SUBJECT, MAX_TARGETS, type EmailContext } from '../../shared/email';
 import { baseSubject, withSubjectTag } from '../../shared/threading';
 import type { SwitchboardDb } from '../db/schema';
 
 const MAX_REFERENCES = 20;
+const fits = (messageId: string) => messageId.length <= MAX_MESSAGE_ID;
+/** Within the contract's bounds: a display name cut to a sensible length, an absurd address left out. */
+const recipients = (list: Address[]) => list.filter((a) => a.email.length <= 1000).slice(0, MAX_RECIPIENTS).map((a) => ({ name: a.name.slice(0, 1000), email: a.email }));
 
 /** `op`: a reply's mode decides who it goes to (reply: the customer; reply all: the thread; forward: others). */
 export async function emailContextFor(db: SwitchboardDb, ticket: Ticket, me: Agent | null, op?: MutationOp): Promise<EmailContext | undefined> {
@@ -35,7 +38,8 @@ export async function emailContextFor(db: SwitchboardDb, ticket: Ticket, me: Age
     seen.add(key);
     return true;
   });
-  const chain = [...last.email.references, last.email.messageId];
+  // A Message-ID longer than a header line is no use to any mail server: left out rather than cut.
+  const chain = [...last.email.references, last.email.messageId].filter(fits);
   const references = chain.length > MAX_REFERENCES ? [chain[0]!, ...chain.slice(-(MAX_REFERENCES - 1))] : chain;
   // Unless the agent chose otherwise, a reply goes to the customer only.
   const mode = op?.type === 'reply' ? (op.mode ?? 'reply') : 'reply';
@@ -43,15 +47,16 @@ export async function emailContextFor(db: SwitchboardDb, ticket: Ticket, me: Age
   const subject = `${forwardTo ? 'Fwd' : 'Re'}: ${baseSubject(messages[0]!.email.subject || ticket.subject)}`;
   const answeredMessage = (lastIn ?? last).email;
   const answered = answeredMessage.locations[0];
-  const identity = (email: NonNullable<Message['email']>) => ({ messageId: email.messageId, ...(email.fingerprint ? { fingerprint: email.fingerprint } : {}) });
+  const identity = (email: NonNullable<Message['email']>) => ({ ...(fits(email.messageId) ? { messageId: email.messageId } : {}), ...(email.fingerprint ? { fingerprint: email.fingerprint } : {}) });
   return {
     // A forward answers nobody: the customer's message is not marked \Answered by it.
     replyTo: answered && !forwardTo ? { folder: answered.folder, uidValidity: answered.uidValidity, uid: answered.uid, ...identity(answeredMessage) } : null,
-    to: forwardTo ?? to,
-    cc: forwardTo || mode === 'reply' ? [] : cc,
-    subject: ticket.number ? withSubjectTag(subject, ticket.number) : subject,
-    inReplyTo: last.email.messageId,
+    to: recipients(forwardTo ?? to),
+    cc: forwardTo || mode === 'reply' ? [] : recipients(cc),
+    subject: (ticket.number ? withSubjectTag(subject, ticket.number) : subject).slice(0, MAX_SUBJECT),
+    inReplyTo: fits(last.email.messageId) ? last.email.messageId : null,
     references,
-    targets: messages.flatMap((m) => m.email.locations.map(({ folder, uidValidity, uid }) => ({ folder, uidValidity, uid, ...identity(m.email) }))),
+    // The newest copies of a longer conversation (the change is meant for what the agent reads).
+    targets: messages.flatMap((m) => m.email.locations.map(({ folder, uidValidity, uid }) => ({ folder, uidValidity, uid, ...identity(m.email) }))).slice(-MAX_TARGETS),
   };
 }
