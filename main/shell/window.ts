@@ -6,7 +6,7 @@ import { BrowserWindow, screen, shell } from 'electron';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isSafeExternalUrl } from '../../shared/links';
+import { safeExternalUrl } from '../../shared/links';
 import { writeJsonAtomic } from '../services/files';
 import { isAppUrl } from './guards';
 import { clampToDisplays, loadWindowState } from './window-state';
@@ -59,14 +59,18 @@ export function createWindow({ stateFile, hideOnClose, hidden }: WindowOptions):
     event.preventDefault();
     win.hide();
   });
+  const openOutside = (url: string) => {
+    const safe = safeExternalUrl(url);
+    if (safe) void shell.openExternal(safe);
+  };
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    openOutside(url);
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event, url) => {
     if (isAppUrl(url, appUrl())) return;
     event.preventDefault();
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    openOutside(url);
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   void win.loadURL(appUrl());

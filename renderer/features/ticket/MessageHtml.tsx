@@ -7,7 +7,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isSafeExternalUrl } from '../../../shared/links';
+import { safeExternalUrl } from '../../../shared/links';
 import { api } from '../../api';
 import { db } from '../../db/schema';
 import { remoteSenders, trustSender } from '../../db/remote-content';
@@ -16,11 +16,22 @@ import { inlineImages } from './inline-images';
 import { sanitizeEmail } from './sanitize';
 
 async function openOutside(url: string): Promise<boolean> {
-  if (!isSafeExternalUrl(url)) return false;
-  const { opened } = await api().openExternal({ url });
+  const safe = safeExternalUrl(url);
+  if (!safe) return false;
+  const { opened } = await api().openExternal({ url: safe });
   // Browser mode has no shell to hand links to: a new tab, with no way back to this page.
-  if (!opened) window.open(url, '_blank', 'noopener,noreferrer');
+  if (!opened) window.open(safe, '_blank', 'noopener,noreferrer');
   return true;
+}
+
+/** The link an event happened in: any element that carries one (a, area, SVG's a with href or xlink:href). */
+function linkAt(target: EventTarget | null): string | null {
+  // Duck-typed: the frame's elements belong to its own window, not to this one's Element.
+  for (let el = target as Element | null; el && typeof el.getAttribute === 'function'; el = el.parentElement) {
+    const href = el.getAttribute('href') ?? el.getAttribute('xlink:href');
+    if (href !== null && el.tagName.toLowerCase() !== 'image') return href;
+  }
+  return null;
 }
 
 const NONE: InlinePart[] = [];
@@ -58,15 +69,14 @@ export function MessageHtml({ html, sender, accountId, inline = NONE, where }: {
       observer = new ResizeObserver(fit);
       observer.observe(doc.body);
       doc.addEventListener('click', (event) => {
-        const link = (event.target as Element | null)?.closest?.('a[href]');
-        if (!link) return;
+        const url = linkAt(event.target);
+        if (url === null) return;
         event.preventDefault();
-        const url = link.getAttribute('href') ?? '';
         void openOutside(url).then((ok) => setHover({ url, refused: !ok }));
       });
       doc.addEventListener('mouseover', (event) => {
-        const link = (event.target as Element | null)?.closest?.('a[href]');
-        setHover(link ? { url: link.getAttribute('href') ?? '', refused: false } : null);
+        const url = linkAt(event.target);
+        setHover(url !== null ? { url, refused: false } : null);
       });
     };
     iframe.addEventListener('load', onLoad);

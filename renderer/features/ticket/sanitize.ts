@@ -98,9 +98,12 @@ export function sanitizeEmail(html: string, allowRemote: boolean, inline: Readon
     }
     const style = el.getAttribute('style');
     if (style) el.setAttribute('style', cssOf(style));
-    if (el.tagName === 'A') {
-      const href = el.getAttribute('href') ?? '';
+    // Every element that carries a link is one: HTML's a and area, SVG's a (href or the older xlink:href).
+    if (['a', 'area'].includes(el.tagName.toLowerCase())) {
+      const href = el.getAttribute('href') ?? el.getAttribute('xlink:href') ?? '';
+      el.removeAttribute('xlink:href');
       if (href) {
+        el.setAttribute('href', href);
         el.setAttribute('title', href); // the real target, whatever the text says
         el.setAttribute('target', '_blank');
         el.setAttribute('rel', 'noopener noreferrer');

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { policy, sanitizeEmail } from '../../../../renderer/features/ticket/sanitize';
 import scripts from '../../../fixtures/mail/hostile/scripts.html?raw';
 import remoteTemplate from '../../../fixtures/mail/hostile/remote.html?raw';
+import links from '../../../fixtures/mail/hostile/links.html?raw';
 
 const REMOTE = 'http://127.0.0.1:9'; // the discard port: nothing answers there
 const remote = remoteTemplate.replaceAll('{{REMOTE}}', REMOTE);
@@ -83,5 +84,19 @@ describe('hostile email HTML', () => {
     const safe = sanitizeEmail(html, false);
     expect(safe.document).not.toMatch(/onclick|onerror|onmouseover|<base|@import|rel\.png|src="x"|clip\.mp4| srcset=/);
     expect(safe.blocked).toBe(3); // the remote sheet, the poster, the remote image in srcset
+  });
+
+  it('treats every element that carries a link like a[href]: area and SVG links show their target and open outside the frame', () => {
+    const { document } = sanitizeEmail(links, false);
+    const body = new DOMParser().parseFromString(document, 'text/html').body;
+    const linked = [...body.querySelectorAll('*')].filter((el) => el.hasAttribute('href') || el.hasAttribute('xlink:href'));
+    expect(linked.map((el) => el.tagName.toLowerCase()).sort()).toEqual(['a', 'a', 'a', 'a', 'a', 'area']);
+    for (const el of linked) {
+      expect(el.hasAttribute('xlink:href')).toBe(false); // one attribute for every link: href
+      expect(el.getAttribute('title')).toBe(el.getAttribute('href'));
+      expect(el.getAttribute('target')).toBe('_blank');
+    }
+    expect(body.querySelector('area')!.getAttribute('href')).toBe('https://area.example/claim');
+    expect(body.querySelector('svg a')!.getAttribute('href')).toBe('https://svg.example/old');
   });
 });
