@@ -32,6 +32,8 @@ const api = {
   about: call('about'),
   connectivity: call('connectivity'),
   changeSecret: call('changeSecret'),
+  stageFile: call('stageFile'),
+  discardFiles: call('discardFiles'),
   on<E extends EventName>(event: E, listener: EventListener<E>): () => void {
     if (!(eventNames as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);
     const channel = channelOf(event);

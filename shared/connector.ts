@@ -31,6 +31,14 @@ export interface AttachmentContent {
   data: Uint8Array;
 }
 
+/** A file staged for a reply (main/services/staged-files.ts): on this computer, at `path`. */
+export interface LocalFile {
+  name: string;
+  type: string;
+  size: number;
+  path: string;
+}
+
 export interface Connector {
   readonly account: Account;
   readonly capabilities: Capabilities;
@@ -39,8 +47,8 @@ export interface Connector {
   testConnection(): Promise<TestResult>;
   /** Changes after `cursor` (null: from the beginning), a page at a time. */
   pull(cursor: string | null): Promise<PullResult>;
-  /** Apply one mutation; the mutation id makes a repeated push a no-op. */
-  push(mutation: Mutation): Promise<PushResult>;
+  /** Apply one mutation; the mutation id makes a repeated push a no-op. `files`: a reply's attachments, in order. */
+  push(mutation: Mutation, files?: LocalFile[]): Promise<PushResult>;
   /** The content of an attachment listed in a pulled message, fetched only when the agent opens it. */
   fetchAttachment?(attachmentId: string): Promise<AttachmentContent>;
   /** The knowledge base's articles, where the source has one. */

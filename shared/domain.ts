@@ -42,6 +42,8 @@ export const Capabilities = z.object({
   groups: z.boolean(),
   /** Time worked is kept by the source (RT's TimeWorked, Freshdesk's time entries). */
   timeTracking: z.boolean().optional(),
+  /** Files can be sent with a reply (email, RT); elsewhere the composer offers none rather than drop them. */
+  attachments: z.boolean().optional(),
   /** A knowledge base to read articles from (RT Articles, Zendesk Guide). */
   articles: z.boolean().optional(),
 });

@@ -7,6 +7,23 @@ import { EmailContext } from './email';
 
 const Id = z.string().min(1).max(200);
 
+/** Files sent with one reply, in all: what most mail servers accept. The composer says so before anything is sent. */
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 20;
+/**
+ * Files never travel inside a change: the composer stages them in main a chunk at a time (no frame or IPC
+ * message over a few hundred KB), and the change names them by `fileId`.
+ */
+export const FILE_CHUNK_BYTES = 512 * 1024;
+export const FileId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'not a file id');
+export const AttachedFile = z.object({
+  fileId: FileId,
+  name: z.string().min(1).max(255),
+  type: z.string().max(255),
+  size: z.number().int().nonnegative().max(MAX_ATTACHMENT_BYTES),
+});
+export type AttachedFile = z.infer<typeof AttachedFile>;
+
 export const MutationOp = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setStatus'), status: TicketStatus }),
   z.object({ type: z.literal('setPriority'), priority: Priority }),
@@ -35,11 +52,11 @@ export const MutationOp = z.discriminatedUnion('type', [
      */
     status: TicketStatus.optional(),
     forwardTo: z.array(z.string().email().max(320)).min(1).max(20).optional(),
-    /** Files sent with the reply, base64; 25 MB in all at most (what most mail servers accept). */
+    /** Files sent with the reply, staged in main beforehand; 25 MB in all at most. */
     attachments: z
-      .array(z.object({ name: z.string().min(1).max(255), type: z.string().max(255), base64: z.string() }))
-      .max(20)
-      .refine((files) => files.reduce((sum, f) => sum + f.base64.length * 0.75, 0) <= 25 * 1024 * 1024, 'attachments: more than 25 MB in all')
+      .array(AttachedFile)
+      .max(MAX_ATTACHMENTS)
+      .refine((files) => files.reduce((sum, f) => sum + f.size, 0) <= MAX_ATTACHMENT_BYTES, 'attachments: more than 25 MB in all')
       .optional(),
   }),
 ]);
@@ -51,8 +68,8 @@ export const Mutation = z.object({
   ticketId: Id,
   remoteId: Id,
   /** The ticket version the agent saw when making the change. */
-  baseVersion: z.string().nullable(),
-  createdAt: z.number().int().nonnegative(),
+  baseVersion: z.string().max(500).nullable(),
+  createdAt: z.number().int().nonnegative().max(8.64e15),
   op: MutationOp,
   /** For email conversations: recipients, threading headers and the messages that carry triage keywords. */
   email: EmailContext.optional(),
@@ -66,7 +83,7 @@ export const PushResult = z.discriminatedUnion('kind', [
    */
   z.object({ kind: z.literal('applied'), ticket: Ticket.optional(), version: z.string().max(500).optional(), messages: z.array(Message) }),
   z.object({ kind: z.literal('conflict'), remote: Ticket }),
-  z.object({ kind: z.literal('rejected'), reason: z.string() }),
+  z.object({ kind: z.literal('rejected'), reason: z.string().max(10_000) }),
   z.object({ kind: z.literal('retryAfter'), ms: z.number().int().nonnegative() }),
 ]);
 export type PushResult = z.infer<typeof PushResult>;

@@ -5,12 +5,13 @@
 import { AppError, type Handlers } from '../../shared/contract';
 
 const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
-import { isSafeExternalUrl } from '../../shared/links';
+import { safeExternalUrl } from '../../shared/links';
 import type { Workspace } from './workspace';
 import { diagnosticsText } from './diagnostics';
 import { recentLog } from '../log';
 import type { Connectivity } from './connectivity';
 import type { ShellControl } from './shell-control';
+import type { StagedFiles } from './staged-files';
 import { readLicences } from './licences';
 
 export interface HandlerDeps {
@@ -25,6 +26,7 @@ export interface HandlerDeps {
   setBadge?: (count: number) => boolean;
   shell: ShellControl;
   reach: Connectivity;
+  staged: StagedFiles;
   /** The licences file written by the build (`out/licences.json`). */
   licencesFile: string | null;
 }
@@ -34,12 +36,21 @@ function runtimeVersions(): string {
   return v.electron ? `Electron ${v.electron}, Chromium ${v.chrome}, Node ${v.node}` : `Node ${v.node}`;
 }
 
-export function createHandlers({ workspace, mode, version, openExternal, notify, setBadge, shell, reach, licencesFile }: HandlerDeps): Handlers {
+export function createHandlers({ workspace, mode, version, openExternal, notify, setBadge, shell, reach, staged, licencesFile }: HandlerDeps): Handlers {
   return {
     appInfo: async () => ({ version, mode, me: workspace.me(), platform: process.platform }),
     listAccounts: async () => workspace.accounts(),
     pull: async ({ accountId, cursor }) => reach.track(accountId, () => workspace.pull(accountId, cursor)),
-    push: async ({ mutation }) => reach.track(mutation.accountId, () => workspace.connector(mutation.accountId).push(mutation)),
+    push: async ({ mutation }) => {
+      const attached = staged.resolve(mutation.op.type === 'reply' ? (mutation.op.attachments ?? []) : []);
+      if ('missing' in attached) return { kind: 'rejected', reason: attached.missing };
+      return reach.track(mutation.accountId, () => workspace.connector(mutation.accountId).push(mutation, attached.files));
+    },
+    stageFile: async (chunk) => staged.put(chunk),
+    discardFiles: async ({ fileIds }) => {
+      staged.discard(fileIds);
+      return {};
+    },
     removeDemo: async () => ({ removed: workspace.setDemoRemoved(true) }),
     restoreDemo: async () => ({ restored: workspace.setDemoRemoved(false) }),
     testAccount: async ({ settings, password }) => workspace.testAccount(settings, password),
@@ -63,7 +74,10 @@ export function createHandlers({ workspace, mode, version, openExternal, notify,
       reach.forget(accountId);
       return { removed: await workspace.removeAccount(accountId) };
     },
-    openExternal: async ({ url }) => ({ opened: isSafeExternalUrl(url) ? await openExternal(url) : false }),
+    openExternal: async ({ url }) => {
+      const safe = safeExternalUrl(url);
+      return { opened: safe ? await openExternal(safe) : false };
+    },
     shellState: async () => shell.state(),
     setSyncPaused: async ({ paused }) => shell.setSyncPaused(paused),
     setDesktopSettings: async (change) => shell.setDesktopSettings(change),

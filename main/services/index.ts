@@ -6,6 +6,8 @@ import { Connectivity } from './connectivity';
 import { ShellControl, type DesktopHooks } from './shell-control';
 import { memoryVault, type Vault } from './vault';
 import { Workspace } from './workspace';
+import { StagedFiles } from './staged-files';
+import { join } from 'node:path';
 
 export interface Services {
   handlers: Handlers;
@@ -15,7 +17,7 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export interface ServiceOptions extends Omit<HandlerDeps, 'workspace' | 'shell' | 'reach' | 'licencesFile'> {
+export interface ServiceOptions extends Omit<HandlerDeps, 'workspace' | 'shell' | 'reach' | 'staged' | 'licencesFile'> {
   dataDir: string;
   /** Where secrets are kept: safeStorage in Electron, memory in browser mode. */
   vault?: Vault;
@@ -36,6 +38,8 @@ export function createServices(options: ServiceOptions): Services {
   });
   const shell = new ShellControl(options.dataDir, hub.emit, options.desktop ?? null);
   const licencesFile = options.licencesFile ?? null;
-  const handlers = createHandlers({ ...options, workspace, shell, reach: new Connectivity(hub.emit), licencesFile });
+  const staged = new StagedFiles(join(options.dataDir, 'staged-files'));
+  staged.sweep();
+  const handlers = createHandlers({ ...options, workspace, shell, reach: new Connectivity(hub.emit), staged, licencesFile });
   return { handlers, emit: hub.emit, subscribe: hub.subscribe, shell, close: () => workspace.close() };
 }

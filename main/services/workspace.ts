@@ -11,6 +11,7 @@ import type { Connector, TestResult } from '../../shared/connector';
 import { AppError, type Emit } from '../../shared/contract';
 import type { Account, Agent } from '../../shared/domain';
 import type { PullResult } from '../../shared/sync';
+import { safeNames } from '../../shared/display-names';
 import { DemoConnector } from '../connectors/demo/connector';
 import { fileJournal } from '../connectors/email/smtp-journal';
 import { EmailConnector } from '../connectors/email/connector';
@@ -112,7 +113,7 @@ export class Workspace {
     const before = connector.me?.id;
     const result = await connector.pull(cursor);
     if (connector.me?.id !== before) this.options.emit('accountsChanged', {});
-    return result;
+    return { ...result, changes: result.changes.map(safeNames) };
   }
 
   /** The signed-in agent of each account that has one. */

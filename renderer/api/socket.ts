@@ -62,6 +62,12 @@ export function connectSocket(initialToken: string, onExpired: () => void, onRen
         onExpired();
         return;
       }
+      // What was under way has no answer coming: said at once (the outbox counts a change that stopped the host).
+      for (const [id, call] of pending) {
+        clearTimeout(call.timer);
+        call.resolve({ ok: false, error: { code: 'interrupted', message: 'Switchboard stopped while this was under way' } });
+        pending.delete(id);
+      }
       // The host restarted or the laptop slept: try again, a little slower each time.
       setTimeout(() => ws === socket && open(), retryMs);
       retryMs = Math.min(retryMs * 2, 10_000);

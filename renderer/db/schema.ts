@@ -5,7 +5,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Account, Agent, Customer, Group, Message, Ticket } from '../../shared/domain';
 import type { LineMap } from '../../shared/support-lines';
-import type { Mutation } from '../../shared/mutation';
+import type { AttachedFile, Mutation } from '../../shared/mutation';
 import type { AnalyzedDoc, IndexSnapshot } from '../../shared/search';
 import type { SlaPolicy } from '../../shared/sla/policy';
 import type { Template } from '../../shared/templates';
@@ -43,6 +43,10 @@ export interface OutboxRow {
   sawStatus?: Ticket['status'];
   /** A reply the agent chose to send although the ticket was closed meanwhile. */
   force?: boolean;
+  /** When its sending began (0: not under way): still set at the next start, the app stopped while sending it. */
+  sendingAt?: number;
+  /** How often main stopped while sending it; the second time it is set aside (`STOPPED_TWICE`). */
+  interrupted?: number;
 }
 
 export interface SyncStateRow {
@@ -145,6 +149,8 @@ export interface DraftRow {
   updatedAt: number;
   /** The thread's message ids when the agent began it: a customer message not among them is shown before sending. */
   known?: string[];
+  /** Files attached to it, staged in main (an undone reply brings its files back too). */
+  files?: AttachedFile[];
 }
 
 /**

@@ -25,6 +25,12 @@ export const enWorkspace = {
     },
   },
   composer: {
+    fileTooBig: 'Attachments are limited to {{limit}}; “{{name}}” is {{size}}.',
+    filesTooBig: 'Attachments are limited to {{limit}} in all; these would be {{size}}.',
+    tooManyFiles: 'At most {{count}} files go with one reply.',
+    attachFailed: 'Could not attach “{{name}}”: {{reason}}',
+    attaching: 'Attaching {{name}}',
+    stillAttaching: 'Wait until the files are attached, then send.',
     unfilled: 'Fill in {{names}} before sending: the customer would receive it as it is. Your name for customers is set in Settings.',
     collision_one: 'While you were writing, the customer wrote again:',
     collision_other: 'While you were writing, the customer wrote {{count}} more messages:',

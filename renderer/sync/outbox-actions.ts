@@ -26,7 +26,7 @@ export async function discard(db: SwitchboardDb, seq: number): Promise<boolean> 
     await db.outbox.delete(seq);
     await db.messages.delete(localMessageId(r.id));
     const { op } = r.mutation;
-    if (op.type === 'reply') await db.drafts.put({ ticketId: r.ticketId, text: op.text, internal: op.internal, updatedAt: Date.now() });
+    if (op.type === 'reply') await db.drafts.put({ ticketId: r.ticketId, text: op.text, internal: op.internal, updatedAt: Date.now(), ...(op.attachments?.length ? { files: op.attachments } : {}) });
   });
   return row !== null;
 }
@@ -36,7 +36,7 @@ export async function retry(db: SwitchboardDb, seq: number): Promise<void> {
   await change(db, seq, async (r) => {
     // "Keep mine" over their values: the agent has now seen them, so the next answer is no conflict again.
     const seen = r.state === 'conflict' && r.theirs ? r.theirs : r.seen;
-    await db.outbox.update(seq, { state: 'pending', attempts: 0, error: null, nextAttemptAt: Date.now(), seen, theirs: undefined });
+    await db.outbox.update(seq, { state: 'pending', attempts: 0, interrupted: 0, error: null, nextAttemptAt: Date.now(), seen, theirs: undefined });
   });
 }
 

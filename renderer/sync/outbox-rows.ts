@@ -7,6 +7,9 @@ import { rebase, ticketRows, withoutLocal } from './rebase';
 /** Rows on their way to the source right now (this window): too late to undo. */
 export const inFlight = new Set<number>();
 
+/** The error of a change set aside because sending it stopped main twice (the outbox says so in the agent's language). */
+export const STOPPED_TWICE = 'stopped_twice';
+
 export const localMessageId = (mutationId: string) => `local:${mutationId}`;
 
 /** The reply shown at once in the thread, until the source's own copy replaces it. */
@@ -23,7 +26,7 @@ export function localMessage(mutation: Mutation, me: Agent | null): Message | nu
     internal: op.internal,
     createdAt: mutation.createdAt,
     text: op.text,
-    attachments: (op.attachments ?? []).map((f, i) => ({ id: `${id}:a${i}`, name: f.name, size: Math.floor(f.base64.length * 0.75), type: f.type })),
+    attachments: (op.attachments ?? []).map((f, i) => ({ id: `${id}:a${i}`, name: f.name, size: f.size, type: f.type })),
   };
 }
 

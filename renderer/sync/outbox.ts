@@ -9,10 +9,11 @@ import type { Agent } from '../../shared/domain';
 import { applyOp, opFields, pick } from '../../shared/apply-op';
 import type { Mutation, MutationOp, PushResult } from '../../shared/mutation';
 import type { OutboxRow, SwitchboardDb } from '../db/schema';
-import { acknowledge, inFlight, localMessage, localMessageId } from './outbox-rows';
+import { acknowledge, inFlight, localMessage, localMessageId, STOPPED_TWICE } from './outbox-rows';
 import { settleResult } from './outbox-results';
 import { ticketRows, withoutLocal } from './rebase';
 import { emailContextFor } from './reply-context';
+import { hasLegacyFiles, stageLegacyFiles } from './legacy-files';
 
 export { localMessageId };
 
@@ -80,7 +81,10 @@ class Acks {
   private writing: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly db: SwitchboardDb) {}
+  constructor(
+    private readonly api: Api,
+    private readonly db: SwitchboardDb,
+  ) {}
 
   add(row: OutboxRow, result: Applied): void {
     this.batch.push({ row, result });
@@ -92,19 +96,23 @@ class Acks {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const batch = this.batch.splice(0).sort((a, b) => a.row.seq! - b.row.seq!);
-    const { db } = this;
+    const { api, db } = this;
+    // Files of replies sent: main lets go of its staged copies (best effort; what stays goes with its sweep).
+    const fileIds = batch.flatMap(({ row: { mutation } }) => (mutation.op.type === 'reply' ? (mutation.op.attachments ?? []).map((f) => f.fileId) : []));
     this.writing = this.writing.then(() =>
       batch.length ? db.transaction('rw', [db.outbox, db.tickets, db.messages], async () => {
         for (const { row, result } of batch) await acknowledge(db, row, result, result.messages);
       }) : undefined,
-    );
+    ).then(() => {
+      if (fileIds.length) void api.discardFiles({ fileIds }).catch(() => undefined);
+    });
     return this.writing;
   }
 }
 
 async function send(api: Api, db: SwitchboardDb, seq: number, acks: Acks, base: Map<string, { past: Set<string | null>; to: string }>): Promise<Sent> {
   // As it is now: an earlier change of the ticket may have moved its base version, or the agent undid it.
-  const row = await db.outbox.get(seq);
+  let row = await db.outbox.get(seq);
   if (!row || row.state !== 'pending' || row.nextAttemptAt > Date.now()) return 'stop';
   if (await closedMeanwhile(db, row)) {
     await db.outbox.update(seq, { state: 'conflict', error: 'closed_meanwhile' });
@@ -112,9 +120,11 @@ async function send(api: Api, db: SwitchboardDb, seq: number, acks: Acks, base: 
   }
   // The previous changes of this ticket moved the source's version (their acknowledgements may not be
   // written yet): a row queued on any version this flush has moved past is based on the latest.
+  if (hasLegacyFiles(row)) row = await stageLegacyFiles(api, db, row);
   const moved = base.get(row.ticketId);
   const mutation = moved && moved.past.has(row.mutation.baseVersion) ? { ...row.mutation, baseVersion: moved.to } : row.mutation;
   inFlight.add(seq);
+  await db.outbox.update(seq, { sendingAt: Date.now() });
   try {
     const result = await api.push({ mutation });
     if (result.kind === 'applied') {
@@ -124,11 +134,14 @@ async function send(api: Api, db: SwitchboardDb, seq: number, acks: Acks, base: 
       return 'done';
     }
     await acks.write(); // the source's answer builds on what was acknowledged before it
+    await db.outbox.update(seq, { sendingAt: 0 });
     return await settleResult(db, { ...row, mutation }, result);
   } catch (error) {
     const attempts = row.attempts + 1;
     const message = isAppErrorShape(error) ? error.message : String(error);
-    await db.outbox.update(seq, { state: 'pending', attempts, error: message, nextAttemptAt: Date.now() + backoff(attempts) });
+    const interrupted = (row.interrupted ?? 0) + (isAppErrorShape(error) && error.code === 'interrupted' ? 1 : 0);
+    if (interrupted >= 2) await setAside(db, seq);
+    else await db.outbox.update(seq, { state: 'pending', attempts, error: message, interrupted, sendingAt: 0, nextAttemptAt: Date.now() + backoff(attempts) });
     return 'stop';
   } finally {
     inFlight.delete(seq);
@@ -145,14 +158,39 @@ export async function flush(api: Api, db: SwitchboardDb): Promise<number> {
   return (await locks.request(`switchboard-outbox:${db.name}`, { ifAvailable: true }, (lock) => (lock ? flushNow(api, db) : 0))) ?? 0;
 }
 
-async function flushNow(api: Api, db: SwitchboardDb): Promise<number> {
-  // A row left "sending" by an older version after a crash is sent again: its id makes the repeat harmless.
+/** Failed for good, with the reason: the agent retries or undoes it; the rest of the outbox goes on. */
+async function setAside(db: SwitchboardDb, seq: number): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.tickets, db.messages], async () => {
+    const row = await db.outbox.get(seq);
+    if (!row) return;
+    await settleResult(db, row, { kind: 'rejected', reason: STOPPED_TWICE });
+    await db.outbox.update(seq, { sendingAt: 0, interrupted: 0 });
+  });
+}
+
+/**
+ * Rows whose sending was under way when the app (or the host) stopped: counted, and a change that stopped
+ * it twice is set aside instead of stopping it again at every start. The others are sent again: their ids
+ * make a repeat harmless.
+ */
+async function countInterrupted(db: SwitchboardDb): Promise<void> {
+  // A row left "sending" by an older version after a crash is sent again.
   await db.outbox.where('state').equals('sending').modify({ state: 'pending' });
+  const stopped = (await db.outbox.where('state').equals('pending').toArray()).filter((r) => r.sendingAt && !inFlight.has(r.seq!));
+  for (const row of stopped) {
+    const interrupted = (row.interrupted ?? 0) + 1;
+    if (interrupted >= 2) await setAside(db, row.seq!);
+    else await db.outbox.update(row.seq!, { sendingAt: 0, interrupted });
+  }
+}
+
+async function flushNow(api: Api, db: SwitchboardDb): Promise<number> {
+  await countInterrupted(db);
   const rows = await db.outbox.orderBy('seq').limit(MAX_ROWS_PER_FLUSH).toArray();
   const byTicket = new Map<string, number[]>();
   for (const row of rows) byTicket.set(row.ticketId, [...(byTicket.get(row.ticketId) ?? []), row.seq!]);
   const queue = [...byTicket.values()];
-  const acks = new Acks(db);
+  const acks = new Acks(api, db);
   const base = new Map<string, { past: Set<string | null>; to: string }>();
   let done = 0;
   const worker = async () => {

@@ -7,6 +7,7 @@ export const errorCodes = [
   'unavailable', // the source cannot be reached now; retry later
   'needs_sign_in', // the source refused the password or token: the agent must enter it again
   'unsupported', // not in this mode (a desktop setting asked of browser mode)
+  'interrupted', // the connection to main broke while the call was under way (main stopped or restarted)
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { AccountSettings } from '../accounts';
 import { Account, Agent, Article } from '../domain';
-import { Mutation, PushResult } from '../mutation';
+import { FILE_CHUNK_BYTES, FileId, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, Mutation, PushResult } from '../mutation';
 import { DesktopSettings, Licence, Navigate, ShellState } from '../shell';
 import { PullResult } from '../sync';
 import type { Envelope } from './errors';
@@ -62,6 +62,23 @@ export const contract = {
     params: z.object({ accountId: AccountId, attachmentId: z.string().min(1).max(2000) }).strict(),
     result: z.object({ name: z.string(), type: z.string(), base64: z.string() }),
   },
+  /**
+   * A file for a reply, staged in main a chunk at a time (base64, at most FILE_CHUNK_BYTES): `offset` 0
+   * starts it (again), each next chunk follows the bytes received. Staged files are named by the change.
+   */
+  stageFile: {
+    params: z
+      .object({
+        fileId: FileId,
+        size: z.number().int().nonnegative().max(MAX_ATTACHMENT_BYTES),
+        offset: z.number().int().nonnegative().max(MAX_ATTACHMENT_BYTES),
+        chunk: z.string().max(Math.ceil(FILE_CHUNK_BYTES / 3) * 4),
+      })
+      .strict(),
+    result: z.object({ received: z.number(), complete: z.boolean() }),
+  },
+  /** Staged files no change needs any more (sent, undone, removed from the composer). */
+  discardFiles: { params: z.object({ fileIds: z.array(FileId).max(MAX_ATTACHMENTS) }).strict(), result: z.object({}) },
   /** The source's knowledge-base articles (RT Articles, Zendesk Guide), as text, to insert into replies offline. */
   articles: {
     params: z.object({ accountId: AccountId }).strict(),

@@ -26,6 +26,8 @@ export const methodNames = [
   'about',
   'connectivity',
   'changeSecret',
+  'stageFile',
+  'discardFiles',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

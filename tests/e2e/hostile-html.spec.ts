@@ -29,6 +29,15 @@ const htmlMail = (n: number, subject: string, html: string) =>
       `--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${subject}\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n--b--\r\n`,
   );
 
+/** Links of every kind, from a sender whose name and attachment carry a right-to-left override. */
+const namesThatLie = (html: string) =>
+  Buffer.from(
+    `From: =?UTF-8?B?${Buffer.from('Bank \u202Etroppus').toString('base64')}?= <mallory@evil.example>\r\nTo: agent@example.test\r\nSubject: Links of every kind\r\n` +
+      `Message-ID: <hostile-3@evil.example>\r\nDate: ${new Date(Date.UTC(2026, 10, 2, 1)).toUTCString()}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="m"\r\n\r\n` +
+      `--m\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n` +
+      `--m\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename*=UTF-8''invoice%E2%80%AEfdp.exe\r\nContent-Transfer-Encoding: base64\r\n\r\nTVo=\r\n--m--\r\n`,
+  );
+
 test.beforeAll(async () => {
   remote = createServer((req, res) => {
     hits.push(req.url ?? '');
@@ -41,6 +50,7 @@ test.beforeAll(async () => {
   const box = await rawClient(dc, users.agent);
   await box.append('INBOX', htmlMail(1, 'Refund waiting for you', fixture('scripts.html')));
   await box.append('INBOX', htmlMail(2, 'Your order has shipped', fixture('remote.html')));
+  await box.append('INBOX', namesThatLie(fixture('links.html')));
   await box.logout();
   const accounts = mailboxAccountsFile(peers, data.path);
   host = await startBrowserMode(join(data.path, 'app'), ['--accounts', accounts]);
@@ -90,3 +100,44 @@ test('a hostile HTML email runs no script and loads nothing remote until the age
 
   await expectNothingLostOnRestart(page, host);
 });
+
+test('links in image maps and SVG open outside, as parsed; names cannot hide their real end', async ({ page }) => {
+  await page.goto(host.url);
+  // Browser mode hands a link to a new tab: recorded here instead, so nothing leaves this machine.
+  await page.evaluate(() => {
+    const opened: string[] = [];
+    (window as unknown as { __opened: string[] }).__opened = opened;
+    window.open = (url) => (opened.push(String(url)), null);
+  });
+  const opened = () => page.evaluate(() => (window as unknown as { __opened: string[] }).__opened);
+  await inboxRows(page).filter({ hasText: 'Links of every kind' }).click();
+  const message = page.frameLocator('iframe[title="Message"]');
+  await expect(message.getByText('Links that are not a plain')).toBeVisible();
+
+  await message.getByText('svg xlink link').hover();
+  await expect(page.locator('.link-target')).toHaveText('→ https://svg.example/old');
+  await message.getByText('svg xlink link').click();
+  await message.getByText('svg href link').click();
+  await message.getByAltText('image map').click({ position: { x: 10, y: 10 } }); // inside the area
+  await message.getByText('mail the vendor').click();
+  await expect.poll(opened).toEqual(['https://svg.example/old', 'https://svg.example/new', 'https://area.example/claim', 'mailto:help@vendor.example?subject=Hello%20there']);
+  // A link the URL parser would have to repair is not opened, and says so.
+  await message.getByText('backslash link').click();
+  await expect(page.locator('.link-target')).toContainText('Not opened');
+  expect(await opened()).toHaveLength(4);
+  // Spaces around a target are gone once sanitized: what the agent sees is what opens.
+  await message.getByText('spaced link').click();
+  await expect(page.locator('.link-target')).toHaveText('→ https://spaces.example/');
+  await expect.poll(async () => (await opened()).at(-1)).toBe('https://spaces.example/');
+  await expect(message.getByText('Links that are not a plain')).toBeVisible(); // the frame never left the message
+
+  // The sender's name and the file's as they are: no override reverses them, and the real extension shows.
+  const ticket = page.locator('section.ticket');
+  await expect(page.getByText('Bank troppus').first()).toBeVisible();
+  const file = page.getByRole('list', { name: 'Attachments' }).getByRole('listitem').first();
+  await expect(file).toContainText('invoicefdp.exe');
+  await expect(file.locator('.file-ext')).toHaveText('EXE');
+  expect(await ticket.innerText()).not.toContain('\u202E');
+  expect(await page.locator('body').innerText()).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+});
+

@@ -40,6 +40,8 @@ export class DemoConnector implements Connector {
     flags: true,
     groups: true,
     timeTracking: true,
+    // Named on the demo's reply (the demo keeps no files; it has nobody to send them to).
+    attachments: true,
   };
   readonly me: Agent = demoMe;
 
@@ -143,7 +145,7 @@ export class DemoConnector implements Connector {
         internal: mutation.op.internal,
         createdAt: at,
         text: mutation.op.text,
-        attachments: [],
+        attachments: (mutation.op.attachments ?? []).map((f, i) => ({ id: `${before.id}:r-${mutation.id}:a${i}`, name: f.name, size: f.size, type: f.type })),
       };
       this.data.messages.set(before.id, [...thread, message]);
       after.preview = message.text.slice(0, 140);

@@ -6,7 +6,7 @@
 import type { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import type { ImapAccountSettings } from '../../../shared/accounts';
-import type { AttachmentContent, Capabilities, Connector, TestResult } from '../../../shared/connector';
+import type { AttachmentContent, Capabilities, Connector, LocalFile, TestResult } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract/errors';
 import type { Account, Agent, Message } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
@@ -60,6 +60,7 @@ export class EmailConnector implements Connector {
     merge: true,
     flags: true,
     groups: false,
+    attachments: true,
   };
   /**
    * Two connections: pulls only ever EXAMINE (read-only) and CLOSE a folder when done, so the next pull
@@ -207,7 +208,7 @@ export class EmailConnector implements Connector {
     return sent?.path ?? 'Sent';
   }
 
-  async push(mutation: Mutation): Promise<PushResult> {
+  async push(mutation: Mutation, files: LocalFile[] = []): Promise<PushResult> {
     if (!mutation.email) return { kind: 'rejected', reason: 'This change has no email details; reopen the conversation and try again.' };
     // A connection that died since its last use (the server closed it, a network change) is opened again
     // once: STOREs are idempotent, and a reply's exactly-once rules (send.ts) make a repeat harmless.
@@ -216,7 +217,7 @@ export class EmailConnector implements Connector {
         throw this.asAppError(error);
       });
       try {
-        return await this.pushWith(client, mutation, mutation.email);
+        return await this.pushWith(client, mutation, mutation.email, files);
       } catch (error) {
         if (error instanceof KeywordRefused) return { kind: 'rejected', reason: error.message };
         if (attempt === 0 && !client.usable) continue;
@@ -225,14 +226,14 @@ export class EmailConnector implements Connector {
     }
   }
 
-  private async pushWith(client: ImapFlow, mutation: Mutation, email: NonNullable<Mutation['email']>): Promise<PushResult> {
+  private async pushWith(client: ImapFlow, mutation: Mutation, email: NonNullable<Mutation['email']>, files: LocalFile[]): Promise<PushResult> {
     const { op } = mutation;
     if (op.type === 'reply') {
       if (op.internal) return this.note(client, mutation, email, op.text);
       // The status the agent chose goes on the conversation first: a mailbox that refuses it stops the reply
       // (nothing sent, the agent told why) rather than leaving the app and the mailbox disagreeing.
       if (op.status) await storeKeywords(client, email.targets, statusAfterReplyKeywords(op.status));
-      const composed = await composeReply(this.settings, mutation, email, op.text, op.attachments);
+      const composed = await composeReply(this.settings, mutation, email, op.text, files);
       const recipients = [...email.to, ...email.cc].map((a) => a.email);
       const { sentCopy } = this.settings;
       const serverKeepsSent = sentCopy === 'server' || (sentCopy === 'auto' && client.capabilities.has('X-GM-EXT-1'));
@@ -249,7 +250,7 @@ export class EmailConnector implements Connector {
         internal: false,
         createdAt: mutation.createdAt,
         text: op.text,
-        attachments: (op.attachments ?? []).map((f, i) => ({ id: bounded(`${id}:a${i}`), name: f.name, size: Math.floor(f.base64.length * 0.75), type: f.type })),
+        attachments: files.map((f, i) => ({ id: bounded(`${id}:a${i}`), name: f.name, size: f.size, type: f.type })),
       };
       return { kind: 'applied', messages: [message] };
     }

@@ -11,6 +11,7 @@ import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { ImapAccountSettings } from '../../../shared/accounts';
 import type { EmailContext } from '../../../shared/email';
+import type { LocalFile } from '../../../shared/connector';
 import type { Mutation } from '../../../shared/mutation';
 import { explain } from './errors';
 import { memoryJournal, type SmtpJournal } from './smtp-journal';
@@ -26,13 +27,7 @@ export function replyMessageId(mutationId: string, address: string): string {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const toHtml = (text: string) => text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n');
 
-export interface ReplyFile {
-  name: string;
-  type: string;
-  base64: string;
-}
-
-export async function composeReply(settings: ImapAccountSettings, mutation: Mutation, email: EmailContext, text: string, files: ReplyFile[] = []): Promise<{ raw: Buffer; messageId: string }> {
+export async function composeReply(settings: ImapAccountSettings, mutation: Mutation, email: EmailContext, text: string, files: LocalFile[] = []): Promise<{ raw: Buffer; messageId: string }> {
   const messageId = replyMessageId(mutation.id, settings.email);
   const body = settings.signature ? `${text}\n\n-- \n${settings.signature}` : text;
   const composer = new MailComposer({
@@ -46,7 +41,8 @@ export async function composeReply(settings: ImapAccountSettings, mutation: Muta
     date: new Date(mutation.createdAt),
     text: body,
     html: toHtml(body),
-    attachments: files.map((f) => ({ filename: f.name, contentType: f.type || 'application/octet-stream', content: Buffer.from(f.base64, 'base64') })),
+    // Read from the staged file as the message is built: never a second copy of it in a string.
+    attachments: files.map((f) => ({ filename: f.name, contentType: f.type || 'application/octet-stream', path: f.path })),
   });
   const raw = await new Promise<Buffer>((resolve, reject) => composer.compile().build((err, message) => (err ? reject(err) : resolve(message))));
   return { raw, messageId };

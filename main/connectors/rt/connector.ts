@@ -3,7 +3,8 @@
  * by page; each ticket with its history (correspondence and comments as messages). Push: correspond,
  * comment, and PUT of status/owner/priority with If-Match — a 412 is a conflict carrying RT's version.
  */
-import type { AttachmentContent, Capabilities, Connector, TestResult } from '../../../shared/connector';
+import { readFile } from 'node:fs/promises';
+import type { AttachmentContent, Capabilities, Connector, LocalFile, TestResult } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract';
 import type { Account, Agent, Article, Message } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
@@ -36,7 +37,7 @@ export function ticketSqlDate(iso: string): string {
 const MESSAGE_TYPES = new Set(['Create', 'Correspond', 'Comment']);
 
 export class RtConnector implements Connector {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false, groups: true, timeTracking: true, articles: true };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false, groups: true, timeTracking: true, articles: true, attachments: true };
   me: Agent | null = null;
   /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
   vip: VipSource | undefined;
@@ -202,12 +203,12 @@ export class RtConnector implements Connector {
     return { name, type: body.ContentType || 'application/octet-stream', data: new Uint8Array(Buffer.from(body.Content ?? '', 'base64')) };
   }
 
-  async push(mutation: Mutation): Promise<PushResult> {
+  async push(mutation: Mutation, files: LocalFile[] = []): Promise<PushResult> {
     const { op, remoteId } = mutation;
     return this.guard(async () => {
       switch (op.type) {
         case 'reply':
-          return this.reply(mutation, op);
+          return this.reply(mutation, op, files);
         case 'setStatus':
         case 'setPriority':
         case 'setAssignee':
@@ -264,9 +265,10 @@ export class RtConnector implements Connector {
    * "On Correspond Open Inactive Tickets" reopens a resolved ticket on correspondence; the Status given
    * with it is set right after, so the ticket ends as the agent said (a satisfaction request leaves it resolved).
    */
-  private async reply(mutation: Mutation, op: Extract<Mutation['op'], { type: 'reply' }>): Promise<PushResult> {
+  private async reply(mutation: Mutation, op: Extract<Mutation['op'], { type: 'reply' }>, files: LocalFile[]): Promise<PushResult> {
     const { text, internal } = op;
-    const files = op.attachments ?? [];
+    // RT's REST2 takes files only base64 inside the JSON body: read from the staged files when sent.
+    const attachments = await Promise.all(files.map(async (f) => ({ FileName: f.name, FileType: f.type, FileContent: (await readFile(f.path)).toString('base64') })));
     const message = await sendOnce(mutation, { text, internal }, {
       source: 'Request Tracker',
       messages: () => this.messagesOf(mutation.remoteId),
@@ -276,7 +278,7 @@ export class RtConnector implements Connector {
             Content: text,
             ContentType: 'text/plain',
             ...(op.status ? { Status: toRtStatus[op.status] } : {}),
-            ...(files.length ? { Attachments: files.map((f) => ({ FileName: f.name, FileType: f.type, FileContent: f.base64 })) } : {}),
+            ...(attachments.length ? { Attachments: attachments } : {}),
           },
         }),
     });

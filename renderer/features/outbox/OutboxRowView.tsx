@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db, type OutboxRow, type SwitchboardDb } from '../../db/schema';
 import { discard, retry, sendAnyway, takeTheirs } from '../../sync/outbox-actions';
-import { inFlight } from '../../sync/outbox-rows';
+import { inFlight, STOPPED_TWICE } from '../../sync/outbox-rows';
 import { relativeTime } from '../../app/format';
 import { useApp } from '../../app/context';
 
@@ -38,7 +38,7 @@ export function useDescribe(): (row: OutboxRow, assigneeName?: string) => string
 
 function stateText(row: OutboxRow, t: (k: string, o?: Record<string, unknown>) => string, lang: string): string {
   if (row.state === 'sending' || inFlight.has(row.seq!)) return t('outbox.state.sending');
-  if (row.state === 'failed') return t('outbox.state.failed', { reason: row.error ?? '' });
+  if (row.state === 'failed') return row.error === STOPPED_TWICE ? t('outbox.state.setAside') : t('outbox.state.failed', { reason: row.error ?? '' });
   if (row.state === 'conflict') return row.error === 'closed_meanwhile' ? t('outbox.state.closedMeanwhile') : t('outbox.state.conflict', { theirs: describeTheirs(row, t) });
   if (row.nextAttemptAt > Date.now()) return t('outbox.state.waiting', { when: relativeTime(row.nextAttemptAt, Date.now(), lang) }) + (row.error ? ` — ${row.error}` : '');
   return t('outbox.state.pending');

@@ -6,7 +6,9 @@ import { fill, insertParagraph, unfilled, withSignature, type TemplateVars } fro
 import { db } from '../../db/schema';
 import { allTemplates } from '../../db/templates';
 import { useTranslation } from 'react-i18next';
-import { fileSize } from '../../app/format';
+import type { AttachedFile } from '../../../shared/mutation';
+import { attached, ready, useAttachments } from './use-attachments';
+import { FileName } from './FileName';
 import { TemplatePicker } from './TemplatePicker';
 
 const threadOf = (ticketId: string) => db.messages.where('[ticketId+createdAt]').between([ticketId, -Infinity], [ticketId, Infinity]);
@@ -19,23 +21,6 @@ async function arrivedSince(ticketId: string, known: ReadonlySet<string>): Promi
   return threadOf(ticketId).filter((m) => m.direction === 'in' && !known.has(m.id)).toArray();
 }
 
-export interface ComposerFile {
-  name: string;
-  type: string;
-  base64: string;
-  size: number;
-}
-
-const MAX_TOTAL_BYTES = 25 * 1024 * 1024;
-
-function readFile(file: File): Promise<ComposerFile> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve({ name: file.name, type: file.type, size: file.size, base64: String(reader.result).replace(/^data:[^,]*,/, '') });
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 /**
  * `allowNotes`: the source keeps internal notes (email does not). The draft is saved as the agent types;
@@ -46,7 +31,7 @@ export type ReplyMode = 'reply' | 'replyAll' | 'forward';
 export interface Outgoing {
   text: string;
   internal: boolean;
-  files: ComposerFile[];
+  files: AttachedFile[];
   /** Email only: who it goes to (`forwardTo` for a forward). */
   mode?: ReplyMode;
   forwardTo?: string[];
@@ -56,7 +41,8 @@ export interface Outgoing {
 
 /** `email`: offers reply, reply all and forward (helpdesks keep their own recipients). */
 /** `status`: the ticket's now; `statuses`: those its source has (offered for "Reply and set"). */
-export function Composer({ ticketId, onSend, allowNotes, email, vars, status, statuses }: { ticketId: string; onSend: (out: Outgoing) => Promise<void>; allowNotes: boolean; email: boolean; vars: Omit<TemplateVars, 'agent'> & { agent: { name: string } }; status: TicketStatus; statuses: readonly TicketStatus[] }) {
+/** `allowFiles`: the source takes files with a reply. */
+export function Composer({ ticketId, onSend, allowNotes, allowFiles, email, vars, status, statuses }: { ticketId: string; onSend: (out: Outgoing) => Promise<void>; allowNotes: boolean; allowFiles: boolean; email: boolean; vars: Omit<TemplateVars, 'agent'> & { agent: { name: string } }; status: TicketStatus; statuses: readonly TicketStatus[] }) {
   const { t, i18n } = useTranslation();
   // What the reply leaves the status at: the one rule (shared/apply-op.ts) unless the agent picks another.
   const [chosenStatus, setChosenStatus] = useState<TicketStatus | null>(null);
@@ -82,6 +68,10 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars, status, st
   const [internal, setInternal] = useState(false);
   const afterStatus = chosenStatus ?? statusAfterReply(status, internal, statuses);
   const loaded = useRef(false);
+  const [error, setError] = useState<string | null>(null);
+  const { files, add, remove, replace, size } = useAttachments(setError);
+  const readyFiles = files.filter((f) => f.received === f.size);
+  const filesKey = readyFiles.map((f) => f.fileId).join();
   // The saved draft: at start, and when one comes back while the field is empty (an undone reply).
   const draft = useLiveQuery(() => db.drafts.get(ticketId), [ticketId]);
   useEffect(() => {
@@ -93,9 +83,10 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars, status, st
     if (draft && !textRef.current) {
       setText(draft.text);
       setInternal(draft.internal);
+      replace((draft.files ?? []).map((f) => ({ ...f, received: f.size })));
       known.current = draft.known ? Promise.resolve(new Set(draft.known)) : null;
     }
-  }, [ticketId, draft]);
+  }, [ticketId, draft, replace]);
   useEffect(() => {
     if (!loaded.current) return;
     const timer = setTimeout(() => {
@@ -104,16 +95,15 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars, status, st
       // deleted the draft, and a late write would bring it back (with the ids of an older thread).
       if (text) {
         void (known.current ?? Promise.resolve(null)).then((ids) => {
-          if (textRef.current === text) return db.drafts.put({ ticketId, text, internal, updatedAt: Date.now(), known: ids ? [...ids] : undefined });
+          if (textRef.current === text) return db.drafts.put({ ticketId, text, internal, updatedAt: Date.now(), known: ids ? [...ids] : undefined, ...(readyFiles.length ? { files: attached(readyFiles) } : {}) });
         });
       }
       // Emptied by hand: the draft goes. Emptied by sending: `send` removed it (an undo may have put it back).
       else if (!sentRef.current) void db.drafts.delete(ticketId);
     }, 300);
     return () => clearTimeout(timer);
-  }, [ticketId, text, internal]);
-  const [files, setFiles] = useState<ComposerFile[]>([]);
-  const [error, setError] = useState<string | null>(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the files by their ids
+  }, [ticketId, text, internal, filesKey]);
   const sentRef = useRef(false);
   if (text) sentRef.current = false;
   const templates = useLiveQuery(() => allTemplates(db), []);
@@ -136,27 +126,20 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars, status, st
     }
     setCollision(null);
     known.current = null;
+    if (!internal && !ready(files)) return setError(t('composer.stillAttaching'));
     // The draft goes before the reply is queued, so an immediate "Undo" finds its text restored, not deleted.
-    const attached = internal ? [] : files;
+    const sentFiles = internal || !allowFiles ? [] : attached(files);
     sentRef.current = true;
     setText('');
-    setFiles([]);
+    replace([]);
     await db.drafts.delete(ticketId);
     try {
-      await onSend({ text: body, internal, files: attached, status: afterStatus, ...(email && !internal ? { mode, ...(mode === 'forward' ? { forwardTo: forwardList } : {}) } : {}) });
+      await onSend({ text: body, internal, files: sentFiles, status: afterStatus, ...(email && !internal ? { mode, ...(mode === 'forward' ? { forwardTo: forwardList } : {}) } : {}) });
       setChosenStatus(null);
     } catch (error) {
       setText(body);
+      replace(files);
       throw error;
-    }
-  };
-  const attach = async (list: FileList | null) => {
-    const added = await Promise.all([...(list ?? [])].map(readFile));
-    const all = [...files, ...added];
-    if (all.reduce((sum, f) => sum + f.size, 0) > MAX_TOTAL_BYTES) setError(t('ticket.tooBig'));
-    else {
-      setError(null);
-      setFiles(all);
     }
   };
   return (
@@ -213,10 +196,13 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars, status, st
       />
       {files.length > 0 && (
         <ul className="attachments" aria-label={t('ticket.attachments')}>
-          {files.map((f, i) => (
-            <li key={`${f.name}-${i}`}>
-              📎 {f.name} <span className="muted">({fileSize(f.size, i18n.language)})</span>{' '}
-              <button type="button" className="link" onClick={() => setFiles(files.filter((_, j) => j !== i))}>
+          {files.map((f) => (
+            <li key={f.fileId}>
+              📎 <FileName name={f.name} /> <span className="muted">({size(f.size)})</span>{' '}
+              {f.received < f.size && (
+                <progress max={f.size} value={f.received} aria-label={t('composer.attaching', { name: f.name })} />
+              )}{' '}
+              <button type="button" className="link" onClick={() => remove(f.fileId)}>
                 {t('ticket.removeFile')}
               </button>
             </li>
@@ -246,10 +232,13 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars, status, st
         ) : (
           <span />
         )}
-        {!internal && (
+        {!internal && allowFiles && (
           <label className="attach">
             {t('ticket.attach')}
-            <input type="file" multiple onChange={(e) => void attach(e.target.files)} />
+            <input type="file" multiple onChange={(e) => {
+              void add(e.target.files);
+              e.target.value = '';
+            }} />
           </label>
         )}
         <label className="reply-status">
@@ -263,7 +252,7 @@ export function Composer({ ticketId, onSend, allowNotes, email, vars, status, st
             ))}
           </select>
         </label>
-        <button type="submit" disabled={!text.trim() || (email && !internal && mode === 'forward' && !forwardOk)}>
+        <button type="submit" disabled={!text.trim() || (!internal && !ready(files)) || (email && !internal && mode === 'forward' && !forwardOk)}>
           {internal ? t('ticket.addNote') : t('ticket.send')}
         </button>
       </div>

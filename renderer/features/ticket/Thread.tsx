@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/domain';
+import { withoutBidi } from '../../../shared/display-names';
+import { FileName } from './FileName';
 import { dateTime, fileSize } from '../../app/format';
 import { db } from '../../db/schema';
 import { useUi } from '../../stores/ui';
@@ -23,7 +25,7 @@ export function Thread({ messages, pendingIds, canSplit }: { messages: Message[]
       {messages.map((m) => (
         <li key={m.id} className={`message ${m.direction} ${m.internal ? 'internal' : ''}`}>
           <div className="message-head">
-            <strong>{m.author.name || m.author.email}</strong>
+            <strong><bdi>{withoutBidi(m.author.name) || m.author.email}</bdi></strong>
             {m.internal && <span className="badge note">{t('ticket.internal')}</span>}
             {pendingIds.has(m.id) && <span className="badge pending">{t('ticket.waiting')}</span>}
             <time>{dateTime(m.createdAt, i18n.language)}</time>
@@ -44,7 +46,7 @@ export function Thread({ messages, pendingIds, canSplit }: { messages: Message[]
               {m.attachments.map((a, i) => (
                 <li key={a.id}>
                   <button type="button" className="link" onClick={() => open(m.accountId, a.id, m.email?.locations[0] ? emailPartId(m.accountId, m.email.locations[0], i) : a.id)}>
-                    📎 {a.name}
+                    📎 <FileName name={a.name} />
                   </button>{' '}
                   <span className="muted">({fileSize(a.size, i18n.language)}, {a.type})</span>
                 </li>

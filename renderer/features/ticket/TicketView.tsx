@@ -167,6 +167,7 @@ export function TicketView() {
         vars={vars}
         email={isEmail}
         allowNotes={can?.internalNotes ?? !isEmail}
+        allowFiles={can?.attachments ?? false}
         status={ticket.status}
         statuses={statuses}
         onSend={(out) =>
@@ -177,7 +178,7 @@ export function TicketView() {
             status: out.status,
             ...(out.mode ? { mode: out.mode } : {}),
             ...(out.forwardTo ? { forwardTo: out.forwardTo } : {}),
-            ...(out.files.length ? { attachments: out.files.map(({ name, type, base64 }) => ({ name, type, base64 })) } : {}),
+            ...(out.files.length ? { attachments: out.files } : {}),
           })
         }
       />

@@ -1,5 +1,6 @@
 /** Opens an attachment (or an original message): from the cache when it was fetched before, else from main. */
 import type { MailLocation } from '../../../shared/domain';
+import { withoutBidi } from '../../../shared/display-names';
 import { api } from '../../api';
 import { db, type AttachmentContentRow } from '../../db/schema';
 
@@ -38,7 +39,7 @@ export async function downloadAttachment(accountId: string, attachmentId: string
   const url = URL.createObjectURL(row.blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = row.name;
+  link.download = withoutBidi(row.name);
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }

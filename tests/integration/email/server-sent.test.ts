@@ -1,6 +1,9 @@
 import { simpleParser } from 'mailparser';
 import type { ImapFlow } from 'imapflow';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { tempDir } from '../../support/temp';
 import { EmailConnector } from '../../../main/connectors/email/connector';
 import { replyMessageId } from '../../../main/connectors/email/send';
 import type { Mutation } from '../../../shared/mutation';
@@ -20,6 +23,7 @@ beforeAll(async () => {
   agentBox = await rawClient(dc, users.agent);
 });
 afterAll(async () => {
+  staged.remove();
   await agentBox?.logout().catch(() => undefined);
   await sink?.stop();
   dc?.stop();
@@ -35,9 +39,15 @@ async function inSent(messageId: string): Promise<number> {
   }
 }
 
+const invoice = Buffer.from('%PDF-1.4 real invoice');
+const staged = tempDir();
+const invoicePath = join(staged.path, 'invoice');
+writeFileSync(invoicePath, invoice);
+const files = [{ name: 'invoice.pdf', type: 'application/pdf', size: invoice.length, path: invoicePath }];
+
 const reply = (): Mutation => ({
   id: crypto.randomUUID(), accountId: 'agent', ticketId: 'agent:t', remoteId: 'q@x', baseVersion: null, createdAt: Date.now(),
-  op: { type: 'reply', text: 'The invoice is attached.', internal: false, attachments: [{ name: 'invoice.pdf', type: 'application/pdf', base64: Buffer.from('%PDF-1.4 real invoice').toString('base64') }] },
+  op: { type: 'reply', text: 'The invoice is attached.', internal: false, attachments: [{ fileId: 'invoice-1', name: 'invoice.pdf', type: 'application/pdf', size: invoice.length }] },
   email: { to: [{ name: 'Alice', email: users.alice.email }], cc: [], subject: 'Re: Invoice [#3]', inReplyTo: 'q@x', references: ['q@x'], targets: [] },
 });
 
@@ -45,15 +55,15 @@ it('where the server keeps Sent itself, one copy in Sent, also after a cut after
   const connector = new EmailConnector({ ...settingsFor(dc, sink.port, users.agent), sentCopy: 'server' }, 'agent', () => users.agent.password);
   try {
     const plain = reply();
-    expect(await connector.push(plain)).toMatchObject({ kind: 'applied', messages: [{ attachments: [{ name: 'invoice.pdf' }] }] });
+    expect(await connector.push(plain, files)).toMatchObject({ kind: 'applied', messages: [{ attachments: [{ name: 'invoice.pdf' }] }] });
     expect(await inSent(replyMessageId(plain.id, users.agent.email))).toBe(1);
     const delivered = await simpleParser(sink.messages.at(-1)!.raw);
     expect(delivered.attachments.map((a) => [a.filename, a.content.toString()])).toEqual([['invoice.pdf', '%PDF-1.4 real invoice']]);
 
     const cut = reply();
     sink.dropAfterData(1);
-    await connector.push(cut).catch(() => undefined);
-    await connector.push(cut);
+    await connector.push(cut, files).catch(() => undefined);
+    await connector.push(cut, files);
     const id = replyMessageId(cut.id, users.agent.email);
     expect(sink.messages.filter((m) => m.raw.includes(id))).toHaveLength(1);
     expect(await inSent(id)).toBe(1);

@@ -17,6 +17,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     addAccount: fail,
     removeAccount: fail,
     fetchAttachment: fail,
+    stageFile: fail,
+    discardFiles: fail,
     articles: fail,
     notify: fail,
     setBadge: fail,

@@ -92,4 +92,52 @@ describe('outbox (real IndexedDB)', () => {
     await flush(api, db);
     expect(pushed.map((m) => m.id)).toEqual([mutation.id]);
   });
+
+  it('sets aside a change whose sending stopped Switchboard twice (a restart meanwhile, or the host gone), and the rest goes on', async () => {
+    const db = await freshDb();
+    await db.tickets.bulkPut([ticket(1), ticket(2)]);
+    const poison = await enqueue(db, 'acc:1', { type: 'reply', text: 'The big file', internal: false }, me);
+    await enqueue(db, 'acc:2', { type: 'setPriority', priority: 'high' }, me);
+    // The first time, the app stopped while sending it: at the next start its row still says so.
+    await db.outbox.where('id').equals(poison.id).modify({ sendingAt: Date.now() - 1000 });
+    const { api, pushed } = scriptedApi({}, async (m) => {
+      if (m.id === poison.id) throw { code: 'interrupted', message: 'Switchboard stopped while this was under way' };
+      return { kind: 'applied', ticket: { ...ticket(2), priority: 'high', version: 'v2' }, messages: [] };
+    });
+    expect(await flush(api, db)).toBe(1); // the other ticket's change went
+    const [row] = await db.outbox.toArray();
+    expect(row).toMatchObject({ id: poison.id, state: 'failed', error: 'stopped_twice' });
+    await flush(api, db);
+    expect(pushed.filter((m) => m.id === poison.id)).toHaveLength(1); // not sent again by itself
+    expect(await db.messages.get(localMessageId(poison.id))).toBeDefined(); // the reply's text stays for the agent
+  });
+
+  it('stages the files of a reply queued by an older version before sending it, chunk by chunk', async () => {
+    const db = await freshDb();
+    await db.tickets.put(ticket(1));
+    const bytes = new Uint8Array(1_300_000).map((_, i) => i % 251);
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    const legacy = { name: 'scan.pdf', type: 'application/pdf', base64: btoa(binary) };
+    const mutation = await enqueue(db, 'acc:1', { type: 'reply', text: 'Attached', internal: false }, me);
+    await db.outbox.where('id').equals(mutation.id).modify((row) => {
+      if (row.mutation.op.type === 'reply') (row.mutation.op as { attachments?: unknown[] }).attachments = [legacy];
+    });
+    const chunks: { fileId: string; offset: number; chunk: string }[] = [];
+    const { api, pushed } = scriptedApi({}, async () => ({ kind: 'applied', ticket: ticket(1, { version: 'v2' }), messages: [] }));
+    Object.assign(api, {
+      stageFile: async (c: { fileId: string; size: number; offset: number; chunk: string }) => {
+        chunks.push(c);
+        return { received: c.offset + atob(c.chunk).length, complete: c.offset + atob(c.chunk).length === c.size };
+      },
+      discardFiles: async () => ({}),
+    });
+    expect(await flush(api, db)).toBe(1);
+    expect(chunks.map((c) => c.offset)).toEqual([0, 524286, 1048572]);
+    expect(chunks.every((c) => c.chunk.length <= 699052)).toBe(true);
+    expect(chunks.map((c) => c.chunk).join('')).toBe(legacy.base64);
+    const sent = pushed[0]!.op;
+    expect(sent.type === 'reply' && sent.attachments).toEqual([{ fileId: chunks[0]!.fileId, name: 'scan.pdf', type: 'application/pdf', size: 1_300_000 }]);
+  });
 });
+
