@@ -7,6 +7,7 @@ import type { InboxRow } from '../../db/views';
 import { useUi } from '../../stores/ui';
 import { Highlight } from '../search/Highlight';
 import { SlaBadge } from './SlaBadge';
+import { withoutBidi } from '../../../shared/display-names';
 
 export interface RowContext {
   matches: ((word: string) => boolean) | null;
@@ -56,7 +57,7 @@ export function TicketRow({ row, index, style, measure, context }: { row: InboxR
         </span>
         <span className="customer">
           {customer?.vip && <span className="badge vip">{t('ticket.vip')}</span>}
-          <Highlight text={customer?.name ?? '—'} matches={context.matches} />
+          <Highlight text={customer ? withoutBidi(customer.name) : '—'} matches={context.matches} />
         </span>
         <time className="updated">{relativeTime(ticket.updatedAt, context.now, i18n.language)}</time>
       </div>

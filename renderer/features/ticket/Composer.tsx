@@ -10,6 +10,7 @@ import type { AttachedFile } from '../../../shared/mutation';
 import { attached, ready, useAttachments } from './use-attachments';
 import { FileName } from './FileName';
 import { TemplatePicker } from './TemplatePicker';
+import { withoutBidi } from '../../../shared/display-names';
 
 const threadOf = (ticketId: string) => db.messages.where('[ticketId+createdAt]').between([ticketId, -Infinity], [ticketId, Infinity]);
 
@@ -156,7 +157,7 @@ export function Composer({ ticketId, onSend, allowNotes, allowFiles, email, vars
           <ul>
             {collision.map((m) => (
               <li key={m.id}>
-                <strong>{m.author.name || m.author.email}:</strong> {m.text.length > 200 ? `${m.text.slice(0, 200)}…` : m.text}
+                <strong><bdi>{withoutBidi(m.author.name) || m.author.email}</bdi>:</strong> {m.text.length > 200 ? `${m.text.slice(0, 200)}…` : m.text}
               </li>
             ))}
           </ul>

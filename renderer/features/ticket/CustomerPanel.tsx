@@ -10,6 +10,7 @@ import { relativeTime } from '../../app/format';
 import { db } from '../../db/schema';
 import { markVip } from '../../sync/customers';
 import { useUi } from '../../stores/ui';
+import { withoutBidi } from '../../../shared/display-names';
 
 export function CustomerPanel({ customer, history }: { customer: Customer; history: Ticket[] }) {
   const { t, i18n } = useTranslation();
@@ -26,7 +27,7 @@ export function CustomerPanel({ customer, history }: { customer: Customer; histo
   const sorted = [...history].sort((a, b) => b.updatedAt - a.updatedAt);
   return (
     <aside className="customer-panel" aria-label={t('customer.title')}>
-      <h2>{customer.name}</h2>
+      <h2><bdi>{withoutBidi(customer.name)}</bdi></h2>
       <p className="muted">{customer.email}</p>
       {customer.organization && <p>{customer.organization}</p>}
       <p>

@@ -24,6 +24,7 @@ import { SnoozeControl } from './SnoozeControl';
 import { TagsControl } from './TagsControl';
 import { TimeTracker } from './TimeTracker';
 import { Thread } from './Thread';
+import { withoutBidi } from '../../../shared/display-names';
 
 /** The customer's last message, quoted under a forward the way mail programs do. */
 function forwardedBlock(messages: Message[], heading: string, language: string): string {
@@ -68,7 +69,7 @@ export function TicketView() {
     if (hold > 0) useUndo.getState().set({ mutationId: mutation.id, ticketId: ticket.id, until: mutation.createdAt + hold });
     engine.kick();
   };
-  const vars = { customer: { name: customer?.name ?? '', email: customer?.email ?? '' }, ticket: { id: String(ticket.number ?? ticket.remoteId), subject: ticket.subject }, agent: { name: agentName || me?.name || '' } };
+  const vars = { customer: { name: withoutBidi(customer?.name ?? ''), email: customer?.email ?? '' }, ticket: { id: String(ticket.number ?? ticket.remoteId), subject: ticket.subject }, agent: { name: agentName || me?.name || '' } };
   // What the customer wrote (else, a ticket opened for them, its subject and thread) tells their language.
   const customerTexts = messages.filter((m) => m.direction === 'in' && !m.internal).map((m) => m.text);
   const customerLanguage = languageOf(customerTexts.length ? customerTexts : [ticket.subject, ...messages.filter((m) => !m.internal).map((m) => m.text)]);
@@ -82,7 +83,7 @@ export function TicketView() {
         <h1>{ticket.subject}</h1>
         <p className="ticket-customer">
           {customer?.vip && <span className="badge vip">{t('ticket.vip')}</span>}
-          {customer ? `${customer.name} <${customer.email}>` : ''}
+          {customer ? `${withoutBidi(customer.name)} <${customer.email}>` : ''}
           {customer?.organization ? ` · ${customer.organization}` : ''}
           <span className="ticket-ref"> · #{ticket.number ?? ticket.remoteId}</span>
         </p>
