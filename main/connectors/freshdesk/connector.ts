@@ -4,7 +4,8 @@
  * status/priority/agent/tags. Freshdesk has no conditional update, so a change first checks that the
  * ticket's `updated_at` is still the one the agent saw; if not, it is a conflict carrying Freshdesk's.
  */
-import type { AttachmentContent, Capabilities, Connector, TestResult } from '../../../shared/connector';
+import { readFile } from 'node:fs/promises';
+import type { AttachmentContent, Capabilities, Connector, LocalFile, TestResult } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract';
 import type { Account, Agent, Message, Ticket } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
@@ -25,7 +26,7 @@ const PER_PAGE = 100;
 const MAX_PAGES = 300;
 
 export class FreshdeskConnector implements Connector {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true, timeTracking: true };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true, timeTracking: true, attachments: true };
   me: Agent | null = null;
   /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
   vip: VipSource | undefined;
@@ -157,12 +158,12 @@ export class FreshdeskConnector implements Connector {
     }
   }
 
-  async push(mutation: Mutation): Promise<PushResult> {
+  async push(mutation: Mutation, files: LocalFile[] = []): Promise<PushResult> {
     const { op, remoteId } = mutation;
     try {
       if (op.type === 'markSeen') return { kind: 'applied', messages: [] };
       if (op.type === 'setFlagged') return { kind: 'rejected', reason: 'Freshdesk has no flags; use a tag.' };
-      if (op.type === 'reply') return await this.reply(mutation, op);
+      if (op.type === 'reply') return await this.reply(mutation, op, files);
       if (op.type === 'logTime') return await this.logTime(mutation, op.minutes);
       if (op.type === 'setGroup' && this.groups.size === 0) await this.loadAgents();
       const group = op.type === 'setGroup' ? [...this.groups].find(([, name]) => name === op.group)?.[0] : undefined;
@@ -203,12 +204,21 @@ export class FreshdeskConnector implements Connector {
    * A reply or a private note, sent once; then the status the agent chose (Freshdesk's reply takes none).
    * A repeated push finds the reply already there and sets the status again, which is harmless.
    */
-  private async reply(mutation: Mutation, op: Extract<Mutation['op'], { type: 'reply' }>): Promise<PushResult> {
+  private async reply(mutation: Mutation, op: Extract<Mutation['op'], { type: 'reply' }>, files: LocalFile[]): Promise<PushResult> {
     const { text, internal } = op;
     const message = await sendOnce(mutation, { text, internal }, {
       source: 'Freshdesk',
       messages: async () => (await this.current(mutation.remoteId)).messages,
-      send: () => this.client.request('POST', `tickets/${mutation.remoteId}/${internal ? 'notes' : 'reply'}`, { body: internal ? { body: text, private: true } : { body: text } }),
+      send: async () => {
+        const path = `tickets/${mutation.remoteId}/${internal ? 'notes' : 'reply'}`;
+        if (!files.length) return this.client.request('POST', path, { body: internal ? { body: text, private: true } : { body: text } });
+        // Files make it a multipart form (Freshdesk's `attachments[]`), read from the staged files when sent.
+        const form = new FormData();
+        form.append('body', text);
+        if (internal) form.append('private', 'true');
+        for (const f of files) form.append('attachments[]', new Blob([await readFile(f.path)], { type: f.type || 'application/octet-stream' }), f.name);
+        return this.client.request('POST', path, { upload: form });
+      },
     });
     let current = await this.current(mutation.remoteId);
     if (op.status && current.ticket.status !== op.status) {

@@ -4,7 +4,8 @@
  * assignee, PUT of tags. Help Scout has no conditional update and no priority: a change first checks that
  * the conversation is still as the agent saw it (else a conflict), and priority is not offered.
  */
-import type { AttachmentContent, Capabilities, Connector, TestResult } from '../../../shared/connector';
+import { readFile } from 'node:fs/promises';
+import type { AttachmentContent, Capabilities, Connector, LocalFile, TestResult } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract';
 import type { Account, Agent, Ticket } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
@@ -27,7 +28,7 @@ const EPOCH = '1970-01-01T00:00:00Z';
 const MAX_PAGES = 200;
 
 export class HelpScoutConnector implements Connector {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'closed'], priority: false, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'closed'], priority: false, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true, attachments: true };
   me: Agent | null = null;
   /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
   vip: VipSource | undefined;
@@ -166,7 +167,7 @@ export class HelpScoutConnector implements Connector {
     }
   }
 
-  async push(mutation: Mutation): Promise<PushResult> {
+  async push(mutation: Mutation, files: LocalFile[] = []): Promise<PushResult> {
     const { op, remoteId } = mutation;
     try {
       if (op.type === 'markSeen') return { kind: 'applied', messages: [] };
@@ -178,10 +179,16 @@ export class HelpScoutConnector implements Connector {
           source: 'Help Scout',
           messages: async () => (await this.current(remoteId)).changes.flatMap((x) => (x.kind === 'message' ? [x.message] : [])),
           // A reply takes the status the agent chose (else Help Scout re-activates the conversation).
-          send: () =>
+          send: async () =>
             op.internal
               ? this.call('POST', `conversations/${remoteId}/notes`, { text: op.text })
-              : this.call('POST', `conversations/${remoteId}/reply`, { customer: { id: conversation.primaryCustomer.id }, text: op.text, ...(op.status ? { status: toHsStatus[op.status] } : {}) }),
+              : this.call('POST', `conversations/${remoteId}/reply`, {
+                  customer: { id: conversation.primaryCustomer.id },
+                  text: op.text,
+                  ...(op.status ? { status: toHsStatus[op.status] } : {}),
+                  // Help Scout takes files base64 inside the reply, read from the staged files when sent.
+                  ...(files.length ? { attachments: await Promise.all(files.map(async (f) => ({ fileName: f.name, mimeType: f.type || 'application/octet-stream', data: (await readFile(f.path)).toString('base64') }))) } : {}),
+                }),
         });
         let after = await this.current(remoteId);
         // A note takes no status: it is set after it (as again after a repeated reply: harmless).

@@ -63,12 +63,18 @@ export class JsonClient {
   }
 
   /** One call; `expect` lists the statuses that are answers rather than errors (412, 409: a conflict). */
-  async request<T>(method: string, path: string, options: { body?: unknown; ifMatch?: string; expect?: number[] } = {}): Promise<JsonResponse<T>> {
+  /**
+   * `body` goes as JSON; `upload` as it is — a file's bytes with their type, or a multipart form (which
+   * names its own boundary) — for the APIs that take files so.
+   */
+  async request<T>(method: string, path: string, options: { body?: unknown; upload?: { data: Blob; type: string } | FormData; ifMatch?: string; expect?: number[] } = {}): Promise<JsonResponse<T>> {
+    const { upload } = options;
+    const type = upload instanceof FormData ? null : upload ? upload.type : options.body === undefined ? null : 'application/json';
     const response = await this.call(method, this.options.base + path, true, options.expect ?? [], {
       Accept: 'application/json',
-      ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(type ? { 'Content-Type': type } : {}),
       ...(options.ifMatch ? { 'If-Match': options.ifMatch } : {}),
-    }, options.body === undefined ? undefined : JSON.stringify(options.body));
+    }, upload instanceof FormData ? upload : upload ? upload.data : options.body === undefined ? undefined : JSON.stringify(options.body));
     const text = await response.text();
     let body: T;
     try {
@@ -90,7 +96,7 @@ export class JsonClient {
   }
 
   /** The request, with every failure in the agent's words; the response is OK or one of `expect`. */
-  private async call(method: string, url: string, auth: boolean, expect: number[], headers: Record<string, string>, body?: string): Promise<Response> {
+  private async call(method: string, url: string, auth: boolean, expect: number[], headers: Record<string, string>, body?: string | Blob | FormData): Promise<Response> {
     const { base, source, pacer } = this.options;
     const authorization = auth ? this.options.authorization() : null;
     if (auth && !authorization) throw new AppError('needs_sign_in', `${source} needs a token: enter it in Settings.`);

@@ -4,7 +4,8 @@
  * private) in a ticket update; status, priority, assignee and tags with `safe_update` + `updated_stamp`,
  * so a ticket changed meanwhile comes back as a conflict carrying Zendesk's version.
  */
-import type { AttachmentContent, Capabilities, Connector, TestResult } from '../../../shared/connector';
+import { readFile } from 'node:fs/promises';
+import type { AttachmentContent, Capabilities, Connector, LocalFile, TestResult } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract';
 import type { Account, Agent, Article, Message, Ticket } from '../../../shared/domain';
 import { htmlToText } from '../../../shared/html-text';
@@ -33,7 +34,7 @@ const MAX_PAGES = 100;
 const LISTS_TTL_MS = 60 * 60_000;
 
 export class ZendeskConnector implements Connector {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true, articles: true };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true, articles: true, attachments: true };
   me: Agent | null = null;
   /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
   vip: VipSource | undefined;
@@ -285,10 +286,10 @@ export class ZendeskConnector implements Connector {
     }
   }
 
-  async push(mutation: Mutation): Promise<PushResult> {
+  async push(mutation: Mutation, files: LocalFile[] = []): Promise<PushResult> {
     const { op, remoteId } = mutation;
     try {
-      if (op.type === 'reply') return await this.reply(mutation, op);
+      if (op.type === 'reply') return await this.reply(mutation, op, files);
       if (op.type === 'markSeen') return { kind: 'applied', messages: [] }; // Zendesk keeps no per-agent read state
       if (op.type === 'setFlagged') return { kind: 'rejected', reason: 'Zendesk has no flags; use a tag.' };
       if (op.type === 'logTime') return { kind: 'rejected', reason: 'Zendesk keeps time worked only in an app of its own; Switchboard keeps it here.' };
@@ -315,15 +316,22 @@ export class ZendeskConnector implements Connector {
   }
 
   /** A public reply or a private note, sent once, with the status the agent chose (Zendesk's "Submit as"). */
-  private async reply(mutation: Mutation, op: Extract<Mutation['op'], { type: 'reply' }>): Promise<PushResult> {
+  /** Files go first to Zendesk's uploads (one token each, sent with the comment); only when the comment is sent. */
+  private async reply(mutation: Mutation, op: Extract<Mutation['op'], { type: 'reply' }>, files: LocalFile[]): Promise<PushResult> {
     const { text, internal } = op;
     const message = await sendOnce(mutation, { text, internal }, {
       source: 'Zendesk',
       messages: async () => (await this.current(mutation.remoteId)).messages,
-      send: () =>
-        this.client.request('PUT', `tickets/${mutation.remoteId}.json`, {
-          body: { ticket: { comment: { body: text, public: !internal }, ...(op.status ? { status: toZdStatus[op.status] } : {}) } },
-        }),
+      send: async () => {
+        const uploads: string[] = [];
+        for (const f of files) {
+          const { body } = await this.client.request<{ upload: { token: string } }>('POST', `uploads.json?filename=${encodeURIComponent(f.name)}`, { upload: { data: new Blob([await readFile(f.path)]), type: f.type || 'application/binary' } });
+          uploads.push(body.upload.token);
+        }
+        return this.client.request('PUT', `tickets/${mutation.remoteId}.json`, {
+          body: { ticket: { comment: { body: text, public: !internal, ...(uploads.length ? { uploads } : {}) }, ...(op.status ? { status: toZdStatus[op.status] } : {}) } },
+        });
+      },
     });
     return { kind: 'applied', ticket: (await this.current(mutation.remoteId)).ticket, messages: [message] };
   }

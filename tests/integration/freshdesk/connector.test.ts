@@ -4,7 +4,7 @@
  * replies and notes sent once, a stale ticket as a conflict, 429 with Retry-After, 401, 5xx.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mutationFor, pullAll, ticketsIn as tickets } from '../peers/helpdesk';
+import { mutationFor, pullAll, stagedFile, ticketsIn as tickets } from '../peers/helpdesk';
 import { FreshdeskConnector } from '../../../main/connectors/freshdesk/connector';
 import { API_KEY, type FakeFreshdesk, startFakeFreshdesk } from './fake-freshdesk';
 
@@ -124,5 +124,19 @@ describe('Freshdesk as real accounts answer', () => {
     const all = await pullAll(connector(), null);
     const pdf = all.changes.flatMap((x) => (x.kind === 'message' ? x.message.attachments : [])).find((f) => f.name === 'счёт.pdf');
     expect(pdf).toMatchObject({ size: 16 });
+  });
+
+  it('a reply with a file goes as a multipart form with the file byte for byte, once', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4 '), Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 256))]);
+    const { file, op } = stagedFile('счёт №7.pdf', 'application/pdf', pdf);
+    const reply = mutation('2', { type: 'reply', text: 'The invoice is attached.', internal: false, attachments: [op] }, null);
+    const c = connector();
+    expect(await c.push(reply, [file])).toMatchObject({ kind: 'applied', messages: [{ attachments: [{ name: 'счёт №7.pdf', size: pdf.length }] }] });
+    expect(await c.push(reply, [file])).toMatchObject({ kind: 'applied' });
+    const sent = fd.requests.filter((r) => r.method === 'POST' && r.path === '/api/v2/tickets/2/reply');
+    expect(sent).toHaveLength(1);
+    const form = sent[0]!.body as { body: string; 'attachments[]': Array<{ name: string; type: string; bytes: Buffer }> };
+    expect(form.body).toBe('The invoice is attached.');
+    expect(form['attachments[]'].map((f) => [f.name, f.type, f.bytes.equals(pdf)])).toEqual([['счёт №7.pdf', 'application/pdf', true]]);
   });
 });

@@ -133,9 +133,11 @@ export async function startFakeFreshdesk(perPage = 100, limit = 60_000): Promise
         path: /^\/api\/v2\/tickets\/(\d+)\/(reply|notes)$/,
         reply: (m, { body }) => {
           const t = find(m[1]!)!;
-          const b = body as { body: string; private?: boolean };
+          // JSON, or a multipart form when files go along (`private` then arrives as text).
+          const b = body as { body: string; private?: boolean | string; 'attachments[]'?: Array<{ name: string; type: string; bytes: Buffer }> };
           t.updated_at = stamp();
-          const c = conversation(600 + conversations.get(t.id)!.length, t.id, b.body, { private: m[2] === 'notes' && b.private !== false, created_at: t.updated_at });
+          const sent = (b['attachments[]'] ?? []).map((f, i) => ({ id: 850 + i, name: f.name, content_type: f.type, size: f.bytes.length, attachment_url: `${storage.url}/signed/${850 + i}?X-Amz-Signature=abc` }));
+          const c = conversation(600 + conversations.get(t.id)!.length, t.id, b.body, { private: m[2] === 'notes' && b.private !== false && b.private !== 'false', created_at: t.updated_at, attachments: sent });
           conversations.get(t.id)!.push(c);
           return { status: 201, body: c };
         },

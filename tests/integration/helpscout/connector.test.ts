@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HelpScoutConnector } from '../../../main/connectors/helpscout/connector';
-import { messagesIn, mutationFor, pullAll, ticketsIn as tickets } from '../peers/helpdesk';
+import { messagesIn, mutationFor, pullAll, stagedFile, ticketsIn as tickets } from '../peers/helpdesk';
 import { APP_ID, APP_SECRET, type FakeHelpScout, startFakeHelpScout } from './fake-helpscout';
 
 const account = { id: 'hs', type: 'helpscout' as const, name: 'Help Scout', demo: false };
@@ -101,5 +101,18 @@ describe('Help Scout as real accounts answer', () => {
       ['Customer called: invoice total is wrong.', false],
       ['Forwarded to billing.', true], // the log line ("assigned to…") is no message
     ]);
+  });
+
+  it('a reply with a file carries it base64 in the reply, byte for byte, once', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4 '), Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 256))]);
+    const { file, op } = stagedFile('счёт №7.pdf', 'application/pdf', pdf);
+    const reply = mutation('1', { type: 'reply', text: 'The invoice is attached.', internal: false, attachments: [op] }, null);
+    const c = connector();
+    expect(await c.push(reply, [file])).toMatchObject({ kind: 'applied', messages: [{ attachments: [{ name: 'счёт №7.pdf', size: pdf.length }] }] });
+    expect(await c.push(reply, [file])).toMatchObject({ kind: 'applied' });
+    const sent = hs.requests.filter((r) => r.method === 'POST' && r.path === '/v2/conversations/1/reply');
+    expect(sent).toHaveLength(1);
+    const { attachments } = sent[0]!.body as { attachments: Array<{ fileName: string; mimeType: string; data: string }> };
+    expect(attachments.map((a) => [a.fileName, a.mimeType, Buffer.from(a.data, 'base64').equals(pdf)])).toEqual([['счёт №7.pdf', 'application/pdf', true]]);
   });
 });

@@ -97,7 +97,10 @@ export async function startFakeHelpScout(pageSize = 2, limit = 60_000): Promise<
         reply: (m, { body }) => {
           const c = find(m[1]!)!;
           const at = touch(c);
-          c._embedded.threads.push({ id: 900 + c._embedded.threads.length, type: m[2] === 'notes' ? 'note' : 'message', body: (body as { text: string }).text, createdAt: at, createdBy: { ...agent, type: 'user' } });
+          const sent = (body as { attachments?: Array<{ fileName: string; mimeType: string; data: string }> }).attachments ?? [];
+          const id = 900 + c._embedded.threads.length;
+          const files = sent.map((f, i) => ({ id: id * 10 + i, filename: f.fileName, mimeType: f.mimeType, size: Buffer.from(f.data, 'base64').length, width: 0, height: 0 }));
+          c._embedded.threads.push({ id, type: m[2] === 'notes' ? 'note' : 'message', body: (body as { text: string }).text, createdAt: at, createdBy: { ...agent, type: 'user' }, ...(files.length ? { _embedded: { attachments: files } } : {}) });
           if (m[2] === 'reply') c.status = (body as { status?: string }).status ?? 'active'; // re-activated unless told
           return { status: 201, headers: { 'Resource-ID': String(900 + c._embedded.threads.length) } };
         },

@@ -1,5 +1,8 @@
 /** What the helpdesk connector tests share: pulling to the end, and mutations as the outbox sends them. */
-import type { Connector } from '../../../shared/connector';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Connector, LocalFile } from '../../../shared/connector';
 import type { Mutation } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
 
@@ -24,4 +27,11 @@ export function mutationFor(accountId: string, createdAt = Date.now()) {
   return (remoteId: string, op: Mutation['op'], baseVersion: string | null): Mutation => ({
     id: `m-${Math.random().toString(36).slice(2, 10)}`, accountId, ticketId: `${accountId}:${remoteId}`, remoteId, baseVersion, createdAt, op,
   });
+}
+
+/** A file staged for a reply (as main/services/staged-files.ts keeps it), and how the change names it. */
+export function stagedFile(name: string, type: string, bytes: Buffer): { file: LocalFile; op: { fileId: string; name: string; type: string; size: number } } {
+  const path = join(mkdtempSync(join(tmpdir(), 'sb-staged-')), 'file');
+  writeFileSync(path, bytes);
+  return { file: { name, type, size: bytes.length, path }, op: { fileId: `staged-${bytes.length}`, name, type, size: bytes.length } };
 }

@@ -28,10 +28,28 @@ export interface Replay {
   stop(): Promise<void>;
 }
 
+/** A form's fields: text as strings, files as { name, type, bytes } (several under one name: an array). */
+export type FormFields = Record<string, string | Array<{ name: string; type: string; bytes: Buffer }>>;
+
+/** JSON parsed; a multipart form as its fields; anything else (an upload) as its bytes. */
 async function bodyOf(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const bytes = Buffer.concat(chunks);
+  const type = request.headers['content-type'] ?? '';
+  if (type.startsWith('multipart/form-data')) {
+    const form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+    const fields: FormFields = {};
+    const entries: Array<[string, string | File]> = [];
+    form.forEach((value, key) => entries.push([key, value]));
+    for (const [key, value] of entries) {
+      if (typeof value === 'string') fields[key] = value;
+      else ((fields[key] ??= []) as Array<{ name: string; type: string; bytes: Buffer }>).push({ name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) });
+    }
+    return fields;
+  }
+  if (bytes.length && !type.includes('json')) return bytes;
+  const text = bytes.toString('utf8');
   return text ? (JSON.parse(text) as unknown) : undefined;
 }
 

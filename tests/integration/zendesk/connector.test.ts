@@ -4,7 +4,7 @@
  * and VIP, replies sent once, safe_update conflicts, 429 with Retry-After, 401 and 5xx.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mutationFor, pullAll, ticketsIn as tickets } from '../peers/helpdesk';
+import { mutationFor, pullAll, stagedFile, ticketsIn as tickets } from '../peers/helpdesk';
 import { ZendeskConnector } from '../../../main/connectors/zendesk/connector';
 import { AGENT_EMAIL, type FakeZendesk, GOOD_TOKEN, startFakeZendesk } from './fake-zendesk';
 
@@ -180,5 +180,17 @@ describe('Zendesk SLA policies', () => {
     ]);
     zd.fault({ status: 404, body: { error: 'InvalidEndpoint' } });
     expect(await connector().articles()).toEqual([]);
+  });
+
+  it('a reply with a file uploads it first and attaches it by token, byte for byte, once', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4 '), Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 256))]);
+    const { file, op } = stagedFile('счёт №7.pdf', 'application/pdf', pdf);
+    const reply = mutation('2', { type: 'reply', text: 'The invoice is attached.', internal: false, attachments: [op] }, null);
+    const c = connector();
+    expect(await c.push(reply, [file])).toMatchObject({ kind: 'applied', messages: [{ attachments: [{ name: 'счёт №7.pdf', size: pdf.length, type: 'application/pdf' }] }] });
+    expect(await c.push(reply, [file])).toMatchObject({ kind: 'applied' }); // found sent: nothing uploaded again
+    expect(zd.requests.filter((r) => r.path.startsWith('/api/v2/uploads.json'))).toHaveLength(1);
+    expect(zd.uploaded('upl-1')?.equals(pdf)).toBe(true);
+    expect(zd.comments(2).at(-1)).toMatchObject({ body: 'The invoice is attached.', attachments: [{ file_name: 'счёт №7.pdf', size: pdf.length }] });
   });
 });

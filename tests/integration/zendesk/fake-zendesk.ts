@@ -62,6 +62,8 @@ export interface FakeZendesk extends Replay {
   remove(id: number): void;
   ticket(id: number): Record<string, unknown>;
   comments(id: number): Array<Record<string, unknown>>;
+  /** The bytes uploaded under a token. */
+  uploaded(token: string): Buffer | null;
   /** Requests in any minute, at most (by bucket), and how many were refused with 429. */
   peak: { account: number; incremental: number };
   refused: number;
@@ -125,6 +127,7 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}): Promis
     return { headers: { 'X-Rate-Limit': String(limit), 'X-Rate-Limit-Remaining': String(limit - used) } };
   };
 
+  const uploads = new Map<string, { bytes: Buffer; attachment: Record<string, unknown> }>();
   const routes = (base: string): Route[] => {
     const api = `${base}/api/v2/`;
     const guard = (route: Route): Route => ({
@@ -139,6 +142,18 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}): Promis
       },
     });
     const table: Route[] = [
+      // Uploads: a file's bytes, named by `filename`; answered with the token a comment attaches it by.
+      {
+        method: 'POST',
+        path: /^\/api\/v2\/uploads\.json\?filename=([^&]+)$/,
+        reply: (m, { body, headers }) => {
+          const bytes = body as Buffer;
+          const token = `upl-${uploads.size + 1}`;
+          const attachment = { id: 950 + uploads.size, file_name: decodeURIComponent(m[1]!), content_type: String(headers['content-type']), size: bytes.length, inline: false, content_url: `${base}/attachments/token/${token}/`, thumbnails: [] };
+          uploads.set(token, { bytes, attachment });
+          return { status: 201, body: { upload: { token, expires_at: new Date(time.now() + 3 * 86_400_000).toISOString(), attachments: [attachment], attachment } } };
+        },
+      },
       // An attachment's record names its download link; private files need the agent's credentials too.
       { method: 'GET', path: /^\/api\/v2\/attachments\/900\.json$/, reply: () => ({ body: { attachment: { id: 900, file_name: 'crash.log', content_type: 'text/plain', size: crashLog.length, inline: false, thumbnails: [], content_url: `${base}/attachments/token/t0k3n/?name=crash.log` } } }) },
       { method: 'GET', path: /^\/attachments\/token\/t0k3n\/\?name=crash\.log$/, reply: () => ({ headers: { 'content-type': 'text/plain' }, raw: crashLog }) },
@@ -188,8 +203,9 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}): Promis
           }
           Object.assign(ticket, fields, { updated_at: stamp(), seq: ++state.seq });
           if (added) {
-            const c = added as { body: string; public?: boolean };
-            state.comments.get(ticket.id)!.push(comment(1000 + state.seq, 1, c.body, ticket.updated_at, c.public !== false));
+            const c = added as { body: string; public?: boolean; uploads?: string[] };
+            const files = (c.uploads ?? []).map((token) => uploads.get(token)!).filter(Boolean);
+            state.comments.get(ticket.id)!.push(comment(1000 + state.seq, 1, c.body, ticket.updated_at, c.public !== false, files.map((f) => f.attachment)));
           }
           return { body: { ticket: view(ticket), audit: { id: state.seq, events: [] } } };
         },
@@ -206,6 +222,7 @@ export async function startFakeZendesk(options: FakeZendeskOptions = {}): Promis
     remove: (id) => Object.assign(find(String(id))!, { status: 'deleted', subject: 'SCRUBBED', raw_subject: 'SCRUBBED', description: 'SCRUBBED', updated_at: stamp(), seq: ++state.seq }),
     ticket: (id) => view(find(String(id))!),
     comments: (id) => state.comments.get(id) ?? [],
+    uploaded: (token) => uploads.get(token)?.bytes ?? null,
     peak: {
       get account() {
         return minutes.account.peak();
