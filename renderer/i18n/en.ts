@@ -103,6 +103,8 @@ export const en = {
     offline: 'Offline — changes are kept and sent when the connection returns',
     pending_one: '{{count}} change waiting to sync',
     pending_other: '{{count}} changes waiting to sync',
+    needsYou_one: '{{count}} change needs you',
+    needsYou_other: '{{count}} changes need you',
     error: 'Sync problem: {{message}}',
     paused: 'Sync paused — your changes are kept and sent when you resume',
     pause: 'Pause sync',

@@ -3,7 +3,7 @@ import { ruWorkspace } from './ru-workspace';
 
 /** Russian needs the few/many plural forms English lacks. */
 export const ru: Resources & {
-  statusbar: { pending_few: string; pending_many: string };
+  statusbar: { pending_few: string; pending_many: string; needsYou_few: string; needsYou_many: string };
   accounts: { unreadable_few: string; unreadable_many: string; removeWaiting_few: string; removeWaiting_many: string; removeDiscard_few: string; removeDiscard_many: string };
   sla: { applied_few: string; applied_many: string };
   search: { results_few: string; results_many: string };
@@ -124,6 +124,10 @@ export const ru: Resources & {
     pending_few: '{{count}} изменения ждут синхронизации',
     pending_many: '{{count}} изменений ждут синхронизации',
     pending_other: '{{count}} изменения ждут синхронизации',
+    needsYou_one: '{{count}} изменение ждёт вашего решения',
+    needsYou_few: '{{count}} изменения ждут вашего решения',
+    needsYou_many: '{{count}} изменений ждут вашего решения',
+    needsYou_other: '{{count}} изменения ждут вашего решения',
     error: 'Проблема синхронизации: {{message}}',
     paused: 'Синхронизация приостановлена — изменения сохранены и уйдут после возобновления',
     pause: 'Приостановить синхронизацию',

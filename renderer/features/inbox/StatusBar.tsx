@@ -30,6 +30,8 @@ export function StatusBar() {
   const error = useSyncStatus((s) => Object.values(s.errors).find((e) => e) ?? null);
   const progress = useSyncStatus((s) => Object.values(s.progress).find((p) => p));
   const pending = useLiveQuery(() => db.outbox.count(), []) ?? 0;
+  // Failed, set aside or in conflict: nothing sends them by itself, so they are named apart.
+  const needsYou = useLiveQuery(() => db.outbox.where('state').anyOf('failed', 'conflict').count(), []) ?? 0;
   const paused = useShell((s) => s.state?.syncPaused === true);
   const reach = useConnectivity((s) => s.reach);
   const accounts = useLiveQuery(() => db.accounts.toArray(), []);
@@ -57,6 +59,11 @@ export function StatusBar() {
       {pending > 0 && (
         <button type="button" className="link" onClick={() => useUi.getState().setScreen('outbox')}>
           {t('statusbar.pending', { count: pending })}
+        </button>
+      )}
+      {needsYou > 0 && (
+        <button type="button" className="link needs-you" onClick={() => useUi.getState().setScreen('outbox')}>
+          {t('statusbar.needsYou', { count: needsYou })}
         </button>
       )}
       <ShellStatus />
