@@ -142,9 +142,13 @@ function serveClient(ws: WebSocket, services: Services): void {
       return;
     }
     if (++inFlight >= MAX_CALLS_IN_FLIGHT) ws.pause();
-    void dispatch(services.handlers, method, params).then((result) => {
-      if (inFlight-- === MAX_CALLS_IN_FLIGHT) ws.resume();
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
-    });
+    void dispatch(services.handlers, method, params)
+      .then((result) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
+      })
+      .catch((error: unknown) => log.error(`could not answer ${String(method).slice(0, 40)}: ${error instanceof Error ? error.name : 'non-Error'}`))
+      .finally(() => {
+        if (inFlight-- === MAX_CALLS_IN_FLIGHT) ws.resume();
+      });
   });
 }

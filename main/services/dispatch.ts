@@ -11,7 +11,8 @@ export const isMethodName = (name: unknown): name is MethodName =>
 
 function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
   const field = issue.path.map(String).join('.') || '(params)';
-  return `${field}: ${issue.message}`;
+  // Bounded: a message can quote what was sent (an unknown key's name), and that may be huge.
+  return `${field}: ${issue.message}`.slice(0, 500);
 }
 
 function whereThrown(error: Error): string {
@@ -24,13 +25,15 @@ export async function dispatch(handlers: Handlers, method: unknown, params: unkn
     const name = typeof method === 'string' ? JSON.stringify(method.slice(0, 80)) : `of type ${typeof method}`;
     return { ok: false, error: { code: 'unknown_method', message: `Unknown method ${name}` } };
   }
-  const parsed = contract[method].params.safeParse(params ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    log.debug(`rejected ${method}: invalid_request`);
-    return { ok: false, error: { code: 'invalid_request', message: `Invalid request to ${method}: ${describeIssue(issue)}` } };
-  }
+  // Everything below answers with an envelope, whatever is thrown (even by validation): no call can
+  // leave a rejection unhandled and take main down with it.
   try {
+    const parsed = contract[method].params.safeParse(params ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      log.debug(`rejected ${method}: invalid_request`);
+      return { ok: false, error: { code: 'invalid_request', message: `Invalid request to ${method}: ${describeIssue(issue)}` } };
+    }
     const handler = handlers[method] as (p: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
