@@ -50,6 +50,7 @@ export const enWorkspace = {
     title: 'Customer',
     notes: 'My notes',
     notesHint: 'Kept on this computer: preferences, context, what was promised.',
+    notesSaved: 'Saved on this computer.',
     history_one: 'One other ticket',
     history_other: '{{count}} other tickets',
     firstTicket: 'Their first ticket.',

@@ -52,6 +52,7 @@ export const ruWorkspace = {
     title: 'Клиент',
     notes: 'Мои заметки',
     notesHint: 'Хранятся на этом компьютере: предпочтения, контекст, что обещано.',
+    notesSaved: 'Сохранено на этом компьютере.',
     history_one: 'Ещё {{count}} обращение',
     history_few: 'Ещё {{count}} обращения',
     history_many: 'Ещё {{count}} обращений',

@@ -16,7 +16,8 @@ test('customer panel, templates and the satisfaction request on closing', async 
   const name = (await panel.locator('h2').textContent())!;
   await expect(panel.getByRole('heading', { level: 3 })).toHaveText(/other ticket|first ticket|Their first/i);
   await panel.getByLabel('My notes').fill('Prefers a call after 17:00.');
-  await page.locator('section.ticket h1').click(); // leaving the field saves
+  await page.locator('section.ticket h1').click(); // leaving the field saves (typing did already)
+  await expect(panel.getByRole('status')).toHaveText('Saved on this computer.');
   await page.reload();
   await page.locator(`[data-ticket-id="${ticketId}"]`).click();
   await expect(page.getByRole('complementary', { name: 'Customer' }).getByLabel('My notes')).toHaveValue('Prefers a call after 17:00.');

@@ -3,7 +3,7 @@
  * every other ticket of theirs in every source, with its status.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, Ticket } from '../../../shared/domain';
 import { relativeTime } from '../../app/format';
@@ -17,12 +17,31 @@ export function CustomerPanel({ customer, history }: { customer: Customer; histo
   const sources = useLiveQuery(async () => new Map((await db.accounts.toArray()).map((a) => [a.id, a.name])), []);
   const saved = useLiveQuery(() => db.customerNotes.get(customer.email.toLowerCase()), [customer.email]);
   const [notes, setNotes] = useState('');
-  useEffect(() => setNotes(saved?.text ?? ''), [saved]);
-  const saveNotes = () => {
-    if (notes === (saved?.text ?? '')) return;
-    const email = customer.email.toLowerCase();
-    void (notes.trim() ? db.customerNotes.put({ email, text: notes, updatedAt: Date.now() }) : db.customerNotes.delete(email));
-  };
+  const [savedShown, setSavedShown] = useState(false);
+  // While the agent edits, what is stored never overwrites the field (a late read would wipe the typing).
+  const editing = useRef(false);
+  const latest = useRef('');
+  useEffect(() => {
+    if (!editing.current) setNotes(saved?.text ?? '');
+  }, [saved]);
+  const email = customer.email.toLowerCase();
+  const saveNotes = useCallback(
+    async (text: string) => {
+      await (text.trim() ? db.customerNotes.put({ email, text, updatedAt: Date.now() }) : db.customerNotes.delete(email));
+      if (latest.current !== text) return; // typed on meanwhile: that is saved next
+      editing.current = false;
+      setSavedShown(true);
+    },
+    [email],
+  );
+  // Saved as the agent types (a moment after the last key) and on leaving the field: never only on leaving.
+  useEffect(() => {
+    if (!editing.current) return;
+    const timer = setTimeout(() => void saveNotes(notes), 400);
+    return () => clearTimeout(timer);
+  }, [notes, saveNotes]);
+  // Leaving the ticket within that moment still saves (the panel is one customer's: keyed by them).
+  useEffect(() => () => void (editing.current && saveNotes(latest.current)), [saveNotes]);
   const now = Date.now();
   const sorted = [...history].sort((a, b) => b.updatedAt - a.updatedAt);
   return (
@@ -38,8 +57,24 @@ export function CustomerPanel({ customer, history }: { customer: Customer; histo
       </p>
       <label className="customer-notes">
         {t('customer.notes')}
-        <textarea rows={4} value={notes} placeholder={t('customer.notesHint')} onChange={(e) => setNotes(e.target.value)} onBlur={saveNotes} />
+        <textarea
+          rows={4}
+          value={notes}
+          placeholder={t('customer.notesHint')}
+          onChange={(e) => {
+            editing.current = true;
+            setSavedShown(false);
+            latest.current = e.target.value;
+            setNotes(e.target.value);
+          }}
+          onBlur={() => editing.current && void saveNotes(notes)}
+        />
       </label>
+      {savedShown && (
+        <p className="muted" role="status">
+          {t('customer.notesSaved')}
+        </p>
+      )}
       <h3>{t('customer.history', { count: sorted.length })}</h3>
       {sorted.length === 0 ? (
         <p className="muted">{t('customer.firstTicket')}</p>

@@ -184,7 +184,7 @@ export function TicketView() {
         }
       />
       </div>
-      {customer && <CustomerPanel customer={customer} history={related} />}
+      {customer && <CustomerPanel key={customer.email.toLowerCase()} customer={customer} history={related} />}
     </section>
   );
 }
