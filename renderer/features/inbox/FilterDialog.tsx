@@ -12,7 +12,8 @@ export interface FilterItem {
 }
 
 /** `items(query)`: what to list for the text typed so far (the caller filters, and may add "new: …"). */
-export function FilterDialog({ label, placeholder, items, onChoose, onClose, empty }: { label: string; placeholder: string; items: (query: string) => FilterItem[]; onChoose: (item: FilterItem) => void; onClose: () => void; empty: string }) {
+/** `loading`: the choices are still being read; an Enter meanwhile chooses as soon as they are there (a quick agent's key is never lost). */
+export function FilterDialog({ label, placeholder, items, onChoose, onClose, empty, loading = false }: { label: string; placeholder: string; items: (query: string) => FilterItem[]; onChoose: (item: FilterItem) => void; onClose: () => void; empty: string; loading?: boolean }) {
   const [query, setQuery] = useState('');
   const [at, setAt] = useState(0);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -21,9 +22,19 @@ export function FilterDialog({ label, placeholder, items, onChoose, onClose, emp
   const choose = (index: number) => {
     const chosen = list[index];
     if (!chosen) return;
+    // Closed at once, not at the next render: focus is back on the page before the agent's next key
+    // (t, Enter, p in quick succession: the p is the page's, not the closing dialog's field's).
+    dialog.current?.close();
     onClose();
     onChoose(chosen);
   };
+  const enterWhileLoading = useRef(false);
+  useEffect(() => {
+    if (loading || !enterWhileLoading.current) return;
+    enterWhileLoading.current = false;
+    choose(at);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the choices arrive
+  }, [loading]);
   const key = (id: string) => `filter-${id.replace(/[^\w-]/g, '_')}`;
   return (
     <dialog ref={dialog} className="palette" aria-label={label} onClose={onClose}>
@@ -43,7 +54,10 @@ export function FilterDialog({ label, placeholder, items, onChoose, onClose, emp
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') setAt((i) => Math.min(i + 1, list.length - 1));
           else if (e.key === 'ArrowUp') setAt((i) => Math.max(i - 1, 0));
-          else if (e.key === 'Enter') choose(at);
+          else if (e.key === 'Enter') {
+            if (loading) enterWhileLoading.current = true;
+            else choose(at);
+          }
           else return;
           e.preventDefault();
         }}

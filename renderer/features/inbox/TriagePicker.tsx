@@ -87,6 +87,7 @@ export function TriagePicker({ kind, meFor, kick }: { kind: PickerKind; meFor: (
       items={items}
       onClose={() => useUi.getState().setPicker(null)}
       onChoose={(item) => void apply(item)}
+      loading={choices === undefined}
     />
   );
 }
