@@ -18,10 +18,10 @@ function rotate(path: string): void {
   renameSync(path, `${path}.1`);
 }
 
-function write(level: Level, message: string): void {
+function write(level: Level, message: string, toConsole = true): void {
   if (order[level] < order[threshold]) return;
   const line = `${new Date().toISOString()} ${level.padEnd(5)} ${message}\n`;
-  process.stderr.write(line);
+  if (toConsole) process.stderr.write(line);
   if (!file) return;
   try {
     if (existsSync(file) && statSync(file).size + line.length > maxBytes) rotate(file);
@@ -36,6 +36,8 @@ export const log = {
   info: (m: string) => write('info', m),
   warn: (m: string) => write('warn', m),
   error: (m: string) => write('error', m),
+  /** Worth keeping, not worth a line in the terminal (where browser mode promises one line): the log file only. */
+  note: (m: string) => write('info', m, false),
   setLevel(level: Level) {
     threshold = level;
   },

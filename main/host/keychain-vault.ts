@@ -43,7 +43,7 @@ export function keychainVault({ workspace, platform = process.platform, env = pr
   try {
     lookup(run, attributes('(probe)'));
   } catch (error) {
-    log.info(`no OS keychain for browser mode (${(error as Error).message.split('\n')[0]}); passwords are kept in memory while it runs`);
+    log.note(`no OS keychain for browser mode (${(error as Error).message.split('\n')[0]}); passwords are kept in memory while it runs`);
     return null;
   }
   // Read once per account and run; a keychain that stops answering leaves the secret in memory for this run.
