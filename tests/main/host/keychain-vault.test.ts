@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { keychainVault } from '../../../main/host/keychain-vault';
 import { keyringMissing, startKeyring, type Keyring } from '../../support/keyring';
 
-vi.mock('../../../main/log', () => ({ log: { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() } }));
+vi.mock('../../../main/log', () => ({ log: { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn(), note: vi.fn() } }));
 
 const missing = keyringMissing();
 if (missing) console.log(`skipped: the keychain vault tests need a Secret Service: ${missing}`);
