@@ -34,6 +34,7 @@ const api = {
   changeSecret: call('changeSecret'),
   stageFile: call('stageFile'),
   discardFiles: call('discardFiles'),
+  readFile: call('readFile'),
   on<E extends EventName>(event: E, listener: EventListener<E>): () => void {
     if (!(eventNames as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);
     const channel = channelOf(event);

@@ -15,6 +15,8 @@ export const MAX_ATTACHMENTS = 20;
  * message over a few hundred KB), and the change names them by `fileId`.
  */
 export const FILE_CHUNK_BYTES = 512 * 1024;
+/** The largest attachment main fetches for the page to open; bigger ones are opened in a mail program. */
+export const MAX_DOWNLOAD_BYTES = 50 * 1024 * 1024;
 export const FileId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'not a file id');
 export const AttachedFile = z.object({
   fileId: FileId,

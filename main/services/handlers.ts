@@ -3,8 +3,8 @@
  * WebSocket call the very same handlers, after `dispatch` has validated the request.
  */
 import { AppError, type Handlers } from '../../shared/contract';
+import { MAX_DOWNLOAD_BYTES } from '../../shared/mutation';
 
-const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 import { safeExternalUrl } from '../../shared/links';
 import type { Workspace } from './workspace';
 import { diagnosticsText } from './diagnostics';
@@ -60,9 +60,11 @@ export function createHandlers({ workspace, mode, version, openExternal, notify,
       const connector = workspace.connector(accountId);
       if (!connector.fetchAttachment) throw new AppError('not_found', 'This account has no attachments to fetch');
       const content = await connector.fetchAttachment(attachmentId);
-      if (content.data.byteLength > MAX_ATTACHMENT_BYTES) throw new AppError('invalid_request', `attachmentId: ${content.name} is larger than 50 MB; open it in your mail program`);
-      return { name: content.name, type: content.type, base64: Buffer.from(content.data).toString('base64') };
+      if (content.data.byteLength > MAX_DOWNLOAD_BYTES) throw new AppError('invalid_request', `attachmentId: ${content.name} is larger than 50 MB; open it in your mail program`);
+      const fileId = await staged.keep(content.data);
+      return { name: content.name, type: content.type, size: content.data.byteLength, fileId };
     },
+    readFile: async ({ fileId, offset }) => ({ chunk: (await staged.read(fileId, offset)).toString('base64') }),
     articles: async ({ accountId }) => {
       const connector = workspace.connector(accountId);
       return { articles: connector.articles ? (await connector.articles()).slice(0, 5000) : [] };

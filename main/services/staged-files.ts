@@ -5,11 +5,12 @@
  * is sent or undone; what nothing discarded goes after a month.
  */
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { open, rename, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { open, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/contract';
 import type { LocalFile } from '../../shared/connector';
-import type { AttachedFile } from '../../shared/mutation';
+import { FILE_CHUNK_BYTES, type AttachedFile } from '../../shared/mutation';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const MAX_AGE_MS = 30 * 24 * 60 * 60_000;
@@ -80,6 +81,27 @@ export class StagedFiles {
       out.push({ name: f.name, type: f.type, size, path });
     }
     return { files: out };
+  }
+
+  /** Content fetched for the page (an attachment to open), kept until the page has read it. */
+  async keep(data: Uint8Array): Promise<string> {
+    const fileId = `dl-${randomUUID()}`;
+    await writeFile(this.path(fileId), data, { mode: 0o600 });
+    return fileId;
+  }
+
+  /** Up to one chunk of a staged file from `offset` (empty at its end). */
+  async read(fileId: string, offset: number): Promise<Buffer> {
+    const handle = await open(this.path(fileId), 'r').catch(() => {
+      throw new AppError('not_found', 'That file is no longer staged; open the attachment again.');
+    });
+    try {
+      const buffer = Buffer.alloc(FILE_CHUNK_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, FILE_CHUNK_BYTES, offset);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
   }
 
   discard(fileIds: readonly string[]): void {

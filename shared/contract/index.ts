@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { AccountSettings } from '../accounts';
 import { Account, Agent, Article } from '../domain';
-import { FILE_CHUNK_BYTES, FileId, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, Mutation, PushResult } from '../mutation';
+import { FILE_CHUNK_BYTES, FileId, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_DOWNLOAD_BYTES, Mutation, PushResult } from '../mutation';
 import { DesktopSettings, Licence, Navigate, ShellState } from '../shell';
 import { PullResult } from '../sync';
 import type { Envelope } from './errors';
@@ -57,10 +57,19 @@ export const contract = {
     params: z.object({ settings: AccountSettings, password: z.string().min(1).max(1000) }).strict(),
     result: Account,
   },
-  /** Content on demand: an attachment, or `…:raw` for a whole original message. Base64, at most 50 MB. */
+  /**
+   * Content on demand: an attachment, or `…:raw` for a whole original message (at most 50 MB). Main fetches
+   * it and keeps it as a staged file; the page reads it with `readFile` a chunk at a time, then discards it —
+   * no frame or IPC message carries a whole file either way.
+   */
   fetchAttachment: {
     params: z.object({ accountId: AccountId, attachmentId: z.string().min(1).max(2000) }).strict(),
-    result: z.object({ name: z.string(), type: z.string(), base64: z.string() }),
+    result: z.object({ name: z.string(), type: z.string(), size: z.number(), fileId: z.string() }),
+  },
+  /** A chunk of a staged file (base64, at most FILE_CHUNK_BYTES) from `offset`. */
+  readFile: {
+    params: z.object({ fileId: FileId, offset: z.number().int().nonnegative().max(MAX_DOWNLOAD_BYTES) }).strict(),
+    result: z.object({ chunk: z.string() }),
   },
   /**
    * A file for a reply, staged in main a chunk at a time (base64, at most FILE_CHUNK_BYTES): `offset` 0

@@ -28,6 +28,7 @@ export const methodNames = [
   'changeSecret',
   'stageFile',
   'discardFiles',
+  'readFile',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

@@ -1,9 +1,11 @@
 /**
  * A big attachment on a real Dovecot account: 24 MB goes out in chunks (no frame anywhere near the host's
- * limit), arrives in the customer's mailbox once and byte for byte, and stays once after a restart; 26 MB
+ * limit), arrives in the customer's mailbox once and byte for byte, opens again from the thread byte for
+ * byte (read from main in chunks too), and stays once after a restart; 26 MB
  * is refused in the composer with the limit named, before anything is sent.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { expect, test } from '@playwright/test';
@@ -81,6 +83,14 @@ test('a 24 MB file goes with a reply once and byte-identical; a 26 MB file is re
   await expect.poll(async () => (await arrivedAtAlice('Here is the whole log')).length, { timeout: 90_000, intervals: [1000] }).toBe(1);
   const [attachments] = await arrivedAtAlice('Here is the whole log');
   expect(attachments!.map((a) => [a.length, sha(a)])).toEqual([[log.length, sha(log)]]);
+
+  // Opened again from the thread (the Sent copy, fetched from Dovecot): it comes to the page a chunk at a
+  // time and is saved byte for byte.
+  const sentFile = view.locator('.message.out').getByRole('button', { name: /server\.log/ }).last();
+  await expect(sentFile).toBeVisible({ timeout: 30_000 });
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), sentFile.click()]);
+  const saved = readFileSync((await download.path())!);
+  expect([saved.length, sha(saved)]).toEqual([log.length, sha(log)]);
 
   await expectNothingLostOnRestart(page, host);
   await page.waitForTimeout(2000);

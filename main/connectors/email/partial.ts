@@ -53,6 +53,13 @@ export function partSections(structure: MessageStructureObject, limits: PartialL
   return sections;
 }
 
+/** How many bytes fetching `partSections` brings (the parts kept: text, HTML, small ones). */
+export function keptBytes(structure: MessageStructureObject, limits: PartialLimits): number {
+  let sum = 0;
+  for (const node of nodes(structure)) if (node !== structure && !isMultipart(node) && !isBulky(node, limits)) sum += node.size ?? 0;
+  return sum;
+}
+
 /** A base64 part's decoded size, from its encoded size (76 characters and a line break per 57 bytes). */
 const decodedSize = (node: MessageStructureObject) => {
   const size = node.size ?? 0;

@@ -9,7 +9,7 @@ import type { Change } from '../../../shared/sync';
 import type { EmailCursor, FolderState } from './cursor';
 import type { MailMessage } from '../../../shared/email';
 import { parseHeadersOnly, parseMail, type MailMeta } from './parse';
-import { canRebuild, DEFAULT_LIMITS, partSections, rebuild, type PartialLimits } from './partial';
+import { canRebuild, keptBytes, DEFAULT_LIMITS, partSections, rebuild, type PartialLimits } from './partial';
 
 export interface PullContext {
   accountId: string;
@@ -30,7 +30,8 @@ export const TOO_LARGE_NOTE = 'This message is too large to preview; download it
 /**
  * First each message's flags and size; then the source of the ordinary ones — at most
  * `maxPreviewBytes` of it: a larger message keeps only its headers (the original is downloadable on
- * demand) — and large multipart ones part by part, without their bulky parts (partial.ts).
+ * demand) — and large multipart ones part by part, without their bulky parts (partial.ts), whatever
+ * their size as long as the parts fetched fit the preview limit.
  */
 async function fetchMessages(client: ImapFlow, ctx: PullContext, folder: string, uidValidity: number, uids: number[]): Promise<Change[]> {
   if (uids.length === 0) return [];
@@ -42,13 +43,15 @@ async function fetchMessages(client: ImapFlow, ctx: PullContext, folder: string,
     const received = m.internalDate ? new Date(m.internalDate).getTime() : NaN;
     const internalDate = Number.isFinite(received) ? received : null;
     metas.set(m.uid, { accountId: ctx.accountId, folder, uidValidity, uid: m.uid, ownAddresses: ctx.ownAddresses, flags: [...(m.flags ?? [])], size, internalDate, notesFolder: folder === ctx.notesFolder });
-    if (size > limits.largeBytes && size <= ctx.maxPreviewBytes) large.push(m.uid);
+    if (size > limits.largeBytes) large.push(m.uid);
   }
   // Large messages: their structure, then the sections wanted, one FETCH per shape of message.
   const byShape = new Map<string, { sections: string[]; structures: Map<number, MessageStructureObject> }>();
   if (large.length > 0) {
     for await (const m of client.fetch(large.join(','), { uid: true, bodyStructure: true }, { uid: true })) {
-      if (!m.bodyStructure || !canRebuild(m.bodyStructure)) continue;
+      // Over the preview limit too, as long as what is fetched (text, HTML, small parts) is within it: a reply
+      // with a 24 MB file shows its text, the file stays on the server until opened.
+      if (!m.bodyStructure || !canRebuild(m.bodyStructure) || keptBytes(m.bodyStructure, limits) > ctx.maxPreviewBytes) continue;
       const sections = partSections(m.bodyStructure, limits);
       const key = sections.join(' ');
       const shape = byShape.get(key) ?? { sections, structures: new Map() };

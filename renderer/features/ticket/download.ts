@@ -28,7 +28,19 @@ export async function attachmentContent(accountId: string, attachmentId: string,
   let row = await db.attachmentContent.get(attachmentId);
   if (!row) {
     const content = await api().fetchAttachment({ accountId, attachmentId: fetchId });
-    row = { id: attachmentId, accountId, name: content.name, type: content.type, blob: new Blob([bytesOf(content.base64)], { type: content.type }) };
+    // Read from main a chunk at a time, then main lets go of its copy.
+    const parts: Uint8Array<ArrayBuffer>[] = [];
+    try {
+      for (let offset = 0; offset < content.size; ) {
+        const bytes = bytesOf((await api().readFile({ fileId: content.fileId, offset })).chunk);
+        if (bytes.length === 0) throw new Error(`${content.name} ended after ${offset} of ${content.size} bytes`);
+        parts.push(bytes);
+        offset += bytes.length;
+      }
+    } finally {
+      void api().discardFiles({ fileIds: [content.fileId] }).catch(() => undefined);
+    }
+    row = { id: attachmentId, accountId, name: content.name, type: content.type, blob: new Blob(parts, { type: content.type }) };
     await db.attachmentContent.put(row);
   }
   return row;

@@ -110,6 +110,23 @@ describe('email sync against Dovecot', () => {
     await big.close();
   });
 
+  it('a message over the size limit whose text is small shows its text and lists its file, left on the server', async () => {
+    await raw.mailboxCreate('BigFile');
+    const file = Buffer.alloc(300_000, 7).toString('base64').replace(/(.{76})/g, '$1\r\n');
+    const source = Buffer.from(
+      'From: Bob <bob@example.com>\r\nTo: agent@example.test\r\nSubject: The whole log\r\nMessage-ID: <big-file@example.com>\r\n' +
+        `Date: ${new Date(Date.UTC(2026, 10, 2)).toUTCString()}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="m"\r\n\r\n` +
+        '--m\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHere is the whole log.\r\n' +
+        `--m\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename="server.log"\r\nContent-Transfer-Encoding: base64\r\n\r\n${file}\r\n--m--\r\n`,
+    );
+    await appendAll(raw, 'BigFile', [source]);
+    const big = new EmailConnector(settingsFor(dc, 1, users.alice, { folders: ['BigFile'] }), 'alice', () => users.alice.password, { maxPreviewBytes: 100_000 });
+    const [message] = mails((await pullAll(big, null)).changes);
+    expect(message).toMatchObject({ subject: 'The whole log', broken: false, tooLarge: false, attachments: [{ name: 'server.log' }] });
+    expect(message!.text.trim()).toBe('Here is the whole log.');
+    await big.close();
+  });
+
   afterAll(async () => {
     await connector?.close();
   });

@@ -19,6 +19,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     fetchAttachment: fail,
     stageFile: fail,
     discardFiles: fail,
+    readFile: fail,
     articles: fail,
     notify: fail,
     setBadge: fail,

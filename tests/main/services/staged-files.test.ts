@@ -40,4 +40,21 @@ describe('staged files', () => {
     expect(existsSync(join(dir.path, 'staged-files', 'file-0001'))).toBe(false);
     expect(existsSync(join(dir.path, 'staged-files', 'file-0002'))).toBe(true);
   });
+
+  it('keeps fetched content for the page and hands it back a chunk at a time', async () => {
+    const data = Buffer.from(Array.from({ length: 1_200_000 }, (_, i) => (i * 7) % 256));
+    const fileId = await staged.keep(data);
+    const parts: Buffer[] = [];
+    for (let offset = 0; ; ) {
+      const chunk = await staged.read(fileId, offset);
+      if (chunk.length === 0) break;
+      expect(chunk.length).toBeLessThanOrEqual(512 * 1024);
+      parts.push(chunk);
+      offset += chunk.length;
+    }
+    expect(Buffer.concat(parts).equals(data)).toBe(true);
+    staged.discard([fileId]);
+    await expect(staged.read(fileId, 0)).rejects.toMatchObject({ code: 'not_found' });
+  });
 });
+
