@@ -10,7 +10,8 @@ const MAILTO_PARAMS = new Set(['subject', 'body', 'cc']);
 const NEEDS_REPAIR = /[\\\u0000-\u001f\u007f]|^\s|\s$/;
 
 function mailto(url: URL, raw: string): string | null {
-  if (!url.pathname) return null;
+  // The addresses: there, and without spaces (an address never has one; "mailto: ?" is no link).
+  if (!url.pathname || /\s/.test(url.pathname)) return null;
   const query = raw.includes('?') ? raw.slice(raw.indexOf('?') + 1).replace(/#.*$/, '') : '';
   const kept: string[] = [];
   for (const pair of query.split('&').filter(Boolean)) {
