@@ -70,13 +70,7 @@ export class StagedFiles {
     const out: LocalFile[] = [];
     for (const f of files) {
       const path = this.path(f.fileId);
-      const size = (() => {
-        try {
-          return statSync(path).size;
-        } catch {
-          return -1;
-        }
-      })();
+      const size = statSync(path, { throwIfNoEntry: false })?.size ?? -1;
       if (size !== f.size) return { missing: `The file "${f.name}" (${(f.size / 1024 / 1024).toFixed(1)} MB) attached to this reply is no longer on this computer; attach it again and resend.` };
       out.push({ name: f.name, type: f.type, size, path });
     }

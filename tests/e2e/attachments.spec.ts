@@ -30,16 +30,22 @@ function bytes(size: number, seed: string): Buffer {
 }
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-/** What arrived in Alice's mailbox with `text` in it: each copy's attachments. */
-async function arrivedAtAlice(text: string): Promise<Buffer[][]> {
+interface Arrived {
+  to: string;
+  text: string;
+  attachments: Buffer[];
+}
+
+/** What arrived in Alice's mailbox with `text` in it: each copy's recipients, text and attachments. */
+async function arrivedAtAlice(text: string): Promise<Arrived[]> {
   const box = await rawClient(peers.dc(), users.alice);
   try {
     const lock = await box.getMailboxLock('INBOX');
     try {
-      const found: Buffer[][] = [];
+      const found: Arrived[] = [];
       for await (const message of box.fetch('1:*', { source: true })) {
         const parsed = await simpleParser(message.source!);
-        if (parsed.text?.includes(text)) found.push(parsed.attachments.map((a) => a.content));
+        if (parsed.text?.includes(text)) found.push({ to: [parsed.to ?? []].flat().map((a) => a.text).join(', '), text: parsed.text, attachments: parsed.attachments.map((a) => a.content) });
       }
       return found;
     } finally {
@@ -81,8 +87,12 @@ test('a 24 MB file goes with a reply once and byte-identical; a 26 MB file is re
   await view.getByRole('button', { name: 'Send' }).click();
 
   await expect.poll(async () => (await arrivedAtAlice('Here is the whole log')).length, { timeout: 90_000, intervals: [1000] }).toBe(1);
-  const [attachments] = await arrivedAtAlice('Here is the whole log');
-  expect(attachments!.map((a) => [a.length, sha(a)])).toEqual([[log.length, sha(log)]]);
+  const [arrived] = await arrivedAtAlice('Here is the whole log');
+  expect(arrived!.to).toContain(users.alice.email); // to the customer only
+  expect(arrived!.to).not.toContain(users.agent.email);
+  expect(arrived!.text).toContain('Here is the whole log, as asked.');
+  expect(arrived!.attachments.map((a) => [a.length, sha(a)])).toEqual([[log.length, sha(log)]]);
+  await expect(view.getByLabel('Status')).toHaveValue('pending'); // a reply leaves the ticket waiting on the customer
 
   // Opened again from the thread (the Sent copy, fetched from Dovecot): it comes to the page a chunk at a
   // time and is saved byte for byte.
