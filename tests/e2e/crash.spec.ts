@@ -112,8 +112,11 @@ test(`${RUNS} seeded crashes of the page or the host during push and pull: nothi
     const delay = Math.floor(rng() * 300);
     const marker = `crash-run-${run}`;
     if (mode.endsWith('push')) {
-      await inboxRows(page).filter({ hasText: onRt ? RT_SUBJECTS[k]! : THREAD }).first().click();
+      const subject = onRt ? RT_SUBJECTS[k]! : THREAD;
+      await inboxRows(page).filter({ hasText: subject }).first().click();
       const view = page.locator('section.ticket');
+      // The list may still be re-sorting as the recovered sync lands: the reply goes only once the clicked ticket is open.
+      await expect(view.locator('h1')).toHaveText(subject);
       if (onRt && rng() < 0.5) {
         const status = (await view.getByLabel('Status').inputValue()) === 'on-hold' ? 'open' : 'on-hold';
         await view.getByLabel('Status').selectOption(status);
