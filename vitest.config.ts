@@ -15,7 +15,10 @@ if (!rtInstalled()) {
   leftOut.push('tests/integration/rt/faults.test.ts', 'tests/integration/rt/source-data.test.ts');
 }
 const browser = chromiumFound();
-if (!browser) console.log(`skipped: the cache tests in a browser (tests/renderer) — ${HOW_TO.chromium}`);
+if (!browser) {
+  console.log(`skipped: the cache tests in a browser (tests/renderer) and the OAuth2 sign-in (its login pages are filled in a browser) — ${HOW_TO.chromium}`);
+  leftOut.push('tests/integration/email/oauth.test.ts');
+}
 
 export default defineConfig({
   test: {

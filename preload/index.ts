@@ -35,6 +35,10 @@ const api = {
   stageFile: call('stageFile'),
   discardFiles: call('discardFiles'),
   readFile: call('readFile'),
+  discoverServers: call('discoverServers'),
+  beginSignIn: call('beginSignIn'),
+  finishSignIn: call('finishSignIn'),
+  cancelSignIn: call('cancelSignIn'),
   on<E extends EventName>(event: E, listener: EventListener<E>): () => void {
     if (!(eventNames as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);
     const channel = channelOf(event);

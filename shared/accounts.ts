@@ -29,6 +29,43 @@ export const Endpoint = z
   });
 export type Endpoint = z.infer<typeof Endpoint>;
 
+/** An address of an identity provider: https, or http on this computer (a test or a local gateway). */
+const providerUrl = z
+  .string()
+  .max(2000)
+  .url()
+  .refine((u) => u.startsWith('https://') || (u.startsWith('http://') && isLoopbackHost(new URL(u).hostname)), 'must be an https address (http only on this computer)');
+
+/**
+ * How an email account signs in. A password (the default), or OAuth2 in the system browser: Google (Gmail
+ * and Workspace), Microsoft 365 / Outlook.com, or any other provider by its endpoints ("custom"). Each
+ * organisation registers its own app, so the client id (and Microsoft's tenant) come from IT or Settings.
+ */
+export const OAuth2Auth = z
+  .object({
+    type: z.literal('oauth2'),
+    provider: z.enum(['google', 'microsoft', 'custom']),
+    clientId: z.string().min(1).max(500),
+    /** Google's desktop clients come with a "secret" that is not one (RFC 8252 §8.5): it ships in the app. */
+    clientSecret: z.string().min(1).max(500).optional(),
+    /** Microsoft: the directory — "organizations" (default), "common", "consumers", or the tenant's id or domain. */
+    tenant: z.string().min(1).max(200).regex(/^[A-Za-z0-9.-]+$/).optional(),
+    /** A custom provider's endpoints (Google's and Microsoft's are built in). */
+    authorizationUrl: providerUrl.optional(),
+    tokenUrl: providerUrl.optional(),
+    revocationUrl: providerUrl.optional(),
+    /** The scopes to ask for instead of the provider's usual ones. */
+    scopes: z.array(z.string().min(1).max(500)).min(1).max(20).optional(),
+  })
+  .strict()
+  .refine((a) => a.provider !== 'custom' || (!!a.authorizationUrl && !!a.tokenUrl), {
+    message: 'a custom provider needs its authorizationUrl and tokenUrl',
+    path: ['authorizationUrl'],
+  });
+export type OAuth2Auth = z.infer<typeof OAuth2Auth>;
+export const AccountAuth = z.union([z.object({ type: z.literal('password') }).strict(), OAuth2Auth]);
+export type AccountAuth = z.infer<typeof AccountAuth>;
+
 const envName = z.string().max(200).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable');
 
 /** What every account has: an optional fixed id, and the name the agent sees. */
@@ -47,6 +84,8 @@ export const ImapAccountSettings = z
     smtp: Endpoint,
     username: z.string().min(1).max(1000),
     passwordEnv: envName.optional(),
+    /** How it signs in; a password when not given. */
+    auth: AccountAuth.optional(),
     folders: z.array(z.string().min(1).max(1000)).min(1).max(100).default(['INBOX', 'Sent']),
     /** Where sent replies are appended; found by its special use when not given. */
     sentFolder: z.string().min(1).max(1000).optional(),
@@ -61,6 +100,8 @@ export const ImapAccountSettings = z
   })
   .strict();
 export type ImapAccountSettings = z.infer<typeof ImapAccountSettings>;
+
+export const usesOAuth = (settings: AccountSettings): settings is ImapAccountSettings & { auth: OAuth2Auth } => settings.type === 'imap' && settings.auth?.type === 'oauth2';
 
 export const RtAccountSettings = z.object({ type: z.literal('rt'), ...helpdesk }).strict();
 export type RtAccountSettings = z.infer<typeof RtAccountSettings>;

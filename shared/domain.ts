@@ -56,6 +56,8 @@ export const Account = z.object({
   name: z.string(),
   demo: z.boolean(),
   capabilities: Capabilities.optional(),
+  /** 'oauth2': signs in in the browser (Sign in again), else with a password or token. */
+  signIn: z.literal('oauth2').optional(),
 });
 export type Account = z.infer<typeof Account>;
 

@@ -13,6 +13,8 @@ import type { Connectivity } from './connectivity';
 import type { ShellControl } from './shell-control';
 import type { StagedFiles } from './staged-files';
 import { readLicences } from './licences';
+import { discoverServers, resolverFor } from './discovery';
+import type { SignIns } from './sign-ins';
 
 export interface HandlerDeps {
   workspace: Workspace;
@@ -29,6 +31,9 @@ export interface HandlerDeps {
   staged: StagedFiles;
   /** The licences file written by the build (`out/licences.json`). */
   licencesFile: string | null;
+  signIns: SignIns;
+  /** DNS servers for finding mail servers from an address (SB_DNS_SERVERS); the system's when empty. */
+  dnsServers?: string[];
 }
 
 function runtimeVersions(): string {
@@ -36,7 +41,7 @@ function runtimeVersions(): string {
   return v.electron ? `Electron ${v.electron}, Chromium ${v.chrome}, Node ${v.node}` : `Node ${v.node}`;
 }
 
-export function createHandlers({ workspace, mode, version, openExternal, notify, setBadge, shell, reach, staged, licencesFile }: HandlerDeps): Handlers {
+export function createHandlers({ workspace, mode, version, openExternal, notify, setBadge, shell, reach, staged, licencesFile, signIns, dnsServers = [] }: HandlerDeps): Handlers {
   return {
     appInfo: async () => ({ version, mode, me: workspace.me(), platform: process.platform }),
     listAccounts: async () => workspace.accounts(),
@@ -54,7 +59,14 @@ export function createHandlers({ workspace, mode, version, openExternal, notify,
     removeDemo: async () => ({ removed: workspace.setDemoRemoved(true) }),
     restoreDemo: async () => ({ restored: workspace.setDemoRemoved(false) }),
     testAccount: async ({ settings, password }) => workspace.testAccount(settings, password),
-    addAccount: async ({ settings, password }) => workspace.addAccount(settings, password),
+    addAccount: async (params) => workspace.addAccount(params.settings, 'signInId' in params ? signIns.take(params.signInId, params.settings) : params.password),
+    discoverServers: async ({ email }) => discoverServers(email, dnsServers.length ? { resolver: resolverFor(dnsServers) } : {}),
+    beginSignIn: async (target) => signIns.begin(target),
+    finishSignIn: async ({ signInId }) => signIns.finish(signInId),
+    cancelSignIn: async ({ signInId }) => {
+      signIns.cancel(signInId);
+      return {};
+    },
     changeSecret: async ({ accountId, secret }) => workspace.changeSecret(accountId, secret),
     fetchAttachment: async ({ accountId, attachmentId }) => {
       const connector = workspace.connector(accountId);

@@ -7,6 +7,7 @@ import { ShellControl, type DesktopHooks } from './shell-control';
 import { memoryVault, type Vault } from './vault';
 import { Workspace } from './workspace';
 import { StagedFiles } from './staged-files';
+import { SignIns } from './sign-ins';
 import { join } from 'node:path';
 
 export interface Services {
@@ -17,7 +18,7 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export interface ServiceOptions extends Omit<HandlerDeps, 'workspace' | 'shell' | 'reach' | 'staged' | 'licencesFile'> {
+export interface ServiceOptions extends Omit<HandlerDeps, 'workspace' | 'shell' | 'reach' | 'staged' | 'licencesFile' | 'signIns' | 'dnsServers'> {
   dataDir: string;
   /** Where secrets are kept: safeStorage in Electron, memory in browser mode. */
   vault?: Vault;
@@ -40,6 +41,13 @@ export function createServices(options: ServiceOptions): Services {
   const licencesFile = options.licencesFile ?? null;
   const staged = new StagedFiles(join(options.dataDir, 'staged-files'));
   staged.sweep();
-  const handlers = createHandlers({ ...options, workspace, shell, reach: new Connectivity(hub.emit), staged, licencesFile });
-  return { handlers, emit: hub.emit, subscribe: hub.subscribe, shell, close: () => workspace.close() };
+  // The sign-in page opens in the system browser: from main in Electron; browser mode's page opens a tab itself.
+  const signIns = new SignIns(workspace, (url) => (options.mode === 'electron' ? options.openExternal(url) : Promise.resolve(false)));
+  const dnsServers = (process.env.SB_DNS_SERVERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const handlers = createHandlers({ ...options, workspace, shell, reach: new Connectivity(hub.emit), staged, licencesFile, signIns, dnsServers });
+  const close = async () => {
+    signIns.close();
+    await workspace.close();
+  };
+  return { handlers, emit: hub.emit, subscribe: hub.subscribe, shell, close };
 }

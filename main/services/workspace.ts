@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { AccountSettings, accountIdOf, type ImapAccountSettings, ProvisioningFile } from '../../shared/accounts';
+import { AccountSettings, accountIdOf, type ImapAccountSettings, ProvisioningFile, usesOAuth } from '../../shared/accounts';
 import type { Connector, TestResult } from '../../shared/connector';
 import { AppError, type Emit } from '../../shared/contract';
 import type { Account, Agent } from '../../shared/domain';
@@ -18,7 +18,10 @@ import { EmailConnector } from '../connectors/email/connector';
 import { helpdeskConnector, type HelpdeskSettings } from '../connectors/helpdesks';
 import { log } from '../log';
 import { readJson, writeJsonAtomic } from './files';
-import type { Vault } from './vault';
+import type { TokenSet } from './oauth/flow';
+import { endpointsOf } from './oauth/providers';
+import { OAuthCredentials } from './oauth/tokens';
+import { memoryVault, type Vault } from './vault';
 
 const Settings = z.object({ demoRemoved: z.boolean().default(false) });
 type Settings = z.infer<typeof Settings>;
@@ -52,7 +55,7 @@ export class Workspace {
   private settings: Settings;
   private demo: DemoConnector | null = null;
   private saved: AccountSettings[];
-  private readonly email = new Map<string, { connector: EmailConnector; provisioned: boolean; unwatch: () => void }>();
+  private readonly email = new Map<string, { connector: EmailConnector; provisioned: boolean; unwatch: () => void; oauth: OAuthCredentials | null }>();
   /** Helpdesk accounts (Request Tracker, Zendesk). */
   private readonly helpdesks = new Map<string, { connector: Connector; settings: HelpdeskSettings; provisioned: boolean }>();
 
@@ -68,7 +71,9 @@ export class Workspace {
       const id = accountIdOf(settings);
       const variable = settings.type === 'imap' ? settings.passwordEnv : settings.tokenEnv;
       const secret = variable ? env[variable] : undefined;
-      if (secret) vault.set(id, secret);
+      if (usesOAuth(settings)) {
+        if (!vault.get(id)) log.warn(`account "${settings.name}" signs in with OAuth2 (${settings.auth.provider}): the agent signs in once in Settings → Accounts`);
+      } else if (secret) vault.set(id, secret);
       else log.warn(`account "${settings.name}": the environment variable ${variable ?? '(none named)'} is not set; it will ask to sign in`);
       if (settings.type === 'imap') this.start(settings, true);
       else this.startHelpdesk(settings, id, true);
@@ -83,10 +88,11 @@ export class Workspace {
   private start(settings: ImapAccountSettings, provisioned: boolean): void {
     const id = accountIdOf(settings);
     if (this.email.has(id)) return;
-    const connector = new EmailConnector(settings, id, () => this.options.vault.get(id), { journal: fileJournal(join(this.options.dataDir, `smtp-${id}.journal`)) });
+    const oauth = usesOAuth(settings) ? new OAuthCredentials(endpointsOf(settings.auth), id, this.options.vault) : null;
+    const connector = new EmailConnector(settings, id, oauth ?? (() => this.options.vault.get(id)), { journal: fileJournal(join(this.options.dataDir, `smtp-${id}.journal`)) });
     const unwatch = connector.watch(() => this.options.emit('syncChanged', { accountId: id }));
     void connector.warmUp();
-    this.email.set(id, { connector, provisioned, unwatch });
+    this.email.set(id, { connector, provisioned, unwatch, oauth });
   }
 
   private demoShown(): boolean {
@@ -101,7 +107,14 @@ export class Workspace {
   }
 
   accounts(): Account[] {
-    return this.connectors().map((c) => ({ ...c.account, capabilities: c.capabilities }));
+    return this.connectors().map((c) => ({ ...c.account, capabilities: c.capabilities, ...(this.email.get(c.account.id)?.oauth ? { signIn: 'oauth2' as const } : {}) }));
+  }
+
+  /** An account's settings, provisioned or added. */
+  settingsOf(accountId: string): AccountSettings | null {
+    const email = this.email.get(accountId);
+    if (email) return email.connector.settings;
+    return this.helpdesks.get(accountId)?.settings ?? null;
   }
 
   /**
@@ -127,7 +140,8 @@ export class Workspace {
       ...(this.demoShown() ? ['demo'] : []),
       ...[...this.email.values()].map(({ connector, provisioned }) => {
         const { imap, smtp } = connector.settings;
-        return `imap ${imap.host}:${imap.port} (${imap.security}), smtp ${smtp.host}:${smtp.port} (${smtp.security})${provisioned ? ', from the accounts file' : ''}`;
+        const auth = connector.settings.auth?.type === 'oauth2' ? `, OAuth2 (${connector.settings.auth.provider})` : '';
+        return `imap ${imap.host}:${imap.port} (${imap.security}), smtp ${smtp.host}:${smtp.port} (${smtp.security})${auth}${provisioned ? ', from the accounts file' : ''}`;
       }),
       ...[...this.helpdesks.values()].map(({ settings, provisioned }) => `${settings.type} ${new URL(settings.url).host}${provisioned ? ', from the accounts file' : ''}`),
     ];
@@ -141,7 +155,10 @@ export class Workspace {
 
   async testAccount(settings: AccountSettings, password: string): Promise<TestResult> {
     if (settings.type !== 'imap') return helpdeskConnector(settings, 'test', () => password).testConnection();
-    const probe = new EmailConnector(settings, 'test', () => password);
+    return this.tryConnection(new EmailConnector(settings, 'test', () => password));
+  }
+
+  private async tryConnection(probe: EmailConnector): Promise<TestResult> {
     try {
       return await probe.testConnection();
     } finally {
@@ -149,16 +166,36 @@ export class Workspace {
     }
   }
 
-  addAccount(settings: AccountSettings, password: string): Account {
+  /**
+   * A new account with its password or token, or — signing in with OAuth2 — the tokens of its finished
+   * sign-in, tried first: an account that cannot connect is not added.
+   */
+  async addAccount(settings: AccountSettings, secret: string | TokenSet): Promise<Account> {
     const id = accountIdOf(settings);
     if (this.email.has(id) || this.helpdesks.has(id)) throw new AppError('invalid_request', `settings: ${settings.type === 'imap' ? `${settings.email} on ${settings.imap.host}` : settings.url} is already added`);
-    this.options.vault.set(id, password);
+    if (typeof secret !== 'string') {
+      if (!usesOAuth(settings)) throw new AppError('invalid_request', 'settings.auth: a sign-in is only for an OAuth2 account');
+      const probe = new OAuthCredentials(endpointsOf(settings.auth), 'probe', memoryVault());
+      probe.adopt(secret);
+      const tried = await this.tryConnection(new EmailConnector(settings, 'test', probe));
+      if (!tried.ok) throw new AppError('unavailable', tried.message);
+    }
+    this.options.vault.set(id, typeof secret === 'string' ? secret : secret.refreshToken);
     this.saved = [...this.saved, settings];
     writeJsonAtomic(join(this.options.dataDir, 'accounts.json'), this.saved);
     if (settings.type === 'imap') this.start(settings, false);
     else this.startHelpdesk(settings, id, false);
+    if (typeof secret !== 'string') this.email.get(id)?.oauth?.adopt(secret);
     this.options.emit('accountsChanged', {});
     return this.accounts().find((a) => a.id === id)!;
+  }
+
+  /** A new OAuth2 sign-in for an account (its old one expired or was revoked): used from now on, and it syncs. */
+  async adoptSignIn(accountId: string, tokens: TokenSet): Promise<void> {
+    const oauth = this.email.get(accountId)?.oauth;
+    if (!oauth) throw new AppError('not_found', `No OAuth2 account "${accountId}" in this workspace`);
+    oauth.adopt(tokens);
+    this.options.emit('syncChanged', { accountId });
   }
 
   /** A new password or token: tried with the account's settings first, kept only if it works; then a pull. */
@@ -169,6 +206,7 @@ export class Workspace {
       if (provisioned) throw new AppError('invalid_request', 'accountId: this account is set up by your administrator (accounts file); its secret comes from there');
       throw new AppError('not_found', `No account "${accountId}" in this workspace`);
     }
+    if (usesOAuth(settings)) throw new AppError('invalid_request', 'accountId: this account signs in with OAuth2; use Sign in again');
     const result = await this.testAccount(settings, secret);
     if (!result.ok) return result;
     this.options.vault.set(accountId, secret);

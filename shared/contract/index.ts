@@ -3,16 +3,18 @@
  * browser-mode WebSocket). Every request is validated against `params` where it enters main.
  */
 import { z } from 'zod';
-import { AccountSettings } from '../accounts';
+import { AccountSettings, ImapAccountSettings } from '../accounts';
 import { Account, Agent, Article } from '../domain';
 import { FILE_CHUNK_BYTES, FileId, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_DOWNLOAD_BYTES, Mutation, PushResult } from '../mutation';
 import { DesktopSettings, Licence, Navigate, ShellState } from '../shell';
 import { PullResult } from '../sync';
 import type { Envelope } from './errors';
+import { SignInId, signInMethods } from './sign-in';
 import type { EventName, MethodName } from './names';
 
 export * from './errors';
 export * from './names';
+export * from './sign-in';
 
 const Empty = z.object({}).strict();
 
@@ -53,10 +55,15 @@ export const contract = {
     params: z.object({ accountId: AccountId, secret: z.string().min(1).max(1000) }).strict(),
     result: TestAnswer,
   },
+  /** With a password or token, or, for an OAuth2 email account, the id of its finished sign-in. */
   addAccount: {
-    params: z.object({ settings: AccountSettings, password: z.string().min(1).max(1000) }).strict(),
+    params: z.union([
+      z.object({ settings: AccountSettings, password: z.string().min(1).max(1000) }).strict(),
+      z.object({ settings: ImapAccountSettings, signInId: SignInId }).strict(),
+    ]),
     result: Account,
   },
+  ...signInMethods,
   /**
    * Content on demand: an attachment, or `…:raw` for a whole original message (at most 50 MB). Main fetches
    * it and keeps it as a staged file; the page reads it with `readFile` a chunk at a time, then discards it —

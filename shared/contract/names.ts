@@ -29,6 +29,10 @@ export const methodNames = [
   'stageFile',
   'discardFiles',
   'readFile',
+  'discoverServers',
+  'beginSignIn',
+  'finishSignIn',
+  'cancelSignIn',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

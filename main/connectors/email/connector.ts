@@ -15,6 +15,7 @@ import { attachmentFrom, parseAttachmentId } from './attachments';
 import { bounded, localId } from '../../../shared/ids';
 import { mailMessageId } from '../../../shared/triage';
 import { decodeCursor, encodeCursor } from './cursor';
+import { passwordCredentials, smtpAuth, type Credentials, type Login } from './credentials';
 import { ConnectionError, explain } from './errors';
 import { serverFolders } from './folders';
 import { openImap } from './imap';
@@ -70,23 +71,43 @@ export class EmailConnector implements Connector {
   private pulling: Promise<unknown> = Promise.resolve();
   private firstPage: { at: number; page: Promise<PullResult> } | null = null;
   private connecting: Record<'pull' | 'push', Promise<ImapFlow> | null> = { pull: null, push: null };
+  private readonly credentials: Credentials;
 
   constructor(
     readonly settings: ImapAccountSettings,
     accountId: string,
-    private readonly password: () => string | null,
+    /** How it signs in; a function: the stored password. */
+    credentials: Credentials | (() => string | null),
     private readonly options: EmailConnectorOptions = {},
   ) {
+    this.credentials = typeof credentials === 'function' ? passwordCredentials(credentials) : credentials;
     this.account = { id: accountId, type: 'imap', name: settings.name, demo: false };
     this.me = { id: agentIdOf(accountId, settings.email), accountId, name: settings.name, email: settings.email.toLowerCase() };
   }
 
-  private secret(): string {
-    const password = this.password();
-    if (password === null) {
-      throw new AppError('needs_sign_in', `No password is stored for ${this.settings.email}. ${this.settings.passwordEnv ? `Set the environment variable ${this.settings.passwordEnv}` : 'Enter it in Settings'}.`);
+  private async login(): Promise<Login> {
+    const login = await this.credentials.current();
+    if (login !== null) return login;
+    if (this.credentials.kind === 'oauth2') throw new AppError('needs_sign_in', `${this.settings.email} is not signed in. Sign in in Settings → Accounts.`);
+    throw new AppError('needs_sign_in', `No password is stored for ${this.settings.email}. ${this.settings.passwordEnv ? `Set the environment variable ${this.settings.passwordEnv}` : 'Enter it in Settings'}.`);
+  }
+
+  /**
+   * Runs `use` with the account's login; when a server refuses it and the credentials have a fresher one
+   * (an OAuth token refreshed), once more with that.
+   */
+  private async signedIn<T>(use: (login: Login) => Promise<T>): Promise<T> {
+    const login = await this.login();
+    try {
+      return await use(login);
+    } catch (error) {
+      if (!(error instanceof ConnectionError && error.problem === 'auth') || !(await this.credentials.refused(login))) throw error;
+      return use(await this.login());
     }
-    return password;
+  }
+
+  private openImap(): Promise<ImapFlow> {
+    return this.signedIn((login) => openImap(this.settings, login, { qresync: this.options.qresync }));
   }
 
   private asAppError(error: unknown): AppError {
@@ -98,7 +119,7 @@ export class EmailConnector implements Connector {
   private async imap(role: 'pull' | 'push'): Promise<ImapFlow> {
     const open = this.clients[role];
     if (open?.usable) return open;
-    this.connecting[role] ??= openImap(this.settings, this.secret(), { qresync: this.options.qresync })
+    this.connecting[role] ??= this.openImap()
       .then((client) => {
         this.clients[role] = client;
         client.on('close', () => {
@@ -117,23 +138,25 @@ export class EmailConnector implements Connector {
     const { imap, smtp } = this.settings;
     let client: ImapFlow | null = null;
     try {
-      client = await openImap(this.settings, this.secret(), { qresync: this.options.qresync });
+      client = await this.openImap();
       if (!client.capabilities.has('IDLE')) notes.push('The server has no IDLE: new mail is found by polling.');
       if (!client.capabilities.has('CONDSTORE')) notes.push('The server has no CONDSTORE: flag changes are found by re-reading flags.');
       const { missing } = await serverFolders(client, this.settings.folders);
       if (missing.length) return { ok: false, problem: 'capability', message: `The mailbox has no folder ${missing.map((m) => `"${m}"`).join(', ')}.` };
-      const transport = nodemailer.createTransport({
-        host: smtp.host, port: smtp.port, secure: smtp.security === 'tls', requireTLS: smtp.security === 'starttls',
-        ignoreTLS: smtp.security === 'none', tls: smtp.security === 'none' ? undefined : await tlsOptionsFor(smtp, 'smtp'),
-        auth: { user: this.settings.username, pass: this.secret() }, connectionTimeout: 15_000,
+      const tls = smtp.security === 'none' ? undefined : await tlsOptionsFor(smtp, 'smtp');
+      await this.signedIn(async (login) => {
+        const transport = nodemailer.createTransport({
+          host: smtp.host, port: smtp.port, secure: smtp.security === 'tls', requireTLS: smtp.security === 'starttls',
+          ignoreTLS: smtp.security === 'none', tls, auth: smtpAuth(this.settings.username, login), connectionTimeout: 15_000,
+        });
+        try {
+          await transport.verify();
+        } catch (error) {
+          throw explain(error, { kind: 'SMTP', host: smtp.host, port: smtp.port, user: this.settings.username });
+        } finally {
+          transport.close();
+        }
       });
-      try {
-        await transport.verify();
-      } catch (error) {
-        throw explain(error, { kind: 'SMTP', host: smtp.host, port: smtp.port, user: this.settings.username });
-      } finally {
-        transport.close();
-      }
       return { ok: true, notes };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, problem: 'auth', message: error.message };
@@ -237,7 +260,8 @@ export class EmailConnector implements Connector {
       const recipients = [...email.to, ...email.cc].map((a) => a.email);
       const { sentCopy } = this.settings;
       const serverKeepsSent = sentCopy === 'server' || (sentCopy === 'auto' && client.capabilities.has('X-GM-EXT-1'));
-      const outcome = await sendOnce(client, this.settings, this.secret(), await this.sentFolder(client), composed, recipients, serverKeepsSent, this.options.journal);
+      const sent = await this.sentFolder(client);
+      const outcome = await this.signedIn((login) => sendOnce(client, this.settings, login, sent, composed, recipients, serverKeepsSent, this.options.journal));
       if ('refused' in outcome) return { kind: 'rejected', reason: outcome.refused };
       if (email.replyTo) await storeKeywords(client, [email.replyTo], { add: ['\\Answered'], remove: [] }).catch(() => undefined);
       const id = mailMessageId(this.account.id, composed.messageId); // the id the pulled Sent copy will have
@@ -285,7 +309,7 @@ export class EmailConnector implements Connector {
    * when every window had a cache). Resolves when that page is ready (or failed).
    */
   warmUp(): Promise<void> {
-    if (this.password() === null) return Promise.resolve();
+    if (!this.credentials.stored()) return Promise.resolve();
     const page = this.serially(() => this.pullNow(null));
     this.firstPage = { at: Date.now(), page };
     return page.then(
@@ -299,10 +323,7 @@ export class EmailConnector implements Connector {
    * STATUS on the others, the connection proved alive every cycle and opened again when it is not (watch.ts).
    */
   watch(onChange: () => void): () => void {
-    const open = () => {
-      const password = this.password();
-      return password === null ? null : openImap(this.settings, password, { qresync: this.options.qresync });
-    };
+    const open = () => (this.credentials.stored() ? this.openImap() : null);
     const folders = async (client: ImapFlow) => (await serverFolders(client, [...this.settings.folders, NOTES_FOLDER])).paths;
     return watchFolders(open, folders, onChange, { ...defaultWatchOptions(this.settings.folders.length), ...this.options.watch });
   }

@@ -1,6 +1,7 @@
 /** Opens an imapflow client for an account, with its TLS rules, and explains failures in plain words. */
 import { ImapFlow, type Logger } from 'imapflow';
 import type { ImapAccountSettings } from '../../../shared/accounts';
+import { imapAuth, type Login } from './credentials';
 import { explain } from './errors';
 import { tlsOptionsFor } from './tls';
 
@@ -25,7 +26,7 @@ function refusalLogger(owner: { client: ImapFlow | null }): Logger {
   return { debug: ignore, info: ignore, warn: keep, error: keep };
 }
 
-export async function openImap(settings: ImapAccountSettings, password: string, options: { qresync?: boolean } = {}): Promise<ImapFlow> {
+export async function openImap(settings: ImapAccountSettings, login: Login, options: { qresync?: boolean } = {}): Promise<ImapFlow> {
   const { host, port, security } = settings.imap;
   const context = { kind: 'IMAP' as const, host, port, user: settings.username };
   let client: ImapFlow;
@@ -37,7 +38,7 @@ export async function openImap(settings: ImapAccountSettings, password: string, 
       secure: security === 'tls',
       doSTARTTLS: security === 'starttls' ? true : false,
       tls: security === 'none' ? undefined : await tlsOptionsFor(settings.imap, 'imap'),
-      auth: { user: settings.username, pass: password },
+      auth: imapAuth(settings.username, login),
       logger: refusalLogger(owner),
       qresync: options.qresync ?? true,
       connectionTimeout: 15_000,

@@ -13,6 +13,7 @@ import type { ImapAccountSettings } from '../../../shared/accounts';
 import type { EmailContext } from '../../../shared/email';
 import type { LocalFile } from '../../../shared/connector';
 import type { Mutation } from '../../../shared/mutation';
+import { smtpAuth, type Login } from './credentials';
 import { explain } from './errors';
 import { memoryJournal, type SmtpJournal } from './smtp-journal';
 import { tlsOptionsFor } from './tls';
@@ -92,7 +93,7 @@ export type SendOutcome = { sent: 'now' | 'earlier' | 'unconfirmed' } | { refuse
 export async function sendOnce(
   client: ImapFlow,
   settings: ImapAccountSettings,
-  password: string,
+  login: Login,
   sentFolder: string,
   composed: { raw: Buffer; messageId: string },
   recipients: string[],
@@ -127,7 +128,7 @@ export async function sendOnce(
     requireTLS: security === 'starttls',
     ignoreTLS: security === 'none',
     tls: security === 'none' ? undefined : await tlsOptionsFor(settings.smtp, 'smtp'),
-    auth: { user: settings.username, pass: password },
+    auth: smtpAuth(settings.username, login),
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 60_000,

@@ -27,7 +27,15 @@ export interface Dovecot {
   stop(): void;
 }
 
-export async function startDovecot(): Promise<Dovecot> {
+/**
+ * `oauth2`: IMAP also takes OAuth2 access tokens (SASL XOAUTH2 and/or OAUTHBEARER), checked by Dovecot's
+ * oauth2 passdb at the token server's introspection endpoint (a URL with the server's credentials in it).
+ */
+export interface DovecotOptions {
+  oauth2?: { introspectionUrl: string; mechanisms?: Array<'xoauth2' | 'oauthbearer'> };
+}
+
+export async function startDovecot(options: DovecotOptions = {}): Promise<Dovecot> {
   try {
     execFileSync('dovecot', ['--version'], { stdio: 'ignore' });
   } catch {
@@ -55,6 +63,24 @@ export async function startDovecot(): Promise<Dovecot> {
   for (const u of Object.values(users)) mkdirSync(`${dir}/mail/${u.email}`, { recursive: true });
   if (root) execFileSync('chown', ['-R', `${uid}:${gid}`, `${dir}/mail`]);
 
+  const oauth = options.oauth2;
+  const oauthMechanisms = oauth ? (oauth.mechanisms ?? ['xoauth2', 'oauthbearer']).join(' ') : '';
+  if (oauth) {
+    writeFileSync(`${dir}/oauth2.conf`, `introspection_mode = post
+introspection_url = ${oauth.introspectionUrl}
+force_introspection = yes
+username_attribute = sub
+active_attribute = active
+active_value = true
+`);
+    chmodSync(`${dir}/oauth2.conf`, 0o644);
+  }
+  const oauthPassdb = oauth ? `passdb {
+  driver = oauth2
+  mechanisms = ${oauthMechanisms}
+  args = ${dir}/oauth2.conf
+}
+` : '';
   const mailbox = (name: string, use: string) => `  mailbox ${name} {\n    special_use = \\${use}\n    auto = subscribe\n  }\n`;
   writeFileSync(`${dir}/dovecot.conf`, `instance_name = dovecot-test-${dir.slice(5)}
 base_dir = ${dir}/run
@@ -73,11 +99,12 @@ ssl_cert = <${dir}/tls/cert.pem
 ssl_key = <${dir}/tls/key.pem
 ssl_min_protocol = TLSv1.2
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login ${oauthMechanisms}
 auth_failure_delay = 0
 mail_max_userip_connections = 100
-passdb {
+${oauthPassdb}passdb {
   driver = passwd-file
+  mechanisms = plain login
   args = scheme=PLAIN username_format=%u ${dir}/users
 }
 userdb {

@@ -47,8 +47,11 @@ function deliveryOf(target: Delivery): (to: string[], from: string, raw: string)
   };
 }
 
-/** `afterDelivery`: what the server does next (a server that files its own Sent copy, like Gmail). */
-export async function startSmtpSink(target: Delivery, afterDelivery?: (message: SentMessage) => void): Promise<SmtpSink> {
+/**
+ * `afterDelivery`: what the server does next (a server that files its own Sent copy, like Gmail).
+ * `introspect`: XOAUTH2 is accepted too, the token checked with the token server (who it belongs to, or null).
+ */
+export async function startSmtpSink(target: Delivery, afterDelivery?: (message: SentMessage) => void, introspect?: (token: string) => Promise<string | null>): Promise<SmtpSink> {
   const known = new Set<string>(Object.values(users).map((u) => u.email));
   const passwords = new Map<string, string>(Object.values(users).map((u) => [u.email, u.password]));
   const deliver = deliveryOf(target);
@@ -59,10 +62,13 @@ export async function startSmtpSink(target: Delivery, afterDelivery?: (message: 
     authOptional: true,
     allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
-    authMethods: ['PLAIN', 'LOGIN'],
+    authMethods: introspect ? ['PLAIN', 'LOGIN', 'XOAUTH2'] : ['PLAIN', 'LOGIN'],
     onAuth(auth, _session, callback) {
-      if (passwords.get(auth.username ?? '') === auth.password) callback(null, { user: auth.username });
-      else callback(Object.assign(new Error('5.7.8 Authentication failed'), { responseCode: 535 }));
+      const refuse = () => callback(Object.assign(new Error('5.7.8 Authentication failed'), { responseCode: 535 }));
+      if (auth.method === 'XOAUTH2' && introspect) {
+        introspect(auth.accessToken ?? '').then((user) => (user && user === auth.username ? callback(null, { user }) : refuse()), refuse);
+      } else if (auth.method !== 'XOAUTH2' && passwords.get(auth.username ?? '') === auth.password) callback(null, { user: auth.username });
+      else refuse();
     },
     onRcptTo(address, _session, callback) {
       if (known.has(address.address.toLowerCase())) callback();

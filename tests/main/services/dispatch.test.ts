@@ -33,6 +33,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     about: fail,
     connectivity: fail,
     changeSecret: fail,
+    discoverServers: fail,
+    beginSignIn: fail,
+    finishSignIn: fail,
+    cancelSignIn: fail,
     ...overrides,
   };
 }

@@ -41,12 +41,12 @@ describe('workspace provisioning', () => {
     const events: string[] = [];
     const options = { dataDir: dir.path, vault, emit: (name: string) => void events.push(name) };
     const first = new Workspace(options as never);
-    const account = first.addAccount({ type: 'rt', name: 'Old RT', url: 'http://127.0.0.1:18080' }, '1-2-secret');
+    const account = await first.addAccount({ type: 'rt', name: 'Old RT', url: 'http://127.0.0.1:18080' }, '1-2-secret');
     expect(readFileSync(join(dir.path, 'accounts.json'), 'utf8')).not.toContain('1-2-secret');
     const again = new Workspace(options as never);
     expect(again.accounts()).toEqual([account]);
     expect(again.describeAccounts()).toEqual(['rt 127.0.0.1:18080']);
-    expect(() => again.addAccount({ type: 'rt', name: 'Same', url: 'http://127.0.0.1:18080' }, 'x')).toThrow(/already added/);
+    await expect(again.addAccount({ type: 'rt', name: 'Same', url: 'http://127.0.0.1:18080' }, 'x')).rejects.toThrow(/already added/);
     expect(await again.removeAccount(account.id)).toBe(true);
     expect(vault.get(account.id)).toBeNull();
     expect(new Workspace(options as never).accounts().map((a) => a.demo)).toEqual([true]); // the demo is back
