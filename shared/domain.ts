@@ -58,6 +58,8 @@ export const Account = z.object({
   capabilities: Capabilities.optional(),
   /** 'oauth2': signs in in the browser (Sign in again), else with a password or token. */
   signIn: z.literal('oauth2').optional(),
+  /** Why the agent must sign in again (an OAuth2 sign-in revoked or expired). */
+  needsSignIn: z.string().max(1000).optional(),
 });
 export type Account = z.infer<typeof Account>;
 

@@ -139,6 +139,18 @@ export function resolverFor(servers: string[]): Resolver {
   return resolver;
 }
 
+/**
+ * With DNS servers of its own (SB_DNS_SERVERS), a host is fetched only when they know its address: no
+ * question about the address's domain goes to another resolver.
+ */
+export function fetchKnownTo(resolver: Pick<Resolver, 'resolve4'>): typeof fetch {
+  return async (input, init) => {
+    const host = new URL(String(input)).hostname;
+    if ((await resolver.resolve4(host).catch(() => [])).length === 0) throw new TypeError(`${host} has no address`);
+    return fetch(input, init);
+  };
+}
+
 export async function discoverServers(email: string, deps: DiscoveryDeps = {}): Promise<Discovery> {
   const domain = domainOf(email);
   const steps: DiscoveryStep[] = [];

@@ -13,7 +13,7 @@ import type { Connectivity } from './connectivity';
 import type { ShellControl } from './shell-control';
 import type { StagedFiles } from './staged-files';
 import { readLicences } from './licences';
-import { discoverServers, resolverFor } from './discovery';
+import { discoverServers, fetchKnownTo, resolverFor } from './discovery';
 import type { SignIns } from './sign-ins';
 
 export interface HandlerDeps {
@@ -60,7 +60,11 @@ export function createHandlers({ workspace, mode, version, openExternal, notify,
     restoreDemo: async () => ({ restored: workspace.setDemoRemoved(false) }),
     testAccount: async ({ settings, password }) => workspace.testAccount(settings, password),
     addAccount: async (params) => workspace.addAccount(params.settings, 'signInId' in params ? signIns.take(params.signInId, params.settings) : params.password),
-    discoverServers: async ({ email }) => discoverServers(email, dnsServers.length ? { resolver: resolverFor(dnsServers) } : {}),
+    discoverServers: async ({ email }) => {
+      if (!dnsServers.length) return discoverServers(email);
+      const resolver = resolverFor(dnsServers);
+      return discoverServers(email, { resolver, fetch: fetchKnownTo(resolver) });
+    },
     beginSignIn: async (target) => signIns.begin(target),
     finishSignIn: async ({ signInId }) => signIns.finish(signInId),
     cancelSignIn: async ({ signInId }) => {

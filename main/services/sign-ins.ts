@@ -38,11 +38,17 @@ export class SignIns {
     return { signInId, url: flow.url, opened };
   }
 
-  async finish(signInId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  /** The outcome, or `waiting` after `waitMs` while the agent is still in the browser (the page asks again). */
+  async finish(signInId: string, waitMs = 20_000): Promise<{ ok: true } | { ok: false; message: string } | { waiting: true }> {
     const entry = this.pending.get(signInId);
     if (!entry) return { ok: false, message: 'This sign-in is over; start it again.' };
+    if (entry.tokens) return { ok: true };
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<'waiting'>((resolve) => (timer = setTimeout(() => resolve('waiting'), waitMs)));
     try {
-      const tokens = await entry.flow.tokens;
+      const outcome = await Promise.race([entry.flow.tokens, waited]);
+      if (outcome === 'waiting') return { waiting: true };
+      const tokens = outcome;
       if ('accountId' in entry.target) {
         this.pending.delete(signInId);
         await this.workspace.adoptSignIn(entry.target.accountId, tokens);
@@ -55,6 +61,8 @@ export class SignIns {
     } catch (error) {
       this.pending.delete(signInId);
       return { ok: false, message: isAppErrorShape(error) ? error.message : (error as Error).message };
+    } finally {
+      clearTimeout(timer);
     }
   }
 

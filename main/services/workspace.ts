@@ -88,7 +88,7 @@ export class Workspace {
   private start(settings: ImapAccountSettings, provisioned: boolean): void {
     const id = accountIdOf(settings);
     if (this.email.has(id)) return;
-    const oauth = usesOAuth(settings) ? new OAuthCredentials(endpointsOf(settings.auth), id, this.options.vault) : null;
+    const oauth = usesOAuth(settings) ? new OAuthCredentials(endpointsOf(settings.auth), id, this.options.vault, () => this.options.emit('accountsChanged', {})) : null;
     const connector = new EmailConnector(settings, id, oauth ?? (() => this.options.vault.get(id)), { journal: fileJournal(join(this.options.dataDir, `smtp-${id}.journal`)) });
     const unwatch = connector.watch(() => this.options.emit('syncChanged', { accountId: id }));
     void connector.warmUp();
@@ -107,7 +107,11 @@ export class Workspace {
   }
 
   accounts(): Account[] {
-    return this.connectors().map((c) => ({ ...c.account, capabilities: c.capabilities, ...(this.email.get(c.account.id)?.oauth ? { signIn: 'oauth2' as const } : {}) }));
+    return this.connectors().map((c) => {
+      const oauth = this.email.get(c.account.id)?.oauth;
+      const signIn = oauth ? { signIn: 'oauth2' as const, ...(oauth.problem ? { needsSignIn: oauth.problem } : {}) } : {};
+      return { ...c.account, capabilities: c.capabilities, ...signIn };
+    });
   }
 
   /** An account's settings, provisioned or added. */

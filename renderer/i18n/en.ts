@@ -1,7 +1,9 @@
+import { enSignIn } from './en-sign-in';
 import { enWorkspace } from './en-workspace';
 
 export const en = {
   ...enWorkspace,
+  ...enSignIn,
   nav: {
     views: 'Views', open: 'All open', mine: 'My open', unassigned: 'Unassigned', vip: 'VIP', atRisk: 'SLA at risk', breached: 'Breached', pending: 'Pending',
     snoozed: 'Snoozed', all: 'All', outbox: 'Outbox', settings: 'Settings', kpi: 'KPIs', sources: 'Sources', channels: 'Channels',

@@ -1,4 +1,5 @@
 import type { Resources } from './en';
+import { ruSignIn } from './ru-sign-in';
 import { ruWorkspace } from './ru-workspace';
 
 /** Russian needs the few/many plural forms English lacks. */
@@ -19,6 +20,7 @@ export const ru: Resources & {
   bulk: { selected_few: string; selected_many: string; done_few: string; done_many: string; doneSkipped_few: string; doneSkipped_many: string; snoozed_few: string; snoozed_many: string };
 } = {
   ...ruWorkspace,
+  ...ruSignIn,
   nav: {
     views: 'Представления', open: 'Все открытые', mine: 'Мои открытые', unassigned: 'Без исполнителя', vip: 'VIP', atRisk: 'SLA под угрозой', breached: 'Просрочено', pending: 'Ждут клиента',
     snoozed: 'Отложенные', all: 'Все', outbox: 'Исходящие', settings: 'Настройки', kpi: 'Показатели', sources: 'Источники', channels: 'Каналы',

@@ -43,12 +43,13 @@ export const signInMethods = {
     result: z.object({ signInId: SignInId, url: z.string().max(8192), opened: z.boolean() }),
   },
   /**
-   * Waits (at most ten minutes) for the agent to finish in the browser. For an account, its new sign-in is
-   * kept and it syncs again; for new settings, `addAccount` takes the id.
+   * Waits for the agent to finish in the browser: answers within 20 seconds, `waiting` while the sign-in
+   * is still open (ask again; it ends after ten minutes). For an account, its new sign-in is kept and it
+   * syncs again; for new settings, `addAccount` takes the id.
    */
   finishSignIn: {
     params: z.object({ signInId: SignInId }).strict(),
-    result: z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), message: z.string() })]),
+    result: z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), message: z.string() }), z.object({ waiting: z.literal(true) })]),
   },
   /** Stops a sign-in the agent gave up on. */
   cancelSignIn: { params: z.object({ signInId: SignInId }).strict(), result: z.object({}) },

@@ -10,6 +10,8 @@ export interface RunningHost {
   /** What it was started with, so a restart starts it the same way. */
   args: string[];
   env: Record<string, string>;
+  /** Everything it printed (stdout and stderr), across restarts. */
+  output: string[];
 }
 
 /** `port`: a fixed one (a restart keeps the origin, so the browser keeps the cache); `env`: secrets by name. */
@@ -20,7 +22,12 @@ export async function startBrowserMode(dataDir: string, extraArgs: string[] = []
     env: { ...process.env, SWITCHBOARD_LOG: 'warn', SWITCHBOARD_KEYCHAIN: 'off', ...options.env },
   });
   let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += String(d)));
+  const output: string[] = [];
+  child.stderr!.on('data', (d) => {
+    stderr += String(d);
+    output.push(String(d));
+  });
+  child.stdout!.on('data', (d) => output.push(String(d)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not start in 15 s: ${stderr}`)), 15_000);
     child.stdout!.on('data', (d) => {
@@ -32,7 +39,7 @@ export async function startBrowserMode(dataDir: string, extraArgs: string[] = []
     });
     child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}: ${stderr}`)));
   });
-  return { url, origin: new URL(url).origin, dataDir, process: child, args: extraArgs, env: options.env ?? {} };
+  return { url, origin: new URL(url).origin, dataDir, process: child, args: extraArgs, env: options.env ?? {}, output };
 }
 
 /**
@@ -42,7 +49,9 @@ export async function startBrowserMode(dataDir: string, extraArgs: string[] = []
 export async function restartHost(host: RunningHost): Promise<RunningHost> {
   const port = Number(new URL(host.url).port);
   await stopHost(host);
-  return Object.assign(host, await startBrowserMode(host.dataDir, host.args, { port, env: host.env }));
+  const started = await startBrowserMode(host.dataDir, host.args, { port, env: host.env });
+  started.output.unshift(...host.output);
+  return Object.assign(host, started);
 }
 
 export async function stopHost(host: RunningHost): Promise<number | null> {

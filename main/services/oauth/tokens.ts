@@ -4,6 +4,7 @@
  * run one at a time — providers that rotate refresh tokens revoke the whole sign-in when an old one is
  * used twice — and a rotated refresh token is in the vault before the new access token is used.
  */
+import { isAppErrorShape } from '../../../shared/contract/errors';
 import type { Credentials, Login } from '../../connectors/email/credentials';
 import type { Vault } from '../vault';
 import { refreshTokens, type TokenSet } from './flow';
@@ -15,13 +16,23 @@ export class OAuthCredentials implements Credentials {
   readonly kind = 'oauth2' as const;
   private access: { token: string; expiresAt: number } | null = null;
   private refreshing: Promise<string> | null = null;
+  /** Why the agent must sign in again (the provider refused the refresh token); null while signed in. */
+  problem: string | null = null;
 
   constructor(
     private readonly endpoints: OAuthEndpoints,
     private readonly accountId: string,
     private readonly vault: Vault,
+    /** Told when `problem` changes. */
+    private readonly onChange: () => void = () => undefined,
     private readonly fetchImpl: typeof fetch = fetch,
   ) {}
+
+  private setProblem(problem: string | null): void {
+    if (problem === this.problem) return;
+    this.problem = problem;
+    this.onChange();
+  }
 
   stored(): boolean {
     return this.vault.get(this.accountId) !== null;
@@ -31,6 +42,7 @@ export class OAuthCredentials implements Credentials {
   adopt(tokens: TokenSet): void {
     this.vault.set(this.accountId, tokens.refreshToken);
     this.access = { token: tokens.accessToken, expiresAt: tokens.expiresAt };
+    this.setProblem(null);
   }
 
   async current(): Promise<Login | null> {
@@ -51,7 +63,10 @@ export class OAuthCredentials implements Credentials {
     this.refreshing ??= (async () => {
       const refreshToken = this.vault.get(this.accountId);
       if (refreshToken === null) throw new Error('no refresh token'); // stored() was checked; removed meanwhile
-      const set = await refreshTokens(this.endpoints, refreshToken, this.fetchImpl);
+      const set = await refreshTokens(this.endpoints, refreshToken, this.fetchImpl).catch((error: unknown) => {
+        if (isAppErrorShape(error) && error.code === 'needs_sign_in') this.setProblem(error.message);
+        throw error;
+      });
       if (set.refreshToken && set.refreshToken !== refreshToken) this.vault.set(this.accountId, set.refreshToken);
       this.access = { token: set.accessToken, expiresAt: set.expiresAt };
       return set.accessToken;

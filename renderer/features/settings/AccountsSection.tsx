@@ -9,6 +9,7 @@ import { AddEmailAccount } from './AddEmailAccount';
 import { AddHelpdeskAccount } from './AddHelpdeskAccount';
 import { ChangeSecret } from './ChangeSecret';
 import { RemoveAccount } from './RemoveAccount';
+import { SignInWaiting, useBrowserSignIn } from './SignInWaiting';
 
 /** The accounts with their sync state, and the way to add an email or helpdesk account. */
 export function AccountsSection() {
@@ -29,6 +30,25 @@ export function AccountsSection() {
     );
   }, []);
   const [removing, setRemoving] = useState<string | null>(null);
+  const browser = useBrowserSignIn();
+  const [signInError, setSignInError] = useState<string | null>(null);
+  /** OAuth2: a new sign-in in the browser; main keeps it and the account syncs again, its queued changes with it. */
+  const signInAgain = async (accountId: string, name: string) => {
+    setSaved(null);
+    setSignInError(null);
+    try {
+      const outcome = await browser.run({ accountId });
+      if (!outcome.ok) {
+        if (outcome.message) setSignInError(outcome.message);
+        return;
+      }
+      setSaved(t('signIn.done', { name }));
+      await engine.retryNow(accountId);
+      await engine.refreshAccounts();
+    } catch (e) {
+      setSignInError(e instanceof Error ? e.message : String(e));
+    }
+  };
   return (
     <fieldset>
       <legend>{t('accounts.title')}</legend>
@@ -40,9 +60,16 @@ export function AccountsSection() {
               {errors[account.id] ?? (state?.lastSyncAt ? t('accounts.lastSync', { time: relativeTime(state.lastSyncAt, Date.now(), i18n.language) }) : t('accounts.never'))}
             </span>{' '}
             {unreadable > 0 && <span className="muted">{t('accounts.unreadable', { count: unreadable })} </span>}
-            <button type="button" onClick={() => { setSaved(null); setChanging(account.id); }}>
-              {t('accounts.changeSecret')}
-            </button>
+            {account.needsSignIn && <span role="alert" className="error">{account.needsSignIn} </span>}
+            {account.signIn === 'oauth2' ? (
+              <button type="button" aria-label={t('signIn.againFor', { name: account.name })} disabled={!!browser.running} onClick={() => void signInAgain(account.id, account.name)}>
+                {t('signIn.again')}
+              </button>
+            ) : (
+              <button type="button" onClick={() => { setSaved(null); setChanging(account.id); }}>
+                {t('accounts.changeSecret')}
+              </button>
+            )}
             <button type="button" onClick={() => setRemoving(account.id)}>
               {t('accounts.remove')}
             </button>
@@ -62,7 +89,9 @@ export function AccountsSection() {
           </li>
         ))}
       </ul>
+      {browser.running && <SignInWaiting signIn={browser.running} />}
       {saved && <p role="status">{saved}</p>}
+      {signInError && <p role="alert" className="error">{signInError}</p>}
       {adding === 'email' && <AddEmailAccount onDone={() => setAdding(null)} />}
       {adding === 'helpdesk' && <AddHelpdeskAccount onDone={() => setAdding(null)} />}
       {adding === null && (

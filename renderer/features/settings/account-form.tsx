@@ -61,7 +61,9 @@ export function useAccountForm(settings: () => AccountSettings, secret: string, 
 }
 
 /** The outcome of a test (the problem in general words, then exactly), errors, and the buttons. */
-export function AccountFormFooter({ form, onCancel, general = true, children }: { form: AccountForm; onCancel: () => void; general?: boolean; children?: ReactNode }) {
+export function AccountFormFooter(props: { form: AccountForm; onCancel: () => void; general?: boolean; children?: ReactNode; saveLabel?: string; test?: boolean; busy?: boolean }) {
+  const { form, onCancel, general = true, children, saveLabel, test = true } = props;
+  const busy = form.busy || !!props.busy;
   const { t } = useTranslation();
   const { result } = form;
   return (
@@ -76,11 +78,13 @@ export function AccountFormFooter({ form, onCancel, general = true, children }: 
       )}
       {form.error && <p role="alert" className="error">{form.error}</p>}
       <div className="form-actions">
-        <button type="button" disabled={form.busy} onClick={form.test}>
-          {form.busy ? t('accounts.testing') : t('accounts.test')}
-        </button>
-        <button type="submit" disabled={form.busy}>
-          {t('accounts.save')}
+        {test && (
+          <button type="button" disabled={busy} onClick={form.test}>
+            {form.busy ? t('accounts.testing') : t('accounts.test')}
+          </button>
+        )}
+        <button type="submit" disabled={busy}>
+          {saveLabel ?? t('accounts.save')}
         </button>
         <button type="button" onClick={onCancel}>
           {t('accounts.cancel')}

@@ -24,6 +24,8 @@ export interface Oidc {
   revokeAll(): Promise<number>;
   /** How many access tokens were issued by a refresh. */
   refreshes: number;
+  /** Every token and code the server handed out, to look for in logs and files. */
+  issued: Set<string>;
   /** The lifetime of access tokens issued from now on. */
   setAccessTokenSeconds(seconds: number): void;
   stop(): Promise<void>;
@@ -58,6 +60,12 @@ export async function startOidc(options: { accessTokenSeconds?: number } = {}): 
   } as never);
   let refreshes = 0;
   provider.on('grant.saved', (grant: { jti: string }) => void grants.add(grant.jti));
+  // Opaque tokens and codes are their ids.
+  const issued = new Set<string>();
+  const keep = (token: { jti: string }) => void issued.add(token.jti);
+  provider.on('access_token.saved', keep);
+  provider.on('refresh_token.saved', keep);
+  provider.on('authorization_code.saved', keep);
   provider.on('grant.success', (ctx: { oidc: { params?: { grant_type?: string } } }) => {
     if (ctx.oidc.params?.grant_type === 'refresh_token') refreshes++;
   });
@@ -94,6 +102,7 @@ export async function startOidc(options: { accessTokenSeconds?: number } = {}): 
       grants.clear();
       return revoked;
     },
+    issued,
     get refreshes() {
       return refreshes;
     },
