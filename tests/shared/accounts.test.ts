@@ -36,3 +36,26 @@ describe('the provisioning file', () => {
     expect(ProvisioningFile.safeParse(badEnv).success).toBe(false);
   });
 });
+
+describe('an email account that signs in with OAuth2', () => {
+  const google = {
+    type: 'imap', name: 'Team', email: 'support@company.example', username: 'support@company.example',
+    imap: { host: 'imap.gmail.com', port: 993, security: 'tls' }, smtp: { host: 'smtp.gmail.com', port: 465, security: 'tls' },
+    auth: { type: 'oauth2', provider: 'google', clientId: '123-abc.apps.googleusercontent.com' },
+  };
+
+  it('Google or Microsoft need only the client id (and Microsoft its tenant); no secret variable', () => {
+    expect(ProvisioningFile.safeParse({ accounts: [google] }).success).toBe(true);
+    const microsoft = { ...google, auth: { type: 'oauth2', provider: 'microsoft', clientId: '00000000-0000-0000-0000-000000000000', tenant: 'contoso.onmicrosoft.com' } };
+    expect(ProvisioningFile.safeParse({ accounts: [microsoft] }).success).toBe(true);
+    expect(ProvisioningFile.safeParse({ accounts: [{ ...google, auth: { type: 'oauth2', provider: 'google' } }] }).success).toBe(false);
+  });
+
+  it('a custom provider needs its endpoints, over https (http only on this computer)', () => {
+    const custom = (auth: Record<string, unknown>) => ProvisioningFile.safeParse({ accounts: [{ ...google, auth: { type: 'oauth2', provider: 'custom', clientId: 'c', ...auth } }] });
+    expect(custom({}).error?.issues[0]?.message).toMatch(/needs its authorizationUrl and tokenUrl/);
+    expect(custom({ authorizationUrl: 'https://id.company.example/auth', tokenUrl: 'https://id.company.example/token' }).success).toBe(true);
+    expect(custom({ authorizationUrl: 'http://id.company.example/auth', tokenUrl: 'https://id.company.example/token' }).success).toBe(false);
+    expect(custom({ authorizationUrl: 'http://127.0.0.1:8080/auth', tokenUrl: 'http://127.0.0.1:8080/token' }).success).toBe(true);
+  });
+});

@@ -77,7 +77,7 @@ function sample(root: Schema, s: Schema | undefined, depth = 0): unknown {
     case 'string': {
       if (s.format === 'email') return 'agent@example.test';
       if (s.format === 'uri') return 'https://helpdesk.example.test';
-      if (s.pattern) return ['abcdefgh-1234', FINGERPRINT, 'SECRET_NAME'].find((c) => new RegExp(s.pattern!).test(c)) ?? 'a';
+      if (s.pattern) return ['abcdefgh-1234', FINGERPRINT, 'SECRET_NAME', 'abcdefgh-1234-5678'].find((c) => new RegExp(s.pattern!).test(c)) ?? 'a';
       return 'a'.repeat(Math.max(1, s.minLength ?? 0));
     }
     case 'integer':
