@@ -48,7 +48,7 @@ export const OAuth2Auth = z
     clientId: z.string().min(1).max(500),
     /** Google's desktop clients come with a "secret" that is not one (RFC 8252 §8.5): it ships in the app. */
     clientSecret: z.string().min(1).max(500).optional(),
-    /** Microsoft: the directory — "organizations" (default), "common", "consumers", or the tenant's id or domain. */
+    /** Microsoft: the directory — "common" (default), "organizations", "consumers", or the tenant's id or domain. */
     tenant: z.string().min(1).max(200).regex(/^[A-Za-z0-9.-]+$/).optional(),
     /** A custom provider's endpoints (Google's and Microsoft's are built in). */
     authorizationUrl: providerUrl.optional(),

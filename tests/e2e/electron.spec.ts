@@ -26,7 +26,7 @@ test('Electron: the demo inbox, a status change kept across a reload', async () 
       await page.reload();
     });
     const exposed = await page.evaluate(() => Object.keys((window as unknown as { switchboard: object }).switchboard).sort());
-    test.expect(exposed).toEqual(['about', 'addAccount', 'appInfo', 'articles', 'changeSecret', 'connectivity', 'diagnostics', 'discardFiles', 'fetchAttachment', 'installUpdate', 'listAccounts', 'notify', 'on', 'openExternal', 'pull', 'push', 'readFile', 'removeAccount', 'removeDemo', 'reportActivity', 'restoreDemo', 'setBadge', 'setDesktopSettings', 'setSyncPaused', 'shellState', 'stageFile', 'testAccount']);
+    test.expect(exposed).toEqual(['about', 'addAccount', 'appInfo', 'articles', 'beginSignIn', 'cancelSignIn', 'changeSecret', 'connectivity', 'diagnostics', 'discardFiles', 'discoverServers', 'fetchAttachment', 'finishSignIn', 'installUpdate', 'listAccounts', 'notify', 'on', 'openExternal', 'pull', 'push', 'readFile', 'removeAccount', 'removeDemo', 'reportActivity', 'restoreDemo', 'setBadge', 'setDesktopSettings', 'setSyncPaused', 'shellState', 'stageFile', 'testAccount']);
     test.expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
   } finally {
     await app.close();

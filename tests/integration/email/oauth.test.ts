@@ -4,6 +4,7 @@
  * a server that offers only that), and an SMTP server taking XOAUTH2 checked the same way. Every test
  * "restarts": a new connector that has only what the vault kept.
  */
+import { execFileSync } from 'node:child_process';
 import { chromium, type Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OAuth2Auth } from '../../../shared/accounts';
@@ -149,6 +150,23 @@ describe('OAuth2 for IMAP and SMTP', () => {
     } finally {
       onlyXoauth.stop();
     }
+  });
+
+  it('at most three connections per account while it syncs, watches and sends (Gmail allows 15 per user)', async () => {
+    const vault = memoryVault();
+    const { connector, credentials } = connectorWith(vault);
+    credentials.adopt(await signIn());
+    const unwatch = connector.watch(() => undefined);
+    await connector.pull(null);
+    await connector.push(reply('A second reply, while watching.'));
+    await connector.pull(null);
+    await new Promise((r) => setTimeout(r, 500));
+    const who = execFileSync('doveadm', ['-c', `${dc.dir}/dovecot.conf`, 'who'], { encoding: 'utf8' });
+    const open = Number(new RegExp(`^${users.agent.email.replace('.', '\\.')}\\s+(\\d+)\\s+imap`, 'm').exec(who)?.[1]);
+    expect(open).toBeGreaterThanOrEqual(2);
+    expect(open).toBeLessThanOrEqual(3);
+    unwatch();
+    await connector.close();
   });
 
   it('a token for another user is refused by the mail server', async () => {
