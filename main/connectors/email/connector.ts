@@ -323,7 +323,8 @@ export class EmailConnector implements Connector {
    * STATUS on the others, the connection proved alive every cycle and opened again when it is not (watch.ts).
    */
   watch(onChange: () => void): () => void {
-    const open = () => (this.credentials.stored() ? this.openImap() : null);
+    // Nothing stored: the open fails (needs sign-in) and the watcher pauses, doubling, like any failure.
+    const open = () => this.openImap();
     const folders = async (client: ImapFlow) => (await serverFolders(client, [...this.settings.folders, NOTES_FOLDER])).paths;
     return watchFolders(open, folders, onChange, { ...defaultWatchOptions(this.settings.folders.length), ...this.options.watch });
   }
