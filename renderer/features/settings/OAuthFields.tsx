@@ -1,4 +1,5 @@
 /** How an email account signs in: a password, or OAuth2 with Google, Microsoft or another provider, and that app's details. */
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountAuth } from '../../../shared/accounts';
 
@@ -29,6 +30,7 @@ export function authOf(method: Method, app: OAuthApp): AccountAuth | undefined {
 
 export function OAuthFields({ method, app, onMethod, onApp }: { method: Method; app: OAuthApp; onMethod: (m: Method) => void; onApp: (a: OAuthApp) => void }) {
   const { t } = useTranslation();
+  const methodId = useId();
   const field = (key: keyof OAuthApp, label: string, required = false) => (
     <label>
       {label}
@@ -37,16 +39,17 @@ export function OAuthFields({ method, app, onMethod, onApp }: { method: Method; 
   );
   return (
     <>
-      <label>
-        {t('signIn.method')}
-        <select value={method} onChange={(e) => onMethod(e.target.value as Method)}>
+      {/* Labelled by id, not by wrapping: the label is "Sign-in", not the text of every option. */}
+      <div className="field">
+        <label htmlFor={methodId}>{t('signIn.method')}</label>
+        <select id={methodId} value={method} onChange={(e) => onMethod(e.target.value as Method)}>
           {(['password', 'google', 'microsoft', 'custom'] as const).map((m) => (
             <option key={m} value={m}>
               {t(`signIn.method_${m}`)}
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {method !== 'password' && (
         <fieldset className="oauth-app">
           <p className="muted">{t('signIn.clientIdHint')}</p>
