@@ -10,6 +10,8 @@ import { DemoBanner } from '../features/demo/DemoBanner';
 import { NoAccounts } from '../features/demo/NoAccounts';
 import { Sidebar } from '../features/inbox/Sidebar';
 import { StatusBar } from '../features/inbox/StatusBar';
+import { MacroPicker } from '../features/macros/MacroPicker';
+import { MacroUndo } from '../features/macros/MacroUndo';
 import { TicketList } from '../features/inbox/TicketList';
 
 import { TicketView } from '../features/ticket/TicketView';
@@ -62,10 +64,12 @@ export function App() {
         )}
       </div>
       <UndoSend />
+      <MacroUndo />
       <StatusBar />
       {helpOpen && <CheatSheet />}
       {paletteOpen && <CommandPalette context={{ meFor, kick: engine.kick }} />}
-      {picker && <TriagePicker kind={picker} meFor={meFor} kick={engine.kick} />}
+      {picker === 'macro' && <MacroPicker meFor={meFor} />}
+      {picker && picker !== 'macro' && <TriagePicker kind={picker} meFor={meFor} kick={engine.kick} />}
       {settingsOpen && (
         <Suspense fallback={null}>
           <Settings />

@@ -9,6 +9,7 @@ import type { AttachedFile, Mutation } from '../../shared/mutation';
 import type { AnalyzedDoc, IndexSnapshot } from '../../shared/search';
 import type { SlaPolicy } from '../../shared/sla/policy';
 import type { Template } from '../../shared/templates';
+import type { Macro } from '../../shared/macros';
 import { enqueueForSearch } from '../search/queue';
 import { ticketKeys, type TicketRow, withOpenKey } from './ticket-keys';
 
@@ -93,7 +94,9 @@ export type PrefRow =
   /** Per agent id: their skills, matched against ticket tags to suggest an assignee. */
   | { key: 'skills'; value: Record<string, string[]> }
   /** The agent's name as customers see it in replies ({{agent.name}}); else each source's agent record. */
-  | { key: 'agentName'; value: string };
+  | { key: 'agentName'; value: string }
+  /** Macros the agent edited, wrote or imported (the defaults live in shared/macros.ts); `deleted` hides a default. */
+  | { key: 'macros'; value: Array<Macro & { deleted?: boolean }> };
 
 /** The SLA policy the agent set in Settings for sources without their own. */
 export interface SlaPolicySettings {

@@ -1,4 +1,5 @@
 import type { Resources } from './en';
+import { ruMacros } from './ru-macros';
 import { ruSignIn } from './ru-sign-in';
 import { ruWorkspace } from './ru-workspace';
 
@@ -21,6 +22,7 @@ export const ru: Resources & {
 } = {
   ...ruWorkspace,
   ...ruSignIn,
+  ...ruMacros,
   nav: {
     views: 'Представления', open: 'Все открытые', mine: 'Мои открытые', unassigned: 'Без исполнителя', vip: 'VIP', atRisk: 'SLA под угрозой', breached: 'Просрочено', pending: 'Ждут клиента',
     snoozed: 'Отложенные', all: 'Все', outbox: 'Исходящие', settings: 'Настройки', kpi: 'Показатели', sources: 'Источники', channels: 'Каналы',
@@ -380,7 +382,7 @@ export const ru: Resources & {
   keys: {
     title: 'Клавиши', search: 'Поиск', next: 'Следующее обращение', previous: 'Предыдущее обращение', open: 'Открыть обращение', select: 'Выбрать для действия над несколькими',
     solve: 'Решить и перейти к следующему', reply: 'Написать ответ', note: 'Написать внутреннюю заметку', status: 'Изменить статус', snooze: 'Отложить', priority: 'Изменить приоритет',
-    assign: 'Назначить', tags: 'Изменить теги', escalate: 'Передать на следующую линию поддержки', inbox: 'Во входящие', help: 'Показать или скрыть этот список',
+    assign: 'Назначить', tags: 'Изменить теги', escalate: 'Передать на следующую линию поддержки', macro: 'Применить макрос', inbox: 'Во входящие', help: 'Показать или скрыть этот список',
     outbox: 'Открыть исходящие', kpi: 'Открыть показатели', settings: 'Открыть настройки', palette: 'Палитра команд',
     paletteSearch: 'Введите команду…', noMatch: 'Нет такой команды.',
     view: { mine: 'Показать мои открытые', unassigned: 'Показать без исполнителя', atRisk: 'Показать обращения под угрозой нарушения SLA', breached: 'Показать просроченные по SLA', pending: 'Показать ждущие ответа клиента', snoozed: 'Показать отложенные', all: 'Показать все обращения' },

@@ -57,7 +57,7 @@ interface UiState {
   setSettingsOpen(open: boolean, section?: 'about' | null): void;
 }
 
-export type PickerKind = 'status' | 'priority' | 'assign' | 'tag';
+export type PickerKind = 'status' | 'priority' | 'assign' | 'tag' | 'macro';
 
 export const useUi = create<UiState>((set) => ({
   screen: 'inbox',

@@ -44,6 +44,9 @@ export function BulkBar() {
       <button type="button" aria-keyshortcuts="a" onClick={() => useUi.getState().setPicker('assign')}>
         {t('bulk.assignTo')} <kbd>a</kbd>
       </button>
+      <button type="button" aria-keyshortcuts="m" onClick={() => useUi.getState().setPicker('macro')}>
+        {t('macros.button')} <kbd>m</kbd>
+      </button>
       <button type="button" aria-keyshortcuts="#" onClick={() => useUi.getState().setPicker('tag')}>
         {t('bulk.addTag')} <kbd>#</kbd>
       </button>

@@ -76,6 +76,7 @@ export const actions: Action[] = [
   // A ticket's tags are typed in its tags field; for a selection, a tag is added to each.
   { id: 'tags', keys: '#', run: () => (useUi.getState().selected.size > 0 ? pick('tag') : void focus('.tags input')) },
   { id: 'snooze', keys: 's', needsTicket: true, run: () => void focus('.snooze select') },
+  { id: 'macro', keys: 'm', run: () => pick('macro') },
   { id: 'escalate', keys: null, needsTicket: true, run: () => document.querySelector<HTMLButtonElement>('.escalate > button')?.click() },
   { id: 'search', keys: '/', run: () => void focus('.search input') },
   { id: 'inbox', keys: 'g i', run: () => useUi.getState().setView('open') },

@@ -16,6 +16,7 @@ import { LinesSection } from './LinesSection';
 import { NotificationsSection } from './NotificationsSection';
 import { SkillsSection } from './SkillsSection';
 import { SlaSection } from './SlaSection';
+import { MacrosSection } from './MacrosSection';
 import { TemplatesSection } from './TemplatesSection';
 import { VipSection } from './VipSection';
 
@@ -88,6 +89,7 @@ export function Settings() {
       <LinesSection />
       <SkillsSection />
       <TemplatesSection />
+      <MacrosSection />
       <VipSection />
       <SlaSection />
       <NotificationsSection />

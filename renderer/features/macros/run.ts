@@ -1,0 +1,94 @@
+/**
+ * Running a macro on tickets: each action becomes the same outbox change a hand-made one is (so it works
+ * offline and syncs later), all held for the undo window so one undo takes the whole macro back while it is
+ * unsent. On one ticket the reply goes; on many (the bulk bar) each ticket's reply is written into its draft
+ * for the agent to read and send — never sent blindly. A reply with a placeholder the ticket cannot fill
+ * goes to the draft too, naming it.
+ */
+import type { Agent, Ticket } from '../../../shared/domain';
+import { planMacro, type Macro, type MacroAction } from '../../../shared/macros';
+import { withoutBidi } from '../../../shared/display-names';
+import { withSignature } from '../../../shared/templates';
+import { db } from '../../db/schema';
+import { snooze, unsnooze } from '../../db/snooze';
+import { lineMaps } from '../../db/support-lines';
+import { allTemplates } from '../../db/templates';
+import { discard } from '../../sync/outbox-actions';
+import { enqueue } from '../../sync/outbox';
+
+export interface MacroDeps {
+  meFor(accountId: string): Agent | null;
+  /** The name customers see ({{agent.name}}), when the agent set one. */
+  agentName: string;
+  /** How long the changes wait before they are sent (the undo window), in ms. */
+  holdMs: number;
+  escalationNote(e: { line: string; team: string; reason: string }): string;
+}
+
+export interface MacroOutcome {
+  /** The outbox rows made (mutation ids), for undo. */
+  changes: string[];
+  snoozed: string[];
+  /** Tickets whose reply went to the draft, with the placeholders left (empty: a bulk run). */
+  drafted: { ticketId: string; unfilled: string[] }[];
+  cannot: { ticketId: string; action: MacroAction; reason: string }[];
+}
+
+async function varsFor(ticket: Ticket, me: Agent | null, agentName: string) {
+  const customer = ticket.customerId ? await db.customers.get(ticket.customerId) : undefined;
+  return {
+    customer: { name: withoutBidi(customer?.name ?? ''), email: customer?.email ?? '' },
+    ticket: { id: String(ticket.number ?? ticket.remoteId), subject: ticket.subject },
+    agent: { name: agentName || me?.name || '' },
+  };
+}
+
+export async function runMacro(macro: Macro, ticketIds: readonly string[], deps: MacroDeps): Promise<MacroOutcome> {
+  const outcome: MacroOutcome = { changes: [], snoozed: [], drafted: [], cannot: [] };
+  const templates = await allTemplates(db);
+  const lines = await lineMaps(db);
+  const bulk = ticketIds.length > 1;
+  for (const ticketId of ticketIds) {
+    const ticket = await db.tickets.get(ticketId);
+    if (!ticket) continue;
+    const me = deps.meFor(ticket.accountId);
+    const base = await varsFor(ticket, me, deps.agentName);
+    const lang = macro.lang ?? 'en';
+    const signature = templates.find((t) => t.kind === 'signature' && t.lang === lang)?.body ?? '';
+    const plan = planMacro(macro, { ticket, account: await db.accounts.get(ticket.accountId), me, templates, vars: withSignature(base, signature), lines: lines[ticket.accountId], escalationNote: deps.escalationNote });
+    outcome.cannot.push(...plan.cannot.map((c) => ({ ticketId, ...c })));
+    for (const op of plan.ops) {
+      if (bulk && op.type === 'reply' && !op.internal) {
+        // Many tickets: the status still goes; the words wait in the draft for the agent.
+        if (op.status) outcome.changes.push((await enqueue(db, ticketId, { type: 'setStatus', status: op.status }, me, deps.holdMs)).id);
+        continue;
+      }
+      outcome.changes.push((await enqueue(db, ticketId, op, me, deps.holdMs)).id);
+    }
+    if (plan.replyText !== null && (bulk || plan.unfilled.length > 0)) {
+      await db.drafts.put({ ticketId, text: plan.replyText, internal: false, updatedAt: Date.now() });
+      outcome.drafted.push({ ticketId, unfilled: plan.unfilled });
+    }
+    if (plan.snoozeHours) {
+      await snooze(db, ticketId, Date.now() + plan.snoozeHours * 3_600_000);
+      outcome.snoozed.push(ticketId);
+    }
+  }
+  return outcome;
+}
+
+/**
+ * Undo of a whole macro: every change not yet sent is taken back (a reply's words go to the draft), and
+ * the snoozes end. Says how many could no longer be undone (already sent).
+ */
+export async function undoMacro(outcome: MacroOutcome): Promise<{ undone: number; tooLate: number }> {
+  let undone = 0;
+  let tooLate = 0;
+  for (const id of [...outcome.changes].reverse()) {
+    const row = await db.outbox.where('id').equals(id).first();
+    if (row?.seq !== undefined && (await discard(db, row.seq))) undone++;
+    else tooLate++;
+  }
+  for (const ticketId of outcome.snoozed) await unsnooze(db, ticketId);
+  return { undone, tooLate };
+}

@@ -1,0 +1,179 @@
+/**
+ * Macros: a named routine an agent runs on a ticket with one key — reply text from a template, status,
+ * priority, assignee, tags added or removed, an internal note, a snooze, an escalation to the next support
+ * line. `planMacro` turns one into the ticket's changes (the same ops a hand-made change makes), and says
+ * which actions the ticket's source cannot take and why. The JSON file format (`MacroFile`) is how a team
+ * shares them.
+ */
+import { z } from 'zod';
+import type { Account, Agent, Ticket } from './domain';
+import { Priority, TicketStatus } from './domain';
+import type { MutationOp } from './mutation';
+import { nextLine, type LineMap } from './support-lines';
+import { fill, unfilled, type Template, type TemplateVars } from './templates';
+
+const Tags = z.array(z.string().trim().min(1).max(100)).min(1).max(20);
+const Text = z.string().min(1).max(20_000);
+
+export const MacroAction = z.discriminatedUnion('type', [
+  /** A reply to the customer: a template's text (by id) or the macro's own; placeholders filled per ticket. */
+  z.object({ type: z.literal('reply'), templateId: z.string().min(1).max(200).optional(), text: Text.optional() }).strict()
+    .refine((a) => !!a.templateId !== !!a.text, 'a reply names a template or has its own text, not both'),
+  z.object({ type: z.literal('setStatus'), status: TicketStatus }).strict(),
+  z.object({ type: z.literal('setPriority'), priority: Priority }).strict(),
+  /** The agent running the macro, or nobody (names differ per source; "me" means the same everywhere). */
+  z.object({ type: z.literal('assign'), to: z.enum(['me', 'nobody']) }).strict(),
+  z.object({ type: z.literal('addTags'), tags: Tags }).strict(),
+  z.object({ type: z.literal('removeTags'), tags: Tags }).strict(),
+  z.object({ type: z.literal('note'), text: Text }).strict(),
+  z.object({ type: z.literal('snooze'), hours: z.number().int().min(1).max(24 * 90) }).strict(),
+  /** To the next support line's team, with the reason as an internal note. */
+  z.object({ type: z.literal('escalate'), reason: z.string().trim().min(1).max(2000) }).strict(),
+]);
+export type MacroAction = z.infer<typeof MacroAction>;
+
+export const Macro = z
+  .object({
+    id: z.string().min(1).max(200),
+    name: z.string().trim().min(1).max(200),
+    /** A key of its own (a letter or digit after `m`): `m 1` runs it at once. */
+    key: z.string().regex(/^[a-z0-9]$/).optional(),
+    lang: z.enum(['en', 'ru']).optional(),
+    actions: z.array(MacroAction).min(1).max(20),
+  })
+  .strict();
+export type Macro = z.infer<typeof Macro>;
+
+/** The file a team shares: `{ "format": "switchboard-macros", "version": 1, "macros": [ … ] }`. */
+export const MacroFile = z.object({ format: z.literal('switchboard-macros'), version: z.literal(1), macros: z.array(Macro).max(500) }).strict();
+export type MacroFile = z.infer<typeof MacroFile>;
+
+export interface MacroContext {
+  ticket: Ticket;
+  account: Account | undefined;
+  me: Agent | null;
+  templates: readonly Template[];
+  vars: TemplateVars;
+  lines: LineMap | undefined;
+  /** The internal note an escalation leaves, in the agent's language (as the Escalate button writes it). */
+  escalationNote(e: { line: string; team: string; reason: string }): string;
+}
+
+export interface MacroPlan {
+  /** The changes, in the order they go (one reply, carrying the status when the macro sets one). */
+  ops: MutationOp[];
+  snoozeHours: number | null;
+  /** Actions this ticket's source cannot take, with why: shown, never silently dropped. */
+  cannot: { action: MacroAction; reason: string }[];
+  /** Placeholders the ticket cannot fill: the reply is not sent (it goes to the draft instead). */
+  unfilled: string[];
+  /** The reply's text, filled (also when unfilled placeholders keep it from going). */
+  replyText: string | null;
+}
+
+/** The reply's text with the template's placeholders filled. */
+function replyTextOf(action: Extract<MacroAction, { type: 'reply' }>, ctx: MacroContext): string | { missing: string } {
+  const body = action.text ?? ctx.templates.find((t) => t.id === action.templateId)?.body;
+  if (body === undefined) return { missing: `the template "${action.templateId}" is not in this workspace` };
+  return fill(body, ctx.vars);
+}
+
+export function planMacro(macro: Macro, ctx: MacroContext): MacroPlan {
+  const can = ctx.account?.capabilities;
+  const plan: MacroPlan = { ops: [], snoozeHours: null, cannot: [], unfilled: [], replyText: null };
+  let tags = [...ctx.ticket.tags];
+  let status: Ticket['status'] | null = null;
+  let reply: string | null = null;
+  const cannot = (action: MacroAction, reason: string) => plan.cannot.push({ action, reason });
+  for (const action of macro.actions) {
+    switch (action.type) {
+      case 'reply': {
+        const text = replyTextOf(action, ctx);
+        if (typeof text !== 'string') cannot(action, text.missing);
+        else reply = reply ? `${reply}\n\n${text}` : text;
+        break;
+      }
+      case 'setStatus':
+        if (can && !can.statuses.includes(action.status)) cannot(action, `this source has no status "${action.status}"`);
+        else status = action.status;
+        break;
+      case 'setPriority':
+        if (can && !can.priority) cannot(action, 'this source has no priorities');
+        else plan.ops.push({ type: 'setPriority', priority: action.priority });
+        break;
+      case 'assign':
+        if (can && !can.assign) cannot(action, 'this source cannot assign tickets');
+        else if (action.to === 'me' && !ctx.me) cannot(action, 'who you are at this source is not known yet (it syncs first)');
+        else plan.ops.push({ type: 'setAssignee', assigneeId: action.to === 'me' ? ctx.me!.id : null });
+        break;
+      case 'addTags':
+      case 'removeTags':
+        if (can && !can.tags) cannot(action, 'this source has no tags');
+        else tags = action.type === 'addTags' ? [...new Set([...tags, ...action.tags.map((t) => t.toLowerCase())])] : tags.filter((t) => !action.tags.some((r) => r.toLowerCase() === t.toLowerCase()));
+        break;
+      case 'note':
+        if (can && !can.internalNotes) cannot(action, 'this source has no internal notes');
+        else plan.ops.push({ type: 'reply', internal: true, text: fill(action.text, ctx.vars) });
+        break;
+      case 'snooze':
+        plan.snoozeHours = action.hours;
+        break;
+      case 'escalate': {
+        const next = nextLine(ctx.ticket.group, ctx.lines);
+        if (!next) cannot(action, 'there is no next support line for this ticket’s team (Settings → Support lines)');
+        else if (can && !can.groups) cannot(action, 'this source has no teams');
+        else plan.ops.push({ type: 'setGroup', group: next.group }, { type: 'reply', internal: true, text: ctx.escalationNote({ line: next.line, team: next.group, reason: action.reason }) });
+        break;
+      }
+    }
+  }
+  if (tags.join('\n') !== ctx.ticket.tags.join('\n')) plan.ops.unshift({ type: 'setTags', tags });
+  if (reply !== null) {
+    plan.replyText = reply;
+    plan.unfilled = unfilled(reply);
+    if (plan.unfilled.length === 0) plan.ops.push({ type: 'reply', internal: false, text: reply, ...(status ? { status } : {}) });
+    else if (status) plan.ops.push({ type: 'setStatus', status });
+  } else if (status) plan.ops.push({ type: 'setStatus', status });
+  return plan;
+}
+
+const m = (id: string, lang: 'en' | 'ru', name: string, key: string, actions: MacroAction[]): Macro => ({ id: `default:${id}:${lang}`, lang, name, key, actions });
+
+/** The macros every workspace starts with, built on the default templates; the agent edits them. */
+export const defaultMacros: Macro[] = [
+  m('refund', 'en', 'Refund issued — solve', '1', [
+    { type: 'reply', text: 'Hello {{customer.firstName}},\n\nWe have issued your refund; it reaches your account within 5 business days.\n\n{{agent.signature}}' },
+    { type: 'addTags', tags: ['refund'] },
+    { type: 'setStatus', status: 'solved' },
+  ]),
+  m('details', 'en', 'Need more details — pending', '2', [
+    { type: 'reply', text: 'Hello {{customer.firstName}},\n\nTo look into this we need a little more: what you did just before it happened, and a screenshot if you can.\n\n{{agent.signature}}' },
+    { type: 'setStatus', status: 'pending' },
+  ]),
+  m('escalate', 'en', 'Escalate to L2 with reason', '3', [
+    { type: 'escalate', reason: 'Needs the second line: first-line steps did not solve it.' },
+    { type: 'setPriority', priority: 'high' },
+    { type: 'assign', to: 'nobody' },
+  ]),
+  m('refund', 'ru', 'Возврат оформлен — решено', '4', [
+    { type: 'reply', text: 'Здравствуйте, {{customer.firstName}}!\n\nМы оформили возврат; деньги поступят на счёт в течение 5 рабочих дней.\n\n{{agent.signature}}' },
+    { type: 'addTags', tags: ['refund'] },
+    { type: 'setStatus', status: 'solved' },
+  ]),
+  m('details', 'ru', 'Нужны подробности — ожидание', '5', [
+    { type: 'reply', text: 'Здравствуйте, {{customer.firstName}}!\n\nЧтобы разобраться, нам нужно чуть больше: что вы делали перед тем, как это случилось, и, если можно, снимок экрана.\n\n{{agent.signature}}' },
+    { type: 'setStatus', status: 'pending' },
+  ]),
+  m('escalate', 'ru', 'Передать на L2 с причиной', '6', [
+    { type: 'escalate', reason: 'Нужна вторая линия: шаги первой линии не помогли.' },
+    { type: 'setPriority', priority: 'high' },
+    { type: 'assign', to: 'nobody' },
+  ]),
+];
+
+/** The defaults with the agent's edits over them, and the agent's own; `deleted` hides a default. */
+export function mergeMacros(saved: ReadonlyArray<Macro & { deleted?: boolean }>): Macro[] {
+  const byId = new Map<string, Macro & { deleted?: boolean }>(defaultMacros.map((d) => [d.id, d]));
+  for (const s of saved) byId.set(s.id, s);
+  return [...byId.values()].filter((x) => !x.deleted).map(({ deleted: _deleted, ...macro }) => macro);
+}
