@@ -17,4 +17,13 @@ export const enMacros = {
     export: 'Export to a file', import: 'Import from a file…', imported_one: '{{count}} macro imported.', imported_other: '{{count}} macros imported.',
     invalid: 'Not saved: {{problem}}',
   },
+  guided: {
+    start: 'Work this view in order',
+    left_one: 'Guided: {{count}} ticket left', left_other: 'Guided: {{count}} tickets left',
+    finished_one: 'Guided: done, {{count}} ticket worked', finished_other: 'Guided: done, {{count}} tickets worked',
+    median: 'median {{time}} per ticket',
+    skipped_one: '{{count}} skipped', skipped_other: '{{count}} skipped',
+    skipped_colleague: 'a colleague has it', skipped_changed: 'changed since you started',
+    stop: 'Stop (Esc)', dismiss: 'Dismiss',
+  },
 };

@@ -345,7 +345,7 @@ export const en = {
   keys: {
     title: 'Keyboard shortcuts', search: 'Search', next: 'Next ticket', previous: 'Previous ticket', open: 'Open the ticket', select: 'Select for a bulk action',
     solve: 'Solve and go to the next', reply: 'Write a reply', note: 'Write an internal note', status: 'Change status', snooze: 'Snooze', priority: 'Change priority',
-    assign: 'Assign', tags: 'Edit tags', escalate: 'Escalate to the next support line', macro: 'Apply a macro', inbox: 'Go to the inbox', help: 'Show or hide this list',
+    assign: 'Assign', tags: 'Edit tags', escalate: 'Escalate to the next support line', macro: 'Apply a macro', guided: 'Work this view in order (guided)', inbox: 'Go to the inbox', help: 'Show or hide this list',
     outbox: 'Open the outbox', kpi: 'Open the KPI dashboard', settings: 'Open Settings', palette: 'Command palette',
     paletteSearch: 'Type a command…', noMatch: 'No command matches.',
     view: { mine: 'Show my open tickets', unassigned: 'Show unassigned tickets', atRisk: 'Show tickets at risk of breaching SLA', breached: 'Show tickets past their SLA', pending: 'Show tickets waiting on the customer', snoozed: 'Show snoozed tickets', all: 'Show all tickets' },

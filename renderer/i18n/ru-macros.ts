@@ -17,4 +17,13 @@ export const ruMacros = {
     export: 'Сохранить в файл', import: 'Загрузить из файла…', imported_one: 'Загружен {{count}} макрос.', imported_few: 'Загружено {{count}} макроса.', imported_many: 'Загружено {{count}} макросов.', imported_other: 'Загружено {{count}} макроса.',
     invalid: 'Не сохранено: {{problem}}',
   },
+  guided: {
+    start: 'Разобрать это представление по порядку',
+    left_one: 'По порядку: осталось {{count}} обращение', left_few: 'По порядку: осталось {{count}} обращения', left_many: 'По порядку: осталось {{count}} обращений', left_other: 'По порядку: осталось {{count}} обращения',
+    finished_one: 'По порядку: готово, разобрано {{count}} обращение', finished_few: 'По порядку: готово, разобрано {{count}} обращения', finished_many: 'По порядку: готово, разобрано {{count}} обращений', finished_other: 'По порядку: готово, разобрано {{count}} обращения',
+    median: 'медиана {{time}} на обращение',
+    skipped_one: 'пропущено {{count}}', skipped_few: 'пропущено {{count}}', skipped_many: 'пропущено {{count}}', skipped_other: 'пропущено {{count}}',
+    skipped_colleague: 'у коллеги', skipped_changed: 'изменилось после начала',
+    stop: 'Остановить (Esc)', dismiss: 'Скрыть',
+  },
 };

@@ -6,6 +6,7 @@ import { useConnectivity } from '../../stores/connectivity';
 import { useShell } from '../../stores/shell';
 import { useUi } from '../../stores/ui';
 import { useSyncStatus } from '../../stores/sync-status';
+import { GuidedBar } from '../guided/GuidedBar';
 import { ShellStatus } from './ShellStatus';
 import { SyncTimes } from './SyncTimes';
 
@@ -66,6 +67,7 @@ export function StatusBar() {
           {t('statusbar.needsYou', { count: needsYou })}
         </button>
       )}
+      <GuidedBar />
       <ShellStatus />
     </footer>
   );

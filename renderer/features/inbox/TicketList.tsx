@@ -11,6 +11,7 @@ import { searchService } from '../../search';
 import { useUi } from '../../stores/ui';
 import { SearchBox } from '../search/SearchBox';
 import { useSearch } from '../search/use-search';
+import { startGuided, useGuided } from '../guided/guided';
 import { BulkBar } from './BulkBar';
 import { TicketRow, type RowContext } from './TicketRow';
 
@@ -61,8 +62,15 @@ function ListHeader() {
   const { t } = useTranslation();
   const { sort, setSort, accountId, channel, setNarrow } = useUi();
   const account = useLiveQuery(() => (accountId ? db.accounts.get(accountId) : undefined), [accountId]);
+  const { info } = useApp();
+  const guided = useGuided((s) => s.active);
   return (
     <div className="list-header">
+      {!guided && (
+        <button type="button" aria-keyshortcuts="g n" onClick={() => void startGuided((id) => info.me.find((a) => a.accountId === id) ?? null)}>
+          {t('guided.start')} <kbd>g n</kbd>
+        </button>
+      )}
       <label>
         {t('sort.label')}
         <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>

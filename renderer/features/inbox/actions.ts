@@ -7,6 +7,7 @@ import { db } from '../../db/schema';
 import type { ViewId } from '../../db/views';
 import { useUi, type PickerKind } from '../../stores/ui';
 import { enqueue } from '../../sync/outbox';
+import { startGuided } from '../guided/guided';
 
 export interface ActionContext {
   meFor(accountId: string): Agent | null;
@@ -77,6 +78,7 @@ export const actions: Action[] = [
   { id: 'tags', keys: '#', run: () => (useUi.getState().selected.size > 0 ? pick('tag') : void focus('.tags input')) },
   { id: 'snooze', keys: 's', needsTicket: true, run: () => void focus('.snooze select') },
   { id: 'macro', keys: 'm', run: () => pick('macro') },
+  { id: 'guided', keys: 'g n', run: (ctx) => startGuided(ctx.meFor) },
   { id: 'escalate', keys: null, needsTicket: true, run: () => document.querySelector<HTMLButtonElement>('.escalate > button')?.click() },
   { id: 'search', keys: '/', run: () => void focus('.search input') },
   { id: 'inbox', keys: 'g i', run: () => useUi.getState().setView('open') },

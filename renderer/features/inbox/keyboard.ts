@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import type { Agent } from '../../../shared/domain';
 import { useUi } from '../../stores/ui';
+import { startGuided, stopGuided, useGuided } from '../guided/guided';
 import { actions } from './actions';
 
 const typing = (target: EventTarget | null) =>
@@ -23,12 +24,16 @@ export function useKeyboard(meFor: (accountId: string) => Agent | null, kick: ()
       }
       if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
       if (ui.settingsOpen || ui.paletteOpen || ui.picker) return;
-      if (event.key === 'Escape') return ui.setHelpOpen(false);
+      if (event.key === 'Escape') {
+        if (useGuided.getState().active) return stopGuided();
+        return ui.setHelpOpen(false);
+      }
       // Enter on a button, link or row is theirs.
       if (event.key === 'Enter' && event.target instanceof HTMLElement && event.target.closest('button, a, summary, [role="option"]')) return;
       if (pendingG) {
         pendingG = false;
         if (event.key === 'i') ui.setView('open');
+        if (event.key === 'n') void startGuided(meFor);
         return;
       }
       if (event.key === 'g') {

@@ -16,6 +16,7 @@ import { useUi } from '../../stores/ui';
 import { undoSendSeconds } from '../../stores/undo';
 import { FilterDialog, matching, type FilterItem } from '../inbox/FilterDialog';
 import { cannotOnTicket } from './plan';
+import { workedOn } from '../guided/guided';
 import { runMacro } from './run';
 
 export function MacroPicker({ meFor }: { meFor: (accountId: string) => Agent | null }) {
@@ -50,6 +51,7 @@ export function MacroPicker({ meFor }: { meFor: (accountId: string) => Agent | n
     engine.kick();
     if (selected.size > 0) useUi.getState().setSelected([]);
     useLastMacro.getState().set({ name: macro.name, tickets: ids.length, outcome, until: Date.now() + holdMs });
+    if (ids.length === 1) workedOn(ids[0]!); // guided mode: the next ticket opens
   };
   return (
     <FilterDialog

@@ -12,6 +12,7 @@ import { ticketDetail } from '../../db/queries';
 import { enqueue, localMessageId } from '../../sync/outbox';
 import { useUi } from '../../stores/ui';
 import { undoSendSeconds, useUndo } from '../../stores/undo';
+import { workedOn } from '../guided/guided';
 import { OutboxRowView } from '../outbox/OutboxRowView';
 import { AssignSuggestion } from './AssignSuggestion';
 import { Composer } from './Composer';
@@ -68,6 +69,7 @@ export function TicketView() {
     const mutation = await enqueue(db, ticket.id, op, me, hold);
     if (hold > 0) useUndo.getState().set({ mutationId: mutation.id, ticketId: ticket.id, until: mutation.createdAt + hold });
     engine.kick();
+    if (op.type === 'reply' && !op.internal) workedOn(ticket.id); // guided mode: the next ticket opens
   };
   const vars = { customer: { name: withoutBidi(customer?.name ?? ''), email: customer?.email ?? '' }, ticket: { id: String(ticket.number ?? ticket.remoteId), subject: ticket.subject }, agent: { name: agentName || me?.name || '' } };
   // What the customer wrote (else, a ticket opened for them, its subject and thread) tells their language.
