@@ -142,6 +142,8 @@ export interface SnoozeRow {
   until: number;
   /** When it was snoozed. */
   at: number;
+  /** A reminder on a reply ("if no answer in N days"): also ends when the customer writes. */
+  reminder?: boolean;
 }
 
 /** A reply being written: kept as the agent types, so a restart loses nothing. */

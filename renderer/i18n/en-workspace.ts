@@ -25,6 +25,9 @@ export const enWorkspace = {
     },
   },
   composer: {
+    remind: 'Remind me if no answer in',
+    remindNever: '—',
+    remindDays_one: '{{count}} day', remindDays_other: '{{count}} days',
     fileTooBig: 'Attachments are limited to {{limit}}; “{{name}}” is {{size}}.',
     filesTooBig: 'Attachments are limited to {{limit}} in all; these would be {{size}}.',
     tooManyFiles: 'At most {{count}} files go with one reply.',

@@ -25,6 +25,9 @@ export const ruWorkspace = {
     },
   },
   composer: {
+    remind: 'Напомнить, если нет ответа',
+    remindNever: '—',
+    remindDays_one: '{{count}} день', remindDays_few: '{{count}} дня', remindDays_many: '{{count}} дней', remindDays_other: '{{count}} дня',
     fileTooBig: 'Вложения — не больше {{limit}}; «{{name}}» — {{size}}.',
     filesTooBig: 'Вложения — не больше {{limit}} в сумме; вместе эти — {{size}}.',
     tooManyFiles: 'К одному ответу — не больше {{count}} файлов.',

@@ -8,6 +8,7 @@ import Dexie from 'dexie';
 import { dueNotices, type Notice, type NoticePrefs } from '../../shared/notify';
 import { slaState } from '../../shared/sla/state';
 import type { SwitchboardDb } from '../db/schema';
+import { endAnsweredReminders } from '../db/snooze';
 import { vipRules, withVip } from '../db/vip';
 import { atRiskLeadMs } from '../sync/sla-policy';
 
@@ -16,6 +17,7 @@ const BASELINE = 'notifications#baseline';
 /** Notices to show now, and how many open tickets are at risk (for the badge). */
 export async function checkNotifications(db: SwitchboardDb, me: ReadonlySet<string>, prefs: NoticePrefs, now = Date.now()): Promise<{ fresh: Notice[]; atRisk: number }> {
   // Every open ticket in one request (the openKey index holds exactly them; anyOf would walk a cursor).
+  await endAnsweredReminders(db); // the customer answered: the reminder's ticket is back at once
   const tickets = await db.tickets.where('[openKey+updatedAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).toArray();
   // Snoozes that have ended: their tickets are back, and say so once; the rows go with this check.
   const ended = new Map((await db.snoozes.where('until').belowOrEqual(now).toArray()).map((r) => [r.ticketId, r.until]));

@@ -38,7 +38,11 @@ export interface Outgoing {
   forwardTo?: string[];
   /** "Reply and set": the ticket's status after this reply, at the source as here. */
   status: TicketStatus;
+  /** "Remind me if no answer in N days": the ticket leaves the views and comes back then, or when the customer answers. */
+  remindDays?: number;
 }
+
+const REMIND_DAYS = [1, 3, 7] as const;
 
 /** `email`: offers reply, reply all and forward (helpdesks keep their own recipients). */
 /** `status`: the ticket's now; `statuses`: those its source has (offered for "Reply and set"). */
@@ -47,6 +51,7 @@ export function Composer({ ticketId, onSend, allowNotes, allowFiles, email, vars
   const { t, i18n } = useTranslation();
   // What the reply leaves the status at: the one rule (shared/apply-op.ts) unless the agent picks another.
   const [chosenStatus, setChosenStatus] = useState<TicketStatus | null>(null);
+  const [remindDays, setRemindDays] = useState(0);
   const [text, setText] = useState('');
   /**
    * The thread's message ids when the draft began (null: no draft yet). A promise, so a reply sent right
@@ -135,8 +140,9 @@ export function Composer({ ticketId, onSend, allowNotes, allowFiles, email, vars
     replace([]);
     await db.drafts.delete(ticketId);
     try {
-      await onSend({ text: body, internal, files: sentFiles, status: afterStatus, ...(email && !internal ? { mode, ...(mode === 'forward' ? { forwardTo: forwardList } : {}) } : {}) });
+      await onSend({ text: body, internal, files: sentFiles, status: afterStatus, ...(remindDays && !internal ? { remindDays } : {}), ...(email && !internal ? { mode, ...(mode === 'forward' ? { forwardTo: forwardList } : {}) } : {}) });
       setChosenStatus(null);
+      setRemindDays(0);
     } catch (error) {
       setText(body);
       replace(files);
@@ -253,6 +259,19 @@ export function Composer({ ticketId, onSend, allowNotes, allowFiles, email, vars
             ))}
           </select>
         </label>
+        {!internal && (
+          <label className="remind">
+            {t('composer.remind')}
+            <select value={remindDays} onChange={(e) => setRemindDays(Number(e.target.value))}>
+              <option value={0}>{t('composer.remindNever')}</option>
+              {REMIND_DAYS.map((d) => (
+                <option key={d} value={d}>
+                  {t('composer.remindDays', { count: d })}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button type="submit" disabled={!text.trim() || (!internal && !ready(files)) || (email && !internal && mode === 'forward' && !forwardOk)}>
           {internal ? t('ticket.addNote') : t('ticket.send')}
         </button>

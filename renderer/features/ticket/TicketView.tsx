@@ -13,6 +13,7 @@ import { enqueue, localMessageId } from '../../sync/outbox';
 import { useUi } from '../../stores/ui';
 import { undoSendSeconds, useUndo } from '../../stores/undo';
 import { workedOn } from '../guided/guided';
+import { snooze } from '../../db/snooze';
 import { OutboxRowView } from '../outbox/OutboxRowView';
 import { AssignSuggestion } from './AssignSuggestion';
 import { Composer } from './Composer';
@@ -173,8 +174,8 @@ export function TicketView() {
         allowFiles={can?.attachments ?? false}
         status={ticket.status}
         statuses={statuses}
-        onSend={(out) =>
-          change({
+        onSend={async (out) => {
+          await change({
             type: 'reply',
             text: out.mode === 'forward' ? `${out.text}\n\n${forwardedBlock(messages, t('composer.forwarded'), i18n.language)}` : out.text,
             internal: out.internal,
@@ -182,8 +183,10 @@ export function TicketView() {
             ...(out.mode ? { mode: out.mode } : {}),
             ...(out.forwardTo ? { forwardTo: out.forwardTo } : {}),
             ...(out.files.length ? { attachments: out.files } : {}),
-          })
-        }
+          });
+          // The reminder: away until then, back earlier when the customer answers (db/snooze.ts).
+          if (out.remindDays) await snooze(db, ticket.id, Date.now() + out.remindDays * 86_400_000, Date.now(), { reminder: true });
+        }}
       />
       </div>
       {customer && <CustomerPanel key={customer.email.toLowerCase()} customer={customer} history={related} />}

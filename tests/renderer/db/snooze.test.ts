@@ -44,4 +44,24 @@ describe('snooze (real IndexedDB)', () => {
     expect(new Date(snoozeUntil('nextWeek', friday, 'Europe/Moscow')).toISOString()).toBe('2026-11-30T06:00:00.000Z');
     expect(snoozeUntil('hour', friday, 'Europe/Moscow')).toBe(friday + HOUR);
   });
+
+  it('a reminder on a reply: away until its day, back at once when the customer answers — not for the agent’s own note', async () => {
+    const db = await freshDb();
+    const now = Date.now();
+    await db.customers.put(customer);
+    await db.tickets.bulkPut([ticket(1), ticket(2)]);
+    await checkNotifications(db, new Set(), prefs, now); // baseline
+    await snooze(db, 'acc:1', now + 3 * 24 * HOUR, now, { reminder: true });
+    await snooze(db, 'acc:2', now + 3 * 24 * HOUR, now, { reminder: true });
+    const base = { accountId: 'acc', author: { name: 'Bob', email: 'bob@example.test' }, text: 'x', attachments: [] };
+    // The agent's own internal note is no answer; the customer's message on ticket 1 is.
+    await db.messages.bulkPut([
+      { ...base, id: 'acc:m1', ticketId: 'acc:2', direction: 'out', internal: true, createdAt: now + 1000 },
+      { ...base, id: 'acc:m2', ticketId: 'acc:1', direction: 'in', internal: false, createdAt: now + 2000 },
+    ]);
+    await checkNotifications(db, new Set(), prefs, now + 3000);
+    expect((await db.snoozes.toArray()).map((r) => r.ticketId)).toEqual(['acc:2']);
+    const open = (await viewRows(db, { view: 'open', sort: 'sla', accountId: null, channel: null }, { me: new Set(), now: now + 3000 }, 100)).map((r) => r.ticket.id);
+    expect(open).toEqual(['acc:1']);
+  });
 });
