@@ -10,6 +10,7 @@ import { rtAvailable, startRt, type Rt } from '../integration/peers/rt';
 import { tempDir } from '../support/temp';
 import { startBrowserMode, stopHost, test } from './host';
 import { demoLoaded, inboxRows } from './journeys';
+import { storeRows } from './restart';
 
 const view = (page: import('@playwright/test').Page) => page.locator('section.ticket');
 
@@ -37,19 +38,19 @@ test('on the demo: a macro by key does the routine; one undo takes all of it bac
   await expect(done).toBeVisible();
   await expect(view(page).locator('.message.out').filter({ hasText: 'We have issued your refund' })).toHaveCount(1);
   await expect(view(page).getByLabel('Status')).toHaveValue('solved');
-  await expect(view(page).locator('.tags')).toContainText('refund');
+  await expect(view(page).getByRole('textbox', { name: 'Tags' })).toHaveValue(/refund/);
 
   // One undo, the whole macro: the reply back in the draft, the status and tags as they were.
   await done.getByRole('button', { name: 'Undo the whole macro' }).click();
   await expect(page.getByRole('status').filter({ hasText: /Macro “Refund issued — solve” undone \(\d+ changes\)/ })).toBeVisible();
   await expect(view(page).locator('.message.out')).toHaveCount(repliesBefore);
   await expect(view(page).getByLabel('Status')).toHaveValue('open');
-  await expect(view(page).locator('.tags')).not.toContainText('refund');
+  await expect(view(page).getByRole('textbox', { name: 'Tags' })).not.toHaveValue(/refund/);
   await expect(view(page).getByRole('textbox', { name: 'Reply' })).toHaveValue(/We have issued your refund/);
   await view(page).getByRole('textbox', { name: 'Reply' }).fill('');
 
   // Three tickets from the bulk bar: each is set pending and gets the reply in its draft, nothing is sent.
-  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.locator('section.ticket h1').click(); // out of the reply box: keys are the page's
   for (let i = 0; i < 3; i++) {
     await page.keyboard.press('x');
     await page.keyboard.press('j');
@@ -67,6 +68,54 @@ test('on the demo: a macro by key does the routine; one undo takes all of it bac
     await expect(view(page).getByRole('textbox', { name: 'Reply' })).toHaveValue(/we need a little more/);
     await expect(view(page).locator('.message.out').filter({ hasText: 'we need a little more' })).toHaveCount(0);
   }
+});
+
+test('guided mode by keyboard only: g n opens the riskiest ticket first; each reply opens the next; five worked; Escape stops', async ({ page, host }) => {
+  await page.addInitScript(() => localStorage.setItem('switchboard.undoSendSeconds', '0'));
+  await page.goto(host.url);
+  await demoLoaded(page);
+  const anyBreached = (await page.locator('[role="option"] .sla-breached').count()) > 0;
+  await page.keyboard.press('g');
+  await page.keyboard.press('n');
+  const bar = page.locator('footer.statusbar');
+  await expect(bar).toContainText(/Guided: \d+ tickets left/);
+  const current = () => page.locator('section.ticket[data-open-ticket]').getAttribute('data-open-ticket');
+  await expect(view(page).locator('h1')).toBeVisible();
+  if (anyBreached) await expect(page.locator('[role="option"][aria-current="true"] .sla-breached')).toHaveCount(1);
+  const worked: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const id = (await current())!;
+    worked.push(id);
+    await page.keyboard.press('r');
+    await page.keyboard.type(`Guided reply ${i + 1}.`);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(current).not.toBe(id); // the next one opened by itself
+    await expect(view(page).getByRole('textbox', { name: 'Reply' })).toHaveValue('');
+  }
+  expect(new Set(worked).size).toBe(5);
+  await expect(bar).toContainText(/median \d+:\d\d per ticket/);
+  await page.locator('section.ticket h1').click(); // out of the reply box: keys are the page's
+  await page.keyboard.press('Escape');
+  await expect(bar).not.toContainText('Guided:');
+  // Each of the five has its reply, in the cache.
+  const replies = await storeRows<{ ticketId: string; text: string; direction: string }>(page, 'messages');
+  const guided = replies.filter((m) => m.direction === 'out' && m.text.startsWith('Guided reply'));
+  expect(guided.map((m) => m.ticketId).sort()).toEqual([...worked].sort());
+});
+
+test('a reminder on a reply: the ticket leaves the inbox and waits under Snoozed', async ({ page, host }) => {
+  await page.addInitScript(() => localStorage.setItem('switchboard.undoSendSeconds', '0'));
+  await page.goto(host.url);
+  await demoLoaded(page);
+  const row = inboxRows(page).filter({ has: page.locator('.status-open') }).first();
+  const id = (await row.getAttribute('data-ticket-id'))!;
+  await row.click();
+  await view(page).getByRole('textbox', { name: 'Reply' }).fill('Try it now and tell me.');
+  await view(page).getByLabel('Remind me if no answer in').selectOption({ label: '3 days' });
+  await view(page).getByRole('button', { name: 'Send reply' }).click();
+  await expect(page.locator(`[data-ticket-id="${id}"]`)).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Snoozed/ }).click();
+  await expect(page.locator(`[data-ticket-id="${id}"]`)).toHaveCount(1);
 });
 
 base.describe('on a real Request Tracker', () => {

@@ -80,7 +80,7 @@ export function TicketView() {
   const failed = outbox.filter((row) => row.state === 'failed' || row.state === 'conflict');
 
   return (
-    <section className="ticket" aria-label={ticket.subject}>
+    <section className="ticket" aria-label={ticket.subject} data-open-ticket={ticket.id}>
       <div className="ticket-main">
       <header className="ticket-header">
         <h1>{ticket.subject}</h1>
