@@ -137,39 +137,30 @@ export function planMacro(macro: Macro, ctx: MacroContext): MacroPlan {
   return plan;
 }
 
-const m = (id: string, lang: 'en' | 'ru', name: string, key: string, actions: MacroAction[]): Macro => ({ id: `default:${id}:${lang}`, lang, name, key, actions });
+/** The default macros' words, per language; the routines are the same. */
+const defaultWords = {
+  en: {
+    refund: ['Refund issued — solve', 'Hello {{customer.firstName}},\n\nWe have issued your refund; it reaches your account within 5 business days.\n\n{{agent.signature}}'],
+    details: ['Need more details — pending', 'Hello {{customer.firstName}},\n\nTo look into this we need a little more: what you did just before it happened, and a screenshot if you can.\n\n{{agent.signature}}'],
+    escalate: ['Escalate to L2 with reason', 'Needs the second line: first-line steps did not solve it.'],
+  },
+  ru: {
+    refund: ['Возврат оформлен — решено', 'Здравствуйте, {{customer.firstName}}!\n\nМы оформили возврат; деньги поступят на счёт в течение 5 рабочих дней.\n\n{{agent.signature}}'],
+    details: ['Нужны подробности — ожидание', 'Здравствуйте, {{customer.firstName}}!\n\nЧтобы разобраться, нам нужно чуть больше: что вы делали перед тем, как это случилось, и, если можно, снимок экрана.\n\n{{agent.signature}}'],
+    escalate: ['Передать на L2 с причиной', 'Нужна вторая линия: шаги первой линии не помогли.'],
+  },
+} as const;
 
-/** The macros every workspace starts with, built on the default templates; the agent edits them. */
-export const defaultMacros: Macro[] = [
-  m('refund', 'en', 'Refund issued — solve', '1', [
-    { type: 'reply', text: 'Hello {{customer.firstName}},\n\nWe have issued your refund; it reaches your account within 5 business days.\n\n{{agent.signature}}' },
-    { type: 'addTags', tags: ['refund'] },
-    { type: 'setStatus', status: 'solved' },
-  ]),
-  m('details', 'en', 'Need more details — pending', '2', [
-    { type: 'reply', text: 'Hello {{customer.firstName}},\n\nTo look into this we need a little more: what you did just before it happened, and a screenshot if you can.\n\n{{agent.signature}}' },
-    { type: 'setStatus', status: 'pending' },
-  ]),
-  m('escalate', 'en', 'Escalate to L2 with reason', '3', [
-    { type: 'escalate', reason: 'Needs the second line: first-line steps did not solve it.' },
-    { type: 'setPriority', priority: 'high' },
-    { type: 'assign', to: 'nobody' },
-  ]),
-  m('refund', 'ru', 'Возврат оформлен — решено', '4', [
-    { type: 'reply', text: 'Здравствуйте, {{customer.firstName}}!\n\nМы оформили возврат; деньги поступят на счёт в течение 5 рабочих дней.\n\n{{agent.signature}}' },
-    { type: 'addTags', tags: ['refund'] },
-    { type: 'setStatus', status: 'solved' },
-  ]),
-  m('details', 'ru', 'Нужны подробности — ожидание', '5', [
-    { type: 'reply', text: 'Здравствуйте, {{customer.firstName}}!\n\nЧтобы разобраться, нам нужно чуть больше: что вы делали перед тем, как это случилось, и, если можно, снимок экрана.\n\n{{agent.signature}}' },
-    { type: 'setStatus', status: 'pending' },
-  ]),
-  m('escalate', 'ru', 'Передать на L2 с причиной', '6', [
-    { type: 'escalate', reason: 'Нужна вторая линия: шаги первой линии не помогли.' },
-    { type: 'setPriority', priority: 'high' },
-    { type: 'assign', to: 'nobody' },
-  ]),
-];
+/** The macros every workspace starts with (keys 1–3 in English, 4–6 in Russian); the agent edits them. */
+export const defaultMacros: Macro[] = (['en', 'ru'] as const).flatMap((lang, n) => {
+  const words = defaultWords[lang];
+  const m = (id: keyof typeof words, key: number, actions: MacroAction[]): Macro => ({ id: `default:${id}:${lang}`, lang, name: words[id][0], key: String(key + 3 * n), actions });
+  return [
+    m('refund', 1, [{ type: 'reply', text: words.refund[1] }, { type: 'addTags', tags: ['refund'] }, { type: 'setStatus', status: 'solved' }]),
+    m('details', 2, [{ type: 'reply', text: words.details[1] }, { type: 'setStatus', status: 'pending' }]),
+    m('escalate', 3, [{ type: 'escalate', reason: words.escalate[1] }, { type: 'setPriority', priority: 'high' }, { type: 'assign', to: 'nobody' }]),
+  ];
+});
 
 /** The defaults with the agent's edits over them, and the agent's own; `deleted` hides a default. */
 export function mergeMacros(saved: ReadonlyArray<Macro & { deleted?: boolean }>): Macro[] {
