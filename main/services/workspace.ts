@@ -183,6 +183,8 @@ export class Workspace {
       probe.adopt(secret);
       const tried = await this.tryConnection(new EmailConnector(settings, 'test', probe));
       if (!tried.ok) throw new AppError('unavailable', tried.message);
+      // A provider that rotates refresh tokens may have handed the probe a new one: that one is kept.
+      secret = probe.snapshot() ?? secret;
     }
     this.options.vault.set(id, typeof secret === 'string' ? secret : secret.refreshToken);
     this.saved = [...this.saved, settings];

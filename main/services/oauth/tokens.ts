@@ -45,6 +45,12 @@ export class OAuthCredentials implements Credentials {
     this.setProblem(null);
   }
 
+  /** The tokens as they are now (a refresh during a connection test may have rotated the refresh token). */
+  snapshot(): TokenSet | null {
+    const refreshToken = this.vault.get(this.accountId);
+    return refreshToken && this.access ? { refreshToken, accessToken: this.access.token, expiresAt: this.access.expiresAt } : null;
+  }
+
   async current(): Promise<Login | null> {
     if (!this.stored()) return null;
     if (this.access && this.access.expiresAt - EARLY_MS > Date.now()) return { accessToken: this.access.token };

@@ -75,6 +75,14 @@ describe('OAuth2 credentials', () => {
     expect(vault.get('a')).toBe('rt-new');
   });
 
+  it('the tokens as they are after a rotation: what an account added after a connection test keeps', async () => {
+    const provider = rotatingProvider();
+    const credentials = new OAuthCredentials(endpoints, 'probe', memoryVault(), undefined, provider.fetchImpl);
+    credentials.adopt({ accessToken: 'short', refreshToken: 'rt-0', expiresAt: Date.now() + 10_000 }); // under a minute left
+    await credentials.current();
+    expect(credentials.snapshot()).toMatchObject({ accessToken: 'at-1', refreshToken: 'rt-1' });
+  });
+
   it('nothing stored: no login, and not a refresh attempt', async () => {
     const provider = rotatingProvider();
     const credentials = new OAuthCredentials(endpoints, 'a', memoryVault(), undefined, provider.fetchImpl);
