@@ -21,8 +21,11 @@ export const MacroAction = z.discriminatedUnion('type', [
     .refine((a) => !!a.templateId !== !!a.text, 'a reply names a template or has its own text, not both'),
   z.object({ type: z.literal('setStatus'), status: TicketStatus }).strict(),
   z.object({ type: z.literal('setPriority'), priority: Priority }).strict(),
-  /** The agent running the macro, or nobody (names differ per source; "me" means the same everywhere). */
-  z.object({ type: z.literal('assign'), to: z.enum(['me', 'nobody']) }).strict(),
+  /**
+   * The agent running the macro, nobody, or a colleague by address (each source's agent with that address:
+   * names differ per source, addresses do not).
+   */
+  z.object({ type: z.literal('assign'), to: z.union([z.enum(['me', 'nobody']), z.string().max(320).email()]) }).strict(),
   z.object({ type: z.literal('addTags'), tags: Tags }).strict(),
   z.object({ type: z.literal('removeTags'), tags: Tags }).strict(),
   z.object({ type: z.literal('note'), text: Text }).strict(),
@@ -36,7 +39,7 @@ export const Macro = z
   .object({
     id: z.string().min(1).max(200),
     name: z.string().trim().min(1).max(200),
-    /** A key of its own (a letter or digit after `m`): `m 1` runs it at once. */
+    /** A key of its own (a letter or digit): typed after `m`, it puts the macro first; Enter runs it. */
     key: z.string().regex(/^[a-z0-9]$/).optional(),
     lang: z.enum(['en', 'ru']).optional(),
     actions: z.array(MacroAction).min(1).max(20),
@@ -52,6 +55,8 @@ export interface MacroContext {
   ticket: Ticket;
   account: Account | undefined;
   me: Agent | null;
+  /** The agents of the ticket's account (for an assignee by address). */
+  agents: readonly Agent[];
   templates: readonly Template[];
   vars: TemplateVars;
   lines: LineMap | undefined;
@@ -104,7 +109,13 @@ export function planMacro(macro: Macro, ctx: MacroContext): MacroPlan {
       case 'assign':
         if (can && !can.assign) cannot(action, 'this source cannot assign tickets');
         else if (action.to === 'me' && !ctx.me) cannot(action, 'who you are at this source is not known yet (it syncs first)');
-        else plan.ops.push({ type: 'setAssignee', assigneeId: action.to === 'me' ? ctx.me!.id : null });
+        else if (action.to === 'me' || action.to === 'nobody') plan.ops.push({ type: 'setAssignee', assigneeId: action.to === 'me' ? ctx.me!.id : null });
+        else {
+          const address = action.to.toLowerCase();
+          const agent = ctx.agents.find((a) => a.email.toLowerCase() === address);
+          if (agent) plan.ops.push({ type: 'setAssignee', assigneeId: agent.id });
+          else cannot(action, `no agent with the address ${action.to} at this source`);
+        }
         break;
       case 'addTags':
       case 'removeTags':

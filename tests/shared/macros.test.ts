@@ -21,6 +21,7 @@ const context = (extra: Partial<MacroContext> = {}): MacroContext => ({
   ticket: ticket(),
   account: account(),
   me: { id: 'rt:agent', accountId: 'rt', name: 'Ann', email: 'ann@example.test' },
+  agents: [{ id: 'rt:agent', accountId: 'rt', name: 'Ann', email: 'ann@example.test' }, { id: 'rt:22', accountId: 'rt', name: 'Ben', email: 'Ben@Example.test' }],
   templates: defaultTemplates,
   vars: { customer: { name: 'Bob Stone', email: 'bob@example.test' }, ticket: { id: '1', subject: 'Refund please' }, agent: { name: 'Ann', signature: 'Best regards,\nAnn' } },
   lines: { L2: 'Second line' },
@@ -72,6 +73,9 @@ describe('a macro on a ticket', () => {
       { type: 'reply', internal: false, text: 'Thank you for your patience.' },
     ]);
     expect(planMacro(macro, context({ me: null })).cannot.map((c) => c.reason)).toEqual(['who you are at this source is not known yet (it syncs first)']);
+    const toBen: Macro = { id: 'own:b', name: 'b', actions: [{ type: 'assign', to: 'ben@example.test' }] };
+    expect(planMacro(toBen, context()).ops).toEqual([{ type: 'setAssignee', assigneeId: 'rt:22' }]);
+    expect(planMacro({ ...toBen, actions: [{ type: 'assign', to: 'cara@example.test' }] }, context()).cannot.map((c) => c.reason)).toEqual(['no agent with the address cara@example.test at this source']);
   });
 
   it('any valid macro on any ticket plans only ops the source can take, never throws', () => {

@@ -55,7 +55,8 @@ export async function runMacro(macro: Macro, ticketIds: readonly string[], deps:
     const base = await varsFor(ticket, me, deps.agentName);
     const lang = macro.lang ?? 'en';
     const signature = templates.find((t) => t.kind === 'signature' && t.lang === lang)?.body ?? '';
-    const plan = planMacro(macro, { ticket, account: await db.accounts.get(ticket.accountId), me, templates, vars: withSignature(base, signature), lines: lines[ticket.accountId], escalationNote: deps.escalationNote });
+    const agents = await db.agents.where('accountId').equals(ticket.accountId).toArray();
+    const plan = planMacro(macro, { ticket, account: await db.accounts.get(ticket.accountId), me, agents, templates, vars: withSignature(base, signature), lines: lines[ticket.accountId], escalationNote: deps.escalationNote });
     outcome.cannot.push(...plan.cannot.map((c) => ({ ticketId, ...c })));
     for (const op of plan.ops) {
       if (bulk && op.type === 'reply' && !op.internal) {

@@ -4,6 +4,7 @@ import type { Message, TicketStatus } from '../../../shared/domain';
 import { statusAfterReply } from '../../../shared/apply-op';
 import { fill, insertParagraph, unfilled, withSignature, type TemplateVars } from '../../../shared/templates';
 import { db } from '../../db/schema';
+import { useUi } from '../../stores/ui';
 import { allTemplates } from '../../db/templates';
 import { useTranslation } from 'react-i18next';
 import type { AttachedFile } from '../../../shared/mutation';
@@ -232,6 +233,9 @@ export function Composer({ ticketId, onSend, allowNotes, allowFiles, email, vars
             });
           }}
         />
+        <button type="button" aria-keyshortcuts="m" onClick={() => useUi.getState().setPicker('macro')}>
+          {t('macros.button')} <kbd>m</kbd>
+        </button>
         {allowNotes ? (
           <label>
             <input type="checkbox" className="note-toggle" checked={internal} onChange={(e) => setInternal(e.target.checked)} /> {t('ticket.internal')}
