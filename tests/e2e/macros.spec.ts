@@ -79,6 +79,9 @@ test('guided mode by keyboard only: g n opens the riskiest ticket first; each re
   await page.keyboard.press('n');
   const bar = page.locator('footer.statusbar');
   await expect(bar).toContainText(/Guided: \d+ tickets left/);
+  // The whole view is queued, not only the rows the list has loaded (50 at a time).
+  const left = Number(/Guided: (\d+) tickets left/.exec((await bar.textContent())!)![1]);
+  expect(left).toBeGreaterThan(60);
   const current = () => page.locator('section.ticket[data-open-ticket]').getAttribute('data-open-ticket');
   await expect(view(page).locator('h1')).toBeVisible();
   if (anyBreached) await expect(page.locator('[role="option"][aria-current="true"] .sla-breached')).toHaveCount(1);

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { Agent } from '../../../shared/domain';
 import { guidedOrder } from '../../../shared/guided';
 import { db } from '../../db/schema';
+import { viewRows } from '../../db/views';
 import { vipRules, withVip } from '../../db/vip';
 import { useUi } from '../../stores/ui';
 import { atRiskLeadMs } from '../../sync/sla-policy';
@@ -58,10 +59,21 @@ async function openNext(): Promise<void> {
   }
 }
 
-/** Starts on the view as the list shows it (its ticket ids), in the guided order. */
+/** At most this many tickets of a view go into one guided queue. */
+const GUIDED_LIMIT = 2_000;
+
+/**
+ * Starts on the current view — all of it, not only the rows the list has loaded so far (the search's
+ * results when a search is typed) — in the guided order.
+ */
 export async function startGuided(who: (accountId: string) => Agent | null): Promise<void> {
   meFor = who;
-  const ids = useUi.getState().listIds;
+  const { view, sort, accountId, channel, search, listIds } = useUi.getState();
+  let ids = listIds;
+  if (search.trim() === '') {
+    const me = new Set((await db.accounts.toArray()).flatMap((a) => who(a.id)?.id ?? []));
+    ids = (await viewRows(db, { view, sort, accountId, channel }, { me, now: Date.now() }, GUIDED_LIMIT)).map((r) => r.ticket.id);
+  }
   const tickets = (await db.tickets.bulkGet(ids)).filter((t) => t !== undefined);
   const rules = await vipRules(db);
   const customers = new Map((await db.customers.bulkGet([...new Set(tickets.map((t) => t.customerId))])).flatMap((c) => (c ? [[c.id, withVip(c, rules).vip] as const] : [])));
