@@ -85,10 +85,12 @@ export class Workspace {
     this.helpdesks.set(id, { connector: helpdeskConnector(settings, id, () => this.options.vault.get(id)), settings, provisioned });
   }
 
-  private start(settings: ImapAccountSettings, provisioned: boolean): void {
+  /** `tokens`: an OAuth2 account's sign-in just finished, used from its first pull. */
+  private start(settings: ImapAccountSettings, provisioned: boolean, tokens?: TokenSet): void {
     const id = accountIdOf(settings);
     if (this.email.has(id)) return;
     const oauth = usesOAuth(settings) ? new OAuthCredentials(endpointsOf(settings.auth), id, this.options.vault, () => this.options.emit('accountsChanged', {})) : null;
+    if (oauth && tokens) oauth.adopt(tokens);
     const connector = new EmailConnector(settings, id, oauth ?? (() => this.options.vault.get(id)), { journal: fileJournal(join(this.options.dataDir, `smtp-${id}.journal`)) });
     const unwatch = connector.watch(() => this.options.emit('syncChanged', { accountId: id }));
     void connector.warmUp();
@@ -186,12 +188,11 @@ export class Workspace {
       // A provider that rotates refresh tokens may have handed the probe a new one: that one is kept.
       secret = probe.snapshot() ?? secret;
     }
-    this.options.vault.set(id, typeof secret === 'string' ? secret : secret.refreshToken);
+    if (typeof secret === 'string') this.options.vault.set(id, secret); // a sign-in's refresh token: stored by adopt()
     this.saved = [...this.saved, settings];
     writeJsonAtomic(join(this.options.dataDir, 'accounts.json'), this.saved);
-    if (settings.type === 'imap') this.start(settings, false);
+    if (settings.type === 'imap') this.start(settings, false, typeof secret === 'string' ? undefined : secret);
     else this.startHelpdesk(settings, id, false);
-    if (typeof secret !== 'string') this.email.get(id)?.oauth?.adopt(secret);
     this.options.emit('accountsChanged', {});
     return this.accounts().find((a) => a.id === id)!;
   }

@@ -12,7 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { useMailPeers } from './mail-peers';
 import { users } from '../integration/peers/dovecot';
 import { mail, rawClient } from '../integration/peers/mail';
-import { rtAvailable, startRt, type Rt } from '../integration/peers/rt';
+import { lastCorrespondence, rtAvailable, startRt, type Rt } from '../integration/peers/rt';
 import { tempDir } from '../support/temp';
 import { startBrowserMode, stopHost, type RunningHost } from './host';
 import { inboxRows } from './journeys';
@@ -75,21 +75,6 @@ async function keywordsOn(messageId: string): Promise<string[]> {
   } finally {
     await box.logout();
   }
-}
-
-/** What RT recorded as the last correspondence on a ticket (its text), and the ticket's status. */
-async function lastCorrespondence(id: number): Promise<{ text: string; status: string }> {
-  const history = await rt.rest<{ items: Array<{ id: number; Type: string }> }>('GET', `ticket/${id}/history?fields=Type&per_page=100`);
-  const last = history.items.filter((t) => t.Type === 'Correspond').at(-1);
-  const { Status: status } = await rt.rest<{ Status: string }>('GET', `ticket/${id}`);
-  if (!last) return { text: '', status };
-  const parts = await rt.rest<{ items: Array<{ id: number }> }>('GET', `transaction/${last.id}/attachments`);
-  let text = '';
-  for (const part of parts.items) {
-    const a = await rt.rest<{ Content?: string; ContentType: string }>('GET', `attachment/${part.id}`);
-    if (a.ContentType === 'text/plain' && a.Content) text += Buffer.from(a.Content, 'base64').toString('utf8');
-  }
-  return { text, status };
 }
 
 test('an email reply: placeholders filled or stopped, paragraphs kept, to the customer only, and the status chosen with it', async ({ page }) => {
@@ -178,12 +163,12 @@ test('RT: the greeting keeps the name from email; the satisfaction request goes 
   await view(page).getByLabel('Status').selectOption('solved');
   const offer = view(page).getByRole('region', { name: 'Satisfaction request' });
   await expect(offer.getByLabel('Language of the request')).toHaveValue('ru'); // the customer writes Russian
-  await expect.poll(async () => (await lastCorrespondence(2)).status, { timeout: 20_000 }).toBe('resolved');
+  await expect.poll(async () => (await lastCorrespondence(rt, 2)).status, { timeout: 20_000 }).toBe('resolved');
   await offer.getByRole('button', { name: 'Send the satisfaction request' }).click();
   // Like any reply: it waits out the undo window.
   await expect(page.getByRole('status').filter({ hasText: /Sending your reply in \d+ s/ })).toBeVisible();
-  await expect.poll(() => lastCorrespondence(2), { timeout: 40_000, intervals: [1_000] }).toMatchObject({ text: expect.stringContaining('Как мы справились?'), status: 'resolved' });
-  const received = (await lastCorrespondence(2)).text;
+  await expect.poll(() => lastCorrespondence(rt, 2), { timeout: 40_000, intervals: [1_000] }).toMatchObject({ text: expect.stringContaining('Как мы справились?'), status: 'resolved' });
+  const received = (await lastCorrespondence(rt, 2)).text;
   expect(received).toMatch(/^Здравствуйте, Иван!/);
   expect(received).toContain('Maria Lopez');
   expect(received).not.toContain('{{');

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test as base } from '@playwright/test';
-import { rtAvailable, startRt, type Rt } from '../integration/peers/rt';
+import { lastCorrespondence, rtAvailable, startRt, type Rt } from '../integration/peers/rt';
 import { tempDir } from '../support/temp';
 import { startBrowserMode, stopHost, test } from './host';
 import { demoLoaded, inboxRows } from './journeys';
@@ -157,6 +157,11 @@ base.describe('on a real Request Tracker', () => {
         return { replies: history.items.filter((t) => t.Type === 'Correspond').length, status: ticket.Status };
       };
       await expect.poll(inRt, { timeout: 45_000, intervals: [1_000] }).toEqual({ replies: 1, status: 'resolved' });
+      // What Dana receives: the macro's reply, filled for her, signed.
+      const received = await lastCorrespondence(rt, 1);
+      expect(received.text).toContain('Hello Dana,');
+      expect(received.text).toContain('We have issued your refund');
+      expect(received.text).not.toContain('{{');
       await expect(view(page).getByText('Waiting to sync')).toHaveCount(0, { timeout: 15_000 });
       await page.reload();
       await page.waitForTimeout(2_000);

@@ -106,6 +106,8 @@ test('a mailbox found from its address, signed in through the provider’s pages
   await reply(page, 'We are on it, Alice.');
   await expect.poll(() => delivered('We are on it, Alice.').length).toBe(1);
   expect(delivered('We are on it, Alice.')[0]!.user).toBe(users.agent.email);
+  expect(delivered('We are on it, Alice.')[0]!.to).toEqual(['alice@example.test']); // to the customer only
+  await expect(page.locator('section.ticket').getByLabel('Status')).toHaveValue('pending'); // a reply waits on the customer
   const refreshes = oidc.refreshes;
   await page.waitForTimeout(2_500);
   await reply(page, 'It left the warehouse today.');

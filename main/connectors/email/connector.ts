@@ -159,7 +159,8 @@ export class EmailConnector implements Connector {
       });
       return { ok: true, notes };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, problem: 'auth', message: error.message };
+      // Nothing stored or a sign-in that is over: auth; an identity provider not answering: connect.
+      if (error instanceof AppError) return { ok: false, problem: error.code === 'unavailable' ? 'connect' : 'auth', message: error.message };
       const explained = error instanceof ConnectionError ? error : explain(error, { kind: 'IMAP', host: imap.host, port: imap.port, user: this.settings.username });
       if (explained.problem === 'certificate') {
         const endpoint = explained.message.startsWith('The outgoing') ? smtp : imap;

@@ -6,9 +6,9 @@
  * goes to the draft too, naming it.
  */
 import type { Agent, Ticket } from '../../../shared/domain';
-import { planMacro, type Macro, type MacroAction } from '../../../shared/macros';
+import { planMacro, type Macro, type MacroAction, type MacroContext } from '../../../shared/macros';
 import { withoutBidi } from '../../../shared/display-names';
-import { withSignature } from '../../../shared/templates';
+import { withSignature, type Template } from '../../../shared/templates';
 import { db } from '../../db/schema';
 import { snooze, unsnooze } from '../../db/snooze';
 import { lineMaps } from '../../db/support-lines';
@@ -34,29 +34,48 @@ export interface MacroOutcome {
   cannot: { ticketId: string; action: MacroAction; reason: string }[];
 }
 
-async function varsFor(ticket: Ticket, me: Agent | null, agentName: string) {
+/** What planning a macro on this ticket needs, read from the cache (templates and lines read once per run). */
+export async function macroContext(
+  macro: Macro,
+  ticket: Ticket,
+  deps: Pick<MacroDeps, 'meFor' | 'agentName' | 'escalationNote'>,
+  shared: { templates: Template[]; lines: Awaited<ReturnType<typeof lineMaps>> },
+): Promise<MacroContext> {
+  const me = deps.meFor(ticket.accountId);
   const customer = ticket.customerId ? await db.customers.get(ticket.customerId) : undefined;
-  return {
+  const base = {
     customer: { name: withoutBidi(customer?.name ?? ''), email: customer?.email ?? '' },
     ticket: { id: String(ticket.number ?? ticket.remoteId), subject: ticket.subject },
-    agent: { name: agentName || me?.name || '' },
+    agent: { name: deps.agentName || me?.name || '' },
   };
+  const signature = shared.templates.find((t) => t.kind === 'signature' && t.lang === (macro.lang ?? 'en'))?.body ?? '';
+  return {
+    ticket,
+    account: await db.accounts.get(ticket.accountId),
+    me,
+    agents: await db.agents.where('accountId').equals(ticket.accountId).toArray(),
+    templates: shared.templates,
+    vars: withSignature(base, signature),
+    lines: shared.lines[ticket.accountId],
+    escalationNote: deps.escalationNote,
+  };
+}
+
+/** Templates and support lines, read once for a run over many tickets. */
+export async function macroShared() {
+  return { templates: await allTemplates(db), lines: await lineMaps(db) };
 }
 
 export async function runMacro(macro: Macro, ticketIds: readonly string[], deps: MacroDeps): Promise<MacroOutcome> {
   const outcome: MacroOutcome = { changes: [], snoozed: [], drafted: [], cannot: [] };
-  const templates = await allTemplates(db);
-  const lines = await lineMaps(db);
+  const shared = await macroShared();
   const bulk = ticketIds.length > 1;
   for (const ticketId of ticketIds) {
     const ticket = await db.tickets.get(ticketId);
     if (!ticket) continue;
-    const me = deps.meFor(ticket.accountId);
-    const base = await varsFor(ticket, me, deps.agentName);
-    const lang = macro.lang ?? 'en';
-    const signature = templates.find((t) => t.kind === 'signature' && t.lang === lang)?.body ?? '';
-    const agents = await db.agents.where('accountId').equals(ticket.accountId).toArray();
-    const plan = planMacro(macro, { ticket, account: await db.accounts.get(ticket.accountId), me, agents, templates, vars: withSignature(base, signature), lines: lines[ticket.accountId], escalationNote: deps.escalationNote });
+    const context = await macroContext(macro, ticket, deps, shared);
+    const { me } = context;
+    const plan = planMacro(macro, context);
     outcome.cannot.push(...plan.cannot.map((c) => ({ ticketId, ...c })));
     for (const op of plan.ops) {
       if (bulk && op.type === 'reply' && !op.internal) {

@@ -205,3 +205,18 @@ export async function startRt(): Promise<Rt> {
     },
   };
 }
+
+/** What RT recorded as the last correspondence on a ticket (its text), and the ticket's status. */
+export async function lastCorrespondence(rt: Rt, id: number): Promise<{ text: string; status: string }> {
+  const history = await rt.rest<{ items: Array<{ id: number; Type: string }> }>('GET', `ticket/${id}/history?fields=Type&per_page=100`);
+  const last = history.items.filter((t) => t.Type === 'Correspond').at(-1);
+  const { Status: status } = await rt.rest<{ Status: string }>('GET', `ticket/${id}`);
+  if (!last) return { text: '', status };
+  const parts = await rt.rest<{ items: Array<{ id: number }> }>('GET', `transaction/${last.id}/attachments`);
+  let text = '';
+  for (const part of parts.items) {
+    const a = await rt.rest<{ Content?: string; ContentType: string }>('GET', `attachment/${part.id}`);
+    if (a.ContentType === 'text/plain' && a.Content) text += Buffer.from(a.Content, 'base64').toString('utf8');
+  }
+  return { text, status };
+}
