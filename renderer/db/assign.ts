@@ -2,9 +2,9 @@
  * Who should take a ticket: the least-loaded agent of its account whose skills (tags, set per agent in
  * Settings) match the ticket's tags; when no skill matches, the least-loaded agent of all.
  */
+import Dexie from 'dexie';
 import type { Agent, Ticket } from '../../shared/domain';
 import type { SwitchboardDb } from './schema';
-import { openStatuses } from './views';
 
 export interface Suggestion {
   agent: Agent;
@@ -30,9 +30,8 @@ export async function suggestAssignee(db: SwitchboardDb, ticket: Ticket): Promis
   const [agents, skills] = await Promise.all([db.agents.where('accountId').equals(ticket.accountId).toArray(), agentSkills(db)]);
   if (agents.length === 0) return null;
   const tags = new Set(ticket.tags.map((t) => t.toLowerCase()));
-  const loads = await Promise.all(
-    agents.map((a) => Promise.all(openStatuses.map((s) => db.tickets.where('[assigneeId+status]').equals([a.id, s]).count())).then((n) => n.reduce((x, y) => x + y, 0))),
-  );
+  // Each agent's open tickets, from the owner index (ticket-keys.ts).
+  const loads = await Promise.all(agents.map((a) => db.tickets.where('[ownerKey+updatedAt]').between([a.id, Dexie.minKey], [a.id, Dexie.maxKey]).count()));
   const all = agents.map((agent, i) => ({ agent, load: loads[i]!, skills: (skills[agent.id] ?? []).filter((s) => tags.has(s.toLowerCase())) }));
   const skilled = all.filter((c) => c.skills.length > 0);
   const pool = skilled.length > 0 ? skilled : all;

@@ -11,7 +11,7 @@ import type { SlaPolicy } from '../../shared/sla/policy';
 import type { Template } from '../../shared/templates';
 import type { Macro } from '../../shared/macros';
 import { enqueueForSearch } from '../search/queue';
-import { ticketKeys, type TicketRow, withOpenKey } from './ticket-keys';
+import { ticketKeys, type TicketRow, withKeys } from './ticket-keys';
 
 /**
  * pending → sending → (removed: done) | failed (the source refused it for good; its effect is rolled back)
@@ -246,7 +246,14 @@ export class SwitchboardDb extends Dexie {
         tickets:
           'id, &[accountId+remoteId], [status+slaDueAt], [status+updatedAt], [status+createdAt], [status+priority+updatedAt], [openKey+slaDueAt], [openKey+updatedAt], [openKey+createdAt], [openKey+priority+updatedAt], [status+assigneeId], [assigneeId+status], [accountId+status], [channel+status], status, accountId, customerId, [accountId+number], [accountId+threadSubject]',
       })
-      .upgrade((tx) => tx.table('tickets').toCollection().modify((t: TicketRow) => Object.assign(t, withOpenKey(t))));
+      .upgrade((tx) => tx.table('tickets').toCollection().modify((t: TicketRow) => Object.assign(t, withKeys(t))));
+    // "My open" and "Unassigned" by the open ticket's owner (ticket-keys.ts), in each order of the list.
+    this.version(11)
+      .stores({
+        tickets:
+          'id, &[accountId+remoteId], [status+slaDueAt], [status+updatedAt], [status+createdAt], [status+priority+updatedAt], [openKey+slaDueAt], [openKey+updatedAt], [openKey+createdAt], [openKey+priority+updatedAt], [ownerKey+slaDueAt], [ownerKey+updatedAt], [ownerKey+createdAt], [ownerKey+priority+updatedAt], [accountId+status], [channel+status], status, accountId, customerId, [accountId+number], [accountId+threadSubject]',
+      })
+      .upgrade((tx) => tx.table('tickets').toCollection().modify((t: TicketRow) => Object.assign(t, withKeys(t))));
     this.use(enqueueForSearch);
     this.use(ticketKeys);
   }

@@ -51,28 +51,44 @@ const compare: Record<SortKey, (a: InboxRow, b: InboxRow) => number> = {
   created: (a, b) => a.ticket.createdAt - b.ticket.createdAt,
 };
 
+type Lane = 1 | string;
+
 /**
- * Where a view's tickets are in index order: the open ones under `openKey` (one lane for all of them),
- * otherwise one lane per status.
+ * Where a view's tickets are in index order: the open ones under `openKey` (one lane for all of them), an
+ * owner's open ones under `ownerKey` (mine: one lane per id of mine; unassigned: ''), otherwise one lane
+ * per status.
  */
-function lanesOf(view: ViewId): { field: 'openKey' | 'status'; keys: Array<1 | TicketStatus> } {
+function lanesOf(view: ViewId, me: ReadonlySet<string>): { field: 'openKey' | 'ownerKey' | 'status'; keys: Lane[] } {
   if (view === 'pending') return { field: 'status', keys: ['pending'] };
   if (view === 'all') return { field: 'status', keys: [...ticketStatuses] };
+  if (view === 'mine') return { field: 'ownerKey', keys: [...me] };
+  if (view === 'unassigned') return { field: 'ownerKey', keys: [''] };
   return { field: 'openKey', keys: [1] };
 }
 
 /**
- * Tickets in index order for a sort, `limit` per lane. `keep` null: every row counts, and IndexedDB
- * returns them in one request (a filter walks a cursor, several times slower).
+ * The first `limit` rows `read` returns that `keep` keeps. Rows come in one request each time (a
+ * filter on a cursor would load them one by one, several times slower), four times as many as the
+ * last time until enough are kept or the range is done.
  */
-async function ordered(db: SwitchboardDb, view: ViewId, sort: SortKey, keep: ((t: Ticket) => boolean) | null, limit: number): Promise<Ticket[]> {
-  const { field, keys } = lanesOf(view);
-  const read = (by: string, k: 1 | TicketStatus, reverse: boolean, ...mid: unknown[]) => {
-    let c = db.tickets.where(`[${field}+${by}]`).between([k, ...mid, minKey], [k, ...mid, maxKey]);
-    if (reverse) c = c.reverse();
-    return (keep ? c.filter(keep) : c).limit(limit).toArray();
-  };
-  const each = async (part: (k: 1 | TicketStatus) => Promise<Ticket[]>) => (await Promise.all(keys.map(part))).flat();
+export async function firstKept<T>(read: (n: number) => Promise<T[]>, keep: ((row: T) => boolean) | null, limit: number): Promise<T[]> {
+  if (!keep) return read(limit);
+  for (let n = Math.max(limit * 4, 100); ; n *= 4) {
+    const rows = await read(n);
+    const kept = rows.filter(keep);
+    if (kept.length >= limit || rows.length < n) return kept.slice(0, limit);
+  }
+}
+
+/** Tickets in index order for a sort, the first `limit` that `keep` keeps (null: every row) per lane. */
+async function ordered(db: SwitchboardDb, lanes: ReturnType<typeof lanesOf>, sort: SortKey, keep: ((t: Ticket) => boolean) | null, limit: number): Promise<Ticket[]> {
+  const { field, keys } = lanes;
+  const read = (by: string, k: Lane, reverse: boolean, ...mid: unknown[]) =>
+    firstKept((n) => {
+      const c = db.tickets.where(`[${field}+${by}]`).between([k, ...mid, minKey], [k, ...mid, maxKey]);
+      return (reverse ? c.reverse() : c).limit(n).toArray();
+    }, keep, limit);
+  const each = async (part: (k: Lane) => Promise<Ticket[]>) => (await Promise.all(keys.map(part))).flat();
   if (sort === 'priority') {
     const out: Ticket[] = [];
     for (const p of byPriority) {
@@ -101,34 +117,31 @@ export async function viewRows(db: SwitchboardDb, q: ViewQuery, { me, now }: Vie
   const [snoozed, rules, lead] = await Promise.all([activeSnoozes(db, now), vipRules(db), atRiskLeadMs(db)]);
   const narrowed = (t: Ticket) => (q.accountId === null || t.accountId === q.accountId) && (q.channel === null || t.channel === q.channel);
   const keep = (t: Ticket) => !snoozed.has(t.id) && narrowed(t);
+  const lanes = lanesOf(q.view, me);
   let tickets: Ticket[];
   switch (q.view) {
     case 'snoozed':
       tickets = (await db.tickets.bulkGet([...snoozed.keys()])).filter((t): t is Ticket => t !== undefined && narrowed(t));
       break;
-    case 'mine': {
-      // The agent's own tickets are few: all of them, sorted here.
-      const parts = await Promise.all([...me].flatMap((id) => openStatuses.map((s) => db.tickets.where('[assigneeId+status]').equals([id, s]).toArray())));
-      tickets = parts.flat().filter(keep);
-      break;
-    }
     case 'breached':
     case 'atRisk': {
-      const state = (t: Ticket) => slaState(t, now, lead) === q.view;
+      const state = (t: Ticket) => keep(t) && slaState(t, now, lead) === q.view;
       const [from, to] = q.view === 'breached' ? [minKey, now] : [now, now + lead];
-      const range = db.tickets.where('[openKey+slaDueAt]').between([1, from], [1, to], false, true).filter((t) => keep(t) && state(t));
+      const range = (n?: number) => {
+        const c = db.tickets.where('[openKey+slaDueAt]').between([1, from], [1, to], false, true);
+        return (n === undefined ? c : c.limit(n)).toArray();
+      };
       // By due time: exactly the page. At risk in another order: all of them (a due window holds few).
       // Breached in another order: the view's own order, skipping the others.
-      if (q.sort === 'sla') tickets = await range.limit(limit).toArray();
-      else if (q.view === 'atRisk') tickets = await range.toArray();
-      else tickets = await ordered(db, q.view, q.sort, (t) => keep(t) && state(t), limit);
+      if (q.sort === 'sla') tickets = await firstKept(range, state, limit);
+      else if (q.view === 'atRisk') tickets = (await range()).filter(state);
+      else tickets = await ordered(db, lanes, q.sort, state, limit);
       break;
     }
     default: {
       // Unfiltered reads where possible: snoozed tickets (few) are read past and dropped here.
-      const plain = q.view !== 'unassigned' && q.accountId === null && q.channel === null;
-      const filter = q.view === 'unassigned' ? (t: Ticket) => t.assigneeId === null && keep(t) : keep;
-      tickets = (await ordered(db, q.view, q.sort, plain ? null : filter, plain ? limit + snoozed.size : limit)).filter(keep);
+      const plain = q.accountId === null && q.channel === null;
+      tickets = (await ordered(db, lanes, q.sort, plain ? null : keep, plain ? limit + snoozed.size : limit)).filter(keep);
     }
   }
   const customers = new Map((await db.customers.bulkGet([...new Set(tickets.map((t) => t.customerId))])).flatMap((c) => (c ? [[c.id, withVip(c, rules)] as const] : [])));
@@ -143,14 +156,16 @@ export async function viewCounts(db: SwitchboardDb, { me, now }: ViewContext): P
   const [snoozedMap, lead] = await Promise.all([activeSnoozes(db, now), atRiskLeadMs(db)]);
   const snoozed = (await db.tickets.bulkGet([...snoozedMap.keys()])).filter((t): t is Ticket => t !== undefined);
   const due = (from: unknown, to: number) => db.tickets.where('[openKey+slaDueAt]').between([1, from], [1, to], false, true).count();
-  const [open, assigned, mine, breached, atRisk, pending, all] = await Promise.all([
-    openSum((s) => db.tickets.where('status').equals(s).count()),
-    openSum((s) => db.tickets.where('[status+assigneeId]').between([s, minKey], [s, maxKey]).count()),
-    Promise.all([...me].map((id) => openSum((s) => db.tickets.where('[assigneeId+status]').equals([id, s]).count()))).then(sum),
+  const lane = (field: 'openKey' | 'ownerKey', key: Lane) => db.tickets.where(`[${field}+updatedAt]`).between([key, minKey], [key, maxKey]).count();
+  const [open, unassigned, mine, breached, atRisk, pending, all] = await Promise.all([
+    lane('openKey', 1),
+    lane('ownerKey', ''),
+    Promise.all([...me].map((id) => lane('ownerKey', id))).then(sum),
     due(minKey, now),
     due(now, now + lead),
     db.tickets.where('status').equals('pending').count(),
-    db.tickets.count(),
+    // By the status index, not the table: counting the table walks every ticket's whole row on disk.
+    Promise.all(ticketStatuses.map((s) => db.tickets.where('status').equals(s).count())).then(sum),
   ]);
   // Snoozed tickets are counted by the indexes: take them out of the views they would be in.
   const away = (test: (t: Ticket) => boolean) => snoozed.filter(test).length;
@@ -158,7 +173,7 @@ export async function viewCounts(db: SwitchboardDb, { me, now }: ViewContext): P
   return {
     open: open - away(isOpen),
     mine: mine - away((t) => isOpen(t) && t.assigneeId !== null && me.has(t.assigneeId)),
-    unassigned: open - assigned - away((t) => isOpen(t) && t.assigneeId === null),
+    unassigned: unassigned - away((t) => isOpen(t) && t.assigneeId === null),
     breached: breached - away((t) => isOpen(t) && sla(t) === 'breached'),
     atRisk: atRisk - away((t) => isOpen(t) && sla(t) === 'atRisk'),
     pending: pending - away((t) => t.status === 'pending'),
