@@ -31,9 +31,9 @@ export function App() {
   const helpOpen = useUi((s) => s.helpOpen);
   const paletteOpen = useUi((s) => s.paletteOpen);
   const picker = useUi((s) => s.picker);
-  const { info, engine } = useApp();
+  const { info, commands } = useApp();
   const meFor = useCallback((accountId: string) => info.me.find((a) => a.accountId === accountId) ?? null, [info]);
-  useKeyboard(meFor, engine.kick);
+  useKeyboard(meFor, commands);
   const demo = accounts?.some((a) => a.demo) ?? false;
   return (
     <div className="app">
@@ -67,9 +67,9 @@ export function App() {
       <MacroUndo />
       <StatusBar />
       {helpOpen && <CheatSheet />}
-      {paletteOpen && <CommandPalette context={{ meFor, kick: engine.kick }} />}
+      {paletteOpen && <CommandPalette context={{ meFor, commands }} />}
       {picker === 'macro' && <MacroPicker meFor={meFor} />}
-      {picker && picker !== 'macro' && <TriagePicker kind={picker} meFor={meFor} kick={engine.kick} />}
+      {picker && picker !== 'macro' && <TriagePicker kind={picker} />}
       {settingsOpen && (
         <Suspense fallback={null}>
           <Settings />

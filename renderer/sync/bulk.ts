@@ -1,11 +1,11 @@
 /**
- * One change to many tickets (the list's selection): queued ticket by ticket, each in its own
- * transaction with its outbox row, skipping tickets whose source cannot take the change.
+ * One change to many tickets (the list's selection): queued in one transaction with the outbox rows,
+ * skipping tickets whose source cannot take the change.
  */
 import type { Account, Agent, Ticket } from '../../shared/domain';
 import type { MutationOp } from '../../shared/mutation';
 import type { SwitchboardDb } from '../db/schema';
-import { enqueue } from './outbox';
+import { enqueueMany, type QueuedChange } from './outbox';
 
 /** Whether an account's source can take `op` (older caches have no capabilities: everything). */
 export function canTake(account: Account | undefined, op: MutationOp): boolean {
@@ -41,17 +41,12 @@ export async function applyToMany(
   meFor: (accountId: string) => Agent | null,
 ): Promise<{ done: number; skipped: number }> {
   const accounts = new Map((await db.accounts.toArray()).map((a) => [a.id, a]));
-  let done = 0;
-  let skipped = 0;
-  for (const id of ticketIds) {
-    const ticket = await db.tickets.get(id);
+  const tickets = await db.tickets.bulkGet([...ticketIds]);
+  const changes: QueuedChange[] = [];
+  for (const ticket of tickets) {
     const op = ticket ? opFor(ticket) : null;
-    if (!ticket || !op || !canTake(accounts.get(ticket.accountId), op)) {
-      skipped++;
-      continue;
-    }
-    await enqueue(db, id, op, meFor(ticket.accountId));
-    done++;
+    if (ticket && op && canTake(accounts.get(ticket.accountId), op)) changes.push({ ticketId: ticket.id, op });
   }
-  return { done, skipped };
+  await enqueueMany(db, changes, meFor);
+  return { done: changes.length, skipped: ticketIds.length - changes.length };
 }

@@ -5,7 +5,7 @@
  */
 import type { Api } from '../../shared/contract';
 import { isAppErrorShape } from '../../shared/contract/errors';
-import type { Agent } from '../../shared/domain';
+import type { Agent, Message } from '../../shared/domain';
 import { applyOp, opFields, pick } from '../../shared/apply-op';
 import type { Mutation, MutationOp, PushResult } from '../../shared/mutation';
 import type { OutboxRow, SwitchboardDb } from '../db/schema';
@@ -26,30 +26,57 @@ const PARALLEL_TICKETS = 4;
 const ACK_BATCH = 50;
 const ACK_DELAY_MS = 250;
 
-/**
- * Records a change and shows its effect, in one transaction. `holdMs`: the row waits that long before it
- * may be sent (the "undo send" window of a reply).
- */
+/** One change to queue: `holdMs`, the row waits that long before it may be sent (a reply's undo window). */
+export interface QueuedChange {
+  ticketId: string;
+  op: MutationOp;
+  holdMs?: number;
+}
+
+/** Records a change and shows its effect, in one transaction. */
 export async function enqueue(db: SwitchboardDb, ticketId: string, op: MutationOp, me: Agent | null, holdMs = 0): Promise<Mutation> {
+  return (await enqueueMany(db, [{ ticketId, op, holdMs }], () => me))[0]!;
+}
+
+/**
+ * Records changes and shows their effects, all in one transaction (a bulk change or a macro on 300
+ * tickets is one write and one wake-up of the live views, not 300). One ticket's changes apply in order.
+ */
+export async function enqueueMany(db: SwitchboardDb, changes: readonly QueuedChange[], meFor: (accountId: string) => Agent | null): Promise<Mutation[]> {
   const now = Date.now();
   return db.transaction('rw', [db.tickets, db.outbox, db.messages, db.notifications, db.customers], async () => {
-    const ticket = await db.tickets.get(ticketId);
-    if (!ticket) throw new Error(`Ticket ${ticketId} is not in the cache`);
-    const email = await emailContextFor(db, ticket, me, op);
-    const mutation: Mutation = { id: crypto.randomUUID(), accountId: ticket.accountId, ticketId, remoteId: ticket.remoteId, baseVersion: ticket.version, createdAt: now, op, ...(email ? { email } : {}) };
-    await db.tickets.put(applyOp(ticket, op, now));
-    // The agent's own action is no news: what it would notify ("assigned to you") is recorded as seen.
-    if (op.type === 'setAssignee' && op.assigneeId && op.assigneeId === me?.id) await db.notifications.put({ key: `assigned:${ticketId}:${op.assigneeId}`, at: now });
-    const message = localMessage(mutation, me);
-    if (message) await db.messages.put(message);
-    await db.outbox.add({
-      id: mutation.id, accountId: ticket.accountId, ticketId, mutation, state: 'pending', attempts: 0, error: null, nextAttemptAt: now + holdMs,
-      // The values this change replaces (restored if it is discarded); for a reply, whether the ticket was closed.
-      before: pick(ticket, opFields(op)),
-      seen: pick(ticket, opFields(op)),
-      ...(op.type === 'reply' ? { sawStatus: ticket.status } : {}),
-    });
-    return mutation;
+    const read = await db.tickets.bulkGet([...new Set(changes.map((c) => c.ticketId))]);
+    const tickets = new Map(read.flatMap((t) => (t ? [[t.id, t] as const] : [])));
+    const mutations: Mutation[] = [];
+    const rows: OutboxRow[] = [];
+    const messages: Message[] = [];
+    const seen: string[] = [];
+    for (const { ticketId, op, holdMs = 0 } of changes) {
+      const ticket = tickets.get(ticketId);
+      if (!ticket) throw new Error(`Ticket ${ticketId} is not in the cache`);
+      const me = meFor(ticket.accountId);
+      const email = await emailContextFor(db, ticket, me, op);
+      const mutation: Mutation = { id: crypto.randomUUID(), accountId: ticket.accountId, ticketId, remoteId: ticket.remoteId, baseVersion: ticket.version, createdAt: now, op, ...(email ? { email } : {}) };
+      tickets.set(ticketId, applyOp(ticket, op, now));
+      // The agent's own action is no news: what it would notify ("assigned to you") is recorded as seen.
+      if (op.type === 'setAssignee' && op.assigneeId && op.assigneeId === me?.id) seen.push(`assigned:${ticketId}:${op.assigneeId}`);
+      const message = localMessage(mutation, me);
+      if (message) messages.push(message);
+      rows.push({
+        id: mutation.id, accountId: ticket.accountId, ticketId, mutation, state: 'pending', attempts: 0, error: null, nextAttemptAt: now + holdMs,
+        // The values this change replaces (restored if it is discarded); for a reply, whether the ticket was closed.
+        before: pick(ticket, opFields(op)),
+        seen: pick(ticket, opFields(op)),
+        ...(op.type === 'reply' ? { sawStatus: ticket.status } : {}),
+      });
+      mutations.push(mutation);
+    }
+    const changed = new Set(changes.map((c) => c.ticketId));
+    await db.tickets.bulkPut([...tickets.values()].filter((t) => changed.has(t.id)));
+    if (seen.length) await db.notifications.bulkPut(seen.map((key) => ({ key, at: now })));
+    if (messages.length) await db.messages.bulkPut(messages);
+    await db.outbox.bulkAdd(rows);
+    return mutations;
   });
 }
 

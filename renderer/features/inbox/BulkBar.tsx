@@ -10,20 +10,18 @@ import { useApp } from '../../app/context';
 import { db } from '../../db/schema';
 import { snooze, snoozeUntil } from '../../db/snooze';
 import { useUi } from '../../stores/ui';
-import { applyToMany } from '../../sync/bulk';
 import { agentTimeZone } from '../../sync/sla-policy';
 
 export function BulkBar() {
   const { t } = useTranslation();
-  const { info, engine } = useApp();
+  const { info, commands } = useApp();
   const selected = useUi((s) => s.selected);
   const outcome = useUi((s) => s.bulkOutcome);
   const setOutcome = useUi.getState().setBulkOutcome;
   if (selected.size === 0) return outcome ? <p className="bulk-outcome" role="status">{outcome}</p> : null;
   const meFor = (accountId: string) => info.me.find((a) => a.accountId === accountId) ?? null;
   const run = async (opFor: (ticket: Ticket) => MutationOp | null) => {
-    const { done, skipped } = await applyToMany(db, [...selected], opFor, meFor);
-    engine.kick();
+    const { done, skipped } = await commands.changeMany([...selected], opFor);
     useUi.getState().setSelected([]);
     setOutcome(skipped ? t('bulk.doneSkipped', { count: done, skipped }) : t('bulk.done', { count: done }));
   };

@@ -11,7 +11,7 @@ import type { MutationOp } from '../../../shared/mutation';
 import { priorities, ticketStatuses } from '../../../shared/statuses';
 import { db } from '../../db/schema';
 import { useUi, type PickerKind } from '../../stores/ui';
-import { applyToMany } from '../../sync/bulk';
+import { useApp } from '../../app/context';
 import { FilterDialog, matching, type FilterItem } from './FilterDialog';
 
 const NOBODY = '\u0000nobody';
@@ -48,7 +48,8 @@ async function opFor(kind: PickerKind, value: string, ticket: Ticket): Promise<M
   return agent ? { type: 'setAssignee', assigneeId: agent.id } : null;
 }
 
-export function TriagePicker({ kind, meFor, kick }: { kind: PickerKind; meFor: (accountId: string) => Agent | null; kick: () => void }) {
+export function TriagePicker({ kind }: { kind: PickerKind }) {
+  const { commands } = useApp();
   const { t } = useTranslation();
   const ticketId = useUi((s) => s.ticketId);
   const selected = useUi((s) => s.selected);
@@ -72,8 +73,7 @@ export function TriagePicker({ kind, meFor, kick }: { kind: PickerKind; meFor: (
     const tickets = (await db.tickets.bulkGet(ids)).filter((x): x is Ticket => !!x);
     const ops = new Map<string, MutationOp | null>();
     for (const ticket of tickets) ops.set(ticket.id, await opFor(kind, item.id, ticket));
-    const { done, skipped } = await applyToMany(db, tickets.map((x) => x.id), (ticket) => ops.get(ticket.id) ?? null, meFor);
-    kick();
+    const { done, skipped } = await commands.changeMany(tickets.map((x) => x.id), (ticket) => ops.get(ticket.id) ?? null);
     if (selected.size > 0) {
       useUi.getState().setSelected([]);
       useUi.getState().setBulkOutcome(skipped ? t('bulk.doneSkipped', { count: done, skipped }) : t('bulk.done', { count: done }));

@@ -21,7 +21,7 @@ import { runMacro } from './run';
 
 export function MacroPicker({ meFor }: { meFor: (accountId: string) => Agent | null }) {
   const { t } = useTranslation();
-  const { engine } = useApp();
+  const { commands } = useApp();
   const ticketId = useUi((s) => s.ticketId);
   const selected = useUi((s) => s.selected);
   const ids = selected.size > 0 ? [...selected] : ticketId ? [ticketId] : [];
@@ -47,8 +47,8 @@ export function MacroPicker({ meFor }: { meFor: (accountId: string) => Agent | n
       agentName: data?.agentName ?? '',
       holdMs,
       escalationNote: ({ line, team, reason }) => t('lines.note', { line, team, reason }),
+      queue: commands.queue,
     });
-    engine.kick();
     if (selected.size > 0) useUi.getState().setSelected([]);
     useLastMacro.getState().set({ name: macro.name, tickets: ids.length, outcome, until: Date.now() + holdMs });
     if (ids.length === 1) workedOn(ids[0]!); // guided mode: the next ticket opens

@@ -7,7 +7,7 @@ import { undoMacro } from './run';
 
 export function MacroUndo() {
   const { t } = useTranslation();
-  const { engine } = useApp();
+  const { commands } = useApp();
   const last = useLastMacro((s) => s.last);
   const [, tick] = useState(0);
   const [undone, setUndone] = useState<string | null>(null);
@@ -24,10 +24,9 @@ export function MacroUndo() {
   const drafted = outcome.drafted.filter((d) => d.unfilled.length === 0).length;
   const unfilled = [...new Set(outcome.drafted.flatMap((d) => d.unfilled))];
   const undo = async () => {
-    const { undone: n } = await undoMacro(outcome);
+    const { undone: n } = await undoMacro(outcome, commands.undo);
     useLastMacro.getState().set(null);
     setUndone(t('macros.undone', { name: last.name, count: n }));
-    engine.kick();
   };
   return (
     <div role="status" className="macro-run">

@@ -13,8 +13,8 @@ import { db } from '../../db/schema';
 import { snooze, unsnooze } from '../../db/snooze';
 import { lineMaps } from '../../db/support-lines';
 import { allTemplates } from '../../db/templates';
-import { discard } from '../../sync/outbox-actions';
-import { enqueue } from '../../sync/outbox';
+import type { Commands } from '../../core/commands';
+import type { QueuedChange } from '../../sync/outbox';
 
 export interface MacroDeps {
   meFor(accountId: string): Agent | null;
@@ -23,6 +23,8 @@ export interface MacroDeps {
   /** How long the changes wait before they are sent (the undo window), in ms. */
   holdMs: number;
   escalationNote(e: { line: string; team: string; reason: string }): string;
+  /** Where the run's changes go (the app's commands). */
+  queue: Commands['queue'];
 }
 
 export interface MacroOutcome {
@@ -70,20 +72,21 @@ export async function runMacro(macro: Macro, ticketIds: readonly string[], deps:
   const outcome: MacroOutcome = { changes: [], snoozed: [], drafted: [], cannot: [] };
   const shared = await macroShared();
   const bulk = ticketIds.length > 1;
+  // Every change of the run goes into the outbox together (one write, however many tickets).
+  const queued: QueuedChange[] = [];
   for (const ticketId of ticketIds) {
     const ticket = await db.tickets.get(ticketId);
     if (!ticket) continue;
     const context = await macroContext(macro, ticket, deps, shared);
-    const { me } = context;
     const plan = planMacro(macro, context);
     outcome.cannot.push(...plan.cannot.map((c) => ({ ticketId, ...c })));
     for (const op of plan.ops) {
       if (bulk && op.type === 'reply' && !op.internal) {
         // Many tickets: the status still goes; the words wait in the draft for the agent.
-        if (op.status) outcome.changes.push((await enqueue(db, ticketId, { type: 'setStatus', status: op.status }, me, deps.holdMs)).id);
+        if (op.status) queued.push({ ticketId, op: { type: 'setStatus', status: op.status }, holdMs: deps.holdMs });
         continue;
       }
-      outcome.changes.push((await enqueue(db, ticketId, op, me, deps.holdMs)).id);
+      queued.push({ ticketId, op, holdMs: deps.holdMs });
     }
     if (plan.replyText !== null && (bulk || plan.unfilled.length > 0)) {
       await db.drafts.put({ ticketId, text: plan.replyText, internal: false, updatedAt: Date.now() });
@@ -94,6 +97,7 @@ export async function runMacro(macro: Macro, ticketIds: readonly string[], deps:
       outcome.snoozed.push(ticketId);
     }
   }
+  outcome.changes = (await deps.queue(queued)).map((m) => m.id);
   return outcome;
 }
 
@@ -101,12 +105,12 @@ export async function runMacro(macro: Macro, ticketIds: readonly string[], deps:
  * Undo of a whole macro: every change not yet sent is taken back (a reply's words go to the draft), and
  * the snoozes end. Says how many could no longer be undone (already sent).
  */
-export async function undoMacro(outcome: MacroOutcome): Promise<{ undone: number; tooLate: number }> {
+export async function undoMacro(outcome: MacroOutcome, undo: Commands['undo']): Promise<{ undone: number; tooLate: number }> {
   let undone = 0;
   let tooLate = 0;
   for (const id of [...outcome.changes].reverse()) {
     const row = await db.outbox.where('id').equals(id).first();
-    if (row?.seq !== undefined && (await discard(db, row.seq))) undone++;
+    if (row?.seq !== undefined && (await undo(row.seq))) undone++;
     else tooLate++;
   }
   for (const ticketId of outcome.snoozed) await unsnooze(db, ticketId);

@@ -1,8 +1,7 @@
 /** One change on its way: what it does, where it stands, and what the agent can do with it. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { db, type OutboxRow, type SwitchboardDb } from '../../db/schema';
-import { discard, retry, sendAnyway, takeTheirs } from '../../sync/outbox-actions';
+import { db, type OutboxRow } from '../../db/schema';
 import { inFlight, STOPPED_TWICE } from '../../sync/outbox-rows';
 import { relativeTime } from '../../app/format';
 import { useApp } from '../../app/context';
@@ -61,12 +60,12 @@ function focusField(row: OutboxRow): void {
 
 export function OutboxRowView({ row, subject }: { row: OutboxRow; subject?: string }) {
   const { t, i18n } = useTranslation();
-  const { engine } = useApp();
+  const { commands } = useApp();
   const describe = useDescribe();
   const { op } = row.mutation;
   const assigneeId = op.type === 'setAssignee' ? op.assigneeId : null;
   const assignee = useLiveQuery(async () => (assigneeId ? ((await db.agents.get(assigneeId)) ?? null) : null), [assigneeId]);
-  const act = (action: (database: SwitchboardDb, seq: number) => Promise<unknown>) => () => void action(db, row.seq!).then(() => engine.kick());
+  const act = (action: (seq: number) => Promise<unknown>) => () => void action(row.seq!);
   const isReply = row.mutation.op.type === 'reply';
   return (
     <li className={`outbox-row outbox-${row.state}`} data-state={row.state}>
@@ -74,24 +73,24 @@ export function OutboxRowView({ row, subject }: { row: OutboxRow; subject?: stri
       <span className="outbox-op">{describe(row, assignee ? assignee.name || assignee.email : undefined)}</span>
       <span className="outbox-state">{stateText(row, t, i18n.language)}</span>
       <span className="outbox-actions">
-        {row.state === 'pending' && !inFlight.has(row.seq!) && <button type="button" onClick={act(discard)}>{isReply ? t('outbox.undoToDraft') : t('outbox.undo')}</button>}
+        {row.state === 'pending' && !inFlight.has(row.seq!) && <button type="button" onClick={act(commands.undo)}>{isReply ? t('outbox.undoToDraft') : t('outbox.undo')}</button>}
         {row.state === 'failed' && (
           <>
-            <button type="button" onClick={act(retry)}>{t('outbox.retry')}</button>
-            <button type="button" onClick={act(discard)}>{isReply ? t('outbox.keepDraft') : t('outbox.discard')}</button>
+            <button type="button" onClick={act(commands.retry)}>{t('outbox.retry')}</button>
+            <button type="button" onClick={act(commands.undo)}>{isReply ? t('outbox.keepDraft') : t('outbox.discard')}</button>
           </>
         )}
         {row.state === 'conflict' && row.error === 'closed_meanwhile' && (
           <>
-            <button type="button" onClick={act(sendAnyway)}>{t('outbox.sendAnyway')}</button>
-            <button type="button" onClick={act(discard)}>{t('outbox.keepDraft')}</button>
+            <button type="button" onClick={act(commands.sendAnyway)}>{t('outbox.sendAnyway')}</button>
+            <button type="button" onClick={act(commands.undo)}>{t('outbox.keepDraft')}</button>
           </>
         )}
         {row.state === 'conflict' && row.error !== 'closed_meanwhile' && (
           <>
-            <button type="button" onClick={act(retry)}>{t('outbox.keepMine')}</button>
-            <button type="button" onClick={act(takeTheirs)}>{t('outbox.takeTheirs')}</button>
-            {subject === undefined && <button type="button" onClick={() => void takeTheirs(db, row.seq!).then(() => focusField(row))}>{t('outbox.edit')}</button>}
+            <button type="button" onClick={act(commands.retry)}>{t('outbox.keepMine')}</button>
+            <button type="button" onClick={act(commands.undo)}>{t('outbox.takeTheirs')}</button>
+            {subject === undefined && <button type="button" onClick={() => void commands.undo(row.seq!).then(() => focusField(row))}>{t('outbox.edit')}</button>}
           </>
         )}
       </span>

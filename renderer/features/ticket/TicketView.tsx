@@ -9,7 +9,7 @@ import { useApp } from '../../app/context';
 import { languageOf } from '../../../shared/templates';
 import { db } from '../../db/schema';
 import { ticketDetail } from '../../db/queries';
-import { enqueue, localMessageId } from '../../sync/outbox';
+import { localMessageId } from '../../sync/outbox';
 import { useUi } from '../../stores/ui';
 import { undoSendSeconds, useUndo } from '../../stores/undo';
 import { workedOn } from '../guided/guided';
@@ -38,7 +38,7 @@ function forwardedBlock(messages: Message[], heading: string, language: string):
 
 export function TicketView() {
   const { t, i18n } = useTranslation();
-  const { engine, info } = useApp();
+  const { commands, info } = useApp();
   const ticketId = useUi((s) => s.ticketId);
   const detail = useLiveQuery(() => (ticketId ? ticketDetail(db, ticketId) : null), [ticketId]);
   const agentName = useLiveQuery(async () => {
@@ -52,8 +52,8 @@ export function TicketView() {
   useEffect(() => {
     if (!ticketId || !unread) return;
     // A ticket that left the cache meanwhile (its account removed) has nothing to mark read.
-    void enqueue(db, ticketId, { type: 'markSeen' }, me).then(() => engine.kick(), () => undefined);
-  }, [ticketId, unread, me, engine]);
+    void commands.markSeen(ticketId).catch(() => undefined);
+  }, [ticketId, unread, commands]);
 
   if (!ticketId) return <section className="ticket empty">{t('ticket.select')}</section>;
   if (detail === undefined) return <section className="ticket" aria-busy="true" />;
@@ -67,9 +67,8 @@ export function TicketView() {
   const change = async (op: MutationOp, undoable = true) => {
     // A reply waits out its undo window (Settings); everything else goes at once and can be undone until sent.
     const hold = op.type === 'reply' && undoable ? undoSendSeconds() * 1000 : 0;
-    const mutation = await enqueue(db, ticket.id, op, me, hold);
+    const mutation = await commands.change(ticket.id, op, { holdMs: hold });
     if (hold > 0) useUndo.getState().set({ mutationId: mutation.id, ticketId: ticket.id, until: mutation.createdAt + hold });
-    engine.kick();
     if (op.type === 'reply' && !op.internal) workedOn(ticket.id); // guided mode: the next ticket opens
   };
   const vars = { customer: { name: withoutBidi(customer?.name ?? ''), email: customer?.email ?? '' }, ticket: { id: String(ticket.number ?? ticket.remoteId), subject: ticket.subject }, agent: { name: agentName || me?.name || '' } };

@@ -1,0 +1,55 @@
+/**
+ * The one way screens change what a source holds. Each command writes its change together with its
+ * visible effect (sync/outbox.ts: one transaction, so it survives a crash and works offline) and has the
+ * sync engine send it; screens read the result through live queries. A status change from a click:
+ * TicketView → `commands.change` → enqueue → engine.kick → flush → main → the source.
+ */
+import type { Agent, Ticket, TicketStatus } from '../../shared/domain';
+import type { Mutation, MutationOp } from '../../shared/mutation';
+import type { SwitchboardDb } from '../db/schema';
+import { applyToMany } from '../sync/bulk';
+import { markVip } from '../sync/customers';
+import { discard, retry, sendAnyway } from '../sync/outbox-actions';
+import { enqueueMany, type QueuedChange } from '../sync/outbox';
+
+export interface Commands {
+  /** One change to one ticket; `holdMs`: it waits that long before it may be sent (a reply's undo window). */
+  change(ticketId: string, op: MutationOp, options?: { holdMs?: number }): Promise<Mutation>;
+  /** One change to each of many tickets (`opFor` null: nothing for that one), skipping what a source cannot take. */
+  changeMany(ticketIds: readonly string[], opFor: (ticket: Ticket) => MutationOp | null): Promise<{ done: number; skipped: number }>;
+  /** Several changes written together (a macro run). */
+  queue(changes: readonly QueuedChange[]): Promise<Mutation[]>;
+  setStatus(ticketId: string, status: TicketStatus): Promise<Mutation>;
+  markSeen(ticketId: string): Promise<Mutation>;
+  /** The agent's VIP mark on a customer (kept through later pulls: sync/customers.ts). */
+  markVip(customerId: string, vip: boolean): Promise<void>;
+  /** A queued change taken back (a reply's words return to its draft); false when it was already sent. */
+  undo(seq: number): Promise<boolean>;
+  retry(seq: number): Promise<void>;
+  /** A reply the agent sends although the ticket was closed meanwhile. */
+  sendAnyway(seq: number): Promise<void>;
+  /** Send what waits now. */
+  sendNow(): void;
+}
+
+export function createCommands(db: SwitchboardDb, engine: { kick(): void }, meFor: (accountId: string) => Agent | null): Commands {
+  const sent = async <T>(done: Promise<T>): Promise<T> => {
+    const result = await done;
+    engine.kick();
+    return result;
+  };
+  const queue = (changes: readonly QueuedChange[]) => sent(enqueueMany(db, changes, meFor));
+  const change = async (ticketId: string, op: MutationOp, options: { holdMs?: number } = {}) => (await queue([{ ticketId, op, holdMs: options.holdMs ?? 0 }]))[0]!;
+  return {
+    change,
+    changeMany: (ticketIds, opFor) => sent(applyToMany(db, ticketIds, opFor, meFor)),
+    queue,
+    setStatus: (ticketId, status) => change(ticketId, { type: 'setStatus', status }),
+    markSeen: (ticketId) => change(ticketId, { type: 'markSeen' }),
+    markVip: (customerId, vip) => markVip(db, customerId, vip),
+    undo: (seq) => sent(discard(db, seq)),
+    retry: (seq) => sent(retry(db, seq)),
+    sendAnyway: (seq) => sent(sendAnyway(db, seq)),
+    sendNow: () => engine.kick(),
+  };
+}

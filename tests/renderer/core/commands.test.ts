@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { createCommands } from '../../../renderer/core/commands';
+import { freshDb, ticket } from '../fixtures';
+
+const me = { id: 'acc:agent', accountId: 'acc', name: 'Alex', email: 'alex@example.com' };
+
+function setUp() {
+  let kicks = 0;
+  const engine = { kick: () => void kicks++ };
+  return { engine, kicks: () => kicks };
+}
+
+describe('commands (real IndexedDB)', () => {
+  it('a status change is visible at once, queued for the source, and handed to the sync engine', async () => {
+    const db = await freshDb();
+    await db.tickets.put(ticket(1));
+    const { engine, kicks } = setUp();
+    const commands = createCommands(db, engine, () => me);
+    await commands.setStatus('acc:1', 'solved');
+    expect((await db.tickets.get('acc:1'))?.status).toBe('solved');
+    expect((await db.outbox.toArray()).map((r) => r.mutation.op)).toEqual([{ type: 'setStatus', status: 'solved' }]);
+    expect(kicks()).toBe(1);
+  });
+
+  it('a macro’s changes are written together: all of them, in order, or none when one ticket is gone', async () => {
+    const db = await freshDb();
+    await db.tickets.bulkPut([ticket(1), ticket(2)]);
+    const { engine, kicks } = setUp();
+    const commands = createCommands(db, engine, () => me);
+    await commands.queue([
+      { ticketId: 'acc:1', op: { type: 'setPriority', priority: 'urgent' } },
+      { ticketId: 'acc:1', op: { type: 'setTags', tags: ['billing'] } },
+      { ticketId: 'acc:2', op: { type: 'setStatus', status: 'pending' } },
+    ]);
+    expect((await db.outbox.orderBy('seq').toArray()).map((r) => [r.mutation.ticketId, r.mutation.op.type])).toEqual([
+      ['acc:1', 'setPriority'], ['acc:1', 'setTags'], ['acc:2', 'setStatus'],
+    ]);
+    expect(await db.tickets.get('acc:1')).toMatchObject({ priority: 'urgent', tags: ['billing'] });
+    expect(kicks()).toBe(1);
+
+    await expect(commands.queue([
+      { ticketId: 'acc:2', op: { type: 'setPriority', priority: 'low' } },
+      { ticketId: 'acc:404', op: { type: 'setStatus', status: 'solved' } },
+    ])).rejects.toThrow(/not in the cache/);
+    expect(await db.outbox.count()).toBe(3);
+    expect((await db.tickets.get('acc:2'))?.priority).toBe('normal');
+  });
+
+  it('a bulk change skips what a ticket cannot take and queues the rest in one go', async () => {
+    const db = await freshDb();
+    await db.tickets.bulkPut(Array.from({ length: 300 }, (_, i) => ticket(i + 1)));
+    const { engine } = setUp();
+    const commands = createCommands(db, engine, () => me);
+    const ids = Array.from({ length: 300 }, (_, i) => `acc:${i + 1}`);
+    const result = await commands.changeMany(ids, (t) => (Number(t.remoteId) % 3 === 0 ? null : { type: 'setStatus', status: 'solved' }));
+    expect(result).toEqual({ done: 200, skipped: 100 });
+    expect(await db.outbox.count()).toBe(200);
+    expect(await db.tickets.where('status').equals('solved').count()).toBe(200);
+  });
+
+  it('an undone change leaves the outbox and the ticket as it was', async () => {
+    const db = await freshDb();
+    await db.tickets.put(ticket(1));
+    const { engine } = setUp();
+    const commands = createCommands(db, engine, () => me);
+    await commands.change('acc:1', { type: 'setPriority', priority: 'high' });
+    const [row] = await db.outbox.toArray();
+    expect(await commands.undo(row!.seq!)).toBe(true);
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.tickets.get('acc:1'))?.priority).toBe('normal');
+  });
+});
