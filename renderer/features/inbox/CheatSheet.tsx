@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useUi } from '../../stores/ui';
 import { actions } from './actions';
+import { keysOf } from './keymap';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 export const shown = (keys: string) => (isMac ? keys.replace('Ctrl+', '⌘') : keys);
@@ -11,18 +12,19 @@ export function CheatSheet() {
     <div className="cheat-sheet" role="dialog" aria-label={t('keys.title')}>
       <h2>{t('keys.title')}</h2>
       <dl>
-        {actions.flatMap((a) =>
-          a.keys
+        {actions.flatMap((a) => {
+          const keys = keysOf(a.id);
+          return keys
             ? [
                 <div key={a.id}>
                   <dt>
-                    <kbd>{shown(a.keys)}</kbd>
+                    <kbd>{shown(keys)}</kbd>
                   </dt>
                   <dd>{t(`keys.${a.id}`)}</dd>
                 </div>,
               ]
-            : [],
-        )}
+            : [];
+        })}
       </dl>
       <button type="button" onClick={() => useUi.getState().setHelpOpen(false)}>
         {t('settings.close')}

@@ -2,6 +2,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUi } from '../../stores/ui';
+import { keysOf } from './keymap';
 import { actions, type ActionContext } from './actions';
 import { shown } from './CheatSheet';
 import { FilterDialog, matching } from './FilterDialog';
@@ -12,7 +13,7 @@ export function CommandPalette({ context }: { context: ActionContext }) {
   const items = useCallback(
     (query: string) =>
       matching(
-        actions.filter((a) => a.id !== 'palette' && (!a.needsTicket || ticketId)).map((a) => ({ id: a.id, label: t(`keys.${a.id}`), ...(a.keys ? { hint: shown(a.keys) } : {}) })),
+        actions.filter((a) => a.id !== 'palette' && (!a.needsTicket || ticketId)).map((a) => ({ id: a.id, label: t(`keys.${a.id}`), ...(keysOf(a.id) ? { hint: shown(keysOf(a.id)!) } : {}) })),
         query,
       ),
     [ticketId, t],

@@ -1,23 +1,22 @@
 /**
  * Every action the agent can take from the keyboard, in one list: the key handler (keyboard.ts), the
- * cheat sheet (?) and the command palette (Ctrl/Cmd+K) all read it, so none can miss one.
+ * cheat sheet (?) and the command palette (Ctrl/Cmd+K) all read it, so none can miss one. Which key runs
+ * which is data of its own (keymap.ts).
  */
 import type { Agent } from '../../../shared/domain';
 import { db } from '../../db/schema';
 import type { ViewId } from '../../db/views';
 import { useUi, type PickerKind } from '../../stores/ui';
-import { enqueue } from '../../sync/outbox';
+import type { Commands } from '../../core/commands';
 import { startGuided } from '../guided/guided';
 
 export interface ActionContext {
   meFor(accountId: string): Agent | null;
-  kick(): void;
+  commands: Commands;
 }
 
 export interface Action {
   id: string;
-  /** The keys, as shown: "j", "g i", "#". Null: the palette only. */
-  keys: string | null;
   /** Only with a ticket open. */
   needsTicket?: boolean;
   run(ctx: ActionContext): void | Promise<void>;
@@ -40,10 +39,7 @@ async function solve(ctx: ActionContext): Promise<void> {
   const { ticketId } = useUi.getState();
   if (!ticketId) return;
   move(1);
-  const ticket = await db.tickets.get(ticketId);
-  if (!ticket) return;
-  await enqueue(db, ticketId, { type: 'setStatus', status: 'solved' }, ctx.meFor(ticket.accountId));
-  ctx.kick();
+  if (await db.tickets.get(ticketId)) await ctx.commands.setStatus(ticketId, 'solved');
 }
 
 /** A triage picker for the selection, else for the open ticket; nothing without either. */
@@ -52,18 +48,17 @@ function pick(kind: PickerKind): void {
   if (selected.size > 0 || ticketId) setPicker(kind);
 }
 
-const view = (id: ViewId): Action => ({ id: `view.${id}`, keys: null, run: () => useUi.getState().setView(id) });
+const view = (id: ViewId): Action => ({ id: `view.${id}`, run: () => useUi.getState().setView(id) });
 
 export const actions: Action[] = [
-  { id: 'next', keys: 'j', run: () => move(1) },
-  { id: 'previous', keys: 'k', run: () => move(-1) },
-  { id: 'open', keys: 'o', run: () => useUi.getState().ticketId ?? move(1) },
-  { id: 'select', keys: 'x', needsTicket: true, run: () => useUi.getState().toggleSelected(useUi.getState().ticketId!) },
-  { id: 'solve', keys: 'e', needsTicket: true, run: solve },
-  { id: 'reply', keys: 'r', needsTicket: true, run: () => void focus('.composer textarea') },
+  { id: 'next', run: () => move(1) },
+  { id: 'previous', run: () => move(-1) },
+  { id: 'open', run: () => useUi.getState().ticketId ?? move(1) },
+  { id: 'select', needsTicket: true, run: () => useUi.getState().toggleSelected(useUi.getState().ticketId!) },
+  { id: 'solve', needsTicket: true, run: solve },
+  { id: 'reply', needsTicket: true, run: () => void focus('.composer textarea') },
   {
     id: 'note',
-    keys: 'n',
     needsTicket: true,
     run: () => {
       const box = document.querySelector<HTMLInputElement>('.composer input.note-toggle');
@@ -71,17 +66,17 @@ export const actions: Action[] = [
       focus('.composer textarea');
     },
   },
-  { id: 'status', keys: 't', run: () => pick('status') },
-  { id: 'priority', keys: 'p', run: () => pick('priority') },
-  { id: 'assign', keys: 'a', run: () => pick('assign') },
+  { id: 'status', run: () => pick('status') },
+  { id: 'priority', run: () => pick('priority') },
+  { id: 'assign', run: () => pick('assign') },
   // A ticket's tags are typed in its tags field; for a selection, a tag is added to each.
-  { id: 'tags', keys: '#', run: () => (useUi.getState().selected.size > 0 ? pick('tag') : void focus('.tags input')) },
-  { id: 'snooze', keys: 's', needsTicket: true, run: () => void focus('.snooze select') },
-  { id: 'macro', keys: 'm', run: () => pick('macro') },
-  { id: 'guided', keys: 'g n', run: (ctx) => startGuided(ctx.meFor) },
-  { id: 'escalate', keys: null, needsTicket: true, run: () => document.querySelector<HTMLButtonElement>('.escalate > button')?.click() },
-  { id: 'search', keys: '/', run: () => void focus('.search input') },
-  { id: 'inbox', keys: 'g i', run: () => useUi.getState().setView('open') },
+  { id: 'tags', run: () => (useUi.getState().selected.size > 0 ? pick('tag') : void focus('.tags input')) },
+  { id: 'snooze', needsTicket: true, run: () => void focus('.snooze select') },
+  { id: 'macro', run: () => pick('macro') },
+  { id: 'guided', run: (ctx) => startGuided(ctx.meFor) },
+  { id: 'escalate', needsTicket: true, run: () => document.querySelector<HTMLButtonElement>('.escalate > button')?.click() },
+  { id: 'search', run: () => void focus('.search input') },
+  { id: 'inbox', run: () => useUi.getState().setView('open') },
   view('mine'),
   view('unassigned'),
   view('atRisk'),
@@ -89,9 +84,9 @@ export const actions: Action[] = [
   view('pending'),
   view('snoozed'),
   view('all'),
-  { id: 'outbox', keys: null, run: () => useUi.getState().setScreen('outbox') },
-  { id: 'kpi', keys: null, run: () => useUi.getState().setScreen('kpi') },
-  { id: 'settings', keys: null, run: () => useUi.getState().setSettingsOpen(true) },
-  { id: 'palette', keys: 'Ctrl+K', run: () => useUi.getState().setPaletteOpen(true) },
-  { id: 'help', keys: '?', run: () => useUi.getState().setHelpOpen(!useUi.getState().helpOpen) },
+  { id: 'outbox', run: () => useUi.getState().setScreen('outbox') },
+  { id: 'kpi', run: () => useUi.getState().setScreen('kpi') },
+  { id: 'settings', run: () => useUi.getState().setSettingsOpen(true) },
+  { id: 'palette', run: () => useUi.getState().setPaletteOpen(true) },
+  { id: 'help', run: () => useUi.getState().setHelpOpen(!useUi.getState().helpOpen) },
 ];
