@@ -64,9 +64,10 @@ const api = {
     return times;
   },
   /** Every view in every sort, and narrowed to an account and a channel: the first page of each. */
-  async switches(rounds: number): Promise<{ times: number[]; slowest: string; rows: Record<string, number> }> {
+  async switches(rounds: number): Promise<{ times: number[]; slowest: string; rows: Record<string, number>; each: Record<string, number[]> }> {
     const times: number[] = [];
     const rows: Record<string, number> = {};
+    const each: Record<string, number[]> = {};
     let slowest = { ms: 0, name: '' };
     const cases: ViewQuery[] = [
       ...viewIds.flatMap((view) => sortKeys.map((sort) => query({ view, sort }))),
@@ -81,10 +82,11 @@ const api = {
         const name = `${q.view}/${q.sort}${q.accountId ? `/${q.accountId}` : ''}${q.channel ? `/${q.channel}` : ''}`;
         rows[name] = found;
         times.push(ms);
+        (each[name] ??= []).push(ms);
         if (ms > slowest.ms) slowest = { ms, name };
       }
     }
-    return { times, slowest: `${slowest.name} ${slowest.ms.toFixed(1)} ms`, rows };
+    return { times, slowest: `${slowest.name} ${slowest.ms.toFixed(1)} ms`, rows, each };
   },
   async counts(rounds: number): Promise<{ times: number[]; counts: Record<string, number> }> {
     const times: number[] = [];

@@ -3,7 +3,8 @@
  * after reconnect, through the whole app (IndexedDB outbox → WebSocket → main → RT connector), against a
  * bare client making the same requests (PUT with If-Match, then GET for the new ETag) to the same RT in
  * the same run, with the same parallelism (a few tickets at a time, one ticket's changes in order).
- * `--profile` prints where the page spent its time while flushing.
+ * `--profile` prints where the page spent its time while flushing. Queueing is measured first: a tenth of
+ * the changes one click at a time, the rest as bulk changes (core/commands: one transaction each).
  */
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
@@ -55,8 +56,14 @@ async function main() {
     }
     if (cached.length < TICKETS) throw new Error(`only ${cached.length} of ${TICKETS} tickets were cached`);
     await page.locator('footer.statusbar').getByRole('button', { name: 'Pause sync' }).click();
-    const queuedMs = await page.evaluate(([t, n]) => window.outboxBench.queue(t, n), [cached, CHANGES] as const);
-    log(`queued ${CHANGES} changes in ${Math.round(queuedMs)} ms (${Math.round(CHANGES / (queuedMs / 1000))} changes/s written with their effects)`);
+    // One click at a time (a tenth of the changes), then the rest as bulk changes over all the tickets.
+    const single = Math.max(1, Math.floor(CHANGES / 10));
+    const singleMs = await page.evaluate(([t, n]) => window.outboxBench.queue(t, n, 1), [cached, single] as const);
+    log(`queued ${single} changes one at a time in ${Math.round(singleMs)} ms (${Math.round(single / (singleMs / 1000))} changes/s, each written with its effects)`);
+    const bulk = CHANGES - single;
+    const queuedMs = await page.evaluate(([t, n, from]) => window.outboxBench.queue(t, n, t.length, from), [cached, bulk, single] as const);
+    const queuedRate = bulk / (queuedMs / 1000);
+    log(`queued ${bulk} changes as bulk changes of ${cached.length} in ${Math.round(queuedMs)} ms (${Math.round(queuedRate)} changes/s written with their effects)`);
 
     // The app: the queued changes flushed (the app's own engine stays paused; the bench calls its flush).
     const cdp = values.profile ? await page.context().newCDPSession(page) : null;
@@ -104,8 +111,8 @@ async function main() {
     const bareMs = performance.now() - start;
     const bareRate = CHANGES / (bareMs / 1000);
     log(`bare client: ${CHANGES} changes in ${Math.round(bareMs)} ms = ${bareRate.toFixed(1)} changes/s`);
-    log('target: ratio ≥ 0.8');
-    log(`outbox: ${appRate.toFixed(1)} changes/s flushed, bare client ${bareRate.toFixed(1)} changes/s, ratio ${(appRate / bareRate).toFixed(2)}`);
+    log('targets: ratio ≥ 0.8, queued ≥ 300 changes/s');
+    log(`outbox: ${appRate.toFixed(1)} changes/s flushed, bare client ${bareRate.toFixed(1)} changes/s, ratio ${(appRate / bareRate).toFixed(2)}, queued ${queuedRate.toFixed(1)} changes/s`);
   } finally {
     await browser.close();
     host?.kill('SIGINT');
