@@ -3,19 +3,19 @@
  * and customers from the support corpus — spread over three accounts, six channels, ten agents, with SLA
  * due times breached, at risk and far — then times the app's own view reads (views.ts) over it.
  */
-import type { Channel, Customer, Ticket } from '../../shared/domain';
+import type { Channel, Customer, Message, Ticket } from '../../shared/domain';
 import { SwitchboardDb } from '../../renderer/db/schema';
 import { PAGE, sortKeys, viewCounts, viewIds, viewRows, type ViewQuery } from '../../renderer/db/views';
-import { benchTicket, CORPUS_NOW } from './support-corpus';
+import { benchTicket, cachedMessages, CORPUS_NOW } from './support-corpus';
 
-const db = new SwitchboardDb('switchboard-bench-inbox');
+let db = new SwitchboardDb('switchboard-bench-inbox');
 const accounts = ['zendesk', 'rt', 'mail'];
 const channels: Channel[] = ['email', 'web', 'chat', 'phone', 'social', 'api'];
 const agents = Array.from({ length: 10 }, (_, i) => `agent-${i}`);
 const ME = new Set([`zendesk:${agents[0]}`]);
 const HOUR = 3_600_000;
 
-function rowsOf(n: number): { ticket: Ticket; customer: Customer } {
+function rowsOf(n: number): { ticket: Ticket; customer: Customer; messages: Message[] } {
   const t = benchTicket(n);
   const account = accounts[n % 3]!;
   const customer: Customer = { id: `customer:${t.customer.email}`, accountId: account, name: t.customer.name, email: t.customer.email, organization: t.customer.organization, vip: t.customer.vip };
@@ -27,7 +27,7 @@ function rowsOf(n: number): { ticket: Ticket; customer: Customer } {
     channel: channels[n % channels.length]!, customerId: customer.id, assigneeId: r < 0.3 ? null : `${account}:${agents[n % agents.length]}`, tags: t.tags,
     createdAt: t.createdAt, updatedAt: t.updatedAt, firstResponseAt: null, slaDueAt, preview: t.messages[0]!.text.slice(0, 140), messageCount: t.messages.length, version: '1',
   };
-  return { ticket, customer };
+  return { ticket, customer, messages: cachedMessages(t, ticket.id, account) };
 }
 
 const ctx = { me: ME, now: CORPUS_NOW };
@@ -45,17 +45,26 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 }
 
 const api = {
-  async populate(tickets: number): Promise<{ ms: number }> {
+  /** Works on the cache named `name` from now on (in the app's window: the app's own cache). */
+  use(name: string): void {
+    db.close();
+    db = new SwitchboardDb(name);
+  },
+  /** Writes tickets and customers (and with `messages`, their conversations) as a sync would. */
+  async populate(tickets: number, messages = false): Promise<{ ms: number }> {
     const started = performance.now();
     for (let from = 0; from < tickets; from += 2000) {
       const batch = Array.from({ length: Math.min(2000, tickets - from) }, (_, i) => rowsOf(from + i));
-      await db.transaction('rw', [db.tickets, db.customers], async () => {
+      await db.transaction('rw', [db.tickets, db.customers, db.messages], async () => {
         await db.customers.bulkPut(batch.map((b) => b.customer));
         await db.tickets.bulkPut(batch.map((b) => b.ticket));
+        if (messages) await db.messages.bulkPut(batch.flatMap((b) => b.messages));
       });
     }
     return { ms: performance.now() - started };
   },
+  /** Tickets the search index has still to read. */
+  searchQueued: () => db.searchQueue.count(),
   count: () => db.tickets.count(),
   /** The default view's first page (what the list reads when the app opens), `rounds` times. */
   async firstPage(rounds: number): Promise<number[]> {

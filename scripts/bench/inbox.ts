@@ -1,8 +1,11 @@
 /**
- * npm run bench:inbox [-- --tickets N --rounds R]: the inbox's views over a cache of N tickets (default
- * 100,000) in Chromium's IndexedDB, read the app's way (renderer/db/views.ts). Prints the default view's
- * first page p50/p95, every view × sort (and narrowed to an account, a channel) p95, the sidebar counts,
- * and last, exactly: `inbox: first page p95 P ms at N tickets, view switch p95 V ms`. Target: P ≤ 15.
+ * npm run bench:inbox [-- --tickets N --rounds R --keep-profile DIR --skip-app]: the inbox's views over a
+ * cache of N tickets (default 100,000) in Chromium's IndexedDB, read the app's way (renderer/db/views.ts).
+ * Prints the default view's first page p50/p95, every view × sort (and narrowed to an account, a channel)
+ * p95, the sidebar counts; then, from the whole app over the same N tickets with their conversations
+ * (inbox-app.ts), a fresh window's time to its first page and its JS heap with the search index loaded.
+ * Last, exactly: `inbox: first page p95 P ms at N tickets, view switch p95 V ms, counts p95 C ms, heap H MB,
+ * cold first page F ms`. Targets: P ≤ 15, V ≤ 50, C ≤ 10, H ≤ 250, F ≤ 1000.
  */
 import { chromium, type Browser } from '@playwright/test';
 import { build } from 'esbuild';
@@ -13,8 +16,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
+import { appFigures } from './inbox-app';
 
-const { values } = parseArgs({ options: { tickets: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '5' }, 'keep-profile': { type: 'string' } } });
+const { values } = parseArgs({ options: { tickets: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '5' }, 'keep-profile': { type: 'string' }, 'skip-app': { type: 'boolean', default: false } } });
 const TICKETS = Number(values.tickets);
 const ROUNDS = Number(values.rounds);
 
@@ -59,7 +63,13 @@ async function main() {
     console.log(`p95 per view: ${Object.entries(switches.each).map(([k, v]) => [k, percentile(v, 95)] as const).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
     const counts = await page.evaluate((r) => window.inboxBench.counts(r), ROUNDS);
     console.log(`sidebar counts: p50 ${percentile(counts.times, 50).toFixed(1)} ms, p95 ${percentile(counts.times, 95).toFixed(1)} ms — ${Object.entries(counts.counts).map(([k, v]) => `${k}=${v}`).join(' ')}`);
-    console.log(`inbox: first page p95 ${percentile(first, 95).toFixed(1)} ms at ${count} tickets, view switch p95 ${percentile(switches.times, 95).toFixed(1)} ms`);
+    await closeContext();
+    await browser?.close();
+    const app = values['skip-app'] ? null : await appFigures(TICKETS, join(work, 'bench.js'), (line) => console.log(line));
+    if (app) console.log(`app, fresh window: first page after ${app.coldMs} ms; JS heap ${app.heapMb.toFixed(1)} MB after a GC, with the search index loaded`);
+    console.log('targets: first page ≤ 15 ms, view switch ≤ 50 ms, counts ≤ 10 ms, heap ≤ 250 MB, cold first page ≤ 1000 ms');
+    const appPart = app ? `heap ${app.heapMb.toFixed(1)} MB, cold first page ${app.coldMs} ms` : 'heap (skipped) MB, cold first page (skipped) ms';
+    console.log(`inbox: first page p95 ${percentile(first, 95).toFixed(1)} ms at ${count} tickets, view switch p95 ${percentile(switches.times, 95).toFixed(1)} ms, counts p95 ${percentile(counts.times, 95).toFixed(1)} ms, ${appPart}`);
   } finally {
     await closeContext().catch(() => undefined);
     await browser?.close().catch(() => undefined);

@@ -13,7 +13,7 @@ import { parseQuery } from '../../shared/search/query';
 import { terms } from '../../shared/search/text';
 import { SwitchboardDb } from '../../renderer/db/schema';
 import { Indexer, loadIndex } from '../../renderer/search/indexer';
-import { benchTicket, CORPUS_NOW, plainText, type BenchTicket } from './support-corpus';
+import { benchTicket, cachedMessages, CORPUS_NOW, plainText, type BenchTicket } from './support-corpus';
 
 const LIMIT = 100;
 const REPEAT = 10;
@@ -26,10 +26,7 @@ const context: SearchContext = { now: CORPUS_NOW, me: new Set(), assignees: () =
 function rows(t: BenchTicket): { ticket: Ticket; messages: Message[]; customer: Customer } {
   const id = `bench:${t.n}`;
   const customer: Customer = { ...t.customer, id: `bench:${t.customer.id}`, accountId: 'bench' };
-  const messages: Message[] = t.messages.map((m, i) => ({
-    id: `bench:${t.n}:${i}`, ticketId: id, accountId: 'bench', author: m.author, direction: m.direction, internal: m.internal,
-    createdAt: m.createdAt, text: m.text, attachments: m.attachments.map((a, k) => ({ id: `a${k}`, name: a.name, size: 1000, type: 'application/octet-stream' })),
-  }));
+  const messages = cachedMessages(t, id, 'bench');
   const ticket: Ticket = {
     id, accountId: 'bench', remoteId: String(t.n), subject: t.subject, status: t.status, sourceStatus: t.status, priority: t.priority,
     channel: 'email', customerId: customer.id, assigneeId: null, tags: t.tags, createdAt: t.createdAt, updatedAt: t.updatedAt,

@@ -5,6 +5,7 @@
  */
 import { corpus, emailFor, type Lang, type TopicName } from '../../main/connectors/demo/corpus';
 import { seededRandom } from '../../shared/random';
+import type { Message } from '../../shared/domain';
 
 export interface BenchPerson {
   name: string;
@@ -125,4 +126,12 @@ export function benchTicket(n: number): BenchTicket {
 /** The searchable text of a ticket as one string, for engines that index plain documents. */
 export function plainText(t: BenchTicket): string {
   return [t.subject, t.customer.name, t.customer.email, t.customer.organization ?? '', ...t.messages.flatMap((m) => [m.author.name, m.text, ...m.attachments.map((a) => a.name)])].join('\n');
+}
+
+/** A bench ticket's messages as the cache holds them. */
+export function cachedMessages(t: BenchTicket, ticketId: string, accountId: string): Message[] {
+  return t.messages.map((m, i) => ({
+    id: `${ticketId}:${i}`, ticketId, accountId, author: m.author, direction: m.direction, internal: m.internal,
+    createdAt: m.createdAt, text: m.text, attachments: m.attachments.map((a, k) => ({ id: `a${k}`, name: a.name, size: 1000, type: 'application/octet-stream' })),
+  }));
 }

@@ -1,0 +1,63 @@
+/**
+ * The inbox benchmark's figures that need the whole app (browser mode, an on-disk browser profile as
+ * Electron has): N tickets with their conversations written into the app's own cache, the search index
+ * built by the app; then a fresh window — the time until its first page of the inbox shows, and its JS
+ * heap once a search has run (tickets cached, the inbox open, the search index loaded), after a GC.
+ */
+import { chromium } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
+import { startBenchHost } from './host';
+
+const INDEX_DEADLINE_MS = 20 * 60_000;
+
+export async function appFigures(tickets: number, benchJs: string, log: (line: string) => void): Promise<{ coldMs: number; heapMb: number }> {
+  const work = mkdtempSync(join(tmpdir(), 'sb-bench-inbox-app-'));
+  let host: ChildProcess | null = null;
+  const context = await chromium.launchPersistentContext(join(work, 'profile'), { executablePath: chromiumExecutable, args: chromiumArgs, bypassCSP: true });
+  try {
+    writeFileSync(join(work, 'accounts.json'), JSON.stringify({ accounts: [] }));
+    const started = await startBenchHost(join(work, 'app'), join(work, 'accounts.json'), {});
+    host = started.process;
+    const statusBar = (page: import('@playwright/test').Page) => page.locator('footer.statusbar').waitFor({ timeout: 60_000 });
+
+    // Fill the app's cache from inside its own window (same origin), then let the app index all of it.
+    const filling = await context.newPage();
+    await filling.goto(started.url);
+    await statusBar(filling);
+    await filling.addScriptTag({ content: readFileSync(benchJs, 'utf8') });
+    await filling.evaluate(() => window.inboxBench.use('switchboard'));
+    const filled = await filling.evaluate((n) => window.inboxBench.populate(n, true), tickets);
+    log(`app: ${tickets} tickets with their conversations written in ${(filled.ms / 1000).toFixed(1)} s; the app indexes them…`);
+    const indexStart = Date.now();
+    let left = await filling.evaluate(() => window.inboxBench.searchQueued());
+    while (left > 0 && Date.now() - indexStart < INDEX_DEADLINE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      left = await filling.evaluate(() => window.inboxBench.searchQueued());
+    }
+    if (left > 0) throw new Error(`the search index was not built within ${INDEX_DEADLINE_MS / 60_000} minutes (${left} tickets left)`);
+    log(`app: search index built in ${((Date.now() - indexStart) / 1000).toFixed(1)} s`);
+    await filling.close();
+
+    // A fresh window over that cache.
+    const page = await context.newPage();
+    const opened = Date.now();
+    await page.goto(started.url);
+    await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length > 0, undefined, { timeout: 60_000, polling: 10 });
+    const coldMs = Date.now() - opened;
+    const box = page.getByRole('searchbox', { name: 'Search all history' });
+    await box.fill('refund');
+    await page.getByRole('status').filter({ hasText: /tickets? found/ }).waitFor({ timeout: 120_000 });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return { coldMs, heapMb: usedSize / 1024 / 1024 };
+  } finally {
+    await context.close().catch(() => undefined);
+    host?.kill('SIGINT');
+    rmSync(work, { recursive: true, force: true });
+  }
+}
