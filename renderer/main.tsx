@@ -7,6 +7,7 @@ import { tokenInAddress } from './api/socket';
 import { App } from './app/App';
 import { AppProvider } from './app/AppProvider';
 import { Expired } from './app/Expired';
+import { firstPageShown } from './app/first-page';
 import { connectShell } from './app/shell';
 import { db } from './db/schema';
 import i18n from 'i18next';
@@ -40,13 +41,15 @@ async function boot(): Promise<void> {
   // The shell state first: the sync engine must know whether sync is paused.
   const [info] = await Promise.all([api.appInfo({}), db.open(), connectShell(api)]);
   const me = new Set(info.me.map((a) => a.id));
-  // Indexing for search waits while a long first sync shows its progress.
-  void startSearch(db, () => Object.values(useSyncStatus.getState().progress).some(Boolean));
+  // Indexing for search waits while a long first sync shows its progress (and, like the notification
+  // check and the damaged-row check, until the first page of the inbox is on screen: app/first-page.ts).
+  void firstPageShown.then(() => startSearch(db, () => Object.values(useSyncStatus.getState().progress).some(Boolean)));
   let checking = false;
   const check = () => {
     if (checking) return;
     checking = true;
-    checkNotifications(db, me, noticePrefs())
+    firstPageShown
+      .then(() => checkNotifications(db, me, noticePrefs()))
       .then(({ fresh, atRisk }) => {
         // What came together is one summary, never a flood; VIP and breaches stay individual.
         const { shown, summary } = digest(fresh);
@@ -67,7 +70,8 @@ async function boot(): Promise<void> {
     });
   });
   // Damaged cache rows are set aside after the inbox shows (their accounts are pulled again).
-  void import('./db/quarantine')
+  void firstPageShown
+    .then(() => import('./db/quarantine'))
     .then(({ quarantineCorrupt }) => quarantineCorrupt(db))
     .then(({ moved, names }) => {
       // How many rows the start-up check set aside, for whoever looks (the restart tests do).

@@ -12,6 +12,7 @@ import type { Template } from '../../shared/templates';
 import type { Macro } from '../../shared/macros';
 import { enqueueForSearch } from '../search/queue';
 import { ticketKeys, type TicketRow, withKeys } from './ticket-keys';
+import { type CountRow, ticketCounts } from './ticket-counts';
 
 /**
  * pending → sending → (removed: done) | failed (the source refused it for good; its effect is rolled back)
@@ -202,6 +203,7 @@ export class SwitchboardDb extends Dexie {
   quarantine!: EntityTable<QuarantineRow, 'id'>;
   customerNotes!: EntityTable<CustomerNoteRow, 'email'>;
   timeSpent!: EntityTable<TimeSpentRow, 'ticketId'>;
+  ticketCounts!: EntityTable<CountRow, 'lane'>;
 
   constructor(name = 'switchboard') {
     super(name);
@@ -254,7 +256,10 @@ export class SwitchboardDb extends Dexie {
           'id, &[accountId+remoteId], [status+slaDueAt], [status+updatedAt], [status+createdAt], [status+priority+updatedAt], [openKey+slaDueAt], [openKey+updatedAt], [openKey+createdAt], [openKey+priority+updatedAt], [ownerKey+slaDueAt], [ownerKey+updatedAt], [ownerKey+createdAt], [ownerKey+priority+updatedAt], [accountId+status], [channel+status], status, accountId, customerId, [accountId+number], [accountId+threadSubject]',
       })
       .upgrade((tx) => tx.table('tickets').toCollection().modify((t: TicketRow) => Object.assign(t, withKeys(t))));
+    // The sidebar's counts as counters kept with every ticket write (ticket-counts.ts); counted once at the first read.
+    this.version(12).stores({ ticketCounts: 'lane' });
     this.use(enqueueForSearch);
+    this.use(ticketCounts);
     this.use(ticketKeys);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The inbox's views at 100,000 tickets: each view reads only about a page of rows through an index that
- * already orders them, and its count comes from index counts alone. Snoozed tickets wait in their own view.
+ * already orders them (their counts: counts.ts). Snoozed tickets wait in their own view.
  */
 import Dexie from 'dexie';
 import type { Channel, Customer, Priority, Ticket, TicketStatus } from '../../shared/domain';
@@ -38,11 +38,8 @@ export const PAGE = 50;
 export const openStatuses: TicketStatus[] = ['new', 'open', 'pending', 'on-hold'];
 const byPriority: Priority[] = ['urgent', 'high', 'normal', 'low'];
 const slaRank: Record<SlaState, number> = { breached: 0, atRisk: 1, ok: 2, none: 3 };
-const isOpen = (t: Pick<Ticket, 'status'>) => openStatuses.includes(t.status);
+export const isOpen = (t: Pick<Ticket, 'status'>) => openStatuses.includes(t.status);
 const { minKey, maxKey } = Dexie;
-const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
-/** A count over the open statuses, one native count each. */
-const openSum = (count: (s: TicketStatus) => Promise<number>) => Promise.all(openStatuses.map(count)).then(sum);
 
 const compare: Record<SortKey, (a: InboxRow, b: InboxRow) => number> = {
   sla: (a, b) => slaRank[a.sla] - slaRank[b.sla] || (a.ticket.slaDueAt ?? Infinity) - (b.ticket.slaDueAt ?? Infinity) || b.ticket.updatedAt - a.ticket.updatedAt,
@@ -151,40 +148,3 @@ export async function viewRows(db: SwitchboardDb, q: ViewQuery, { me, now }: Vie
     .slice(0, limit);
 }
 
-/** Every view's count from the indexes alone; snoozed tickets count only in Snoozed. */
-export async function viewCounts(db: SwitchboardDb, { me, now }: ViewContext): Promise<Record<ViewId, number>> {
-  const [snoozedMap, lead] = await Promise.all([activeSnoozes(db, now), atRiskLeadMs(db)]);
-  const snoozed = (await db.tickets.bulkGet([...snoozedMap.keys()])).filter((t): t is Ticket => t !== undefined);
-  const due = (from: unknown, to: number) => db.tickets.where('[openKey+slaDueAt]').between([1, from], [1, to], false, true).count();
-  const lane = (field: 'openKey' | 'ownerKey', key: Lane) => db.tickets.where(`[${field}+updatedAt]`).between([key, minKey], [key, maxKey]).count();
-  const [open, unassigned, mine, breached, atRisk, pending, all] = await Promise.all([
-    lane('openKey', 1),
-    lane('ownerKey', ''),
-    Promise.all([...me].map((id) => lane('ownerKey', id))).then(sum),
-    due(minKey, now),
-    due(now, now + lead),
-    db.tickets.where('status').equals('pending').count(),
-    // By the status index, not the table: counting the table walks every ticket's whole row on disk.
-    Promise.all(ticketStatuses.map((s) => db.tickets.where('status').equals(s).count())).then(sum),
-  ]);
-  // Snoozed tickets are counted by the indexes: take them out of the views they would be in.
-  const away = (test: (t: Ticket) => boolean) => snoozed.filter(test).length;
-  const sla = (t: Ticket) => slaState(t, now, lead);
-  return {
-    open: open - away(isOpen),
-    mine: mine - away((t) => isOpen(t) && t.assigneeId !== null && me.has(t.assigneeId)),
-    unassigned: unassigned - away((t) => isOpen(t) && t.assigneeId === null),
-    breached: breached - away((t) => isOpen(t) && sla(t) === 'breached'),
-    atRisk: atRisk - away((t) => isOpen(t) && sla(t) === 'atRisk'),
-    pending: pending - away((t) => t.status === 'pending'),
-    snoozed: snoozed.length,
-    all: all - snoozed.length,
-  };
-}
-
-/** Open tickets per account and per channel (the sidebar's sources and channels). */
-export async function openCountsBy(db: SwitchboardDb, accountIds: string[], channels: readonly Channel[]): Promise<{ accounts: Record<string, number>; channels: Record<string, number> }> {
-  const count = (index: string, key: string) => openSum((s) => db.tickets.where(index).equals([key, s]).count());
-  const [a, c] = await Promise.all([Promise.all(accountIds.map((id) => count('[accountId+status]', id))), Promise.all(channels.map((ch) => count('[channel+status]', ch)))]);
-  return { accounts: Object.fromEntries(accountIds.map((id, i) => [id, a[i]!])), channels: Object.fromEntries(channels.map((ch, i) => [ch, c[i]!])) };
-}

@@ -11,10 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
 import { startBenchHost } from './host';
+import { topSelfTime, type CpuProfile } from './profile';
 
 const INDEX_DEADLINE_MS = 20 * 60_000;
 
-export async function appFigures(tickets: number, benchJs: string, log: (line: string) => void): Promise<{ coldMs: number; heapMb: number }> {
+export async function appFigures(tickets: number, benchJs: string, log: (line: string) => void, profile = false): Promise<{ coldMs: number; heapMb: number }> {
   const work = mkdtempSync(join(tmpdir(), 'sb-bench-inbox-app-'));
   let host: ChildProcess | null = null;
   const context = await chromium.launchPersistentContext(join(work, 'profile'), { executablePath: chromiumExecutable, args: chromiumArgs, bypassCSP: true });
@@ -44,14 +45,23 @@ export async function appFigures(tickets: number, benchJs: string, log: (line: s
 
     // A fresh window over that cache.
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const opened = Date.now();
     await page.goto(started.url);
     await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length > 0, undefined, { timeout: 60_000, polling: 10 });
     const coldMs = Date.now() - opened;
+    if (profile) {
+      const { profile: taken } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      log('fresh window until its first page, most self time:');
+      topSelfTime(taken).forEach((line) => log(line));
+    }
     const box = page.getByRole('searchbox', { name: 'Search all history' });
     await box.fill('refund');
     await page.getByRole('status').filter({ hasText: /tickets? found/ }).waitFor({ timeout: 120_000 });
-    const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     return { coldMs, heapMb: usedSize / 1024 / 1024 };

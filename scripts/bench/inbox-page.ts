@@ -5,7 +5,8 @@
  */
 import type { Channel, Customer, Message, Ticket } from '../../shared/domain';
 import { SwitchboardDb } from '../../renderer/db/schema';
-import { PAGE, sortKeys, viewCounts, viewIds, viewRows, type ViewQuery } from '../../renderer/db/views';
+import { viewCounts } from '../../renderer/db/counts';
+import { PAGE, sortKeys, viewIds, viewRows, type ViewQuery } from '../../renderer/db/views';
 import { benchTicket, cachedMessages, CORPUS_NOW } from './support-corpus';
 
 let db = new SwitchboardDb('switchboard-bench-inbox');

@@ -4,7 +4,8 @@ import { channels as allChannels } from '../../../shared/statuses';
 import { useApp } from '../../app/context';
 import { useNow } from '../../app/use-now';
 import { db } from '../../db/schema';
-import { openCountsBy, viewCounts, viewIds } from '../../db/views';
+import { openCountsBy, viewCounts } from '../../db/counts';
+import { viewIds } from '../../db/views';
 import { useUi } from '../../stores/ui';
 import { SearchViews } from '../search/SearchViews';
 

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { markFirstPageShown } from '../../app/first-page';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/context';
@@ -33,6 +34,9 @@ export function TicketList() {
   const rows = searching ? found?.rows : viewRowsNow;
   const matches = useMemo(() => (found ? (searchService()?.matcher(found.terms) ?? null) : null), [found]);
   useEffect(() => useUi.getState().setListIds(rows?.map((r) => r.ticket.id) ?? []), [rows]);
+  useEffect(() => {
+    if (rows !== undefined) markFirstPageShown();
+  }, [rows]);
   const more = !searching && rows !== undefined && rows.length >= limit;
 
   return (

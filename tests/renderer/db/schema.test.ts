@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { viewCounts, viewRows } from '../../../renderer/db/views';
+import { viewCounts } from '../../../renderer/db/counts';
+import { viewRows } from '../../../renderer/db/views';
 import { purgeAccount, SwitchboardDb } from '../../../renderer/db/schema';
 import { freshDb, ticket } from '../fixtures';
 

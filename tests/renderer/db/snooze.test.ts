@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { viewCounts, viewRows, type ViewId } from '../../../renderer/db/views';
+import { viewCounts } from '../../../renderer/db/counts';
+import { viewRows, type ViewId } from '../../../renderer/db/views';
 import { snooze, snoozeUntil, unsnooze } from '../../../renderer/db/snooze';
 import { checkNotifications } from '../../../renderer/notifications/engine';
 import { customer, freshDb, ticket } from '../fixtures';

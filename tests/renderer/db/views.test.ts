@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../../shared/domain';
 import { liveQuery } from 'dexie';
-import { viewCounts, viewRows, type SortKey, type ViewId, type ViewQuery } from '../../../renderer/db/views';
+import { viewCounts } from '../../../renderer/db/counts';
+import { viewRows, type SortKey, type ViewId, type ViewQuery } from '../../../renderer/db/views';
 import { freshDb, ticket } from '../fixtures';
 
 const HOUR = 3_600_000;
