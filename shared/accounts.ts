@@ -3,6 +3,8 @@
  * appear here: a provisioning file names the environment variable that holds each one.
  */
 import { z } from 'zod';
+import { envName, named } from './account-fields';
+import { helpdeskSettings, type HelpdeskSettings } from './helpdesks';
 import { bounded } from './ids';
 
 export const Security = z.enum(['tls', 'starttls', 'none']);
@@ -66,14 +68,6 @@ export type OAuth2Auth = z.infer<typeof OAuth2Auth>;
 export const AccountAuth = z.union([z.object({ type: z.literal('password') }).strict(), OAuth2Auth]);
 export type AccountAuth = z.infer<typeof AccountAuth>;
 
-const envName = z.string().max(200).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable');
-
-/** What every account has: an optional fixed id, and the name the agent sees. */
-const named = { id: z.string().min(1).max(100).optional(), name: z.string().min(1).max(200) };
-/** How the source marks VIP customers (shared/vip.ts): a tag and/or a custom field with an optional value. */
-const VipSource = z.object({ tag: z.string().min(1).max(100).optional(), field: z.string().min(1).max(100).optional(), value: z.string().min(1).max(200).optional() }).strict();
-/** A helpdesk: its address, the variable that holds its token in a provisioning file, how it marks VIPs. */
-const helpdesk = { ...named, url: z.string().max(2000).url(), tokenEnv: envName.optional(), vip: VipSource.optional() };
 
 export const ImapAccountSettings = z
   .object({
@@ -103,23 +97,9 @@ export type ImapAccountSettings = z.infer<typeof ImapAccountSettings>;
 
 export const usesOAuth = (settings: AccountSettings): settings is ImapAccountSettings & { auth: OAuth2Auth } => settings.type === 'imap' && settings.auth?.type === 'oauth2';
 
-export const RtAccountSettings = z.object({ type: z.literal('rt'), ...helpdesk }).strict();
-export type RtAccountSettings = z.infer<typeof RtAccountSettings>;
-
-/** Zendesk with an API token: `email` is the agent's address the token belongs to. */
-export const ZendeskAccountSettings = z.object({ type: z.literal('zendesk'), ...helpdesk, email: z.string().max(320).email() }).strict();
-export type ZendeskAccountSettings = z.infer<typeof ZendeskAccountSettings>;
-
-/** Freshdesk with an API key (Profile settings → Your API key). */
-export const FreshdeskAccountSettings = z.object({ type: z.literal('freshdesk'), ...helpdesk }).strict();
-export type FreshdeskAccountSettings = z.infer<typeof FreshdeskAccountSettings>;
-
-/** Help Scout with an app's OAuth2 client credentials: `appId` here, the app secret by `tokenEnv`. */
-export const HelpScoutAccountSettings = z.object({ type: z.literal('helpscout'), ...helpdesk, appId: z.string().min(1).max(200) }).strict();
-export type HelpScoutAccountSettings = z.infer<typeof HelpScoutAccountSettings>;
-
-export const AccountSettings = z.discriminatedUnion('type', [ImapAccountSettings, RtAccountSettings, ZendeskAccountSettings, FreshdeskAccountSettings, HelpScoutAccountSettings]);
-export type AccountSettings = z.infer<typeof AccountSettings>;
+/** An email account, or a helpdesk's (one entry each in shared/helpdesks.ts). */
+export const AccountSettings = z.discriminatedUnion('type', [ImapAccountSettings, ...helpdeskSettings]);
+export type AccountSettings = ImapAccountSettings | HelpdeskSettings;
 
 export const ProvisioningFile = z.object({ accounts: z.array(AccountSettings) }).strict();
 export type ProvisioningFile = z.infer<typeof ProvisioningFile>;

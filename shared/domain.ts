@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 
+import { helpdeskTypes } from './helpdesks';
 import { MAX_ID } from './ids';
 import { channels, priorities, ticketStatuses } from './statuses';
 
@@ -25,7 +26,8 @@ const Id = z.string().min(1).max(MAX_ID);
  */
 const Time = z.number().int().min(-8.64e15).max(8.64e15);
 
-export const AccountType = z.enum(['demo', 'imap', 'rt', 'zendesk', 'freshdesk', 'helpscout']);
+/** The demo, email, and each helpdesk of the registry (shared/helpdesks.ts). */
+export const AccountType = z.enum(['demo', 'imap', ...helpdeskTypes]);
 export type AccountType = z.infer<typeof AccountType>;
 
 /** What a source can do, so the UI offers only that. */

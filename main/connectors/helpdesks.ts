@@ -1,29 +1,30 @@
-/** The helpdesk connectors by account type: one place that knows which class serves which settings. */
-import type { FreshdeskAccountSettings, HelpScoutAccountSettings, RtAccountSettings, ZendeskAccountSettings } from '../../shared/accounts';
+/** The helpdesk connectors by account type (the types themselves: shared/helpdesks.ts). */
+import type { Account } from '../../shared/domain';
 import type { Connector } from '../../shared/connector';
+import type { HelpdeskSettings, HelpdeskSettingsOf, HelpdeskType } from '../../shared/helpdesks';
+import type { VipSource } from '../../shared/vip';
 import { FreshdeskConnector } from './freshdesk/connector';
 import { HelpScoutConnector } from './helpscout/connector';
 import { RtConnector } from './rt/connector';
 import { ZendeskConnector } from './zendesk/connector';
 
-export type HelpdeskSettings = RtAccountSettings | ZendeskAccountSettings | FreshdeskAccountSettings | HelpScoutAccountSettings;
+export type { HelpdeskSettings };
+
+/** A helpdesk connector: it also knows how its account marks VIP customers. */
+type HelpdeskConnector = Connector & { vip: VipSource | undefined };
+type Factory<T extends HelpdeskType> = (settings: HelpdeskSettingsOf<T>, account: Account, secret: () => string | null) => HelpdeskConnector;
+
+/** One line per helpdesk: how its connector is made from its settings. */
+const factories: { [T in HelpdeskType]: Factory<T> } = {
+  rt: (s, account, secret) => new RtConnector(account, s.url, secret),
+  zendesk: (s, account, secret) => new ZendeskConnector(account, s.url, s.email, secret),
+  freshdesk: (s, account, secret) => new FreshdeskConnector(account, s.url, secret),
+  helpscout: (s, account, secret) => new HelpScoutConnector(account, s.url, s.appId, secret),
+};
 
 export function helpdeskConnector(settings: HelpdeskSettings, id: string, secret: () => string | null): Connector {
-  const connector = create(settings, id, secret);
+  const make = factories[settings.type] as Factory<HelpdeskType>;
+  const connector = make(settings as never, { id, type: settings.type, name: settings.name, demo: false }, secret);
   connector.vip = settings.vip; // how this account marks VIP customers
   return connector;
-}
-
-function create(settings: HelpdeskSettings, id: string, secret: () => string | null): RtConnector | ZendeskConnector | FreshdeskConnector | HelpScoutConnector {
-  const account = { id, type: settings.type, name: settings.name, demo: false };
-  switch (settings.type) {
-    case 'rt':
-      return new RtConnector(account, settings.url, secret);
-    case 'zendesk':
-      return new ZendeskConnector(account, settings.url, settings.email, secret);
-    case 'freshdesk':
-      return new FreshdeskConnector(account, settings.url, secret);
-    case 'helpscout':
-      return new HelpScoutConnector(account, settings.url, settings.appId, secret);
-  }
 }

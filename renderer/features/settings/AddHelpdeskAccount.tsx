@@ -1,44 +1,37 @@
-/** Settings → Add helpdesk account: Request Tracker, Zendesk, Freshdesk or Help Scout; address, token; Test; Add. */
+/**
+ * Settings → Add helpdesk account: one of the registry's helpdesks (shared/helpdesks.ts: Request Tracker,
+ * Zendesk, Freshdesk, Help Scout), its address, its own fields, token; Test; Add.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSettings } from '../../../shared/accounts';
+import { helpdeskOf, helpdeskTypes, type HelpdeskType } from '../../../shared/helpdesks';
 import { AgentNameField } from './AgentNameField';
 import { AccountFormFooter, useAccountForm } from './account-form';
 
-const kinds = ['rt', 'zendesk', 'freshdesk', 'helpscout'] as const;
-type Kind = (typeof kinds)[number];
-/** What the address looks like (the same in every language). */
-const example: Record<Kind, string> = {
-  rt: 'https://rt.example.com',
-  zendesk: 'https://yourcompany.zendesk.com',
-  freshdesk: 'https://yourcompany.freshdesk.com',
-  helpscout: 'https://api.helpscout.net',
-};
-
 export function AddHelpdeskAccount({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<Kind>('rt');
+  const [kind, setKind] = useState<HelpdeskType>('rt');
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
-  const [email, setEmail] = useState('');
-  const [appId, setAppId] = useState('');
+  const [own, setOwn] = useState<Record<string, string>>({});
   const [token, setToken] = useState('');
+  const entry = helpdeskOf(kind);
   const [vip, setVip] = useState({ tag: '', field: '', value: '' });
   const settings = (): AccountSettings => {
     // How the source marks VIPs: only what the agent filled in (without anything, the tag "vip").
     const rule = Object.fromEntries(Object.entries(vip).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()]));
     const common = { name: name || url, url, ...(Object.keys(rule).length ? { vip: rule } : {}) };
-    if (kind === 'zendesk') return { type: 'zendesk', ...common, email };
-    if (kind === 'helpscout') return { type: 'helpscout', ...common, appId };
-    return { type: kind, ...common };
+    // The helpdesk's own fields; main checks the whole against the helpdesk's schema.
+    return { type: kind, ...common, ...Object.fromEntries(entry.fields.map((f) => [f.key, own[f.key] ?? ''])) } as AccountSettings;
   };
   const form = useAccountForm(settings, token, onDone);
   return (
     <form className="add-account" aria-label={t('accounts.addHelpdesk')} onSubmit={(e) => { e.preventDefault(); form.save(); }}>
       <label>
         {t('accounts.helpdesk')}
-        <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-          {kinds.map((k) => (
+        <select value={kind} onChange={(e) => setKind(e.target.value as HelpdeskType)}>
+          {helpdeskTypes.map((k) => (
             <option key={k} value={k}>
               {t(`accounts.kind.${k}`)}
             </option>
@@ -52,20 +45,14 @@ export function AddHelpdeskAccount({ onDone }: { onDone: () => void }) {
       <AgentNameField onlyIfMissing />
       <label>
         {t('accounts.url')}
-        <input type="url" required placeholder={example[kind]} value={url} onChange={(e) => setUrl(e.target.value.trim())} />
+        <input type="url" required placeholder={entry.example} value={url} onChange={(e) => setUrl(e.target.value.trim())} />
       </label>
-      {kind === 'zendesk' && (
-        <label>
-          {t('accounts.agentEmail')}
-          <input type="email" required value={email} onChange={(e) => setEmail(e.target.value.trim())} />
+      {entry.fields.map((f) => (
+        <label key={`${kind}.${f.key}`}>
+          {t(f.label)}
+          <input type={f.input} required value={own[f.key] ?? ''} onChange={(e) => setOwn({ ...own, [f.key]: e.target.value.trim() })} />
         </label>
-      )}
-      {kind === 'helpscout' && (
-        <label>
-          {t('accounts.appId')}
-          <input required value={appId} onChange={(e) => setAppId(e.target.value.trim())} />
-        </label>
-      )}
+      ))}
       <label>
         {t(`accounts.token.${kind}`)}
         <input type="password" required autoComplete="off" value={token} onChange={(e) => setToken(e.target.value.trim())} />
@@ -74,13 +61,13 @@ export function AddHelpdeskAccount({ onDone }: { onDone: () => void }) {
       <details>
         <summary>{t('accounts.vipRule')}</summary>
         <p className="muted">{t('accounts.vipRuleHint')}</p>
-        {kind !== 'rt' && (
+        {entry.vip.tag && (
           <label>
             {t('accounts.vipTag')}
             <input placeholder="vip" value={vip.tag} onChange={(e) => setVip({ ...vip, tag: e.target.value })} />
           </label>
         )}
-        {kind !== 'helpscout' && (
+        {entry.vip.field && (
           <>
             <label>
               {t('accounts.vipField')}
