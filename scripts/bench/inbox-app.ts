@@ -2,7 +2,7 @@
  * The inbox benchmark's figures that need the whole app (browser mode, an on-disk browser profile as
  * Electron has): N tickets with their conversations written into the app's own cache, the search index
  * built by the app; then a fresh window — the time until its first page of the inbox shows, and its JS
- * heap once a search has run (tickets cached, the inbox open, the search index loaded), after a GC.
+ * heap (with array buffers) once a search has run (tickets cached, the inbox open, the search index loaded), after a GC.
  */
 import { chromium } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
+import { heapOf } from './heap';
 import { startBenchHost } from './host';
 import { topSelfTime, type CpuProfile } from './profile';
 
@@ -62,9 +63,8 @@ export async function appFigures(tickets: number, benchJs: string, log: (line: s
     const box = page.getByRole('searchbox', { name: 'Search all history' });
     await box.fill('refund');
     await page.getByRole('status').filter({ hasText: /tickets? found/ }).waitFor({ timeout: 120_000 });
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    return { coldMs, heapMb: usedSize / 1024 / 1024 };
+    await cdp.detach();
+    return { coldMs, heapMb: (await heapOf(page)) / 1024 / 1024 };
   } finally {
     await context.close().catch(() => undefined);
     host?.kill('SIGINT');

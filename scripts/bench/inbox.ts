@@ -68,7 +68,7 @@ async function main() {
     await closeContext();
     await browser?.close();
     const app = values['skip-app'] ? null : await appFigures(Number(values['app-tickets'] ?? TICKETS), join(work, 'bench.js'), (line) => console.log(line), values.profile);
-    if (app) console.log(`app, fresh window: first page after ${app.coldMs} ms; JS heap ${app.heapMb.toFixed(1)} MB after a GC, with the search index loaded`);
+    if (app) console.log(`app, fresh window: first page after ${app.coldMs} ms; JS heap and array buffers ${app.heapMb.toFixed(1)} MB after a GC, with the search index loaded`);
     console.log('targets: first page ≤ 15 ms, view switch ≤ 50 ms, counts ≤ 10 ms, heap ≤ 250 MB, cold first page ≤ 1000 ms');
     const appPart = app ? `heap ${app.heapMb.toFixed(1)} MB, cold first page ${app.coldMs} ms` : 'heap (skipped) MB, cold first page (skipped) ms';
     console.log(`inbox: first page p95 ${percentile(first, 95).toFixed(1)} ms at ${count} tickets, view switch p95 ${percentile(switches.times, 95).toFixed(1)} ms, counts p95 ${percentile(counts.times, 95).toFixed(1)} ms, ${appPart}`);

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
+import { heapOf } from './heap';
 
 const { values } = parseArgs({ options: { tickets: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '5' }, only: { type: 'string' } } });
 const TICKETS = Number(values.tickets);
@@ -46,15 +47,7 @@ async function serve(dir: string): Promise<{ server: Server; url: string }> {
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }
 
-/** JS heap plus array buffers, in bytes, after two full collections. */
-async function heap(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
-  await cdp.detach();
-  return usage.usedSize + (usage.backingStorageSize ?? 0);
-}
+const heap = heapOf;
 
 const launchArgs = { executablePath: chromiumExecutable, args: chromiumArgs };
 
