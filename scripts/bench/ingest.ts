@@ -121,9 +121,9 @@ async function main() {
     const page = await (await browser.newContext()).newPage();
     // The longest task on the UI thread while the sync runs (Long Tasks API: tasks over 50 ms).
     await page.addInitScript(() => {
-      const w = window as unknown as { longestTask: number };
-      w.longestTask = 0;
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.longestTask = Math.max(w.longestTask, e.duration)))).observe({ type: 'longtask', buffered: true });
+      const w = window as unknown as { longTasks: Array<[number, number]> };
+      w.longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
     });
     const cdp = values.profile ? await page.context().newCDPSession(page) : null;
     if (cdp) {
@@ -136,6 +136,7 @@ async function main() {
     await page.goto(url);
     await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length > 0, undefined, { timeout: 60_000, polling: 10 });
     const firstPage = Date.now() - start;
+    const firstPageAt = await page.evaluate(() => performance.now());
     const countMessages = () =>
       page.evaluate(() => new Promise<number>((resolve) => {
         const open = indexedDB.open('switchboard');
@@ -158,7 +159,9 @@ async function main() {
     }
     const totalMs = Date.now() - start;
     const cpuAfter = cpuByTree(trees);
-    const longest = Math.round(await page.evaluate(() => (window as unknown as { longestTask: number }).longestTask));
+    const tasks = await page.evaluate(() => (window as unknown as { longTasks: Array<[number, number]> }).longTasks);
+    const longestOf = (list: Array<[number, number]>) => Math.round(Math.max(0, ...list.map(([, d]) => d)));
+    const longest = longestOf(tasks);
     if (cached < N) throw new Error(`only ${cached} of ${N} messages were cached within 20 minutes`);
     const e2e = rate(N, totalMs);
     if (cdp) {
@@ -174,6 +177,7 @@ async function main() {
     const e2eCpu = sum(cpuAfter) - sum(cpuBefore);
     const stagesCpu = fetchCpu + parseCpu + idbCpu;
     log(`CPU per message: FETCH ${perMessage(fetchCpu)} ms, mailparser ${perMessage(parseCpu)} ms, IndexedDB puts ${perMessage(idbCpu)} ms; end to end ${perMessage(e2eCpu)} ms`);
+    log(`longest task on the page's thread: ${longestOf(tasks.filter(([at]) => at < firstPageAt))} ms until the first page (the app starting), ${longestOf(tasks.filter(([at]) => at >= firstPageAt))} ms after it`);
     log(`targets: overhead ≤ 1.5, first page ≤ 1000 ms, longest task ≤ 100 ms`);
     log(`ingest: ${e2e} msg/s end-to-end, cpu per message ${perMessage(e2eCpu)} ms (stages ${perMessage(stagesCpu)} ms), overhead ${measured ? (e2eCpu / stagesCpu).toFixed(2) : 'n/a'}, first page ${firstPage} ms, longest task ${longest} ms`);
   } finally {
