@@ -6,9 +6,10 @@
  */
 import type { Agent, Ticket, TicketStatus } from '../../shared/domain';
 import type { Mutation, MutationOp } from '../../shared/mutation';
-import type { SwitchboardDb } from '../db/schema';
+import type { PrefRow, SlaPolicySettings, SwitchboardDb } from '../db/schema';
 import { applyToMany } from '../sync/bulk';
 import { markVip } from '../sync/customers';
+import { rederiveEmailTickets } from '../sync/merge';
 import { discard, retry, sendAnyway } from '../sync/outbox-actions';
 import { enqueueMany, type QueuedChange } from '../sync/outbox';
 
@@ -30,6 +31,15 @@ export interface Commands {
   sendAnyway(seq: number): Promise<void>;
   /** Send what waits now. */
   sendNow(): void;
+
+  // The agent's own settings, notes and views: this computer's only, no source holds them.
+  setPref(row: PrefRow): Promise<void>;
+  /** The SLA targets and business hours; returns how many email conversations got new clocks. */
+  setSlaPolicy(policy: SlaPolicySettings): Promise<number>;
+  /** The agent's note on a customer (by address); empty text removes it. */
+  setCustomerNote(email: string, text: string): Promise<void>;
+  saveView(name: string, query: string): Promise<void>;
+  removeView(id: string): Promise<void>;
 }
 
 export function createCommands(db: SwitchboardDb, engine: { kick(): void }, meFor: (accountId: string) => Agent | null): Commands {
@@ -51,5 +61,13 @@ export function createCommands(db: SwitchboardDb, engine: { kick(): void }, meFo
     retry: (seq) => sent(retry(db, seq)),
     sendAnyway: (seq) => sent(sendAnyway(db, seq)),
     sendNow: () => engine.kick(),
+    setPref: async (row) => void (await db.prefs.put(row)),
+    setSlaPolicy: async (policy) => {
+      await db.prefs.put({ key: 'slaPolicy', value: policy });
+      return rederiveEmailTickets(db);
+    },
+    setCustomerNote: async (email, text) => void (await (text.trim() ? db.customerNotes.put({ email, text, updatedAt: Date.now() }) : db.customerNotes.delete(email))),
+    saveView: async (name, query) => void (await db.views.put({ id: crypto.randomUUID(), name, query })),
+    removeView: (id) => db.views.delete(id),
   };
 }

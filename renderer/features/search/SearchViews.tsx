@@ -28,7 +28,7 @@ interface SearchView {
 
 export function SearchViews() {
   const { t } = useTranslation();
-  const { me } = useApp();
+  const { me, commands } = useApp();
   const search = useUi((s) => s.search);
   const setSearch = useUi((s) => s.setSearch);
   const version = useSearchVersion();
@@ -58,7 +58,7 @@ export function SearchViews() {
             <span className="count">{counts[v.key] ?? ''}</span>
           </button>
           {v.saved && (
-            <button type="button" className="link remove-view" aria-label={t('views.remove', { name: v.name })} onClick={() => void db.views.delete(v.saved!)}>
+            <button type="button" className="link remove-view" aria-label={t('views.remove', { name: v.name })} onClick={() => void commands.removeView(v.saved!)}>
               ×
             </button>
           )}
@@ -71,6 +71,7 @@ export function SearchViews() {
 /** Saves the current search as a view, under a name the agent gives. */
 export function SaveView({ query }: { query: string }) {
   const { t } = useTranslation();
+  const { commands } = useApp();
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   if (!naming) {
@@ -86,7 +87,7 @@ export function SaveView({ query }: { query: string }) {
       onSubmit={(e) => {
         e.preventDefault();
         if (!name.trim()) return;
-        void db.views.put({ id: crypto.randomUUID(), name: name.trim(), query: query.trim() }).then(() => {
+        void commands.saveView(name.trim(), query.trim()).then(() => {
           setNaming(false);
           setName('');
         });

@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { priorities, ticketStatuses } from '../../../shared/statuses';
 import type { TargetKind } from '../../../shared/sla/policy';
+import { useApp } from '../../app/context';
 import { clockTime, minutesOf } from '../../app/format';
 import { db, type SlaPolicySettings } from '../../db/schema';
-import { rederiveEmailTickets } from '../../sync/merge';
 import { policyFrom, slaPolicySettings } from '../../sync/sla-policy';
 
 const kinds: TargetKind[] = ['firstResponse', 'nextResponse', 'resolution'];
@@ -13,6 +13,7 @@ const kinds: TargetKind[] = ['firstResponse', 'nextResponse', 'resolution'];
 /** The SLA policy for sources without their own (email): targets in hours per priority, office hours, holidays. */
 export function SlaSection() {
   const { t } = useTranslation();
+  const { commands } = useApp();
   const saved = useLiveQuery(() => slaPolicySettings(db), []);
   const [draft, setDraft] = useState<SlaPolicySettings | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -25,8 +26,7 @@ export function SlaSection() {
   const setTarget = (kind: TargetKind, priority: (typeof priorities)[number], hours: string) =>
     setDraft({ ...draft, targets: { ...draft.targets, [kind]: { ...draft.targets[kind], [priority]: Math.max(1, Math.round(Number(hours) * 60)) } } });
   const save = async () => {
-    await db.prefs.put({ key: 'slaPolicy', value: draft });
-    setStatus(t('sla.applied', { count: await rederiveEmailTickets(db) }));
+    setStatus(t('sla.applied', { count: await commands.setSlaPolicy(draft) }));
   };
   return (
     <fieldset>

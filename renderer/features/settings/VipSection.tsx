@@ -2,11 +2,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseVipRules } from '../../../shared/vip';
+import { useApp } from '../../app/context';
 import { db } from '../../db/schema';
 
 /** VIP customers by rule: addresses and domains, one per line. */
 export function VipSection() {
   const { t } = useTranslation();
+  const { commands } = useApp();
   const saved = useLiveQuery(async () => {
     const row = await db.prefs.get('vipRules');
     return row?.key === 'vipRules' ? row.value : [];
@@ -22,7 +24,7 @@ export function VipSection() {
         {t('vip.rules')}
         <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} placeholder="ceo@example.com&#10;bigcustomer.com" />
       </label>
-      <button type="button" onClick={() => void db.prefs.put({ key: 'vipRules', value: parseVipRules(text) })}>
+      <button type="button" onClick={() => void commands.setPref({ key: 'vipRules', value: parseVipRules(text) })}>
         {t('vip.save')}
       </button>
     </fieldset>

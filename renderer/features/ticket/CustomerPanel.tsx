@@ -7,13 +7,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, Ticket } from '../../../shared/domain';
 import { relativeTime } from '../../app/format';
+import { useApp } from '../../app/context';
 import { db } from '../../db/schema';
-import { markVip } from '../../sync/customers';
 import { useUi } from '../../stores/ui';
 import { withoutBidi } from '../../../shared/display-names';
 
 export function CustomerPanel({ customer, history }: { customer: Customer; history: Ticket[] }) {
   const { t, i18n } = useTranslation();
+  const { commands } = useApp();
   const sources = useLiveQuery(async () => new Map((await db.accounts.toArray()).map((a) => [a.id, a.name])), []);
   const saved = useLiveQuery(() => db.customerNotes.get(customer.email.toLowerCase()), [customer.email]);
   const [notes, setNotes] = useState('');
@@ -27,12 +28,12 @@ export function CustomerPanel({ customer, history }: { customer: Customer; histo
   const email = customer.email.toLowerCase();
   const saveNotes = useCallback(
     async (text: string) => {
-      await (text.trim() ? db.customerNotes.put({ email, text, updatedAt: Date.now() }) : db.customerNotes.delete(email));
+      await commands.setCustomerNote(email, text);
       if (latest.current !== text) return; // typed on meanwhile: that is saved next
       editing.current = false;
       setSavedShown(true);
     },
-    [email],
+    [email, commands],
   );
   // Saved as the agent types (a moment after the last key) and on leaving the field: never only on leaving.
   useEffect(() => {
@@ -51,7 +52,7 @@ export function CustomerPanel({ customer, history }: { customer: Customer; histo
       {customer.organization && <p>{customer.organization}</p>}
       <p>
         {customer.vip && <span className="badge vip">{t('ticket.vip')}</span>}{' '}
-        <button type="button" className="link vip-toggle" onClick={() => void markVip(db, customer.id, !customer.vip)}>
+        <button type="button" className="link vip-toggle" onClick={() => void commands.markVip(customer.id, !customer.vip)}>
           {customer.vip ? t('ticket.unmarkVip') : t('ticket.markVip')}
         </button>
       </p>

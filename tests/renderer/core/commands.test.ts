@@ -69,4 +69,21 @@ describe('commands (real IndexedDB)', () => {
     expect(await db.outbox.count()).toBe(0);
     expect((await db.tickets.get('acc:1'))?.priority).toBe('normal');
   });
+
+  it('the agent’s own notes and views are kept on this computer: a note is saved and cleared, a view saved and removed', async () => {
+    const db = await freshDb();
+    const { engine, kicks } = setUp();
+    const commands = createCommands(db, engine, () => me);
+    await commands.setCustomerNote('anna@example.ru', 'Prefers email in Russian');
+    expect(await db.customerNotes.get('anna@example.ru')).toMatchObject({ text: 'Prefers email in Russian' });
+    await commands.setCustomerNote('anna@example.ru', '  ');
+    expect(await db.customerNotes.get('anna@example.ru')).toBeUndefined();
+    await commands.saveView('VIP refunds', 'is:vip refund');
+    const [view] = await db.views.toArray();
+    expect(view).toMatchObject({ name: 'VIP refunds', query: 'is:vip refund' });
+    await commands.removeView(view!.id);
+    expect(await db.views.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0); // nothing for a source
+    expect(kicks()).toBe(0);
+  });
 });
