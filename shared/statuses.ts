@@ -1,5 +1,8 @@
 /** The fixed lists of the domain, free of any dependency so every bundle can import them cheaply. */
 export const ticketStatuses = ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'] as const;
+/** The statuses a ticket still needs work in (the inbox's open views, SLA counts). */
+export const openStatuses: readonly (typeof ticketStatuses)[number][] = ['new', 'open', 'pending', 'on-hold'];
+export const isOpenStatus = (status: string): boolean => (openStatuses as readonly string[]).includes(status);
 export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 export const channels = ['email', 'web', 'chat', 'phone', 'social', 'api'] as const;
 

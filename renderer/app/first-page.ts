@@ -10,8 +10,8 @@ let shown!: () => void;
 export const firstPageShown = new Promise<void>((resolve) => (shown = resolve));
 setTimeout(() => shown(), FALLBACK_MS);
 
-/** Called by the inbox list once its first rows (or its empty state) are on screen. */
 let marked = false;
+/** Called by the inbox list once its first rows (or its empty state) are on screen. */
 export function markFirstPageShown(): void {
   if (marked) return;
   marked = true;

@@ -4,18 +4,18 @@
  * the due-time index over the current hour only. Snoozed tickets count only in Snoozed.
  */
 import type { Channel, Ticket } from '../../shared/domain';
-import { ticketStatuses } from '../../shared/statuses';
+import { openStatuses, ticketStatuses } from '../../shared/statuses';
 import { slaState } from '../../shared/sla/state';
 import { atRiskLeadMs } from '../sync/sla-policy';
 import type { SwitchboardDb } from './schema';
 import { activeSnoozes } from './snooze';
 import { COMPLETE, countedLanes, DUE_BUCKET_MS } from './ticket-counts';
-import { isOpen, openStatuses, type ViewContext, type ViewId } from './views';
+import { isOpen, type ViewContext, type ViewId } from './views';
 
 const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
 
 /** Counts every lane from the tickets and stores them as complete (once, after an upgrade or a clear). */
-export function recount(db: SwitchboardDb): Promise<Record<string, number>> {
+function recount(db: SwitchboardDb): Promise<Record<string, number>> {
   return db.transaction('rw', db.tickets, db.ticketCounts, async () => {
     const counts: Record<string, number> = {};
     await db.tickets.each((t) => countedLanes(t).forEach((lane) => (counts[lane] = (counts[lane] ?? 0) + 1)));

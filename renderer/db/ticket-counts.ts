@@ -13,11 +13,11 @@
  */
 import type { DBCore, DBCoreKeyRange, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { Ticket } from '../../shared/domain';
+import { isOpenStatus } from '../../shared/statuses';
 
 export const COUNTS = 'ticketCounts';
 /** The row that says the counters are complete. */
 export const COMPLETE = '#complete';
-const OPEN = new Set<string>(['new', 'open', 'pending', 'on-hold']);
 
 export interface CountRow {
   lane: string;
@@ -30,7 +30,7 @@ export const dueLane = (bucket: number) => `due:${bucket}`;
 export function countedLanes(ticket: Pick<Ticket, 'status' | 'assigneeId' | 'accountId' | 'channel' | 'slaDueAt'> | undefined): string[] {
   if (!ticket) return [];
   const lanes = [`status:${ticket.status}`];
-  if (!OPEN.has(ticket.status)) return lanes;
+  if (!isOpenStatus(ticket.status)) return lanes;
   lanes.push(`owner:${ticket.assigneeId ?? ''}`, `account:${ticket.accountId}`, `channel:${ticket.channel}`);
   if (ticket.slaDueAt !== null) lanes.push(dueLane(Math.floor(ticket.slaDueAt / DUE_BUCKET_MS)));
   return lanes;

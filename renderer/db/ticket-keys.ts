@@ -11,14 +11,14 @@
  */
 import type { DBCore, Middleware } from 'dexie';
 import type { Ticket } from '../../shared/domain';
+import { isOpenStatus } from '../../shared/statuses';
 
 export type TicketRow = Ticket & { openKey?: 1; ownerKey?: string };
 
-const OPEN = new Set<string>(['new', 'open', 'pending', 'on-hold']);
 
 export function withKeys(ticket: TicketRow): TicketRow {
   const { openKey: _open, ownerKey: _owner, ...rest } = ticket;
-  return OPEN.has(ticket.status) ? { ...rest, openKey: 1, ownerKey: ticket.assigneeId ?? '' } : rest;
+  return isOpenStatus(ticket.status) ? { ...rest, openKey: 1, ownerKey: ticket.assigneeId ?? '' } : rest;
 }
 
 export const ticketKeys: Middleware<DBCore> = {

@@ -3,8 +3,8 @@
  * already orders them (their counts: counts.ts). Snoozed tickets wait in their own view.
  */
 import Dexie from 'dexie';
-import type { Channel, Customer, Priority, Ticket, TicketStatus } from '../../shared/domain';
-import { ticketStatuses } from '../../shared/statuses';
+import type { Channel, Customer, Priority, Ticket } from '../../shared/domain';
+import { isOpenStatus, ticketStatuses } from '../../shared/statuses';
 import { slaState, type SlaState } from '../../shared/sla/state';
 import { atRiskLeadMs } from '../sync/sla-policy';
 import type { SwitchboardDb } from './schema';
@@ -35,10 +35,9 @@ export interface ViewQuery {
 /** Rows the list reads at a time: the first page, then as many more whenever the agent scrolls near the end. */
 export const PAGE = 50;
 
-export const openStatuses: TicketStatus[] = ['new', 'open', 'pending', 'on-hold'];
 const byPriority: Priority[] = ['urgent', 'high', 'normal', 'low'];
 const slaRank: Record<SlaState, number> = { breached: 0, atRisk: 1, ok: 2, none: 3 };
-export const isOpen = (t: Pick<Ticket, 'status'>) => openStatuses.includes(t.status);
+export const isOpen = (t: Pick<Ticket, 'status'>) => isOpenStatus(t.status);
 const { minKey, maxKey } = Dexie;
 
 const compare: Record<SortKey, (a: InboxRow, b: InboxRow) => number> = {

@@ -44,7 +44,47 @@ async function checked(page: Page): Promise<string> {
   return (await page.locator('html').getAttribute('data-cache-checked'))!;
 }
 
-/** Reload, then restart the host: every ticket and message that was there is there, none set aside. */
+/**
+ * The sidebar's counters (renderer/db/ticket-counts.ts) against the tickets themselves, read in one
+ * transaction so a sync writing meanwhile cannot split them: per status, counter minus tickets (all 0).
+ */
+function counterDrift(page: Page): Promise<Record<string, number> | null> {
+  return page.evaluate(async () => {
+    const open = indexedDB.open('switchboard');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      const tx = db.transaction(['tickets', 'ticketCounts']);
+      const all = <T,>(store: string) =>
+        new Promise<T[]>((resolve, reject) => {
+          const request = tx.objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result as T[]);
+          request.onerror = () => reject(request.error);
+        });
+      const [tickets, counts] = await Promise.all([all<{ status: string }>('tickets'), all<{ lane: string; n: number }>('ticketCounts')]);
+      if (!counts.some((c) => c.lane === '#complete')) return null; // not counted yet
+      const drift: Record<string, number> = {};
+      for (const c of counts) if (c.lane.startsWith('status:')) drift[c.lane] = c.n;
+      for (const t of tickets) drift[`status:${t.status}`] = (drift[`status:${t.status}`] ?? 0) - 1;
+      return drift;
+    } finally {
+      db.close();
+    }
+  });
+}
+
+async function expectCountersAgree(page: Page): Promise<void> {
+  await expect.poll(() => counterDrift(page), { timeout: 20_000 }).not.toBeNull();
+  const drift = (await counterDrift(page))!;
+  expect(Object.values(drift).every((d) => d === 0), JSON.stringify(drift)).toBe(true);
+}
+
+/**
+ * Reload, then restart the host: every ticket and message that was there is there, none set aside, and
+ * the sidebar's counters agree with them.
+ */
 export async function expectNothingLostOnRestart(page: Page, host: RunningHost): Promise<void> {
   const before = await snapshot(page);
   expect(before.quarantine).toBe(0);
@@ -53,6 +93,7 @@ export async function expectNothingLostOnRestart(page: Page, host: RunningHost):
   const reloaded = await snapshot(page);
   expect(reloaded.tickets).toEqual(expect.arrayContaining(before.tickets));
   expect(reloaded.messages).toEqual(expect.arrayContaining(before.messages));
+  await expectCountersAgree(page);
   await restartHost(host);
   // A fresh page load (the address may be the same: the host keeps its data folder's key).
   await page.goto('about:blank');
@@ -62,4 +103,5 @@ export async function expectNothingLostOnRestart(page: Page, host: RunningHost):
   expect(restarted.quarantine).toBe(0);
   expect(restarted.tickets).toEqual(expect.arrayContaining(before.tickets));
   expect(restarted.messages).toEqual(expect.arrayContaining(before.messages));
+  await expectCountersAgree(page);
 }

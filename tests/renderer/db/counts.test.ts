@@ -7,9 +7,8 @@ import { liveQuery } from 'dexie';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../shared/domain';
-import { ticketStatuses } from '../../../shared/statuses';
+import { isOpenStatus, ticketStatuses } from '../../../shared/statuses';
 import { laneCounts, openCountsBy, viewCounts } from '../../../renderer/db/counts';
-import { openStatuses } from '../../../renderer/db/views';
 import { atRiskLeadMs } from '../../../renderer/sync/sla-policy';
 import { SwitchboardDb } from '../../../renderer/db/schema';
 import { countedLanes } from '../../../renderer/db/ticket-counts';
@@ -102,7 +101,7 @@ describe('sidebar counters (real IndexedDB)', () => {
           expect(nonZero(await laneCounts(db))).toEqual(expected(await db.tickets.toArray()));
         }
         const lead = await atRiskLeadMs(db);
-        const clocked = (await db.tickets.toArray()).filter((t) => openStatuses.includes(t.status) && t.slaDueAt !== null).map((t) => t.slaDueAt!);
+        const clocked = (await db.tickets.toArray()).filter((t) => isOpenStatus(t.status) && t.slaDueAt !== null).map((t) => t.slaDueAt!);
         expect(await viewCounts(db, { me: new Set(), now })).toMatchObject({
           breached: clocked.filter((d) => d <= now).length,
           atRisk: clocked.filter((d) => d > now && d <= now + lead).length,
