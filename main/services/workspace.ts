@@ -6,22 +6,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { AccountSettings, accountIdOf, type ImapAccountSettings, ProvisioningFile, usesOAuth } from '../../shared/accounts';
+import { AccountSettings, accountIdOf, ProvisioningFile, usesOAuth } from '../../shared/accounts';
 import type { Connector, TestResult } from '../../shared/connector';
 import { AppError, type Emit } from '../../shared/contract';
 import type { Account, Agent } from '../../shared/domain';
 import type { PullResult } from '../../shared/sync';
 import { safeNames } from '../../shared/display-names';
 import { DemoConnector } from '../connectors/demo/connector';
-import { fileJournal } from '../connectors/email/smtp-journal';
-import { EmailConnector } from '../connectors/email/connector';
-import { helpdeskConnector, type HelpdeskSettings } from '../connectors/helpdesks';
 import { log } from '../log';
 import { readJson, writeJsonAtomic } from './files';
 import type { TokenSet } from './oauth/flow';
-import { endpointsOf } from './oauth/providers';
-import { OAuthCredentials } from './oauth/tokens';
-import { memoryVault, type Vault } from './vault';
+import { addressOf, describeSource, openSource, secretVariableOf, type Source, testSignIn, testSource } from './sources';
+import type { Vault } from './vault';
 
 const Settings = z.object({ demoRemoved: z.boolean().default(false) });
 type Settings = z.infer<typeof Settings>;
@@ -55,54 +51,38 @@ export class Workspace {
   private settings: Settings;
   private demo: DemoConnector | null = null;
   private saved: AccountSettings[];
-  private readonly email = new Map<string, { connector: EmailConnector; provisioned: boolean; unwatch: () => void; oauth: OAuthCredentials | null }>();
-  /** Helpdesk accounts (Request Tracker, Zendesk). */
-  private readonly helpdesks = new Map<string, { connector: Connector; settings: HelpdeskSettings; provisioned: boolean }>();
+  /** Every account's source by account id, email and helpdesks alike (main/services/sources.ts). */
+  private readonly sources = new Map<string, Source>();
 
   constructor(private readonly options: WorkspaceOptions) {
     const { dataDir, vault, accountsFile, env = process.env } = options;
     this.settings = readJson(join(dataDir, 'settings.json'), Settings) ?? { demoRemoved: false };
     this.saved = readJson(join(dataDir, 'accounts.json'), SavedAccounts) ?? [];
-    for (const settings of this.saved) {
-      if (settings.type === 'imap') this.start(settings, false);
-      else this.startHelpdesk(settings, accountIdOf(settings), false);
-    }
+    for (const settings of this.saved) this.start(settings, false);
     for (const settings of accountsFile ? readProvisioning(accountsFile) : []) {
       const id = accountIdOf(settings);
-      const variable = settings.type === 'imap' ? settings.passwordEnv : settings.tokenEnv;
+      const variable = secretVariableOf(settings);
       const secret = variable ? env[variable] : undefined;
       if (usesOAuth(settings)) {
         if (!vault.get(id)) log.warn(`account "${settings.name}" signs in with OAuth2 (${settings.auth.provider}): the agent signs in once in Settings → Accounts`);
       } else if (secret) vault.set(id, secret);
       else log.warn(`account "${settings.name}": the environment variable ${variable ?? '(none named)'} is not set; it will ask to sign in`);
-      if (settings.type === 'imap') this.start(settings, true);
-      else this.startHelpdesk(settings, id, true);
+      this.start(settings, true);
     }
   }
 
-  private startHelpdesk(settings: HelpdeskSettings, id: string, provisioned: boolean): void {
-    if (this.helpdesks.has(id)) return;
-    this.helpdesks.set(id, { connector: helpdeskConnector(settings, id, () => this.options.vault.get(id)), settings, provisioned });
-  }
-
   /** `tokens`: an OAuth2 account's sign-in just finished, used from its first pull. */
-  private start(settings: ImapAccountSettings, provisioned: boolean, tokens?: TokenSet): void {
+  private start(settings: AccountSettings, provisioned: boolean, tokens?: TokenSet): void {
     const id = accountIdOf(settings);
-    if (this.email.has(id)) return;
-    const oauth = usesOAuth(settings) ? new OAuthCredentials(endpointsOf(settings.auth), id, this.options.vault, () => this.options.emit('accountsChanged', {})) : null;
-    if (oauth && tokens) oauth.adopt(tokens);
-    const connector = new EmailConnector(settings, id, oauth ?? (() => this.options.vault.get(id)), { journal: fileJournal(join(this.options.dataDir, `smtp-${id}.journal`)) });
-    const unwatch = connector.watch(() => this.options.emit('syncChanged', { accountId: id }));
-    void connector.warmUp();
-    this.email.set(id, { connector, provisioned, unwatch, oauth });
+    if (!this.sources.has(id)) this.sources.set(id, openSource(settings, id, provisioned, this.options, tokens));
   }
 
   private demoShown(): boolean {
-    return !this.settings.demoRemoved && this.email.size === 0 && this.helpdesks.size === 0;
+    return !this.settings.demoRemoved && this.sources.size === 0;
   }
 
   private connectors(): Connector[] {
-    const real = [...[...this.email.values()].map((e) => e.connector), ...[...this.helpdesks.values()].map((h) => h.connector)];
+    const real = [...this.sources.values()].map((s) => s.connector);
     if (!this.demoShown()) return real;
     this.demo ??= new DemoConnector(join(this.options.dataDir, 'demo.json'));
     return [this.demo];
@@ -110,7 +90,7 @@ export class Workspace {
 
   accounts(): Account[] {
     return this.connectors().map((c) => {
-      const oauth = this.email.get(c.account.id)?.oauth;
+      const oauth = this.sources.get(c.account.id)?.oauth;
       const signIn = oauth ? { signIn: 'oauth2' as const, ...(oauth.problem ? { needsSignIn: oauth.problem } : {}) } : {};
       return { ...c.account, capabilities: c.capabilities, ...signIn };
     });
@@ -118,9 +98,7 @@ export class Workspace {
 
   /** An account's settings, provisioned or added. */
   settingsOf(accountId: string): AccountSettings | null {
-    const email = this.email.get(accountId);
-    if (email) return email.connector.settings;
-    return this.helpdesks.get(accountId)?.settings ?? null;
+    return this.sources.get(accountId)?.settings ?? null;
   }
 
   /**
@@ -142,15 +120,7 @@ export class Workspace {
 
   /** Accounts for diagnostics: kind and server, never a user name or a secret. */
   describeAccounts(): string[] {
-    return [
-      ...(this.demoShown() ? ['demo'] : []),
-      ...[...this.email.values()].map(({ connector, provisioned }) => {
-        const { imap, smtp } = connector.settings;
-        const auth = connector.settings.auth?.type === 'oauth2' ? `, OAuth2 (${connector.settings.auth.provider})` : '';
-        return `imap ${imap.host}:${imap.port} (${imap.security}), smtp ${smtp.host}:${smtp.port} (${smtp.security})${auth}${provisioned ? ', from the accounts file' : ''}`;
-      }),
-      ...[...this.helpdesks.values()].map(({ settings, provisioned }) => `${settings.type} ${new URL(settings.url).host}${provisioned ? ', from the accounts file' : ''}`),
-    ];
+    return [...(this.demoShown() ? ['demo'] : []), ...[...this.sources.values()].map(describeSource)];
   }
 
   connector(accountId: string): Connector {
@@ -160,16 +130,7 @@ export class Workspace {
   }
 
   async testAccount(settings: AccountSettings, password: string): Promise<TestResult> {
-    if (settings.type !== 'imap') return helpdeskConnector(settings, 'test', () => password).testConnection();
-    return this.tryConnection(new EmailConnector(settings, 'test', () => password));
-  }
-
-  private async tryConnection(probe: EmailConnector): Promise<TestResult> {
-    try {
-      return await probe.testConnection();
-    } finally {
-      await probe.close();
-    }
+    return testSource(settings, password);
   }
 
   /**
@@ -178,28 +139,24 @@ export class Workspace {
    */
   async addAccount(settings: AccountSettings, secret: string | TokenSet): Promise<Account> {
     const id = accountIdOf(settings);
-    if (this.email.has(id) || this.helpdesks.has(id)) throw new AppError('invalid_request', `settings: ${settings.type === 'imap' ? `${settings.email} on ${settings.imap.host}` : settings.url} is already added`);
+    if (this.sources.has(id)) throw new AppError('invalid_request', `settings: ${addressOf(settings)} is already added`);
     if (typeof secret !== 'string') {
       if (!usesOAuth(settings)) throw new AppError('invalid_request', 'settings.auth: a sign-in is only for an OAuth2 account');
-      const probe = new OAuthCredentials(endpointsOf(settings.auth), 'probe', memoryVault());
-      probe.adopt(secret);
-      const tried = await this.tryConnection(new EmailConnector(settings, 'test', probe));
-      if (!tried.ok) throw new AppError('unavailable', tried.message);
-      // A provider that rotates refresh tokens may have handed the probe a new one: that one is kept.
-      secret = probe.snapshot() ?? secret;
+      const tried = await testSignIn(settings, secret);
+      if (!tried.result.ok) throw new AppError('unavailable', tried.result.message);
+      secret = tried.keep;
     }
     if (typeof secret === 'string') this.options.vault.set(id, secret); // a sign-in's refresh token: stored by adopt()
     this.saved = [...this.saved, settings];
     writeJsonAtomic(join(this.options.dataDir, 'accounts.json'), this.saved);
-    if (settings.type === 'imap') this.start(settings, false, typeof secret === 'string' ? undefined : secret);
-    else this.startHelpdesk(settings, id, false);
+    this.start(settings, false, typeof secret === 'string' ? undefined : secret);
     this.options.emit('accountsChanged', {});
     return this.accounts().find((a) => a.id === id)!;
   }
 
   /** A new OAuth2 sign-in for an account (its old one expired or was revoked): used from now on, and it syncs. */
   async adoptSignIn(accountId: string, tokens: TokenSet): Promise<void> {
-    const oauth = this.email.get(accountId)?.oauth;
+    const oauth = this.sources.get(accountId)?.oauth;
     if (!oauth) throw new AppError('not_found', `No OAuth2 account "${accountId}" in this workspace`);
     oauth.adopt(tokens);
     this.options.emit('syncChanged', { accountId });
@@ -209,8 +166,7 @@ export class Workspace {
   async changeSecret(accountId: string, secret: string): Promise<TestResult> {
     const settings = this.saved.find((s) => accountIdOf(s) === accountId);
     if (!settings) {
-      const provisioned = this.email.get(accountId)?.provisioned || this.helpdesks.get(accountId)?.provisioned;
-      if (provisioned) throw new AppError('invalid_request', 'accountId: this account is set up by your administrator (accounts file); its secret comes from there');
+      if (this.sources.get(accountId)?.provisioned) throw new AppError('invalid_request', 'accountId: this account is set up by your administrator (accounts file); its secret comes from there');
       throw new AppError('not_found', `No account "${accountId}" in this workspace`);
     }
     if (usesOAuth(settings)) throw new AppError('invalid_request', 'accountId: this account signs in with OAuth2; use Sign in again');
@@ -222,18 +178,11 @@ export class Workspace {
   }
 
   async removeAccount(accountId: string): Promise<boolean> {
-    const helpdesk = this.helpdesks.get(accountId);
-    if (helpdesk?.provisioned) throw new AppError('invalid_request', 'accountId: this account is set up by your administrator (accounts file) and cannot be removed here');
-    if (helpdesk) {
-      this.helpdesks.delete(accountId);
-      return this.forget(accountId);
-    }
-    const entry = this.email.get(accountId);
-    if (!entry) return false;
-    if (entry.provisioned) throw new AppError('invalid_request', 'accountId: this account is set up by your administrator (accounts file) and cannot be removed here');
-    entry.unwatch();
-    await entry.connector.close();
-    this.email.delete(accountId);
+    const source = this.sources.get(accountId);
+    if (!source) return false;
+    if (source.provisioned) throw new AppError('invalid_request', 'accountId: this account is set up by your administrator (accounts file) and cannot be removed here');
+    await source.close();
+    this.sources.delete(accountId);
     return this.forget(accountId);
   }
 
@@ -255,9 +204,6 @@ export class Workspace {
   }
 
   async close(): Promise<void> {
-    for (const entry of this.email.values()) {
-      entry.unwatch();
-      await entry.connector.close();
-    }
+    for (const source of this.sources.values()) await source.close();
   }
 }

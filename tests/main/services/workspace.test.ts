@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AccountSettings } from '../../../shared/accounts';
 import { memoryVault } from '../../../main/services/vault';
 import { readProvisioning, Workspace } from '../../../main/services/workspace';
 import { tempDir } from '../../support/temp';
@@ -51,6 +52,27 @@ describe('workspace provisioning', () => {
     expect(vault.get(account.id)).toBeNull();
     expect(new Workspace(options as never).accounts().map((a) => a.demo)).toEqual([true]); // the demo is back
     expect(events).toContain('accountsChanged');
+  });
+
+  it('email and helpdesk accounts side by side: each kind described, removed and closed the same way', async () => {
+    const { dataDir, file } = provision([
+      { type: 'imap', name: 'Support mail', email: 'help@example.test', username: 'help-login', passwordEnv: 'SB_MAIL', imap: { host: '127.0.0.1', port: 1, security: 'none' }, smtp: { host: '127.0.0.1', port: 1, security: 'none' } },
+      { type: 'rt', name: 'Old RT', url: 'http://127.0.0.1:18080', tokenEnv: 'SB_RT' },
+    ]);
+    const vault = memoryVault();
+    const workspace = new Workspace({ dataDir, vault, accountsFile: file, emit: () => undefined, env: { SB_MAIL: 'mail-secret', SB_RT: '1-2-rt' } });
+    expect(workspace.accounts().map((a) => [a.type, a.name])).toEqual([['imap', 'Support mail'], ['rt', 'Old RT']]);
+    const described = workspace.describeAccounts();
+    expect(described).toEqual(['imap 127.0.0.1:1 (none), smtp 127.0.0.1:1 (none), from the accounts file', 'rt 127.0.0.1:18080, from the accounts file']);
+    expect(described.join()).not.toMatch(/help-login|help@|secret/); // no user name, no secret in diagnostics
+    const sales = (name: string) => AccountSettings.parse({ type: 'imap', name, email: 'sales@example.test', username: 'sales', imap: { host: '127.0.0.1', port: 1, security: 'none' }, smtp: { host: '127.0.0.1', port: 1, security: 'none' } });
+    const added = await workspace.addAccount(sales('Sales'), 'pw');
+    await expect(workspace.addAccount(sales('Again'), 'pw')).rejects.toThrow('sales@example.test on 127.0.0.1 is already added');
+    expect(workspace.settingsOf(added.id)).toMatchObject({ type: 'imap', email: 'sales@example.test' });
+    await expect(workspace.removeAccount(workspace.accounts()[0]!.id)).rejects.toMatchObject({ code: 'invalid_request' }); // provisioned
+    expect(await workspace.removeAccount(added.id)).toBe(true);
+    expect(workspace.accounts().map((a) => a.type)).toEqual(['imap', 'rt']);
+    await workspace.close();
   });
 
   it('a Zendesk account from the accounts file: URL, the agent’s address, and the token by variable', async () => {
