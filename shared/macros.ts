@@ -6,6 +6,7 @@
  * shares them.
  */
 import { z } from 'zod';
+import { cannotTake, capabilitiesOf } from './capabilities';
 import type { Account, Agent, Ticket } from './domain';
 import { Priority, TicketStatus } from './domain';
 import type { MutationOp } from './mutation';
@@ -84,12 +85,18 @@ function replyTextOf(action: Extract<MacroAction, { type: 'reply' }>, ctx: Macro
 }
 
 export function planMacro(macro: Macro, ctx: MacroContext): MacroPlan {
-  const can = ctx.account?.capabilities;
+  const can = capabilitiesOf(ctx.account);
   const plan: MacroPlan = { ops: [], snoozeHours: null, cannot: [], unfilled: [], replyText: null };
   let tags = [...ctx.ticket.tags];
   let status: Ticket['status'] | null = null;
   let reply: string | null = null;
   const cannot = (action: MacroAction, reason: string) => plan.cannot.push({ action, reason });
+  /** Whether the source takes `op`; when not, the action is listed with why. */
+  const takes = (action: MacroAction, op: MutationOp): boolean => {
+    const why = cannotTake(can, op);
+    if (why) cannot(action, why);
+    return !why;
+  };
   for (const action of macro.actions) {
     switch (action.type) {
       case 'reply': {
@@ -99,16 +106,14 @@ export function planMacro(macro: Macro, ctx: MacroContext): MacroPlan {
         break;
       }
       case 'setStatus':
-        if (can && !can.statuses.includes(action.status)) cannot(action, `this source has no status "${action.status}"`);
-        else status = action.status;
+        if (takes(action, { type: 'setStatus', status: action.status })) status = action.status;
         break;
       case 'setPriority':
-        if (can && !can.priority) cannot(action, 'this source has no priorities');
-        else plan.ops.push({ type: 'setPriority', priority: action.priority });
+        if (takes(action, { type: 'setPriority', priority: action.priority })) plan.ops.push({ type: 'setPriority', priority: action.priority });
         break;
       case 'assign':
-        if (can && !can.assign) cannot(action, 'this source cannot assign tickets');
-        else if (action.to === 'me' && !ctx.me) cannot(action, 'who you are at this source is not known yet (it syncs first)');
+        if (!takes(action, { type: 'setAssignee', assigneeId: null })) break;
+        if (action.to === 'me' && !ctx.me) cannot(action, 'who you are at this source is not known yet (it syncs first)');
         else if (action.to === 'me' || action.to === 'nobody') plan.ops.push({ type: 'setAssignee', assigneeId: action.to === 'me' ? ctx.me!.id : null });
         else {
           const address = action.to.toLowerCase();
@@ -119,21 +124,25 @@ export function planMacro(macro: Macro, ctx: MacroContext): MacroPlan {
         break;
       case 'addTags':
       case 'removeTags':
-        if (can && !can.tags) cannot(action, 'this source has no tags');
-        else tags = action.type === 'addTags' ? [...new Set([...tags, ...action.tags.map((t) => t.toLowerCase())])] : tags.filter((t) => !action.tags.some((r) => r.toLowerCase() === t.toLowerCase()));
+        if (takes(action, { type: 'setTags', tags: [] })) tags = action.type === 'addTags' ? [...new Set([...tags, ...action.tags.map((t) => t.toLowerCase())])] : tags.filter((t) => !action.tags.some((r) => r.toLowerCase() === t.toLowerCase()));
         break;
-      case 'note':
-        if (can && !can.internalNotes) cannot(action, 'this source has no internal notes');
-        else plan.ops.push({ type: 'reply', internal: true, text: fill(action.text, ctx.vars) });
+      case 'note': {
+        const note: MutationOp = { type: 'reply', internal: true, text: fill(action.text, ctx.vars) };
+        if (takes(action, note)) plan.ops.push(note);
         break;
+      }
       case 'snooze':
         plan.snoozeHours = action.hours;
         break;
       case 'escalate': {
         const next = nextLine(ctx.ticket.group, ctx.lines);
         if (!next) cannot(action, 'there is no next support line for this ticket’s team (Settings → Support lines)');
-        else if (can && !can.groups) cannot(action, 'this source has no teams');
-        else plan.ops.push({ type: 'setGroup', group: next.group }, { type: 'reply', internal: true, text: ctx.escalationNote({ line: next.line, team: next.group, reason: action.reason }) });
+        else if (takes(action, { type: 'setGroup', group: next.group })) {
+          plan.ops.push({ type: 'setGroup', group: next.group });
+          // The reason goes as an internal note where the source keeps them; where not, that is said.
+          const note: MutationOp = { type: 'reply', internal: true, text: ctx.escalationNote({ line: next.line, team: next.group, reason: action.reason }) };
+          if (takes(action, note)) plan.ops.push(note);
+        }
         break;
       }
     }

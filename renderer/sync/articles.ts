@@ -3,6 +3,7 @@
  * templates of kind "article" so they are searchable and insertable offline. Read at most hourly per
  * account, after a successful pull; an article gone from the source goes from the cache.
  */
+import { capabilitiesOf } from '../../shared/capabilities';
 import type { Api } from '../../shared/contract';
 import type { SwitchboardDb, TemplateRow } from '../db/schema';
 
@@ -10,7 +11,7 @@ const EVERY_MS = 60 * 60_000;
 
 export async function refreshArticles(api: Api, db: SwitchboardDb, accountId: string, now = Date.now()): Promise<number | null> {
   const account = await db.accounts.get(accountId);
-  if (!account?.capabilities?.articles) return null;
+  if (!account || !capabilitiesOf(account).articles) return null;
   const key = `${accountId}:articles`;
   const state = await db.syncState.get(key);
   if (state?.lastSyncAt && now - state.lastSyncAt < EVERY_MS) return null;

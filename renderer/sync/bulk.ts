@@ -2,36 +2,11 @@
  * One change to many tickets (the list's selection): queued in one transaction with the outbox rows,
  * skipping tickets whose source cannot take the change.
  */
-import type { Account, Agent, Ticket } from '../../shared/domain';
+import { canTake } from '../../shared/capabilities';
+import type { Agent, Ticket } from '../../shared/domain';
 import type { MutationOp } from '../../shared/mutation';
 import type { SwitchboardDb } from '../db/schema';
 import { enqueueMany, type QueuedChange } from './outbox';
-
-/** Whether an account's source can take `op` (older caches have no capabilities: everything). */
-export function canTake(account: Account | undefined, op: MutationOp): boolean {
-  const can = account?.capabilities;
-  if (!can) return true;
-  switch (op.type) {
-    case 'setStatus':
-      return can.statuses.includes(op.status);
-    case 'setPriority':
-      return can.priority;
-    case 'setAssignee':
-      return can.assign;
-    case 'setTags':
-      return can.tags;
-    case 'setFlagged':
-      return can.flags;
-    case 'setGroup':
-      return can.groups;
-    case 'logTime':
-      return can.timeTracking === true;
-    case 'reply':
-      return !op.internal || can.internalNotes;
-    case 'markSeen':
-      return true;
-  }
-}
 
 /** `opFor` may return null for a ticket it has nothing for (assign to me where I have no agent). */
 export async function applyToMany(

@@ -6,6 +6,7 @@
 import { useCallback } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { canTake } from '../../../shared/capabilities';
 import type { Agent, Ticket } from '../../../shared/domain';
 import type { MutationOp } from '../../../shared/mutation';
 import { priorities, ticketStatuses } from '../../../shared/statuses';
@@ -22,8 +23,7 @@ async function choicesFor(kind: PickerKind, ticketIds: string[]): Promise<{ item
   const one = tickets.length === 1 ? tickets[0]! : null;
   if (kind === 'status') {
     const account = one ? await db.accounts.get(one.accountId) : undefined;
-    const offered = account?.capabilities?.statuses ?? ticketStatuses;
-    return { items: ticketStatuses.filter((s) => offered.includes(s)).map((s) => ({ id: s, label: s })), current: one?.status ?? null };
+    return { items: ticketStatuses.filter((status) => canTake(account, { type: 'setStatus', status })).map((s) => ({ id: s, label: s })), current: one?.status ?? null };
   }
   if (kind === 'priority') return { items: priorities.map((p) => ({ id: p, label: p })), current: one?.priority ?? null };
   if (kind === 'tag') {

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { capabilitiesOf } from '../../../shared/capabilities';
 import { supportLines, type LineMap } from '../../../shared/support-lines';
 import { nameOptions } from '../../app/options';
 import { db } from '../../db/schema';
@@ -9,7 +10,7 @@ import { lineMaps, setLineMap } from '../../db/support-lines';
 export function LinesSection() {
   const { t } = useTranslation();
   const data = useLiveQuery(async () => {
-    const accounts = (await db.accounts.toArray()).filter((a) => a.capabilities?.groups);
+    const accounts = (await db.accounts.toArray()).filter((a) => capabilitiesOf(a).groups);
     const groups = await db.groups.toArray();
     return { accounts, groups, maps: await lineMaps(db) };
   }, []);

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { capabilitiesOf } from '../../../shared/capabilities';
 import type { Message, Priority, TicketStatus } from '../../../shared/domain';
 import { dateTime } from '../../app/format';
 import { priorities, showsSourceStatus, ticketStatuses } from '../../../shared/statuses';
@@ -61,9 +62,9 @@ export function TicketView() {
 
   const { ticket, messages, customer, agents, outbox, account, related } = detail;
   const isEmail = account?.type === 'imap';
-  // Only what the source can do is offered (older caches have no capabilities: everything).
-  const can = account?.capabilities;
-  const statuses = can ? ticketStatuses.filter((s) => can.statuses.includes(s) || s === ticket.status) : ticketStatuses;
+  // Only what the source can do is offered (shared/capabilities.ts).
+  const can = capabilitiesOf(account);
+  const statuses = ticketStatuses.filter((s) => can.statuses.includes(s) || s === ticket.status);
   const change = async (op: MutationOp, undoable = true) => {
     // A reply waits out its undo window (Settings); everything else goes at once and can be undone until sent.
     const hold = op.type === 'reply' && undoable ? undoSendSeconds() * 1000 : 0;
@@ -109,7 +110,7 @@ export function TicketView() {
             </select>
             {showsSourceStatus(ticket.status, ticket.sourceStatus) && <span className="source-status">{t('ticket.sourceStatus', { source: account?.name ?? '', status: ticket.sourceStatus })}</span>}
           </label>
-          <label className="priority-field" hidden={can?.priority === false}>
+          <label className="priority-field" hidden={!can.priority}>
             {t('ticket.priority')}
             <select value={ticket.priority} onChange={(e) => void change({ type: 'setPriority', priority: e.target.value as Priority })}>
               {priorities.map((p) => (
@@ -119,7 +120,7 @@ export function TicketView() {
               ))}
             </select>
           </label>
-          <label className="assignee-field" hidden={can?.assign === false}>
+          <label className="assignee-field" hidden={!can.assign}>
             {t('ticket.assignee')}
             <select
               value={ticket.assigneeId ?? ''}
@@ -133,16 +134,16 @@ export function TicketView() {
               ))}
             </select>
           </label>
-          {can?.assign !== false && <AssignSuggestion ticket={ticket} change={change} />}
-          {can?.flags !== false && <button type="button" className="flag-toggle" aria-pressed={ticket.flagged === true} onClick={() => void change({ type: 'setFlagged', flagged: !ticket.flagged })}>
+          {can.assign && <AssignSuggestion ticket={ticket} change={change} />}
+          {can.flags && <button type="button" className="flag-toggle" aria-pressed={ticket.flagged === true} onClick={() => void change({ type: 'setFlagged', flagged: !ticket.flagged })}>
             {ticket.flagged ? `★ ${t('ticket.flagged')}` : `☆ ${t('ticket.flag')}`}
           </button>}
-          {(can?.merge ?? isEmail) && <MergeControl ticket={ticket} related={related.filter((r) => r.accountId === ticket.accountId)} />}
-          {can?.tags !== false && <TagsControl tags={ticket.tags} onChange={(tags) => change({ type: 'setTags', tags })} />}
+          {can.merge && <MergeControl ticket={ticket} related={related.filter((r) => r.accountId === ticket.accountId)} />}
+          {can.tags && <TagsControl tags={ticket.tags} onChange={(tags) => change({ type: 'setTags', tags })} />}
           {/* Keyed by ticket: a date typed for one ticket never stays for the next. */}
           <SnoozeControl key={`snooze:${ticket.id}`} ticketId={ticket.id} />
-          <TimeTracker key={ticket.id} ticketId={ticket.id} canLog={can?.timeTracking === true} change={(op) => change(op, false)} />
-          {can?.groups && <EscalateControl ticket={ticket} change={(op) => change(op, false)} />}
+          <TimeTracker key={ticket.id} ticketId={ticket.id} canLog={can.timeTracking === true} change={(op) => change(op, false)} />
+          {can.groups && <EscalateControl ticket={ticket} change={(op) => change(op, false)} />}
           {outbox.length > 0 && <span className="badge pending">{t('ticket.waiting')}</span>}
         </div>
         {offerSurvey === ticket.id && (
@@ -169,8 +170,8 @@ export function TicketView() {
         ticketId={ticket.id}
         vars={vars}
         email={isEmail}
-        allowNotes={can?.internalNotes ?? !isEmail}
-        allowFiles={can?.attachments ?? false}
+        allowNotes={can.internalNotes}
+        allowFiles={can.attachments === true}
         status={ticket.status}
         statuses={statuses}
         onSend={async (out) => {

@@ -1,0 +1,45 @@
+/**
+ * What a ticket's source can take, decided here and nowhere else: the ticket's controls, a bulk change,
+ * a macro's plan and the triage pickers all ask these two functions.
+ */
+import type { Account, Capabilities } from './domain';
+import type { MutationOp } from './mutation';
+import { ticketStatuses } from './statuses';
+
+/**
+ * An account cached before sources told their capabilities: the core every source had then, until the
+ * next start brings the account's own (the optional ones — files, time, articles — are not assumed).
+ */
+const assumed: Capabilities = { statuses: [...ticketStatuses], priority: true, assign: true, tags: true, internalNotes: true, merge: true, flags: true, groups: true };
+
+export function capabilitiesOf(account: Pick<Account, 'capabilities'> | undefined): Capabilities {
+  return account?.capabilities ?? assumed;
+}
+
+/** Why the source cannot take `op` (shown to the agent: never dropped silently), or null when it can. */
+export function cannotTake(can: Capabilities, op: MutationOp): string | null {
+  switch (op.type) {
+    case 'setStatus':
+      return can.statuses.includes(op.status) ? null : `this source has no status "${op.status}"`;
+    case 'setPriority':
+      return can.priority ? null : 'this source has no priorities';
+    case 'setAssignee':
+      return can.assign ? null : 'this source cannot assign tickets';
+    case 'setTags':
+      return can.tags ? null : 'this source has no tags';
+    case 'setFlagged':
+      return can.flags ? null : 'this source cannot flag tickets';
+    case 'setGroup':
+      return can.groups ? null : 'this source has no teams';
+    case 'logTime':
+      return can.timeTracking ? null : 'this source keeps no time worked';
+    case 'reply':
+      if (op.internal && !can.internalNotes) return 'this source has no internal notes';
+      if (op.attachments?.length && !can.attachments) return 'this source takes no files with a reply';
+      return op.status && !can.statuses.includes(op.status) ? `this source has no status "${op.status}"` : null;
+    case 'markSeen':
+      return null;
+  }
+}
+
+export const canTake = (account: Pick<Account, 'capabilities'> | undefined, op: MutationOp): boolean => cannotTake(capabilitiesOf(account), op) === null;
