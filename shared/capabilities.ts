@@ -16,27 +16,30 @@ export function capabilitiesOf(account: Pick<Account, 'capabilities'> | undefine
   return account?.capabilities ?? assumed;
 }
 
-/** Why the source cannot take `op` (shown to the agent: never dropped silently), or null when it can. */
-export function cannotTake(can: Capabilities, op: MutationOp): string | null {
+/**
+ * Why the source cannot take `op` (shown to the agent: never dropped silently), or null when it can.
+ * `source`: its name where known ("Request Tracker has no tags").
+ */
+export function cannotTake(can: Capabilities, op: MutationOp, source = 'this source'): string | null {
   switch (op.type) {
     case 'setStatus':
-      return can.statuses.includes(op.status) ? null : `this source has no status "${op.status}"`;
+      return can.statuses.includes(op.status) ? null : `${source} has no status "${op.status}"`;
     case 'setPriority':
-      return can.priority ? null : 'this source has no priorities';
+      return can.priority ? null : `${source} has no priorities`;
     case 'setAssignee':
-      return can.assign ? null : 'this source cannot assign tickets';
+      return can.assign ? null : `${source} cannot assign tickets`;
     case 'setTags':
-      return can.tags ? null : 'this source has no tags';
+      return can.tags ? null : `${source} has no tags`;
     case 'setFlagged':
-      return can.flags ? null : 'this source cannot flag tickets';
+      return can.flags ? null : `${source} cannot flag tickets`;
     case 'setGroup':
-      return can.groups ? null : 'this source has no teams';
+      return can.groups ? null : `${source} has no teams`;
     case 'logTime':
-      return can.timeTracking ? null : 'this source keeps no time worked';
+      return can.timeTracking ? null : `${source} keeps no time worked`;
     case 'reply':
-      if (op.internal && !can.internalNotes) return 'this source has no internal notes';
-      if (op.attachments?.length && !can.attachments) return 'this source takes no files with a reply';
-      return op.status && !can.statuses.includes(op.status) ? `this source has no status "${op.status}"` : null;
+      if (op.internal && !can.internalNotes) return `${source} has no internal notes`;
+      if (op.attachments?.length && !can.attachments) return `${source} takes no files with a reply`;
+      return op.status && !can.statuses.includes(op.status) ? `${source} has no status "${op.status}"` : null;
     case 'markSeen':
       return null;
   }

@@ -2,17 +2,15 @@
 import type { Account } from '../../shared/domain';
 import type { Connector } from '../../shared/connector';
 import type { HelpdeskSettings, HelpdeskSettingsOf, HelpdeskType } from '../../shared/helpdesks';
-import type { VipSource } from '../../shared/vip';
 import { FreshdeskConnector } from './freshdesk/connector';
+import type { HelpdeskConnector } from './http/helpdesk';
 import { HelpScoutConnector } from './helpscout/connector';
 import { RtConnector } from './rt/connector';
 import { ZendeskConnector } from './zendesk/connector';
 
 export type { HelpdeskSettings };
 
-/** A helpdesk connector: it also knows how its account marks VIP customers. */
-type HelpdeskConnector = Connector & { vip: VipSource | undefined };
-type Factory<T extends HelpdeskType> = (settings: HelpdeskSettingsOf<T>, account: Account, secret: () => string | null) => HelpdeskConnector;
+type Factory<T extends HelpdeskType> = (settings: HelpdeskSettingsOf<T>, account: Account, secret: () => string | null) => HelpdeskConnector<unknown>;
 
 /** One line per helpdesk: how its connector is made from its settings. */
 const factories: { [T in HelpdeskType]: Factory<T> } = {

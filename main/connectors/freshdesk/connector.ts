@@ -5,15 +5,16 @@
  * ticket's `updated_at` is still the one the agent saw; if not, it is a conflict carrying Freshdesk's.
  */
 import { readFile } from 'node:fs/promises';
-import type { AttachmentContent, Capabilities, Connector, LocalFile, TestResult } from '../../../shared/connector';
+import type { AttachmentContent, Capabilities, LocalFile } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract';
 import type { Account, Agent, Message, Ticket } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
 import { localId } from '../../../shared/ids';
-import { isVipBySource, type VipSource } from '../../../shared/vip';
+import { isVipBySource } from '../../../shared/vip';
 import { log } from '../../log';
-import { JsonClient, type JsonResponse, pullFailure, RetryLater, testFailure } from '../http/client';
+import { JsonClient, type JsonResponse, pullFailure } from '../http/client';
+import { type FieldNames, HelpdeskConnector, type ReplyOp } from '../http/helpdesk';
 import { Pacer, type Clock } from '../http/pacer';
 import { sendOnce } from '../http/send-once';
 import { teamChanges } from '../http/teams';
@@ -25,11 +26,24 @@ const EPOCH = '1970-01-01T00:00:00Z';
 const PER_PAGE = 100;
 const MAX_PAGES = 300;
 
-export class FreshdeskConnector implements Connector {
+/** A ticket's fields as Freshdesk takes them in a PUT. */
+type FdFields = Record<string, unknown>;
+
+export class FreshdeskConnector extends HelpdeskConnector<FdFields> {
   readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true, timeTracking: true, attachments: true };
-  me: Agent | null = null;
-  /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
-  vip: VipSource | undefined;
+  protected readonly source = 'Freshdesk';
+  protected readonly teamWord = 'group';
+  protected readonly fields: FieldNames<FdFields> = {
+    status: (status) => ({ status: toFdStatus[status] }),
+    priority: (priority) => ({ priority: toFdPriority(priority) }),
+    assignee: (agentId) => ({ responder_id: agentId ? Number(agentId) : null }),
+    team: async (name) => {
+      if (this.groups.size === 0) await this.loadAgents();
+      const id = [...this.groups].find(([, group]) => group === name)?.[0];
+      return id === undefined ? null : { group_id: id };
+    },
+    tags: (tags) => ({ tags }),
+  };
   private readonly client: JsonClient;
   private agents = new Map<number, FdAgent>();
   private groups = new Map<number, string>();
@@ -38,12 +52,13 @@ export class FreshdeskConnector implements Connector {
   private readonly base: string;
 
   constructor(
-    readonly account: Account,
+    account: Account,
     url: string,
     apiKey: () => string | null,
     private readonly perPage = PER_PAGE,
     options: { clock?: Clock; share?: number } = {},
   ) {
+    super(account);
     this.base = `${url.replace(/\/+$/, '')}/api/v2/`;
     this.client = new JsonClient({
       base: this.base,
@@ -57,14 +72,9 @@ export class FreshdeskConnector implements Connector {
     });
   }
 
-  async testConnection(): Promise<TestResult> {
-    try {
-      const { body } = await this.client.request<FdAgent>('GET', 'agents/me');
-      this.me = { id: localId(this.account.id, String(body.id)), accountId: this.account.id, name: body.contact.name, email: body.contact.email };
-      return { ok: true, notes: [] };
-    } catch (error) {
-      return testFailure(error);
-    }
+  protected async signInCheck(): Promise<void> {
+    const { body } = await this.client.request<FdAgent>('GET', 'agents/me');
+    this.me = { id: localId(this.account.id, String(body.id)), accountId: this.account.id, name: body.contact.name, email: body.contact.email };
   }
 
   /** Every page of a list, following the `link` header's next page; `missing` answers (403: not an admin) end it empty. */
@@ -158,38 +168,16 @@ export class FreshdeskConnector implements Connector {
     }
   }
 
-  async push(mutation: Mutation, files: LocalFile[] = []): Promise<PushResult> {
-    const { op, remoteId } = mutation;
-    try {
-      if (op.type === 'markSeen') return { kind: 'applied', messages: [] };
-      if (op.type === 'setFlagged') return { kind: 'rejected', reason: 'Freshdesk has no flags; use a tag.' };
-      if (op.type === 'reply') return await this.reply(mutation, op, files);
-      if (op.type === 'logTime') return await this.logTime(mutation, op.minutes);
-      if (op.type === 'setGroup' && this.groups.size === 0) await this.loadAgents();
-      const group = op.type === 'setGroup' ? [...this.groups].find(([, name]) => name === op.group)?.[0] : undefined;
-      if (op.type === 'setGroup' && group === undefined) return { kind: 'rejected', reason: `Freshdesk has no group named "${op.group}" (or you may not see it).` };
-      const before = await this.current(remoteId);
-      if (mutation.baseVersion && before.ticket.version !== mutation.baseVersion) return { kind: 'conflict', remote: before.ticket };
-      const fields =
-        op.type === 'setStatus'
-          ? { status: toFdStatus[op.status] }
-          : op.type === 'setPriority'
-            ? { priority: toFdPriority(op.priority) }
-            : op.type === 'setAssignee'
-              ? { responder_id: op.assigneeId ? Number(op.assigneeId.slice(this.account.id.length + 1)) : null }
-              : op.type === 'setGroup'
-                ? { group_id: group }
-                : { tags: op.tags };
-      await this.client.request('PUT', `tickets/${remoteId}`, { body: fields });
-      return { kind: 'applied', ticket: (await this.current(remoteId)).ticket, messages: [] };
-    } catch (error) {
-      if (error instanceof RetryLater) return { kind: 'retryAfter', ms: error.ms };
-      throw error;
-    }
+  /** Freshdesk has no conditional update: the ticket is read first, and a newer one is a conflict. */
+  protected async update(mutation: Mutation, fields: FdFields): Promise<PushResult> {
+    const before = await this.current(mutation.remoteId);
+    if (mutation.baseVersion && before.ticket.version !== mutation.baseVersion) return { kind: 'conflict', remote: before.ticket };
+    await this.client.request('PUT', `tickets/${mutation.remoteId}`, { body: fields });
+    return { kind: 'applied', ticket: (await this.current(mutation.remoteId)).ticket, messages: [] };
   }
 
   /** A time entry on the ticket, sent once: its note names the change, and a repeated push finds it. */
-  private async logTime(mutation: Mutation, minutes: number): Promise<PushResult> {
+  protected override async logTime(mutation: Mutation, minutes: number): Promise<PushResult> {
     const note = `Switchboard ${mutation.id.slice(0, 8)}`;
     const path = `tickets/${mutation.remoteId}/time_entries`;
     const { body } = await this.client.request<Array<{ note?: string }>>('GET', path);
@@ -204,7 +192,7 @@ export class FreshdeskConnector implements Connector {
    * A reply or a private note, sent once; then the status the agent chose (Freshdesk's reply takes none).
    * A repeated push finds the reply already there and sets the status again, which is harmless.
    */
-  private async reply(mutation: Mutation, op: Extract<Mutation['op'], { type: 'reply' }>, files: LocalFile[]): Promise<PushResult> {
+  protected async reply(mutation: Mutation, op: ReplyOp, files: LocalFile[]): Promise<PushResult> {
     const { text, internal } = op;
     const message = await sendOnce(mutation, { text, internal }, {
       source: 'Freshdesk',

@@ -5,14 +5,15 @@
  * the conversation is still as the agent saw it (else a conflict), and priority is not offered.
  */
 import { readFile } from 'node:fs/promises';
-import type { AttachmentContent, Capabilities, Connector, LocalFile, TestResult } from '../../../shared/connector';
+import type { AttachmentContent, Capabilities, LocalFile } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract';
-import type { Account, Agent, Ticket } from '../../../shared/domain';
+import type { Account, Ticket } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
 import { localId } from '../../../shared/ids';
-import { isVipBySource, type VipSource } from '../../../shared/vip';
-import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
+import { isVipBySource } from '../../../shared/vip';
+import { JsonClient, pullFailure } from '../http/client';
+import { type FieldNames, HelpdeskConnector, type ReplyOp } from '../http/helpdesk';
 import { Pacer, type Clock } from '../http/pacer';
 import { sendOnce } from '../http/send-once';
 import { teamChanges } from '../http/teams';
@@ -27,23 +28,43 @@ interface HalPage<T> {
 const EPOCH = '1970-01-01T00:00:00Z';
 const MAX_PAGES = 200;
 
-export class HelpScoutConnector implements Connector {
+/** A change to a conversation as Help Scout takes it: a JSON Patch on it, or its tags replaced. */
+interface HsChange {
+  method: 'PATCH' | 'PUT';
+  /** After `conversations/{id}`. */
+  path: '' | '/tags';
+  body: unknown;
+}
+const patch = (body: { op: string; path: string; value?: unknown }): HsChange => ({ method: 'PATCH', path: '', body });
+
+export class HelpScoutConnector extends HelpdeskConnector<HsChange> {
   readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'closed'], priority: false, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true, attachments: true };
-  me: Agent | null = null;
-  /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
-  vip: VipSource | undefined;
+  protected readonly source = 'Help Scout';
+  protected readonly teamWord = 'mailbox';
+  protected readonly fields: FieldNames<HsChange> = {
+    status: (status) => patch({ op: 'replace', path: '/status', value: toHsStatus[status] }),
+    assignee: (agentId) => (agentId ? patch({ op: 'replace', path: '/assignTo', value: Number(agentId) }) : patch({ op: 'remove', path: '/assignTo' })),
+    // Escalating moves the conversation to the mailbox of the next line.
+    team: async (name) => {
+      if (this.mailboxes.size === 0) await this.loadMailboxes();
+      const mailbox = [...this.mailboxes].find(([, box]) => box === name)?.[0];
+      return mailbox === undefined ? null : patch({ op: 'move', path: '/mailboxId', value: mailbox });
+    },
+    tags: (tags) => ({ method: 'PUT', path: '/tags', body: { tags } }),
+  };
   private readonly client: JsonClient;
   private readonly base: string;
   private token: { value: string; until: number } | null = null;
   private mailboxes = new Map<number, string>();
 
   constructor(
-    readonly account: Account,
+    account: Account,
     url: string,
     private readonly appId: string,
     private readonly appSecret: () => string | null,
     options: { clock?: Clock; share?: number } = {},
   ) {
+    super(account);
     this.base = `${url.replace(/\/+$/, '')}/v2/`;
     this.client = new JsonClient({
       base: this.base,
@@ -89,14 +110,9 @@ export class HelpScoutConnector implements Connector {
     }
   }
 
-  async testConnection(): Promise<TestResult> {
-    try {
-      const { body } = await this.call<HsPerson>('GET', 'users/me');
-      this.me = { id: localId(this.account.id, String(body.id)), accountId: this.account.id, name: nameOf(body), email: body.email ?? '' };
-      return { ok: true, notes: [] };
-    } catch (error) {
-      return testFailure(error);
-    }
+  protected async signInCheck(): Promise<void> {
+    const { body } = await this.call<HsPerson>('GET', 'users/me');
+    this.me = { id: localId(this.account.id, String(body.id)), accountId: this.account.id, name: nameOf(body), email: body.email ?? '' };
   }
 
   /** Every page of a HAL list (users, mailboxes: 50 a page), not only the first. */
@@ -167,53 +183,38 @@ export class HelpScoutConnector implements Connector {
     }
   }
 
-  async push(mutation: Mutation, files: LocalFile[] = []): Promise<PushResult> {
-    const { op, remoteId } = mutation;
-    try {
-      if (op.type === 'markSeen') return { kind: 'applied', messages: [] };
-      if (op.type === 'logTime') return { kind: 'rejected', reason: 'Help Scout keeps no time worked; Switchboard keeps it here.' };
-      if (op.type === 'setFlagged' || op.type === 'setPriority') return { kind: 'rejected', reason: `Help Scout has no ${op.type === 'setFlagged' ? 'flags' : 'priorities'}.` };
-      if (op.type === 'reply') {
-        const { conversation } = await this.current(remoteId);
-        const message = await sendOnce(mutation, { text: op.text, internal: op.internal }, {
-          source: 'Help Scout',
-          messages: async () => (await this.current(remoteId)).changes.flatMap((x) => (x.kind === 'message' ? [x.message] : [])),
-          // A reply takes the status the agent chose (else Help Scout re-activates the conversation).
-          send: async () =>
-            op.internal
-              ? this.call('POST', `conversations/${remoteId}/notes`, { text: op.text })
-              : this.call('POST', `conversations/${remoteId}/reply`, {
-                  customer: { id: conversation.primaryCustomer.id },
-                  text: op.text,
-                  ...(op.status ? { status: toHsStatus[op.status] } : {}),
-                  // Help Scout takes files base64 inside the reply, read from the staged files when sent.
-                  ...(files.length ? { attachments: await Promise.all(files.map(async (f) => ({ fileName: f.name, mimeType: f.type || 'application/octet-stream', data: (await readFile(f.path)).toString('base64') }))) } : {}),
-                }),
-        });
-        let after = await this.current(remoteId);
-        // A note takes no status: it is set after it (as again after a repeated reply: harmless).
-        if (op.status && toHsStatus[after.ticket.status] !== toHsStatus[op.status]) {
-          await this.call('PATCH', `conversations/${remoteId}`, { op: 'replace', path: '/status', value: toHsStatus[op.status] });
-          after = await this.current(remoteId);
-        }
-        return { kind: 'applied', ticket: after.ticket, messages: [message] };
-      }
-      const before = await this.current(remoteId);
-      if (mutation.baseVersion && before.ticket.version !== mutation.baseVersion) return { kind: 'conflict', remote: before.ticket };
-      if (op.type === 'setTags') await this.call('PUT', `conversations/${remoteId}/tags`, { tags: op.tags });
-      else if (op.type === 'setStatus') await this.call('PATCH', `conversations/${remoteId}`, { op: 'replace', path: '/status', value: toHsStatus[op.status] });
-      else if (op.type === 'setGroup') {
-        // Escalating moves the conversation to the mailbox of the next line.
-        if (this.mailboxes.size === 0) await this.loadMailboxes();
-        const mailbox = [...this.mailboxes].find(([, name]) => name === op.group)?.[0];
-        if (mailbox === undefined) return { kind: 'rejected', reason: `Help Scout has no mailbox named "${op.group}".` };
-        await this.call('PATCH', `conversations/${remoteId}`, { op: 'move', path: '/mailboxId', value: mailbox });
-      } else if (op.assigneeId) await this.call('PATCH', `conversations/${remoteId}`, { op: 'replace', path: '/assignTo', value: Number(op.assigneeId.slice(this.account.id.length + 1)) });
-      else await this.call('PATCH', `conversations/${remoteId}`, { op: 'remove', path: '/assignTo' });
-      return { kind: 'applied', ticket: (await this.current(remoteId)).ticket, messages: [] };
-    } catch (error) {
-      if (error instanceof RetryLater) return { kind: 'retryAfter', ms: error.ms };
-      throw error;
+  protected async reply(mutation: Mutation, op: ReplyOp, files: LocalFile[]): Promise<PushResult> {
+    const { remoteId } = mutation;
+    const { conversation } = await this.current(remoteId);
+    const message = await sendOnce(mutation, { text: op.text, internal: op.internal }, {
+      source: 'Help Scout',
+      messages: async () => (await this.current(remoteId)).changes.flatMap((x) => (x.kind === 'message' ? [x.message] : [])),
+      // A reply takes the status the agent chose (else Help Scout re-activates the conversation).
+      send: async () =>
+        op.internal
+          ? this.call('POST', `conversations/${remoteId}/notes`, { text: op.text })
+          : this.call('POST', `conversations/${remoteId}/reply`, {
+              customer: { id: conversation.primaryCustomer.id },
+              text: op.text,
+              ...(op.status ? { status: toHsStatus[op.status] } : {}),
+              // Help Scout takes files base64 inside the reply, read from the staged files when sent.
+              ...(files.length ? { attachments: await Promise.all(files.map(async (f) => ({ fileName: f.name, mimeType: f.type || 'application/octet-stream', data: (await readFile(f.path)).toString('base64') }))) } : {}),
+            }),
+    });
+    let after = await this.current(remoteId);
+    // A note takes no status: it is set after it (as again after a repeated reply: harmless).
+    if (op.status && toHsStatus[after.ticket.status] !== toHsStatus[op.status]) {
+      await this.call('PATCH', `conversations/${remoteId}`, { op: 'replace', path: '/status', value: toHsStatus[op.status] });
+      after = await this.current(remoteId);
     }
+    return { kind: 'applied', ticket: after.ticket, messages: [message] };
+  }
+
+  /** Help Scout has no conditional update: the conversation is read first, and a newer one is a conflict. */
+  protected async update(mutation: Mutation, change: HsChange): Promise<PushResult> {
+    const before = await this.current(mutation.remoteId);
+    if (mutation.baseVersion && before.ticket.version !== mutation.baseVersion) return { kind: 'conflict', remote: before.ticket };
+    await this.call(change.method, `conversations/${mutation.remoteId}${change.path}`, change.body);
+    return { kind: 'applied', ticket: (await this.current(mutation.remoteId)).ticket, messages: [] };
   }
 }

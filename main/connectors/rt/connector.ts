@@ -4,14 +4,15 @@
  * comment, and PUT of status/owner/priority with If-Match — a 412 is a conflict carrying RT's version.
  */
 import { readFile } from 'node:fs/promises';
-import type { AttachmentContent, Capabilities, Connector, LocalFile, TestResult } from '../../../shared/connector';
+import type { AttachmentContent, Capabilities, LocalFile } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract';
 import type { Account, Agent, Article, Message } from '../../../shared/domain';
 import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
-import { isVipBySource, type VipSource } from '../../../shared/vip';
+import { isVipBySource } from '../../../shared/vip';
 import { log } from '../../log';
-import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
+import { JsonClient, pullFailure, RetryLater } from '../http/client';
+import { type FieldNames, HelpdeskConnector, type ReplyOp } from '../http/helpdesk';
 import { sendOnce } from '../http/send-once';
 import { teamChanges } from '../http/teams';
 import { advance, readSinceCursor } from '../http/since-cursor';
@@ -27,6 +28,9 @@ interface Page<T> {
 
 const EPOCH = '1970-01-01T00:00:00Z';
 
+/** A ticket's fields as RT's REST2 takes them in a PUT. */
+type RtFields = Record<string, string | number>;
+
 /**
  * RT's ISO time ("2026-11-23T00:21:23Z") as TicketSQL reads it to the second: RT misreads the ISO form
  * (it matched tickets a minute older), and without a zone it would take the RT user's time zone.
@@ -36,11 +40,17 @@ export function ticketSqlDate(iso: string): string {
 }
 const MESSAGE_TYPES = new Set(['Create', 'Correspond', 'Comment']);
 
-export class RtConnector implements Connector {
+export class RtConnector extends HelpdeskConnector<RtFields> {
   readonly capabilities: Capabilities = { statuses: ['new', 'open', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false, groups: true, timeTracking: true, articles: true, attachments: true };
-  me: Agent | null = null;
-  /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
-  vip: VipSource | undefined;
+  protected readonly source = 'Request Tracker';
+  protected readonly teamWord = 'queue';
+  /** RT's names: a queue by its name, an owner by user name ("Nobody": none). */
+  protected readonly fields: FieldNames<RtFields> = {
+    status: (status) => ({ Status: toRtStatus[status] }),
+    priority: (priority) => ({ Priority: toRtPriority[priority] }),
+    assignee: (agentId) => ({ Owner: agentId ?? 'Nobody' }),
+    team: async (name) => ({ Queue: name }),
+  };
   private readonly client: JsonClient;
   private agents = new Map<string, RtUser>();
   private queues = new Map<string, string>();
@@ -48,11 +58,12 @@ export class RtConnector implements Connector {
   private requesterNames = new Map<string, string>();
 
   constructor(
-    readonly account: Account,
+    account: Account,
     url: string,
     private readonly token: () => string | null,
     private readonly pageSize = 20,
   ) {
+    super(account);
     this.client = new JsonClient({
       base: `${url.replace(/\/+$/, '')}/REST/2.0/`,
       source: 'Request Tracker',
@@ -63,13 +74,8 @@ export class RtConnector implements Connector {
     });
   }
 
-  async testConnection(): Promise<TestResult> {
-    try {
-      await this.client.request('GET', `tickets?query=${encodeURIComponent('id > 0')}&per_page=1`);
-      return { ok: true, notes: [] };
-    } catch (error) {
-      return testFailure(error);
-    }
+  protected async signInCheck(): Promise<void> {
+    await this.client.request('GET', `tickets?query=${encodeURIComponent('id > 0')}&per_page=1`);
   }
 
   private async all<T>(path: string): Promise<T[]> {
@@ -203,40 +209,13 @@ export class RtConnector implements Connector {
     return { name, type: body.ContentType || 'application/octet-stream', data: new Uint8Array(Buffer.from(body.Content ?? '', 'base64')) };
   }
 
-  async push(mutation: Mutation, files: LocalFile[] = []): Promise<PushResult> {
-    const { op, remoteId } = mutation;
-    return this.guard(async () => {
-      switch (op.type) {
-        case 'reply':
-          return this.reply(mutation, op, files);
-        case 'setStatus':
-        case 'setPriority':
-        case 'setAssignee':
-        case 'setGroup': {
-          const fields =
-            op.type === 'setStatus'
-              ? { Status: toRtStatus[op.status] }
-              : op.type === 'setPriority'
-                ? { Priority: toRtPriority[op.priority] }
-                : op.type === 'setGroup'
-                  ? { Queue: op.group }
-                  : { Owner: op.assigneeId ? op.assigneeId.slice(this.account.id.length + 1) : 'Nobody' };
-          const put = await this.client.request('PUT', `ticket/${remoteId}`, { body: fields, ifMatch: mutation.baseVersion ?? undefined, expect: [412] });
-          if (put.status === 412) return { kind: 'conflict', remote: await this.currentTicket(remoteId) };
-          // Only the new ETag is needed: the agent's ticket already shows the change (its history did not move).
-          const { etag } = await this.client.request('GET', `ticket/${remoteId}`);
-          return { kind: 'applied', ...(etag ? { version: etag } : { ticket: await this.currentTicket(remoteId) }), messages: [] };
-        }
-        case 'markSeen':
-          return { kind: 'applied', messages: [] }; // RT keeps no per-agent read state
-        case 'setTags':
-          return { kind: 'rejected', reason: 'Request Tracker has no tags; use a custom field there.' };
-        case 'setFlagged':
-          return { kind: 'rejected', reason: 'Request Tracker has no flags.' };
-        case 'logTime':
-          return this.logTime(mutation, op.minutes);
-      }
-    });
+  protected async update(mutation: Mutation, fields: RtFields): Promise<PushResult> {
+    const { remoteId } = mutation;
+    const put = await this.client.request('PUT', `ticket/${remoteId}`, { body: fields, ifMatch: mutation.baseVersion ?? undefined, expect: [412] });
+    if (put.status === 412) return { kind: 'conflict', remote: await this.currentTicket(remoteId) };
+    // Only the new ETag is needed: the agent's ticket already shows the change (its history did not move).
+    const { etag } = await this.client.request('GET', `ticket/${remoteId}`);
+    return { kind: 'applied', ...(etag ? { version: etag } : { ticket: await this.currentTicket(remoteId) }), messages: [] };
   }
 
   private async currentTicket(remoteId: string) {
@@ -250,7 +229,7 @@ export class RtConnector implements Connector {
    * Time worked: a comment carrying TimeTaken, which RT adds to the ticket's TimeWorked. Sent once: the
    * comment names the change, and a repeated push finds it.
    */
-  private async logTime(mutation: Mutation, minutes: number): Promise<PushResult> {
+  protected override async logTime(mutation: Mutation, minutes: number): Promise<PushResult> {
     const text = `Time worked: ${minutes} min (Switchboard ${mutation.id.slice(0, 8)})`;
     await sendOnce(mutation, { text, internal: true }, {
       source: 'Request Tracker',
@@ -265,7 +244,7 @@ export class RtConnector implements Connector {
    * "On Correspond Open Inactive Tickets" reopens a resolved ticket on correspondence; the Status given
    * with it is set right after, so the ticket ends as the agent said (a satisfaction request leaves it resolved).
    */
-  private async reply(mutation: Mutation, op: Extract<Mutation['op'], { type: 'reply' }>, files: LocalFile[]): Promise<PushResult> {
+  protected async reply(mutation: Mutation, op: ReplyOp, files: LocalFile[]): Promise<PushResult> {
     const { text, internal } = op;
     // RT's REST2 takes files only base64 inside the JSON body: read from the staged files when sent.
     const attachments = await Promise.all(files.map(async (f) => ({ FileName: f.name, FileType: f.type, FileContent: (await readFile(f.path)).toString('base64') })));
@@ -283,18 +262,5 @@ export class RtConnector implements Connector {
         }),
     });
     return { kind: 'applied', ticket: await this.currentTicket(mutation.remoteId), messages: [message] };
-  }
-
-  /** Rate limited: the outbox waits exactly as long as RT asked. */
-  private async guard(work: () => Promise<PushResult>): Promise<PushResult> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof RetryLater) {
-        log.warn(`rt: ${error.message}`);
-        return { kind: 'retryAfter', ms: error.ms };
-      }
-      throw error;
-    }
   }
 }

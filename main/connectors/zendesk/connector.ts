@@ -5,16 +5,16 @@
  * so a ticket changed meanwhile comes back as a conflict carrying Zendesk's version.
  */
 import { readFile } from 'node:fs/promises';
-import type { AttachmentContent, Capabilities, Connector, LocalFile, TestResult } from '../../../shared/connector';
+import type { AttachmentContent, Capabilities, LocalFile } from '../../../shared/connector';
 import { AppError } from '../../../shared/contract';
-import type { Account, Agent, Article, Message, Ticket } from '../../../shared/domain';
+import type { Account, Article, Message, Ticket } from '../../../shared/domain';
 import { htmlToText } from '../../../shared/html-text';
 import { localId } from '../../../shared/ids';
 import type { Mutation, PushResult } from '../../../shared/mutation';
 import type { Change, PullResult } from '../../../shared/sync';
-import type { VipSource } from '../../../shared/vip';
 import { log } from '../../log';
-import { JsonClient, pullFailure, RetryLater, testFailure } from '../http/client';
+import { JsonClient, pullFailure, RetryLater } from '../http/client';
+import { type FieldNames, HelpdeskConnector, type ReplyOp } from '../http/helpdesk';
 import { Pacer, type Clock } from '../http/pacer';
 import { sendOnce } from '../http/send-once';
 import { teamChanges } from '../http/teams';
@@ -33,11 +33,23 @@ export interface ZendeskOptions {
 const MAX_PAGES = 100;
 const LISTS_TTL_MS = 60 * 60_000;
 
-export class ZendeskConnector implements Connector {
+/** A ticket's fields as Zendesk takes them in a ticket update. */
+type ZdFields = Record<string, unknown>;
+
+export class ZendeskConnector extends HelpdeskConnector<ZdFields> {
   readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true, articles: true, attachments: true };
-  me: Agent | null = null;
-  /** How this account marks VIP customers (a tag, a custom field); see shared/vip.ts. */
-  vip: VipSource | undefined;
+  protected readonly source = 'Zendesk';
+  protected readonly teamWord = 'group';
+  protected readonly fields: FieldNames<ZdFields> = {
+    status: (status) => ({ status: toZdStatus[status] }),
+    priority: (priority) => ({ priority }),
+    assignee: (agentId) => ({ assignee_id: agentId ? Number(agentId) : null }),
+    team: async (name) => {
+      const group = (await this.groups()).find((g) => g.name === name);
+      return group ? { group_id: group.id } : null;
+    },
+    tags: (tags) => ({ tags }),
+  };
   private readonly client: JsonClient;
   private readonly base: string;
   private readonly lists = new Map<string, { at: number; list: unknown[] }>();
@@ -47,12 +59,13 @@ export class ZendeskConnector implements Connector {
   private readonly known = { users: new Map<number, ZdUser>(), organizations: new Map<number, ZdOrganization>(), at: 0 };
 
   constructor(
-    readonly account: Account,
+    account: Account,
     url: string,
     email: string,
     token: () => string | null,
     options: ZendeskOptions = {},
   ) {
+    super(account);
     this.base = `${url.replace(/\/+$/, '')}/api/v2/`;
     // Until Zendesk's headers say the plan's limit: the smallest plan's 200 a minute; the incremental
     // exports have a limit of their own, 10 a minute.
@@ -69,13 +82,8 @@ export class ZendeskConnector implements Connector {
     });
   }
 
-  async testConnection(): Promise<TestResult> {
-    try {
-      await this.whoAmI();
-      return { ok: true, notes: [] };
-    } catch (error) {
-      return testFailure(error);
-    }
+  protected async signInCheck(): Promise<void> {
+    await this.whoAmI();
   }
 
   private async whoAmI(): Promise<ZdUser> {
@@ -286,38 +294,16 @@ export class ZendeskConnector implements Connector {
     }
   }
 
-  async push(mutation: Mutation, files: LocalFile[] = []): Promise<PushResult> {
-    const { op, remoteId } = mutation;
-    try {
-      if (op.type === 'reply') return await this.reply(mutation, op, files);
-      if (op.type === 'markSeen') return { kind: 'applied', messages: [] }; // Zendesk keeps no per-agent read state
-      if (op.type === 'setFlagged') return { kind: 'rejected', reason: 'Zendesk has no flags; use a tag.' };
-      if (op.type === 'logTime') return { kind: 'rejected', reason: 'Zendesk keeps time worked only in an app of its own; Switchboard keeps it here.' };
-      const group = op.type === 'setGroup' ? (await this.groups()).find((g) => g.name === op.group) : undefined;
-      if (op.type === 'setGroup' && !group) return { kind: 'rejected', reason: `Zendesk has no group named "${op.group}" (or you may not see it).` };
-      const fields =
-        op.type === 'setStatus'
-          ? { status: toZdStatus[op.status] }
-          : op.type === 'setPriority'
-            ? { priority: op.priority }
-            : op.type === 'setAssignee'
-              ? { assignee_id: op.assigneeId ? Number(op.assigneeId.slice(this.account.id.length + 1)) : null }
-              : op.type === 'setGroup'
-                ? { group_id: group!.id }
-                : { tags: op.tags };
-      const safe = mutation.baseVersion ? { safe_update: true, updated_stamp: mutation.baseVersion } : {};
-      const put = await this.client.request('PUT', `tickets/${remoteId}.json`, { body: { ticket: { ...fields, ...safe } }, expect: [409] });
-      const { ticket } = await this.current(remoteId);
-      return put.status === 409 ? { kind: 'conflict', remote: ticket } : { kind: 'applied', ticket, messages: [] };
-    } catch (error) {
-      if (error instanceof RetryLater) return { kind: 'retryAfter', ms: error.ms };
-      throw error;
-    }
+  protected async update(mutation: Mutation, fields: ZdFields): Promise<PushResult> {
+    const safe = mutation.baseVersion ? { safe_update: true, updated_stamp: mutation.baseVersion } : {};
+    const put = await this.client.request('PUT', `tickets/${mutation.remoteId}.json`, { body: { ticket: { ...fields, ...safe } }, expect: [409] });
+    const { ticket } = await this.current(mutation.remoteId);
+    return put.status === 409 ? { kind: 'conflict', remote: ticket } : { kind: 'applied', ticket, messages: [] };
   }
 
   /** A public reply or a private note, sent once, with the status the agent chose (Zendesk's "Submit as"). */
   /** Files go first to Zendesk's uploads (one token each, sent with the comment); only when the comment is sent. */
-  private async reply(mutation: Mutation, op: Extract<Mutation['op'], { type: 'reply' }>, files: LocalFile[]): Promise<PushResult> {
+  protected async reply(mutation: Mutation, op: ReplyOp, files: LocalFile[]): Promise<PushResult> {
     const { text, internal } = op;
     const message = await sendOnce(mutation, { text, internal }, {
       source: 'Zendesk',
