@@ -37,8 +37,8 @@ export function applyOp(ticket: Ticket, op: MutationOp, now: number): Ticket {
       return { ...ticket, unread: false };
     case 'setFlagged':
       return { ...ticket, flagged: op.flagged };
-    case 'setGroup':
-      return { ...ticket, group: op.group, updatedAt: now };
+    case 'setTeam':
+      return { ...ticket, team: op.team, updatedAt: now };
     case 'logTime':
       return ticket; // kept by the source; the ticket shows nothing of it
     case 'reply':
@@ -67,8 +67,8 @@ export function opFields(op: MutationOp): (keyof Ticket)[] {
       return ['unread'];
     case 'setFlagged':
       return ['flagged'];
-    case 'setGroup':
-      return ['group'];
+    case 'setTeam':
+      return ['team'];
     case 'logTime':
       return [];
     case 'reply':

@@ -10,7 +10,7 @@ import { ticketStatuses } from './statuses';
  * An account cached before sources told their capabilities: the core every source had then, until the
  * next start brings the account's own (the optional ones — files, time, articles — are not assumed).
  */
-const assumed: Capabilities = { statuses: [...ticketStatuses], priority: true, assign: true, tags: true, internalNotes: true, merge: true, flags: true, groups: true };
+const assumed: Capabilities = { statuses: [...ticketStatuses], priority: true, assign: true, tags: true, internalNotes: true, merge: true, flags: true, teams: true };
 
 export function capabilitiesOf(account: Pick<Account, 'capabilities'> | undefined): Capabilities {
   return account?.capabilities ?? assumed;
@@ -32,8 +32,8 @@ export function cannotTake(can: Capabilities, op: MutationOp, source = 'this sou
       return can.tags ? null : `${source} has no tags`;
     case 'setFlagged':
       return can.flags ? null : `${source} cannot flag tickets`;
-    case 'setGroup':
-      return can.groups ? null : `${source} has no teams`;
+    case 'setTeam':
+      return can.teams ? null : `${source} has no teams`;
     case 'logTime':
       return can.timeTracking ? null : `${source} keeps no time worked`;
     case 'reply':

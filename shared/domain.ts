@@ -41,7 +41,7 @@ export const Capabilities = z.object({
   /** Flag a conversation for follow-up (IMAP \Flagged). */
   flags: z.boolean(),
   /** Move a ticket to another team (group, queue, mailbox): escalation between support lines. */
-  groups: z.boolean(),
+  teams: z.boolean(),
   /** Time worked is kept by the source (RT's TimeWorked, Freshdesk's time entries). */
   timeTracking: z.boolean().optional(),
   /** Files can be sent with a reply (email, RT); elsewhere the composer offers none rather than drop them. */
@@ -73,8 +73,8 @@ export const Article = z.object({ id: Id, title: z.string().max(500), body: z.st
 export type Article = z.infer<typeof Article>;
 
 /** A team of a source (a Zendesk or Freshdesk group, an RT queue, a Help Scout mailbox), by its name. */
-export const Group = z.object({ id: Id, accountId: Id, name: z.string().min(1).max(200) });
-export type Group = z.infer<typeof Group>;
+export const Team = z.object({ id: Id, accountId: Id, name: z.string().min(1).max(200) });
+export type Team = z.infer<typeof Team>;
 
 export const Customer = z.object({
   id: Id,
@@ -130,7 +130,7 @@ export const Ticket = z.object({
   /** The customer's rating, where the source asks for one (Zendesk's satisfaction survey). */
   satisfaction: z.enum(['good', 'bad']).optional(),
   /** The team the source files it under: a Zendesk or Freshdesk group, an RT queue, a Help Scout mailbox. */
-  group: z.string().max(200).optional(),
+  team: z.string().max(200).optional(),
   /** Email conversations: the number in subject tags like "[#12]", and the normalized subject for threading. */
   number: z.number().int().positive().optional(),
   threadSubject: z.string().optional(),

@@ -135,12 +135,12 @@ export function planMacro(macro: Macro, ctx: MacroContext): MacroPlan {
         plan.snoozeHours = action.hours;
         break;
       case 'escalate': {
-        const next = nextLine(ctx.ticket.group, ctx.lines);
+        const next = nextLine(ctx.ticket.team, ctx.lines);
         if (!next) cannot(action, 'there is no next support line for this ticket’s team (Settings → Support lines)');
-        else if (takes(action, { type: 'setGroup', group: next.group })) {
-          plan.ops.push({ type: 'setGroup', group: next.group });
+        else if (takes(action, { type: 'setTeam', team: next.team })) {
+          plan.ops.push({ type: 'setTeam', team: next.team });
           // The reason goes as an internal note where the source keeps them; where not, that is said.
-          const note: MutationOp = { type: 'reply', internal: true, text: ctx.escalationNote({ line: next.line, team: next.group, reason: action.reason }) };
+          const note: MutationOp = { type: 'reply', internal: true, text: ctx.escalationNote({ line: next.line, team: next.team, reason: action.reason }) };
           if (takes(action, note)) plan.ops.push(note);
         }
         break;

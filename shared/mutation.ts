@@ -36,7 +36,7 @@ export const MutationOp = z.discriminatedUnion('type', [
   /** Flagged for follow-up, or not (IMAP \Flagged on its messages). */
   z.object({ type: z.literal('setFlagged'), flagged: z.boolean() }),
   /** Moved to another team (by name): escalation between support lines. */
-  z.object({ type: z.literal('setGroup'), group: z.string().min(1).max(200) }),
+  z.object({ type: z.literal('setTeam'), team: z.string().min(1).max(200) }),
   /** Time the agent worked on the ticket, added to the source's own time tracking. */
   z.object({ type: z.literal('logTime'), minutes: z.number().int().min(1).max(24 * 60) }),
   z.object({
@@ -64,6 +64,16 @@ export const MutationOp = z.discriminatedUnion('type', [
 ]);
 export type MutationOp = z.infer<typeof MutationOp>;
 
+/**
+ * A change saved before "group" was renamed "team" (schema 13): `setGroup` read as `setTeam`. Older
+ * outbox rows are rewritten when the cache upgrades; the demo's journal on disk is read through this.
+ */
+export function withCurrentNames(op: unknown): unknown {
+  if (typeof op !== 'object' || op === null || (op as { type?: unknown }).type !== 'setGroup') return op;
+  const { group, ...rest } = op as { group?: unknown };
+  return { ...rest, type: 'setTeam', team: group };
+}
+
 export const Mutation = z.object({
   id: z.string().min(8).max(100),
   accountId: Id,
@@ -72,7 +82,7 @@ export const Mutation = z.object({
   /** The ticket version the agent saw when making the change. */
   baseVersion: z.string().max(500).nullable(),
   createdAt: z.number().int().nonnegative().max(8.64e15),
-  op: MutationOp,
+  op: z.preprocess(withCurrentNames, MutationOp),
   /** For email conversations: recipients, threading headers and the messages that carry triage keywords. */
   email: EmailContext.optional(),
 });

@@ -9,21 +9,21 @@ export type SupportLine = (typeof supportLines)[number];
 export type LineMap = Partial<Record<SupportLine, string>>;
 
 /** The line a team belongs to, if it is mapped. */
-export function lineOf(group: string | undefined, lines: LineMap | undefined): SupportLine | null {
-  if (!group || !lines) return null;
-  return supportLines.find((l) => lines[l] === group) ?? null;
+export function lineOf(team: string | undefined, lines: LineMap | undefined): SupportLine | null {
+  if (!team || !lines) return null;
+  return supportLines.find((l) => lines[l] === team) ?? null;
 }
 
 /**
  * Where escalating a ticket in `group` goes: the next mapped line above its own (a ticket in no mapped
  * team starts at L1, so it goes to the first mapped line above L1); null at the top.
  */
-export function nextLine(group: string | undefined, lines: LineMap | undefined): { line: SupportLine; group: string } | null {
+export function nextLine(team: string | undefined, lines: LineMap | undefined): { line: SupportLine; team: string } | null {
   if (!lines) return null;
-  const from = supportLines.indexOf(lineOf(group, lines) ?? 'L1');
+  const from = supportLines.indexOf(lineOf(team, lines) ?? 'L1');
   for (const line of supportLines.slice(from + 1)) {
     const target = lines[line];
-    if (target) return { line, group: target };
+    if (target) return { line, team: target };
   }
   return null;
 }

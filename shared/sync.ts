@@ -3,7 +3,7 @@
  * The cursor is opaque to everyone but the connector that made it.
  */
 import { z } from 'zod';
-import { Agent, Customer, Group, Message, Ticket } from './domain';
+import { Agent, Customer, Message, Team, Ticket } from './domain';
 import { MailFlags, MailGone, MailMessage } from './email';
 
 export const Change = z.discriminatedUnion('kind', [
@@ -11,7 +11,7 @@ export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('message'), message: Message }),
   z.object({ kind: z.literal('customer'), customer: Customer }),
   z.object({ kind: z.literal('agent'), agent: Agent }),
-  z.object({ kind: z.literal('group'), group: Group }),
+  z.object({ kind: z.literal('team'), team: Team }),
   /** The source deleted the ticket (Zendesk's export lists it with status "deleted"): it leaves the cache. */
   z.object({ kind: z.literal('ticketGone'), ticketId: z.string().min(1).max(200), reason: z.string().max(500) }),
   // Email: messages are threaded into tickets by the cache, which knows every conversation.

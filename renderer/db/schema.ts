@@ -3,9 +3,9 @@
  * only writer of pulled data; every local change goes in together with its outbox row.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Account, Agent, Customer, Group, Message, Ticket } from '../../shared/domain';
+import type { Account, Agent, Customer, Message, Team, Ticket } from '../../shared/domain';
 import type { LineMap } from '../../shared/support-lines';
-import type { AttachedFile, Mutation } from '../../shared/mutation';
+import { type AttachedFile, type Mutation, withCurrentNames } from '../../shared/mutation';
 import type { AnalyzedDoc, IndexSnapshot } from '../../shared/search';
 import type { SlaPolicy } from '../../shared/sla/policy';
 import type { Template } from '../../shared/templates';
@@ -184,7 +184,7 @@ export interface SearchDocRow {
 export class SwitchboardDb extends Dexie {
   accounts!: EntityTable<Account, 'id'>;
   agents!: EntityTable<Agent, 'id'>;
-  groups!: EntityTable<Group, 'id'>;
+  teams!: EntityTable<Team, 'id'>;
   tickets!: EntityTable<Ticket, 'id'>;
   messages!: EntityTable<Message, 'id'>;
   customers!: EntityTable<Customer, 'id'>;
@@ -258,6 +258,32 @@ export class SwitchboardDb extends Dexie {
       .upgrade((tx) => tx.table('tickets').toCollection().modify((t: TicketRow) => Object.assign(t, withKeys(t))));
     // The sidebar's counts as counters kept with every ticket write (ticket-counts.ts); counted once at the first read.
     this.version(12).stores({ ticketCounts: 'lane' });
+    // One word per concept: a source's group, queue or mailbox is a "team" (it was "group"). Written once
+    // here for a cache from before: the teams, each ticket's team, changes waiting in the outbox, and the
+    // accounts' capabilities; the old table goes in the next version, once copied.
+    this.version(13)
+      .stores({ teams: 'id, accountId' })
+      .upgrade(async (tx) => {
+        await tx.table('teams').bulkPut(await tx.table('groups').toArray());
+        await tx.table('tickets').filter((t: { group?: unknown }) => t.group !== undefined).modify((t: { group?: string; team?: string }) => {
+          t.team = t.group;
+          delete t.group;
+        });
+        await tx.table('outbox').filter((row: OutboxRow) => (row.mutation.op as { type: string }).type === 'setGroup').modify((row: OutboxRow) => {
+          row.mutation.op = withCurrentNames(row.mutation.op) as Mutation['op'];
+          for (const fields of [row.before, row.seen, row.theirs] as Array<Record<string, unknown> | undefined>) {
+            if (fields && 'group' in fields) {
+              fields.team = fields.group;
+              delete fields.group;
+            }
+          }
+        });
+        await tx.table('accounts').filter((a: { capabilities?: { groups?: boolean } }) => a.capabilities?.groups !== undefined).modify((a: { capabilities: { groups?: boolean; teams?: boolean } }) => {
+          a.capabilities.teams = a.capabilities.groups;
+          delete a.capabilities.groups;
+        });
+      });
+    this.version(14).stores({ groups: null });
     this.use(enqueueForSearch);
     this.use(ticketCounts);
     this.use(ticketKeys);
@@ -268,7 +294,7 @@ export const db = new SwitchboardDb();
 
 /** Removes everything cached for one account, in one transaction. */
 export async function purgeAccount(database: SwitchboardDb, accountId: string): Promise<void> {
-  const tables = [database.tickets, database.messages, database.customers, database.agents, database.groups, database.outbox, database.syncState, database.attachmentContent];
+  const tables = [database.tickets, database.messages, database.customers, database.agents, database.teams, database.outbox, database.syncState, database.attachmentContent];
   // Drafts and snoozes are kept by ticket id, which starts with the account id.
   await database.drafts.where('ticketId').startsWith(`${accountId}:`).delete();
   await database.snoozes.where('ticketId').startsWith(`${accountId}:`).delete();

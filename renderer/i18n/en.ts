@@ -274,7 +274,7 @@ export const en = {
     undoSeconds: '{{count}} seconds',
     op: {
       status: 'Status → {{value}}', priority: 'Priority → {{value}}', assign: 'Assign to {{name}}', unassign: 'Unassign', tags: 'Tags → {{value}}',
-      seen: 'Mark as read', flag: 'Flag', unflag: 'Remove flag', group: 'Move to team {{value}}', time_one: 'Log {{count}} minute worked', time_other: 'Log {{count}} minutes worked', reply: 'Reply: {{text}}', note: 'Note: {{text}}', thenStatus: '{{op}} · then {{value}}',
+      seen: 'Mark as read', flag: 'Flag', unflag: 'Remove flag', team: 'Move to team {{value}}', time_one: 'Log {{count}} minute worked', time_other: 'Log {{count}} minutes worked', reply: 'Reply: {{text}}', note: 'Note: {{text}}', thenStatus: '{{op}} · then {{value}}',
     },
     state: {
       pending: 'Waiting to send',

@@ -305,7 +305,7 @@ export const ru: Resources & {
     undoSeconds: '{{count}} с',
     op: {
       status: 'Статус → {{value}}', priority: 'Приоритет → {{value}}', assign: 'Назначить: {{name}}', unassign: 'Снять исполнителя', tags: 'Метки → {{value}}',
-      seen: 'Отметить прочитанным', flag: 'Пометить флажком', unflag: 'Снять флажок', group: 'Передать команде {{value}}', time_one: 'Учесть {{count}} минуту работы', time_few: 'Учесть {{count}} минуты работы', time_many: 'Учесть {{count}} минут работы', time_other: 'Учесть {{count}} минуты работы', reply: 'Ответ: {{text}}', note: 'Заметка: {{text}}', thenStatus: '{{op}} · затем {{value}}',
+      seen: 'Отметить прочитанным', flag: 'Пометить флажком', unflag: 'Снять флажок', team: 'Передать команде {{value}}', time_one: 'Учесть {{count}} минуту работы', time_few: 'Учесть {{count}} минуты работы', time_many: 'Учесть {{count}} минут работы', time_other: 'Учесть {{count}} минуты работы', reply: 'Ответ: {{text}}', note: 'Заметка: {{text}}', thenStatus: '{{op}} · затем {{value}}',
     },
     state: {
       pending: 'Ждёт отправки',

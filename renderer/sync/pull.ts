@@ -39,8 +39,8 @@ export async function applyChanges(db: SwitchboardDb, accountId: string, changes
       case 'agent':
         await db.agents.put(change.agent);
         break;
-      case 'group':
-        await db.groups.put(change.group);
+      case 'team':
+        await db.teams.put(change.team);
         break;
       case 'ticketGone':
         await removeTicket(db, change.ticketId, change.reason);
@@ -81,7 +81,7 @@ export async function pullAccount(
     const result = await inflight;
     const before = cursor;
     if (!result.done) inflight = request(result.nextCursor);
-    const applied = await db.transaction('rw', [db.tickets, db.messages, db.customers, db.agents, db.groups, db.syncState, db.outbox, db.prefs], async () => {
+    const applied = await db.transaction('rw', [db.tickets, db.messages, db.customers, db.agents, db.teams, db.syncState, db.outbox, db.prefs], async () => {
       // Another pull (another window) may have written this page already: then skip it.
       if ((await cursorNow()) !== before) return false;
       await applyChanges(db, accountId, result.changes);

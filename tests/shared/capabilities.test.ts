@@ -18,7 +18,7 @@ const capabilities: fc.Arbitrary<Capabilities> = fc.record({
   internalNotes: fc.boolean(),
   merge: fc.boolean(),
   flags: fc.boolean(),
-  groups: fc.boolean(),
+  teams: fc.boolean(),
   timeTracking: fc.boolean(),
   attachments: fc.boolean(),
 });
@@ -34,7 +34,7 @@ const action: fc.Arbitrary<MacroAction> = fc.oneof(
   fc.constant({ type: 'escalate' as const, reason: 'Needs L2' }),
 );
 
-const ticket = { id: 'rt:1', accountId: 'rt', remoteId: '1', subject: 'S', status: 'open', sourceStatus: 'open', priority: 'normal', channel: 'helpdesk', customerId: 'rt:c', assigneeId: null, tags: ['billing'], group: 'L1', createdAt: 1, updatedAt: 1, firstResponseAt: null, slaDueAt: null, preview: '', messageCount: 1 } as unknown as Ticket;
+const ticket = { id: 'rt:1', accountId: 'rt', remoteId: '1', subject: 'S', status: 'open', sourceStatus: 'open', priority: 'normal', channel: 'helpdesk', customerId: 'rt:c', assigneeId: null, tags: ['billing'], team: 'L1', createdAt: 1, updatedAt: 1, firstResponseAt: null, slaDueAt: null, preview: '', messageCount: 1 } as unknown as Ticket;
 
 describe('capabilities', () => {
   it('a macro plans only what its source takes, and names every action it leaves out', () => {
@@ -55,7 +55,7 @@ describe('capabilities', () => {
         // Each action either shows in the plan or is named as left out.
         const leftOut = new Set(plan.cannot.map((c) => c.action));
         for (const a of actions) {
-          const refused = a.type === 'setStatus' ? !can.statuses.includes(a.status) : a.type === 'setPriority' ? !can.priority : a.type === 'assign' ? !can.assign : a.type === 'addTags' || a.type === 'removeTags' ? !can.tags : a.type === 'note' ? !can.internalNotes : a.type === 'escalate' ? !can.groups : false;
+          const refused = a.type === 'setStatus' ? !can.statuses.includes(a.status) : a.type === 'setPriority' ? !can.priority : a.type === 'assign' ? !can.assign : a.type === 'addTags' || a.type === 'removeTags' ? !can.tags : a.type === 'note' ? !can.internalNotes : a.type === 'escalate' ? !can.teams : false;
           if (refused) expect(leftOut.has(a)).toBe(true);
         }
       }),
@@ -73,7 +73,7 @@ describe('capabilities', () => {
   });
 
   it('an account cached before sources told their capabilities: the common core, no files, time or articles', () => {
-    expect(canTake(undefined, { type: 'setGroup', group: 'L2' })).toBe(true);
+    expect(canTake(undefined, { type: 'setTeam', team: 'L2' })).toBe(true);
     expect(canTake({ capabilities: undefined }, { type: 'logTime', minutes: 5 })).toBe(false);
     expect(capabilitiesOf(undefined).articles).toBeFalsy();
   });

@@ -15,7 +15,7 @@ const ticket = (extra: Partial<Ticket> = {}): Ticket => ({
 } as Ticket);
 const account = (caps: Partial<NonNullable<Account['capabilities']>> = {}): Account => ({
   id: 'rt', type: 'rt', name: 'RT', demo: false,
-  capabilities: { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: true, flags: false, groups: true, ...caps },
+  capabilities: { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: true, flags: false, teams: true, ...caps },
 });
 const context = (extra: Partial<MacroContext> = {}): MacroContext => ({
   ticket: ticket(),
@@ -42,7 +42,7 @@ describe('a macro on a ticket', () => {
 
   it('"Escalate to L2": the next line’s team, the reason as an internal note, high priority, unassigned', () => {
     expect(planMacro(byId('default:escalate:en'), context()).ops).toEqual([
-      { type: 'setGroup', group: 'Second line' },
+      { type: 'setTeam', team: 'Second line' },
       { type: 'reply', internal: true, text: 'To L2 (Second line): Needs the second line: first-line steps did not solve it.' },
       { type: 'setPriority', priority: 'high' },
       { type: 'setAssignee', assigneeId: null },

@@ -11,14 +11,14 @@ describe('support lines', () => {
   });
 
   it('escalates one line up; from the top, nowhere', () => {
-    expect(nextLine('Front desk', lines)).toEqual({ line: 'L2', group: 'Second line' });
-    expect(nextLine('Second line', lines)).toEqual({ line: 'L3', group: 'Engineering' });
+    expect(nextLine('Front desk', lines)).toEqual({ line: 'L2', team: 'Second line' });
+    expect(nextLine('Second line', lines)).toEqual({ line: 'L3', team: 'Engineering' });
     expect(nextLine('Engineering', lines)).toBeNull();
   });
 
   it('a ticket in an unmapped team counts as first line; an unmapped line is skipped', () => {
-    expect(nextLine('Billing', lines)).toEqual({ line: 'L2', group: 'Second line' });
-    expect(nextLine(undefined, { L3: 'Engineering' })).toEqual({ line: 'L3', group: 'Engineering' });
+    expect(nextLine('Billing', lines)).toEqual({ line: 'L2', team: 'Second line' });
+    expect(nextLine(undefined, { L3: 'Engineering' })).toEqual({ line: 'L3', team: 'Engineering' });
     expect(nextLine('Billing', {})).toBeNull();
   });
 });

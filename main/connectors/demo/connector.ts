@@ -38,7 +38,7 @@ export class DemoConnector implements Connector {
     internalNotes: true,
     merge: false,
     flags: true,
-    groups: true,
+    teams: true,
     timeTracking: true,
     // Named on the demo's reply (the demo keeps no files; it has nobody to send them to).
     attachments: true,
@@ -79,7 +79,7 @@ export class DemoConnector implements Connector {
     const changes: Change[] = [];
     if (after < this.generationBase()) {
       for (const agent of this.data.agents) changes.push({ kind: 'agent', agent });
-      for (const group of this.data.groups) changes.push({ kind: 'group', group });
+      for (const team of this.data.teams) changes.push({ kind: 'team', team });
     }
     const customers = new Map(this.data.customers.map((c) => [c.id, c]));
     const sent = new Set<string>();

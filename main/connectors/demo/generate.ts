@@ -2,7 +2,7 @@
  * Builds the demo workspace: about 200 tickets in English and Russian, deterministic for a given anchor
  * time, so the demo "server" can be rebuilt identically on every start.
  */
-import type { Agent, Attachment, Customer, Group, Message, Priority, Ticket, TicketStatus } from '../../../shared/domain';
+import type { Agent, Attachment, Customer, Message, Priority, Team, Ticket, TicketStatus } from '../../../shared/domain';
 import { DEMO_LINES } from '../../../shared/support-lines';
 import { localId } from '../../../shared/domain';
 import { seededRandom as rng } from '../../../shared/random';
@@ -17,7 +17,7 @@ const DAY = 24 * HOUR;
 export interface DemoData {
   agents: Agent[];
   /** The teams: the topics' own, and the higher support lines tickets are escalated to. */
-  groups: Group[];
+  teams: Team[];
   customers: Customer[];
   tickets: Ticket[];
   messages: Map<string, Message[]>;
@@ -190,14 +190,14 @@ export function generateDemo(anchor: number, count = 200): DemoData {
       preview: last.text.slice(0, 140),
       messageCount: thread.length,
       version: '0',
-      group: teams[topicName],
+      team: teams[topicName],
       ...(satisfaction ? { satisfaction } : {}),
     });
     messages.set(id, thread);
   }
   return {
     agents: demoAgents,
-    groups: [...new Set([...Object.values(teams), ...Object.values(DEMO_LINES)])].map((name) => ({ id: `${DEMO_ACCOUNT_ID}:group:${name}`, accountId: DEMO_ACCOUNT_ID, name })),
+    teams: [...new Set([...Object.values(teams), ...Object.values(DEMO_LINES)])].map((name) => ({ id: `${DEMO_ACCOUNT_ID}:team:${name}`, accountId: DEMO_ACCOUNT_ID, name })),
     customers: customers.map(({ lang: _lang, ...c }) => c),
     tickets,
     messages,

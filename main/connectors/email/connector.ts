@@ -60,7 +60,7 @@ export class EmailConnector implements Connector {
     internalNotes: true, // kept in the mailbox's notes folder (notes.ts)
     merge: true,
     flags: true,
-    groups: false,
+    teams: false,
     attachments: true,
   };
   /**

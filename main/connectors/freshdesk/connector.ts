@@ -30,7 +30,7 @@ const MAX_PAGES = 300;
 type FdFields = Record<string, unknown>;
 
 export class FreshdeskConnector extends HelpdeskConnector<FdFields> {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true, timeTracking: true, attachments: true };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false, teams: true, timeTracking: true, attachments: true };
   protected readonly source = 'Freshdesk';
   protected readonly teamWord = 'group';
   protected readonly fields: FieldNames<FdFields> = {

@@ -99,7 +99,7 @@ export function messagesOf(accountId: string, fd: FdTicket, conversations: FdCon
 }
 
 /** `statusName`: the account's own name for the status, where it told (custom statuses have numbers beyond 5). */
-export function ticketOf(accountId: string, fd: FdTicket, messages: Message[], customer: Customer, group?: string, statusName?: string): Ticket {
+export function ticketOf(accountId: string, fd: FdTicket, messages: Message[], customer: Customer, team?: string, statusName?: string): Ticket {
   const facts = threadFacts(messages);
   return {
     id: localId(accountId, String(fd.id)), accountId, remoteId: String(fd.id), subject: fd.subject,
@@ -119,6 +119,6 @@ export function ticketOf(accountId: string, fd: FdTicket, messages: Message[], c
     ...targetsFromDue({ firstResponse: fd.fr_due_by ? Date.parse(fd.fr_due_by) || null : null, resolution: fd.due_by ? Date.parse(fd.due_by) || null : null }, facts),
     messageCount: messages.length,
     version: fd.updated_at,
-    ...(group ? { group } : {}),
+    ...(team ? { team } : {}),
   };
 }

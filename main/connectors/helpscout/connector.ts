@@ -38,7 +38,7 @@ interface HsChange {
 const patch = (body: { op: string; path: string; value?: unknown }): HsChange => ({ method: 'PATCH', path: '', body });
 
 export class HelpScoutConnector extends HelpdeskConnector<HsChange> {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'closed'], priority: false, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true, attachments: true };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'closed'], priority: false, assign: true, tags: true, internalNotes: true, merge: false, flags: false, teams: true, attachments: true };
   protected readonly source = 'Help Scout';
   protected readonly teamWord = 'mailbox';
   protected readonly fields: FieldNames<HsChange> = {

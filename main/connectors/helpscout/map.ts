@@ -98,6 +98,6 @@ export function ticketOf(accountId: string, c: HsConversation, messages: Message
     messageCount: messages.length,
     number: c.number,
     version: updatedOf(c),
-    ...(mailbox ? { group: mailbox } : {}),
+    ...(mailbox ? { team: mailbox } : {}),
   };
 }

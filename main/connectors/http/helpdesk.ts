@@ -80,7 +80,7 @@ export abstract class HelpdeskConnector<F> implements Connector {
       if (op.type === 'logTime') return await this.logTime(mutation, op.minutes);
       if (op.type === 'setFlagged') return { kind: 'rejected', reason: `${this.source} has no flags.` };
       const fields = await this.fieldsOf(op);
-      if (fields === null) return { kind: 'rejected', reason: op.type === 'setGroup' ? `${this.source} has no ${this.teamWord} named "${op.group}" (or you may not see it).` : `${this.source} cannot take this change.` };
+      if (fields === null) return { kind: 'rejected', reason: op.type === 'setTeam' ? `${this.source} has no ${this.teamWord} named "${op.team}" (or you may not see it).` : `${this.source} cannot take this change.` };
       return await this.update(mutation, fields);
     } catch (error) {
       if (!(error instanceof RetryLater)) throw error;
@@ -90,7 +90,7 @@ export abstract class HelpdeskConnector<F> implements Connector {
   }
 
   /** The one place a field change becomes the source's fields. */
-  private async fieldsOf(op: Extract<MutationOp, { type: 'setStatus' | 'setPriority' | 'setAssignee' | 'setGroup' | 'setTags' }>): Promise<F | null> {
+  private async fieldsOf(op: Extract<MutationOp, { type: 'setStatus' | 'setPriority' | 'setAssignee' | 'setTeam' | 'setTags' }>): Promise<F | null> {
     switch (op.type) {
       case 'setStatus':
         return this.fields.status(op.status);
@@ -98,8 +98,8 @@ export abstract class HelpdeskConnector<F> implements Connector {
         return this.fields.priority?.(op.priority) ?? null;
       case 'setAssignee':
         return this.fields.assignee(op.assigneeId ? this.agentIdAtSource(op.assigneeId) : null);
-      case 'setGroup':
-        return this.fields.team(op.group);
+      case 'setTeam':
+        return this.fields.team(op.team);
       case 'setTags':
         return this.fields.tags?.(op.tags) ?? null;
     }

@@ -2,5 +2,5 @@
 import type { Change } from '../../../shared/sync';
 
 export function teamChanges(accountId: string, teams: Iterable<readonly [key: string | number, name: string]>): Change[] {
-  return [...teams].map(([key, name]) => ({ kind: 'group', group: { id: `${accountId}:team:${key}`, accountId, name } }));
+  return [...teams].map(([key, name]) => ({ kind: 'team', team: { id: `${accountId}:team:${key}`, accountId, name } }));
 }

@@ -41,7 +41,7 @@ export function ticketSqlDate(iso: string): string {
 const MESSAGE_TYPES = new Set(['Create', 'Correspond', 'Comment']);
 
 export class RtConnector extends HelpdeskConnector<RtFields> {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false, groups: true, timeTracking: true, articles: true, attachments: true };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false, teams: true, timeTracking: true, articles: true, attachments: true };
   protected readonly source = 'Request Tracker';
   protected readonly teamWord = 'queue';
   /** RT's names: a queue by its name, an owner by user name ("Nobody": none). */

@@ -132,6 +132,6 @@ export function ticketOf(accountId: string, rt: RtTicket, etag: string, messages
     ...targetsFromDue({ resolution: timeOf(rt.Due) }, { firstResponseAt: facts.firstResponseAt, solvedAt }),
     messageCount: messages.length,
     version: etag,
-    ...(queue ? { group: queue } : {}),
+    ...(queue ? { team: queue } : {}),
   };
 }

@@ -37,7 +37,7 @@ const LISTS_TTL_MS = 60 * 60_000;
 type ZdFields = Record<string, unknown>;
 
 export class ZendeskConnector extends HelpdeskConnector<ZdFields> {
-  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false, groups: true, articles: true, attachments: true };
+  readonly capabilities: Capabilities = { statuses: ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'], priority: true, assign: true, tags: true, internalNotes: true, merge: false, flags: false, teams: true, articles: true, attachments: true };
   protected readonly source = 'Zendesk';
   protected readonly teamWord = 'group';
   protected readonly fields: FieldNames<ZdFields> = {

@@ -101,7 +101,7 @@ export function messageOf(accountId: string, ticketId: string, comment: ZdCommen
  * `messages`: the ticket's comments, or null when they are not read yet (a first sync lists tickets first):
  * its preview is then the ticket's description.
  */
-export function ticketOf(accountId: string, zd: ZdTicket, messages: Message[] | null, customer: Customer, group?: string): Ticket {
+export function ticketOf(accountId: string, zd: ZdTicket, messages: Message[] | null, customer: Customer, team?: string): Ticket {
   const score = zd.satisfaction_rating?.score;
   const thread = messages ? threadFacts(messages) : { firstResponseAt: null, preview: (zd.description ?? '').slice(0, 140) };
   return {
@@ -125,6 +125,6 @@ export function ticketOf(accountId: string, zd: ZdTicket, messages: Message[] | 
     // `updated_stamp` for Zendesk's safe_update: the base of a conflict check.
     version: zd.updated_at,
     ...(score === 'good' || score === 'bad' ? { satisfaction: score } : {}),
-    ...(group ? { group } : {}),
+    ...(team ? { team } : {}),
   };
 }

@@ -23,7 +23,7 @@ export function TicketRow({ row, index, style, measure, context }: { row: InboxR
   const current = useUi((s) => s.ticketId === ticket.id);
   const selected = useUi((s) => s.selected.has(ticket.id));
   const { openTicket, toggleSelected } = useUi.getState();
-  const line = lineOf(ticket.group, context.lines?.[ticket.accountId]);
+  const line = lineOf(ticket.team, context.lines?.[ticket.accountId]);
   const source = context.sources?.get(ticket.accountId);
   return (
     <li

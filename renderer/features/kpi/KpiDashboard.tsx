@@ -40,7 +40,7 @@ export function KpiDashboard() {
   const { me } = useApp();
   const now = useNow(60_000);
   const [unit, setUnit] = useState<'day' | 'week'>('day');
-  /** 'all', 'me', 'team:<group>', or an account id. */
+  /** 'all', 'me', 'team:<team>', or an account id. */
   const [scope, setScope] = useState('all');
   const accounts = useLiveQuery(() => db.accounts.toArray(), []);
   const data = useLiveQuery(async () => {
@@ -49,11 +49,11 @@ export function KpiDashboard() {
     const tickets =
       scope === 'all' ? all
       : scope === 'me' ? all.filter((t) => t.assigneeId !== null && me.has(t.assigneeId))
-      : team !== null ? all.filter((t) => t.group === team)
+      : team !== null ? all.filter((t) => t.team === team)
       : all.filter((t) => t.accountId === scope);
     // Every team the sources know (a team with no tickets yet is a team too), and any a ticket names.
-    const known = (await db.groups.toArray()).map((g) => g.name);
-    const teams = [...new Set([...known, ...all.flatMap((t) => (t.group ? [t.group] : []))])].sort((a, b) => a.localeCompare(b));
+    const known = (await db.teams.toArray()).map((g) => g.name);
+    const teams = [...new Set([...known, ...all.flatMap((t) => (t.team ? [t.team] : []))])].sort((a, b) => a.localeCompare(b));
     return { teams, total: kpis(tickets, now), series: kpiSeries(tickets, now, unit, unit === 'day' ? DAYS : WEEKS, zone()) };
   }, [now, unit, scope, me]);
   const exportCsv = () => {

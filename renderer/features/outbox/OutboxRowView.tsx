@@ -23,8 +23,8 @@ export function useDescribe(): (row: OutboxRow, assigneeName?: string) => string
         return t('outbox.op.seen');
       case 'setFlagged':
         return op.flagged ? t('outbox.op.flag') : t('outbox.op.unflag');
-      case 'setGroup':
-        return t('outbox.op.group', { value: op.group });
+      case 'setTeam':
+        return t('outbox.op.team', { value: op.team });
       case 'logTime':
         return t('outbox.op.time', { count: op.minutes });
       case 'reply': {

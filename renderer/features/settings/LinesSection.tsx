@@ -10,9 +10,9 @@ import { lineMaps, setLineMap } from '../../db/support-lines';
 export function LinesSection() {
   const { t } = useTranslation();
   const data = useLiveQuery(async () => {
-    const accounts = (await db.accounts.toArray()).filter((a) => capabilitiesOf(a).groups);
-    const groups = await db.groups.toArray();
-    return { accounts, groups, maps: await lineMaps(db) };
+    const accounts = (await db.accounts.toArray()).filter((a) => capabilitiesOf(a).teams);
+    const teams = await db.teams.toArray();
+    return { accounts, teams, maps: await lineMaps(db) };
   }, []);
   if (!data || data.accounts.length === 0) return null;
   return (
@@ -21,7 +21,7 @@ export function LinesSection() {
       <p className="muted">{t('lines.hint')}</p>
       {data.accounts.map((account) => {
         const lines: LineMap = data.maps[account.id] ?? {};
-        const teams = data.groups.filter((g) => g.accountId === account.id).map((g) => g.name).sort();
+        const teams = data.teams.filter((g) => g.accountId === account.id).map((g) => g.name).sort();
         return (
           <div key={account.id} className="lines-account" role="group" aria-label={account.name}>
             <strong>{account.name}</strong>

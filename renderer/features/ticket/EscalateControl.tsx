@@ -15,33 +15,33 @@ import { lineMaps } from '../../db/support-lines';
 export function EscalateControl({ ticket, change }: { ticket: Ticket; change: (op: MutationOp) => Promise<void> }) {
   const { t } = useTranslation();
   const data = useLiveQuery(async () => ({
-    teams: (await db.groups.where('accountId').equals(ticket.accountId).toArray()).map((g) => g.name).sort(),
+    teams: (await db.teams.where('accountId').equals(ticket.accountId).toArray()).map((g) => g.name).sort(),
     lines: (await lineMaps(db))[ticket.accountId],
   }), [ticket.accountId]);
   const [reason, setReason] = useState<string | null>(null);
   if (!data) return null;
-  const line = lineOf(ticket.group, data.lines);
-  const next = nextLine(ticket.group, data.lines);
-  const teams = ticket.group && !data.teams.includes(ticket.group) ? [ticket.group, ...data.teams] : data.teams;
+  const line = lineOf(ticket.team, data.lines);
+  const next = nextLine(ticket.team, data.lines);
+  const teams = ticket.team && !data.teams.includes(ticket.team) ? [ticket.team, ...data.teams] : data.teams;
   const escalate = async () => {
     if (!next || !reason?.trim()) return;
-    await change({ type: 'setGroup', group: next.group });
-    await change({ type: 'reply', internal: true, text: t('lines.note', { line: next.line, team: next.group, reason: reason.trim() }) });
+    await change({ type: 'setTeam', team: next.team });
+    await change({ type: 'reply', internal: true, text: t('lines.note', { line: next.line, team: next.team, reason: reason.trim() }) });
     setReason(null);
   };
   return (
     <span className="escalate">
       <label>
         {t('lines.team')}
-        <select value={ticket.group ?? ''} onChange={(e) => e.target.value && void change({ type: 'setGroup', group: e.target.value })}>
-          {!ticket.group && <option value="">—</option>}
+        <select value={ticket.team ?? ''} onChange={(e) => e.target.value && void change({ type: 'setTeam', team: e.target.value })}>
+          {!ticket.team && <option value="">—</option>}
           {nameOptions(teams)}
         </select>
       </label>
       {line && <span className="badge line">{line}</span>}
       {next && reason === null && (
         <button type="button" onClick={() => setReason('')}>
-          {t('lines.escalate', { line: next.line, team: next.group })}
+          {t('lines.escalate', { line: next.line, team: next.team })}
         </button>
       )}
       {next && reason !== null && (
@@ -57,7 +57,7 @@ export function EscalateControl({ ticket, change }: { ticket: Ticket; change: (o
             <textarea autoFocus rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
           </label>
           <button type="submit" disabled={!reason.trim()}>
-            {t('lines.escalate', { line: next.line, team: next.group })}
+            {t('lines.escalate', { line: next.line, team: next.team })}
           </button>
           <button type="button" onClick={() => setReason(null)}>
             {t('lines.cancel')}

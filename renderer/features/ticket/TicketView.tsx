@@ -143,7 +143,7 @@ export function TicketView() {
           {/* Keyed by ticket: a date typed for one ticket never stays for the next. */}
           <SnoozeControl key={`snooze:${ticket.id}`} ticketId={ticket.id} />
           <TimeTracker key={ticket.id} ticketId={ticket.id} canLog={can.timeTracking === true} change={(op) => change(op, false)} />
-          {can.groups && <EscalateControl ticket={ticket} change={(op) => change(op, false)} />}
+          {can.teams && <EscalateControl ticket={ticket} change={(op) => change(op, false)} />}
           {outbox.length > 0 && <span className="badge pending">{t('ticket.waiting')}</span>}
         </div>
         {offerSurvey === ticket.id && (

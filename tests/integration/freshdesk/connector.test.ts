@@ -27,7 +27,7 @@ describe('Freshdesk (recorded API shapes)', () => {
     const all = await pullAll(c, null);
     expect(all.pages).toBe(2);
     const byId = new Map(tickets(all.changes).map((t) => [t.remoteId, t]));
-    expect(byId.get('1')).toMatchObject({ status: 'new', sourceStatus: 'Open', channel: 'email', priority: 'low', customerId: 'customer:olga@example.test', group: 'Second line' });
+    expect(byId.get('1')).toMatchObject({ status: 'new', sourceStatus: 'Open', channel: 'email', priority: 'low', customerId: 'customer:olga@example.test', team: 'Second line' });
     expect(byId.get('2')).toMatchObject({ status: 'pending', sourceStatus: 'Pending', channel: 'web', messageCount: 2 });
     expect(byId.get('3')).toMatchObject({ status: 'solved', channel: 'phone' });
     const thread = all.changes.flatMap((x) => (x.kind === 'message' && x.message.ticketId === 'fd:2' ? [x.message] : []));
@@ -94,10 +94,10 @@ describe('Freshdesk (recorded API shapes)', () => {
   it('groups are the teams; escalating sets the ticket\'s group by name', async () => {
     const c = connector();
     const all = await pullAll(c, null);
-    expect(all.changes.flatMap((x) => (x.kind === 'group' ? [x.group.name] : []))).toEqual(['First line', 'Second line']);
-    expect(await c.push(mutation('2', { type: 'setGroup', group: 'Second line' }, fd.ticket(2).updated_at))).toMatchObject({ kind: 'applied', ticket: { group: 'Second line' } });
+    expect(all.changes.flatMap((x) => (x.kind === 'team' ? [x.team.name] : []))).toEqual(['First line', 'Second line']);
+    expect(await c.push(mutation('2', { type: 'setTeam', team: 'Second line' }, fd.ticket(2).updated_at))).toMatchObject({ kind: 'applied', ticket: { team: 'Second line' } });
     expect(fd.ticket(2)).toMatchObject({ group_id: 44 });
-    expect(await c.push(mutation('2', { type: 'setGroup', group: 'Nowhere' }, null))).toMatchObject({ kind: 'rejected' });
+    expect(await c.push(mutation('2', { type: 'setTeam', team: 'Nowhere' }, null))).toMatchObject({ kind: 'rejected' });
   });
 
   it('time worked becomes one time entry (hh:mm), also when pushed again', async () => {

@@ -26,7 +26,7 @@ describe('Help Scout (recorded API shapes)', () => {
     const all = await pullAll(c, null);
     expect(all.pages).toBe(3); // five conversations, two a page
     const byId = new Map(tickets(all.changes).map((t) => [t.remoteId, t]));
-    expect(byId.get('1')).toMatchObject({ status: 'new', sourceStatus: 'active', number: 101, customerId: 'customer:nina@example.test', group: 'Support' });
+    expect(byId.get('1')).toMatchObject({ status: 'new', sourceStatus: 'active', number: 101, customerId: 'customer:nina@example.test', team: 'Support' });
     expect(byId.get('2')).toMatchObject({ status: 'pending', subject: 'Смена тарифа' });
     expect(byId.get('3')).toMatchObject({ status: 'closed' });
     expect(messagesIn(all.changes).filter((m) => m.ticketId === 'hs:2').map((m) => [m.text, m.direction])).toEqual([['Хотим перейти на годовой тариф.', 'in']]);
@@ -82,9 +82,9 @@ describe('Help Scout (recorded API shapes)', () => {
 
   it('mailboxes are the teams; escalating moves the conversation to another mailbox, also after a restart', async () => {
     const all = await pullAll(connector(), null);
-    expect(all.changes.flatMap((x) => (x.kind === 'group' ? [x.group.name] : []))).toEqual(['Support', 'Escalations']);
+    expect(all.changes.flatMap((x) => (x.kind === 'team' ? [x.team.name] : []))).toEqual(['Support', 'Escalations']);
     const fresh = connector(); // knows no mailboxes yet: reads them before the move
-    expect(await fresh.push(mutation('1', { type: 'setGroup', group: 'Escalations' }, null))).toMatchObject({ kind: 'applied', ticket: { group: 'Escalations' } });
+    expect(await fresh.push(mutation('1', { type: 'setTeam', team: 'Escalations' }, null))).toMatchObject({ kind: 'applied', ticket: { team: 'Escalations' } });
     expect(hs.requests.find((r) => r.method === 'PATCH')?.body).toEqual({ op: 'move', path: '/mailboxId', value: 301 });
   });
 });

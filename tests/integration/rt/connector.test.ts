@@ -47,7 +47,7 @@ describe.skipIf(!available)('Request Tracker 5 over REST2', () => {
     const tickets = ticketsIn(all.changes);
     expect(new Set(tickets.map((t) => t.subject))).toEqual(new Set(['Invoice wrong', 'Cannot log in', 'Где мой заказ?']));
     const invoice = tickets.find((t) => t.remoteId === first)!;
-    expect(invoice).toMatchObject({ status: 'open', sourceStatus: 'open', customerId: 'customer:alice@example.test', messageCount: 3, group: 'General' });
+    expect(invoice).toMatchObject({ status: 'open', sourceStatus: 'open', customerId: 'customer:alice@example.test', messageCount: 3, team: 'General' });
     expect(invoice.version).toMatch(/^"\d+"$/);
     const thread = messagesIn(all.changes).filter((m) => m.ticketId === invoice.id);
     expect(thread.map((m) => [m.text, m.internal])).toEqual([

@@ -66,14 +66,14 @@ describe.skipIf(!available)('VIP from a Request Tracker custom field; queues as 
     const { id } = await rest<{ id: string }>('POST', 'ticket', { Queue: 'General', Subject: 'Refund loops', Requestor: 'ann@example.test', Content: 'Hello', ContentType: 'text/plain' });
     const connector = new RtConnector({ id: 'rt', type: 'rt', name: 'RT', demo: false }, rt.url, () => rt.token, 50);
     const { changes } = await pullAll(connector, null);
-    expect(changes.flatMap((c) => (c.kind === 'group' ? [c.group.name] : [])).sort()).toEqual(['General', 'Second line']);
+    expect(changes.flatMap((c) => (c.kind === 'team' ? [c.team.name] : [])).sort()).toEqual(['General', 'Second line']);
     const ticket = ticketsIn(changes).find((t) => t.remoteId === id)!;
-    expect(ticket.group).toBe('General');
-    const move = mutationFor('rt')(id, { type: 'setGroup', group: 'Second line' }, ticket.version);
+    expect(ticket.team).toBe('General');
+    const move = mutationFor('rt')(id, { type: 'setTeam', team: 'Second line' }, ticket.version);
     expect(await connector.push(move)).toMatchObject({ kind: 'applied' });
     expect((await rest<{ Queue: { id: string } }>('GET', `ticket/${id}`)).Queue.id).toBe((await rest<{ id: number }>('GET', 'queue/Second line')).id.toString());
     // The same change on the version from before the move: RT's answer is a conflict carrying its ticket.
-    expect(await connector.push(mutationFor('rt')(id, { type: 'setGroup', group: 'General' }, ticket.version))).toMatchObject({ kind: 'conflict', remote: { group: 'Second line' } });
+    expect(await connector.push(mutationFor('rt')(id, { type: 'setTeam', team: 'General' }, ticket.version))).toMatchObject({ kind: 'conflict', remote: { team: 'Second line' } });
   });
 
   it('time worked goes to RT once (a comment with TimeTaken adds to TimeWorked), also when pushed again', async () => {

@@ -106,10 +106,10 @@ describe('Zendesk teams and satisfaction', () => {
     zd.touch(1, { group_id: 360, satisfaction_rating: { score: 'good' } });
     zd.touch(3, { group_id: 361, satisfaction_rating: { score: 'offered' } });
     const byId = new Map(tickets((await pullAll(connector(), null)).changes).map((t) => [t.remoteId, t]));
-    expect(byId.get('1')).toMatchObject({ group: 'Billing', satisfaction: 'good' });
-    expect(byId.get('3')).toMatchObject({ group: 'Technical' });
+    expect(byId.get('1')).toMatchObject({ team: 'Billing', satisfaction: 'good' });
+    expect(byId.get('3')).toMatchObject({ team: 'Technical' });
     expect(byId.get('3')!.satisfaction).toBeUndefined();
-    expect(byId.get('2')!.group).toBeUndefined();
+    expect(byId.get('2')!.team).toBeUndefined();
   });
 });
 
@@ -166,11 +166,11 @@ describe('Zendesk SLA policies', () => {
   it('groups are the teams; escalating sets the ticket\'s group by name, and an unknown group is refused', async () => {
     const c = connector();
     const all = await pullAll(c, null);
-    expect(all.changes.flatMap((x) => (x.kind === 'group' ? [x.group.name] : []))).toEqual(['Billing', 'Technical']);
+    expect(all.changes.flatMap((x) => (x.kind === 'team' ? [x.team.name] : []))).toEqual(['Billing', 'Technical']);
     const ticket = tickets(all.changes).find((t) => t.remoteId === '2')!;
-    expect(await c.push(mutation('2', { type: 'setGroup', group: 'Technical' }, ticket.version))).toMatchObject({ kind: 'applied', ticket: { group: 'Technical' } });
+    expect(await c.push(mutation('2', { type: 'setTeam', team: 'Technical' }, ticket.version))).toMatchObject({ kind: 'applied', ticket: { team: 'Technical' } });
     expect(zd.ticket(2)).toMatchObject({ group_id: 361 });
-    expect(await c.push(mutation('2', { type: 'setGroup', group: 'Nowhere' }, null))).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('no group named "Nowhere"') });
+    expect(await c.push(mutation('2', { type: 'setTeam', team: 'Nowhere' }, null))).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('no group named "Nowhere"') });
   });
 
   it('reads Zendesk Guide articles as text, page by page, leaving drafts out; none where Guide is off', async () => {

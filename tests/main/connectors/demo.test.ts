@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DemoConnector } from '../../../main/connectors/demo/connector';
@@ -138,6 +139,18 @@ describe('Demo connector: pushed changes', () => {
     await connector.push(mutation(target, { type: 'setPriority', priority: 'urgent' }));
     const restarted = await pullAll(new DemoConnector(file, () => clock.now));
     expect(restarted.tickets.find((t) => t.id === target.id)?.priority).toBe('urgent');
+  });
+
+  it('a team change saved before "group" became "team" is still the agent’s after the upgrade', async () => {
+    const { connector, file, clock } = demo();
+    const { tickets } = await pullAll(connector);
+    const target = tickets.find((t) => t.team !== 'Engineering')!;
+    await connector.push(mutation(target, { type: 'setTeam', team: 'Engineering' }));
+    // The journal on disk as an older version wrote it.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"type":"setTeam","team"', '"type":"setGroup","group"'));
+    expect(readFileSync(file, 'utf8')).toContain('"setGroup"');
+    const restarted = await pullAll(new DemoConnector(file, () => clock.now));
+    expect(restarted.tickets.find((t) => t.id === target.id)?.team).toBe('Engineering');
   });
 
   it('rejects a change to a ticket it does not have', async () => {

@@ -1,3 +1,4 @@
+import { Mutation } from '../../../shared/mutation';
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { viewCounts } from '../../../renderer/db/counts';
@@ -41,6 +42,35 @@ describe('cache upgrade (real IndexedDB)', () => {
     expect(await ids('unassigned')).toEqual(['acc:2']);
     expect(await db.tickets.count()).toBe(3);
     expect(await viewCounts(db, { me, now: 0 })).toMatchObject({ mine: 1, unassigned: 1, all: 3 });
+    db.close();
+  });
+  it('a cache from before "group" became "team" (version 12) keeps every team, each ticket’s, and a move waiting in the outbox', async () => {
+    const name = `switchboard-upgrade-team-${Date.now()}`;
+    const old = new Dexie(name);
+    old.version(12).stores({
+      accounts: 'id, type',
+      tickets: 'id, accountId, status',
+      outbox: '++seq, &id, [ticketId+seq], state, accountId',
+      groups: 'id, accountId',
+    });
+    await old.table('accounts').put({ id: 'acc', type: 'rt', name: 'RT', demo: false, capabilities: { statuses: ['open'], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false, groups: true } });
+    await old.table('groups').bulkPut([{ id: 'acc:team:1', accountId: 'acc', name: 'General' }, { id: 'acc:team:2', accountId: 'acc', name: 'Second line' }]);
+    await old.table('tickets').bulkPut([{ ...ticket(1), group: 'General' }, ticket(2)]);
+    const move = { id: 'mutation-1', accountId: 'acc', ticketId: 'acc:1', remoteId: '1', baseVersion: null, createdAt: 1, op: { type: 'setGroup', group: 'Second line' } };
+    await old.table('outbox').add({ id: move.id, accountId: 'acc', ticketId: 'acc:1', mutation: move, state: 'pending', attempts: 0, error: null, nextAttemptAt: 0, before: { group: 'General' }, seen: { group: 'General' } });
+    old.close();
+
+    const db = new SwitchboardDb(name);
+    await db.open();
+    expect((await db.teams.toArray()).map((t) => t.name).sort()).toEqual(['General', 'Second line']);
+    expect(db.tables.map((t) => t.name)).not.toContain('groups');
+    expect((await db.tickets.get('acc:1'))).toMatchObject({ team: 'General' });
+    expect(await db.tickets.get('acc:1')).not.toHaveProperty('group');
+    expect(await db.tickets.get('acc:2')).not.toHaveProperty('team');
+    const [row] = await db.outbox.toArray();
+    expect(row).toMatchObject({ mutation: { op: { type: 'setTeam', team: 'Second line' } }, before: { team: 'General' }, seen: { team: 'General' } });
+    expect(Mutation.safeParse(row!.mutation).success).toBe(true);
+    expect((await db.accounts.get('acc'))?.capabilities).toMatchObject({ teams: true });
     db.close();
   });
 });

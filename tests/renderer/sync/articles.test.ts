@@ -5,7 +5,7 @@ import { allTemplates } from '../../../renderer/db/templates';
 import { refreshArticles } from '../../../renderer/sync/articles';
 import { freshDb } from '../fixtures';
 
-const caps = { statuses: ['open' as const], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false, groups: true };
+const caps = { statuses: ['open' as const], priority: true, assign: true, tags: false, internalNotes: true, merge: false, flags: false, teams: true };
 
 describe('knowledge-base articles in the cache (real IndexedDB)', () => {
   it('are kept as insertable articles, read at most hourly, and one gone from the source goes here too', async () => {

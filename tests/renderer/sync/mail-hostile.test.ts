@@ -87,7 +87,7 @@ describe('hostile mail into the cache (real IndexedDB)', () => {
         const size = Math.ceil(all.length / pages);
         for (let i = all.length; i > 0; i -= size) {
           const page: Change[] = all.slice(Math.max(0, i - size), i).map((mail) => ({ kind: 'mail', mail }));
-          await db.transaction('rw', [db.tickets, db.messages, db.customers, db.agents, db.groups, db.syncState, db.outbox, db.prefs], async () => {
+          await db.transaction('rw', [db.tickets, db.messages, db.customers, db.agents, db.teams, db.syncState, db.outbox, db.prefs], async () => {
             await applyChanges(db, ACC, page);
           });
         }

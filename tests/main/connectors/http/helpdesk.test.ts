@@ -11,7 +11,7 @@ import { type FieldNames, HelpdeskConnector, type ReplyOp } from '../../../../ma
 vi.mock('electron', () => ({}));
 
 class Desk extends HelpdeskConnector<Record<string, unknown>> {
-  readonly capabilities: Capabilities = { statuses: ['open', 'solved'], priority: false, assign: true, tags: true, internalNotes: false, merge: false, flags: false, groups: true };
+  readonly capabilities: Capabilities = { statuses: ['open', 'solved'], priority: false, assign: true, tags: true, internalNotes: false, merge: false, flags: false, teams: true };
   protected readonly source = 'Deskly';
   protected readonly teamWord = 'queue';
   readonly sent: Array<Record<string, unknown>> = [];
@@ -47,7 +47,7 @@ describe('a helpdesk push', () => {
     await d.push(mutation({ type: 'setStatus', status: 'solved' }));
     await d.push(mutation({ type: 'setAssignee', assigneeId: 'desk:42' }));
     await d.push(mutation({ type: 'setAssignee', assigneeId: null }));
-    await d.push(mutation({ type: 'setGroup', group: 'L2' }));
+    await d.push(mutation({ type: 'setTeam', team: 'L2' }));
     await d.push(mutation({ type: 'setTags', tags: ['vip'] }));
     expect(d.sent).toEqual([{ state: 'solved' }, { owner: '42' }, { owner: null }, { queue: 2 }, { labels: ['vip'] }]);
   });
@@ -58,7 +58,7 @@ describe('a helpdesk push', () => {
     expect(await d.push(mutation({ type: 'setStatus', status: 'pending' }))).toEqual({ kind: 'rejected', reason: 'Deskly has no status "pending".' });
     expect(await d.push(mutation({ type: 'reply', internal: true, text: 'note' }))).toEqual({ kind: 'rejected', reason: 'Deskly has no internal notes.' });
     expect(await d.push(mutation({ type: 'logTime', minutes: 5 }))).toEqual({ kind: 'rejected', reason: 'Deskly keeps no time worked.' });
-    expect(await d.push(mutation({ type: 'setGroup', group: 'Nowhere' }))).toEqual({ kind: 'rejected', reason: 'Deskly has no queue named "Nowhere" (or you may not see it).' });
+    expect(await d.push(mutation({ type: 'setTeam', team: 'Nowhere' }))).toEqual({ kind: 'rejected', reason: 'Deskly has no queue named "Nowhere" (or you may not see it).' });
     expect(d.sent).toEqual([]);
     expect(await d.push(mutation({ type: 'markSeen' }))).toEqual({ kind: 'applied', messages: [] });
   });
