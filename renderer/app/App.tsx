@@ -14,8 +14,8 @@ import { MacroPicker } from '../features/macros/MacroPicker';
 import { MacroUndo } from '../features/macros/MacroUndo';
 import { TicketList } from '../features/inbox/TicketList';
 
-import { TicketView } from '../features/ticket/TicketView';
-import { OutboxView } from '../features/outbox/OutboxView';
+import { TicketPane } from '../features/ticket/TicketPane';
+import { OutboxPane } from '../features/outbox/OutboxPane';
 import { UndoSend } from '../features/outbox/UndoSend';
 import { useUi } from '../stores/ui';
 
@@ -46,20 +46,20 @@ export function App() {
           </button>
         </div>
       )}
-      <div className="workspace">
+      <div className="panes">
         <Sidebar />
         {screen === 'kpi' ? (
           <Suspense fallback={null}>
             <KpiDashboard />
           </Suspense>
         ) : screen === 'outbox' ? (
-          <OutboxView />
+          <OutboxPane />
         ) : accounts && accounts.length === 0 ? (
           <NoAccounts />
         ) : (
           <>
             <TicketList />
-            <TicketView />
+            <TicketPane />
           </>
         )}
       </div>

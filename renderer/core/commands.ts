@@ -1,8 +1,8 @@
 /**
- * The one way screens change what a source holds. Each command writes its change together with its
+ * The one way screens change what a source holds. Each command writes its mutation together with its
  * visible effect (sync/outbox.ts: one transaction, so it survives a crash and works offline) and has the
  * sync engine send it; screens read the result through live queries. A status change from a click:
- * TicketView → `commands.change` → enqueue → engine.kick → flush → main → the source.
+ * TicketPane → `commands.mutate` → enqueue → engine.kick → flush → main → the source.
  */
 import type { Agent, Ticket, TicketStatus } from '../../shared/domain';
 import type { Mutation, MutationOp } from '../../shared/mutation';
@@ -11,15 +11,15 @@ import { applyToMany } from '../sync/bulk';
 import { markVip } from '../sync/customers';
 import { rederiveEmailTickets } from '../sync/merge';
 import { discard, retry, sendAnyway } from '../sync/outbox-actions';
-import { enqueueMany, type QueuedChange } from '../sync/outbox';
+import { enqueueMany, type TicketOp } from '../sync/outbox';
 
 export interface Commands {
   /** One change to one ticket; `holdMs`: it waits that long before it may be sent (a reply's undo window). */
-  change(ticketId: string, op: MutationOp, options?: { holdMs?: number }): Promise<Mutation>;
+  mutate(ticketId: string, op: MutationOp, options?: { holdMs?: number }): Promise<Mutation>;
   /** One change to each of many tickets (`opFor` null: nothing for that one), skipping what a source cannot take. */
-  changeMany(ticketIds: readonly string[], opFor: (ticket: Ticket) => MutationOp | null): Promise<{ done: number; skipped: number }>;
+  mutateMany(ticketIds: readonly string[], opFor: (ticket: Ticket) => MutationOp | null): Promise<{ done: number; skipped: number }>;
   /** Several changes written together (a macro run). */
-  queue(changes: readonly QueuedChange[]): Promise<Mutation[]>;
+  queue(ops: readonly TicketOp[]): Promise<Mutation[]>;
   setStatus(ticketId: string, status: TicketStatus): Promise<Mutation>;
   markSeen(ticketId: string): Promise<Mutation>;
   /** The agent's VIP mark on a customer (kept through later pulls: sync/customers.ts). */
@@ -48,14 +48,14 @@ export function createCommands(db: SwitchboardDb, engine: { kick(): void }, meFo
     engine.kick();
     return result;
   };
-  const queue = (changes: readonly QueuedChange[]) => sent(enqueueMany(db, changes, meFor));
-  const change = async (ticketId: string, op: MutationOp, options: { holdMs?: number } = {}) => (await queue([{ ticketId, op, holdMs: options.holdMs ?? 0 }]))[0]!;
+  const queue = (ops: readonly TicketOp[]) => sent(enqueueMany(db, ops, meFor));
+  const mutate = async (ticketId: string, op: MutationOp, options: { holdMs?: number } = {}) => (await queue([{ ticketId, op, holdMs: options.holdMs ?? 0 }]))[0]!;
   return {
-    change,
-    changeMany: (ticketIds, opFor) => sent(applyToMany(db, ticketIds, opFor, meFor)),
+    mutate,
+    mutateMany: (ticketIds, opFor) => sent(applyToMany(db, ticketIds, opFor, meFor)),
     queue,
-    setStatus: (ticketId, status) => change(ticketId, { type: 'setStatus', status }),
-    markSeen: (ticketId) => change(ticketId, { type: 'markSeen' }),
+    setStatus: (ticketId, status) => mutate(ticketId, { type: 'setStatus', status }),
+    markSeen: (ticketId) => mutate(ticketId, { type: 'markSeen' }),
     markVip: (customerId, vip) => markVip(db, customerId, vip),
     undo: (seq) => sent(discard(db, seq)),
     retry: (seq) => sent(retry(db, seq)),

@@ -6,7 +6,7 @@ import { canTake } from '../../shared/capabilities';
 import type { Agent, Ticket } from '../../shared/domain';
 import type { MutationOp } from '../../shared/mutation';
 import type { SwitchboardDb } from '../db/schema';
-import { enqueueMany, type QueuedChange } from './outbox';
+import { enqueueMany, type TicketOp } from './outbox';
 
 /** `opFor` may return null for a ticket it has nothing for (assign to me where I have no agent). */
 export async function applyToMany(
@@ -17,7 +17,7 @@ export async function applyToMany(
 ): Promise<{ done: number; skipped: number }> {
   const accounts = new Map((await db.accounts.toArray()).map((a) => [a.id, a]));
   const tickets = await db.tickets.bulkGet([...ticketIds]);
-  const changes: QueuedChange[] = [];
+  const changes: TicketOp[] = [];
   for (const ticket of tickets) {
     const op = ticket ? opFor(ticket) : null;
     if (ticket && op && canTake(accounts.get(ticket.accountId), op)) changes.push({ ticketId: ticket.id, op });

@@ -8,7 +8,7 @@ import { inFlight, localMessageId } from './outbox-rows';
 import { rebase, ticketRows, withoutLocal } from './rebase';
 
 /** Changes a row and shows the ticket again: the source's values with the applied local changes on top. */
-async function change(db: SwitchboardDb, seq: number, apply: (row: OutboxRow) => Promise<void>): Promise<OutboxRow | null> {
+async function updateRow(db: SwitchboardDb, seq: number, apply: (row: OutboxRow) => Promise<void>): Promise<OutboxRow | null> {
   return db.transaction('rw', [db.outbox, db.tickets, db.messages, db.drafts], async () => {
     const row = await db.outbox.get(seq);
     if (!row || row.state === 'sending' || inFlight.has(seq)) return null; // on its way: too late to change
@@ -22,7 +22,7 @@ async function change(db: SwitchboardDb, seq: number, apply: (row: OutboxRow) =>
 
 /** Undo: the change is forgotten and its effect rolled back; a reply's text goes back into the draft. */
 export async function discard(db: SwitchboardDb, seq: number): Promise<boolean> {
-  const row = await change(db, seq, async (r) => {
+  const row = await updateRow(db, seq, async (r) => {
     await db.outbox.delete(seq);
     await db.messages.delete(localMessageId(r.id));
     const { op } = r.mutation;
@@ -33,7 +33,7 @@ export async function discard(db: SwitchboardDb, seq: number): Promise<boolean> 
 
 /** Send again now: a failed change, or a conflict resolved as "keep mine" (over the source's new values). */
 export async function retry(db: SwitchboardDb, seq: number): Promise<void> {
-  await change(db, seq, async (r) => {
+  await updateRow(db, seq, async (r) => {
     // "Keep mine" over their values: the agent has now seen them, so the next answer is no conflict again.
     const seen = r.state === 'conflict' && r.theirs ? r.theirs : r.seen;
     await db.outbox.update(seq, { state: 'pending', attempts: 0, interrupted: 0, error: null, nextAttemptAt: Date.now(), seen, theirs: undefined });
@@ -42,7 +42,7 @@ export async function retry(db: SwitchboardDb, seq: number): Promise<void> {
 
 /** A reply to a ticket closed meanwhile, sent anyway. */
 export async function sendAnyway(db: SwitchboardDb, seq: number): Promise<void> {
-  await change(db, seq, async () => {
+  await updateRow(db, seq, async () => {
     await db.outbox.update(seq, { state: 'pending', error: null, force: true, nextAttemptAt: Date.now() });
   });
 }

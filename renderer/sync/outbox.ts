@@ -27,7 +27,7 @@ const ACK_BATCH = 50;
 const ACK_DELAY_MS = 250;
 
 /** One change to queue: `holdMs`, the row waits that long before it may be sent (a reply's undo window). */
-export interface QueuedChange {
+export interface TicketOp {
   ticketId: string;
   op: MutationOp;
   holdMs?: number;
@@ -42,7 +42,7 @@ export async function enqueue(db: SwitchboardDb, ticketId: string, op: MutationO
  * Records changes and shows their effects, all in one transaction (a bulk change or a macro on 300
  * tickets is one write and one wake-up of the live views, not 300). One ticket's changes apply in order.
  */
-export async function enqueueMany(db: SwitchboardDb, changes: readonly QueuedChange[], meFor: (accountId: string) => Agent | null): Promise<Mutation[]> {
+export async function enqueueMany(db: SwitchboardDb, changes: readonly TicketOp[], meFor: (accountId: string) => Agent | null): Promise<Mutation[]> {
   const now = Date.now();
   return db.transaction('rw', [db.tickets, db.outbox, db.messages, db.notifications, db.customers], async () => {
     const read = await db.tickets.bulkGet([...new Set(changes.map((c) => c.ticketId))]);

@@ -21,7 +21,7 @@ export function BulkBar() {
   if (selected.size === 0) return outcome ? <p className="bulk-outcome" role="status">{outcome}</p> : null;
   const meFor = (accountId: string) => info.me.find((a) => a.accountId === accountId) ?? null;
   const run = async (opFor: (ticket: Ticket) => MutationOp | null) => {
-    const { done, skipped } = await commands.changeMany([...selected], opFor);
+    const { done, skipped } = await commands.mutateMany([...selected], opFor);
     useUi.getState().setSelected([]);
     setOutcome(skipped ? t('bulk.doneSkipped', { count: done, skipped }) : t('bulk.done', { count: done }));
   };

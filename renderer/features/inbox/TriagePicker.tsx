@@ -73,7 +73,7 @@ export function TriagePicker({ kind }: { kind: PickerKind }) {
     const tickets = (await db.tickets.bulkGet(ids)).filter((x): x is Ticket => !!x);
     const ops = new Map<string, MutationOp | null>();
     for (const ticket of tickets) ops.set(ticket.id, await opFor(kind, item.id, ticket));
-    const { done, skipped } = await commands.changeMany(tickets.map((x) => x.id), (ticket) => ops.get(ticket.id) ?? null);
+    const { done, skipped } = await commands.mutateMany(tickets.map((x) => x.id), (ticket) => ops.get(ticket.id) ?? null);
     if (selected.size > 0) {
       useUi.getState().setSelected([]);
       useUi.getState().setBulkOutcome(skipped ? t('bulk.doneSkipped', { count: done, skipped }) : t('bulk.done', { count: done }));

@@ -14,7 +14,7 @@ import { snooze, unsnooze } from '../../db/snooze';
 import { lineMaps } from '../../db/support-lines';
 import { allTemplates } from '../../db/templates';
 import type { Commands } from '../../core/commands';
-import type { QueuedChange } from '../../sync/outbox';
+import type { TicketOp } from '../../sync/outbox';
 
 export interface MacroDeps {
   meFor(accountId: string): Agent | null;
@@ -73,7 +73,7 @@ export async function runMacro(macro: Macro, ticketIds: readonly string[], deps:
   const shared = await macroShared();
   const bulk = ticketIds.length > 1;
   // Every change of the run goes into the outbox together (one write, however many tickets).
-  const queued: QueuedChange[] = [];
+  const queued: TicketOp[] = [];
   for (const ticketId of ticketIds) {
     const ticket = await db.tickets.get(ticketId);
     if (!ticket) continue;

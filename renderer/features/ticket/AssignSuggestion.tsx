@@ -6,13 +6,13 @@ import type { MutationOp } from '../../../shared/mutation';
 import { suggestAssignee } from '../../db/assign';
 import { db } from '../../db/schema';
 
-export function AssignSuggestion({ ticket, change }: { ticket: Ticket; change: (op: MutationOp) => Promise<void> }) {
+export function AssignSuggestion({ ticket, mutate }: { ticket: Ticket; mutate: (op: MutationOp) => Promise<void> }) {
   const { t } = useTranslation();
   const suggestion = useLiveQuery(() => suggestAssignee(db, ticket), [ticket]);
   if (!suggestion || suggestion.agent.id === ticket.assigneeId) return null;
   const why = [t('assign.load', { count: suggestion.load }), ...suggestion.skills].join(' · ');
   return (
-    <button type="button" className="link suggestion" onClick={() => void change({ type: 'setAssignee', assigneeId: suggestion.agent.id })}>
+    <button type="button" className="link suggestion" onClick={() => void mutate({ type: 'setAssignee', assigneeId: suggestion.agent.id })}>
       {t('assign.suggested', { name: suggestion.agent.name, why })}
     </button>
   );

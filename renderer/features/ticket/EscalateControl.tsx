@@ -12,7 +12,7 @@ import { nameOptions } from '../../app/options';
 import { db } from '../../db/schema';
 import { lineMaps } from '../../db/support-lines';
 
-export function EscalateControl({ ticket, change }: { ticket: Ticket; change: (op: MutationOp) => Promise<void> }) {
+export function EscalateControl({ ticket, mutate }: { ticket: Ticket; mutate: (op: MutationOp) => Promise<void> }) {
   const { t } = useTranslation();
   const data = useLiveQuery(async () => ({
     teams: (await db.teams.where('accountId').equals(ticket.accountId).toArray()).map((g) => g.name).sort(),
@@ -25,15 +25,15 @@ export function EscalateControl({ ticket, change }: { ticket: Ticket; change: (o
   const teams = ticket.team && !data.teams.includes(ticket.team) ? [ticket.team, ...data.teams] : data.teams;
   const escalate = async () => {
     if (!next || !reason?.trim()) return;
-    await change({ type: 'setTeam', team: next.team });
-    await change({ type: 'reply', internal: true, text: t('lines.note', { line: next.line, team: next.team, reason: reason.trim() }) });
+    await mutate({ type: 'setTeam', team: next.team });
+    await mutate({ type: 'reply', internal: true, text: t('lines.note', { line: next.line, team: next.team, reason: reason.trim() }) });
     setReason(null);
   };
   return (
     <span className="escalate">
       <label>
         {t('lines.team')}
-        <select value={ticket.team ?? ''} onChange={(e) => e.target.value && void change({ type: 'setTeam', team: e.target.value })}>
+        <select value={ticket.team ?? ''} onChange={(e) => e.target.value && void mutate({ type: 'setTeam', team: e.target.value })}>
           {!ticket.team && <option value="">—</option>}
           {nameOptions(teams)}
         </select>

@@ -12,7 +12,7 @@ import { addTime, setTime, takeUnlogged } from '../../db/time-spent';
 
 const TICK_MS = 5_000;
 
-export function TimeTracker({ ticketId, canLog, change }: { ticketId: string; canLog: boolean; change: (op: MutationOp) => Promise<void> }) {
+export function TimeTracker({ ticketId, canLog, mutate }: { ticketId: string; canLog: boolean; mutate: (op: MutationOp) => Promise<void> }) {
   const { t } = useTranslation();
   const row = useLiveQuery(() => db.timeSpent.get(ticketId), [ticketId]);
   const [editing, setEditing] = useState<string | null>(null);
@@ -27,16 +27,16 @@ export function TimeTracker({ ticketId, canLog, change }: { ticketId: string; ca
     return () => {
       clearInterval(timer);
       tick();
-      if (canLog) void takeUnlogged(db, ticketId).then((minutes) => (minutes > 0 ? change({ type: 'logTime', minutes }) : undefined));
+      if (canLog) void takeUnlogged(db, ticketId).then((minutes) => (minutes > 0 ? mutate({ type: 'logTime', minutes }) : undefined));
     };
-    // `change` is new on every render; the timer follows the ticket only.
+    // `mutate` is new on every render; the timer follows the ticket only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ticketId, canLog]);
   const minutes = Math.floor((row?.ms ?? 0) / 60_000);
   const logged = Math.floor((row?.loggedMs ?? 0) / 60_000);
   const log = async () => {
     const fresh = await takeUnlogged(db, ticketId);
-    if (fresh > 0) await change({ type: 'logTime', minutes: fresh });
+    if (fresh > 0) await mutate({ type: 'logTime', minutes: fresh });
   };
   return (
     <span className="time-tracker">

@@ -52,7 +52,7 @@ describe('commands (real IndexedDB)', () => {
     const { engine } = setUp();
     const commands = createCommands(db, engine, () => me);
     const ids = Array.from({ length: 300 }, (_, i) => `acc:${i + 1}`);
-    const result = await commands.changeMany(ids, (t) => (Number(t.remoteId) % 3 === 0 ? null : { type: 'setStatus', status: 'solved' }));
+    const result = await commands.mutateMany(ids, (t) => (Number(t.remoteId) % 3 === 0 ? null : { type: 'setStatus', status: 'solved' }));
     expect(result).toEqual({ done: 200, skipped: 100 });
     expect(await db.outbox.count()).toBe(200);
     expect(await db.tickets.where('status').equals('solved').count()).toBe(200);
@@ -63,7 +63,7 @@ describe('commands (real IndexedDB)', () => {
     await db.tickets.put(ticket(1));
     const { engine } = setUp();
     const commands = createCommands(db, engine, () => me);
-    await commands.change('acc:1', { type: 'setPriority', priority: 'high' });
+    await commands.mutate('acc:1', { type: 'setPriority', priority: 'high' });
     const [row] = await db.outbox.toArray();
     expect(await commands.undo(row!.seq!)).toBe(true);
     expect(await db.outbox.count()).toBe(0);

@@ -15,7 +15,7 @@ import { useUi } from '../../stores/ui';
 import { undoSendSeconds, useUndo } from '../../stores/undo';
 import { workedOn } from '../guided/guided';
 import { snooze } from '../../db/snooze';
-import { OutboxRowView } from '../outbox/OutboxRowView';
+import { OutboxItem } from '../outbox/OutboxItem';
 import { AssignSuggestion } from './AssignSuggestion';
 import { Composer } from './Composer';
 import { CustomerPanel } from './CustomerPanel';
@@ -37,7 +37,7 @@ function forwardedBlock(messages: Message[], heading: string, language: string):
   return [heading, `From: ${from}`, `Date: ${dateTime(last.createdAt, language)}`, `Subject: ${last.email?.subject ?? ''}`, '', last.text].join('\n');
 }
 
-export function TicketView() {
+export function TicketPane() {
   const { t, i18n } = useTranslation();
   const { commands, info } = useApp();
   const ticketId = useUi((s) => s.ticketId);
@@ -65,10 +65,10 @@ export function TicketView() {
   // Only what the source can do is offered (shared/capabilities.ts).
   const can = capabilitiesOf(account);
   const statuses = ticketStatuses.filter((s) => can.statuses.includes(s) || s === ticket.status);
-  const change = async (op: MutationOp, undoable = true) => {
+  const mutate = async (op: MutationOp, undoable = true) => {
     // A reply waits out its undo window (Settings); everything else goes at once and can be undone until sent.
     const hold = op.type === 'reply' && undoable ? undoSendSeconds() * 1000 : 0;
-    const mutation = await commands.change(ticket.id, op, { holdMs: hold });
+    const mutation = await commands.mutate(ticket.id, op, { holdMs: hold });
     if (hold > 0) useUndo.getState().set({ mutationId: mutation.id, ticketId: ticket.id, until: mutation.createdAt + hold });
     if (op.type === 'reply' && !op.internal) workedOn(ticket.id); // guided mode: the next ticket opens
   };
@@ -98,7 +98,7 @@ export function TicketView() {
               value={ticket.status}
               onChange={(e) => {
                 const status = e.target.value as TicketStatus;
-                void change({ type: 'setStatus', status });
+                void mutate({ type: 'setStatus', status });
                 if ((status === 'solved' || status === 'closed') && ticket.status !== 'solved' && ticket.status !== 'closed') setOfferSurvey(ticket.id);
               }}
             >
@@ -112,7 +112,7 @@ export function TicketView() {
           </label>
           <label className="priority-field" hidden={!can.priority}>
             {t('ticket.priority')}
-            <select value={ticket.priority} onChange={(e) => void change({ type: 'setPriority', priority: e.target.value as Priority })}>
+            <select value={ticket.priority} onChange={(e) => void mutate({ type: 'setPriority', priority: e.target.value as Priority })}>
               {priorities.map((p) => (
                 <option key={p} value={p}>
                   {t(`priority.${p}`)}
@@ -124,7 +124,7 @@ export function TicketView() {
             {t('ticket.assignee')}
             <select
               value={ticket.assigneeId ?? ''}
-              onChange={(e) => void change({ type: 'setAssignee', assigneeId: e.target.value || null })}
+              onChange={(e) => void mutate({ type: 'setAssignee', assigneeId: e.target.value || null })}
             >
               <option value="">{t('ticket.unassigned')}</option>
               {agents.map((a) => (
@@ -134,16 +134,16 @@ export function TicketView() {
               ))}
             </select>
           </label>
-          {can.assign && <AssignSuggestion ticket={ticket} change={change} />}
-          {can.flags && <button type="button" className="flag-toggle" aria-pressed={ticket.flagged === true} onClick={() => void change({ type: 'setFlagged', flagged: !ticket.flagged })}>
+          {can.assign && <AssignSuggestion ticket={ticket} mutate={mutate} />}
+          {can.flags && <button type="button" className="flag-toggle" aria-pressed={ticket.flagged === true} onClick={() => void mutate({ type: 'setFlagged', flagged: !ticket.flagged })}>
             {ticket.flagged ? `★ ${t('ticket.flagged')}` : `☆ ${t('ticket.flag')}`}
           </button>}
           {can.merge && <MergeControl ticket={ticket} related={related.filter((r) => r.accountId === ticket.accountId)} />}
-          {can.tags && <TagsControl tags={ticket.tags} onChange={(tags) => change({ type: 'setTags', tags })} />}
+          {can.tags && <TagsControl tags={ticket.tags} onChange={(tags) => mutate({ type: 'setTags', tags })} />}
           {/* Keyed by ticket: a date typed for one ticket never stays for the next. */}
           <SnoozeControl key={`snooze:${ticket.id}`} ticketId={ticket.id} />
-          <TimeTracker key={ticket.id} ticketId={ticket.id} canLog={can.timeTracking === true} change={(op) => change(op, false)} />
-          {can.teams && <EscalateControl ticket={ticket} change={(op) => change(op, false)} />}
+          <TimeTracker key={ticket.id} ticketId={ticket.id} canLog={can.timeTracking === true} mutate={(op) => mutate(op, false)} />
+          {can.teams && <EscalateControl ticket={ticket} mutate={(op) => mutate(op, false)} />}
           {outbox.length > 0 && <span className="badge pending">{t('ticket.waiting')}</span>}
         </div>
         {offerSurvey === ticket.id && (
@@ -151,7 +151,7 @@ export function TicketView() {
             vars={vars}
             language={customerLanguage}
             // Sent so the ticket stays as the agent left it, and undoable like any reply.
-            onSend={(text) => change({ type: 'reply', text, internal: false, status: ticket.status === 'closed' ? 'closed' : 'solved' })}
+            onSend={(text) => mutate({ type: 'reply', text, internal: false, status: ticket.status === 'closed' ? 'closed' : 'solved' })}
             onEdit={async (text) => void (await db.drafts.put({ ticketId: ticket.id, text, internal: false, updatedAt: Date.now() }))}
             onDone={() => setOfferSurvey(null)}
           />
@@ -159,7 +159,7 @@ export function TicketView() {
         {failed.length > 0 && (
           <ul className="outbox-panel" role="alert" aria-label={t('outbox.needsYou')}>
             {failed.map((row) => (
-              <OutboxRowView key={row.id} row={row} />
+              <OutboxItem key={row.id} row={row} />
             ))}
           </ul>
         )}
@@ -175,7 +175,7 @@ export function TicketView() {
         status={ticket.status}
         statuses={statuses}
         onSend={async (out) => {
-          await change({
+          await mutate({
             type: 'reply',
             text: out.mode === 'forward' ? `${out.text}\n\n${forwardedBlock(messages, t('composer.forwarded'), i18n.language)}` : out.text,
             internal: out.internal,

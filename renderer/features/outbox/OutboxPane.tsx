@@ -3,9 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/schema';
 import { useNow } from '../../app/use-now';
-import { OutboxRowView } from './OutboxRowView';
+import { OutboxItem } from './OutboxItem';
 
-export function OutboxView() {
+export function OutboxPane() {
   const { t } = useTranslation();
   const now = useNow(5_000); // "next try in …" moves on
   const rows = useLiveQuery(async () => {
@@ -19,7 +19,7 @@ export function OutboxView() {
       {rows && rows.length === 0 && <p className="muted">{t('outbox.empty')}</p>}
       <ul>
         {rows?.map(({ row, subject }) => (
-          <OutboxRowView key={row.id} row={row} subject={subject} />
+          <OutboxItem key={row.id} row={row} subject={subject} />
         ))}
       </ul>
     </section>

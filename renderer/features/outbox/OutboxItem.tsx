@@ -58,7 +58,7 @@ function focusField(row: OutboxRow): void {
   if (nth) document.querySelector<HTMLElement>(`.triage label:nth-child(${nth}) select`)?.focus();
 }
 
-export function OutboxRowView({ row, subject }: { row: OutboxRow; subject?: string }) {
+export function OutboxItem({ row, subject }: { row: OutboxRow; subject?: string }) {
   const { t, i18n } = useTranslation();
   const { commands } = useApp();
   const describe = useDescribe();
