@@ -4,9 +4,13 @@
  * sync engine send it; screens read the result through live queries. A status change from a click:
  * TicketPane → `commands.mutate` → enqueue → engine.kick → flush → main → the source.
  */
+import type { Api } from '../../shared/contract';
 import type { Agent, Ticket, TicketStatus } from '../../shared/domain';
 import type { Mutation, MutationOp } from '../../shared/mutation';
-import type { PrefRow, SlaPolicySettings, SwitchboardDb } from '../db/schema';
+import { api } from '../api';
+import type { DraftRow, PrefRow, SlaPolicySettings, SwitchboardDb } from '../db/schema';
+import { snooze, unsnooze } from '../db/snooze';
+import type { SyncEngine } from '../sync/engine';
 import { applyToMany } from '../sync/bulk';
 import { markVip } from '../sync/customers';
 import { rederiveEmailTickets } from '../sync/merge';
@@ -40,9 +44,28 @@ export interface Commands {
   setCustomerNote(email: string, text: string): Promise<void>;
   saveView(name: string, query: string): Promise<void>;
   removeView(id: string): Promise<void>;
+  /** The reply the agent is writing, kept as they type (an undone reply's words come back to it). */
+  saveDraft(draft: Omit<DraftRow, 'updatedAt'>): Promise<void>;
+  dropDraft(ticketId: string): Promise<void>;
+  /** Out of the inbox until `until` (`reminder`: a reply's "remind me", ended by the customer's answer). */
+  snooze(ticketId: string, until: number, options?: { reminder?: boolean }): Promise<void>;
+  unsnooze(ticketId: string): Promise<void>;
+  /** "Your name, as customers see it in replies" ({{agent.name}}); empty removes it. */
+  setAgentName(name: string): Promise<void>;
+
+  // Accounts: main keeps them (and their secrets); the cache follows, a removed account's rows leave it.
+  addAccount(params: Parameters<Api['addAccount']>[0]): Promise<void>;
+  removeAccount(accountId: string): Promise<void>;
+  /** The demo workspace shown again, or removed. */
+  showDemo(shown: boolean): Promise<void>;
+  /** The account signed in again (or has a new secret): it syncs now, what waited for it with it. */
+  syncAgain(accountId: string): Promise<void>;
 }
 
-export function createCommands(db: SwitchboardDb, engine: { kick(): void }, meFor: (accountId: string) => Agent | null): Commands {
+/** What commands need of the sync engine. */
+export type CommandEngine = Pick<SyncEngine, 'kick' | 'refreshAccounts' | 'retryNow'>;
+
+export function createCommands(db: SwitchboardDb, engine: CommandEngine, meFor: (accountId: string) => Agent | null, main: () => Api = api): Commands {
   const sent = async <T>(done: Promise<T>): Promise<T> => {
     const result = await done;
     engine.kick();
@@ -69,5 +92,26 @@ export function createCommands(db: SwitchboardDb, engine: { kick(): void }, meFo
     setCustomerNote: async (email, text) => void (await (text.trim() ? db.customerNotes.put({ email, text, updatedAt: Date.now() }) : db.customerNotes.delete(email))),
     saveView: async (name, query) => void (await db.views.put({ id: crypto.randomUUID(), name, query })),
     removeView: (id) => db.views.delete(id),
+    saveDraft: async (draft) => void (await db.drafts.put({ ...draft, updatedAt: Date.now() })),
+    dropDraft: (ticketId) => db.drafts.delete(ticketId),
+    snooze: (ticketId, until, options = {}) => snooze(db, ticketId, until, Date.now(), options),
+    unsnooze: (ticketId) => unsnooze(db, ticketId),
+    setAgentName: async (name) => void (await (name.trim() ? db.prefs.put({ key: 'agentName', value: name.trim() }) : db.prefs.delete('agentName'))),
+    addAccount: async (params) => {
+      await main().addAccount(params);
+      await engine.refreshAccounts();
+    },
+    removeAccount: async (accountId) => {
+      await main().removeAccount({ accountId });
+      await engine.refreshAccounts();
+    },
+    showDemo: async (shown) => {
+      await (shown ? main().restoreDemo({}) : main().removeDemo({}));
+      await engine.refreshAccounts();
+    },
+    syncAgain: async (accountId) => {
+      await engine.retryNow(accountId);
+      await engine.refreshAccounts();
+    },
   };
 }

@@ -14,7 +14,7 @@ const db = new SwitchboardDb();
 const token = new URLSearchParams(location.hash.slice(1)).get('token')!;
 const api = wrap(connectSocket(token, () => undefined));
 // The app's command API, as a bulk change or a macro queues (the app's own engine is paused: no kick).
-const commands = createCommands(db, { kick: () => undefined }, () => null);
+const commands = createCommands(db, { kick: () => undefined, refreshAccounts: async () => undefined, retryNow: async () => undefined }, () => null);
 
 declare global {
   interface Window {

@@ -1,14 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { useApp } from '../../app/context';
 
 /** Says plainly that the demo is sample data, and removes it (and its cached rows) in one click. */
 export function DemoBanner() {
   const { t } = useTranslation();
-  const { engine } = useApp();
+  const { commands } = useApp();
   const remove = async () => {
-    await api().removeDemo({});
-    await engine.refreshAccounts(); // drops the demo account's cached rows
+    await commands.showDemo(false); // the demo account's cached rows go with it
   };
   return (
     <div className="demo-banner" role="status">

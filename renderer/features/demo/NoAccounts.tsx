@@ -1,13 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { useApp } from '../../app/context';
 
 export function NoAccounts() {
   const { t } = useTranslation();
-  const { engine } = useApp();
+  const { commands } = useApp();
   const restore = async () => {
-    await api().restoreDemo({});
-    await engine.refreshAccounts();
+    await commands.showDemo(true);
   };
   return (
     <section className="no-accounts">

@@ -7,8 +7,7 @@ import { priorities, ticketStatuses } from '../../../shared/statuses';
 import type { Ticket } from '../../../shared/domain';
 import type { MutationOp } from '../../../shared/mutation';
 import { useApp } from '../../app/context';
-import { db } from '../../db/schema';
-import { snooze, snoozeUntil } from '../../db/snooze';
+import { snoozeUntil } from '../../db/snooze';
 import { useUi } from '../../stores/ui';
 import { agentTimeZone } from '../../sync/sla-policy';
 
@@ -27,7 +26,7 @@ export function BulkBar() {
   };
   const snoozeAll = async () => {
     const until = snoozeUntil('tomorrow', Date.now(), agentTimeZone());
-    for (const id of selected) await snooze(db, id, until);
+    for (const id of selected) await commands.snooze(id, until);
     useUi.getState().setSelected([]);
     setOutcome(t('bulk.snoozed', { count: selected.size }));
   };

@@ -47,7 +47,7 @@ export function MacroPicker({ meFor }: { meFor: (accountId: string) => Agent | n
       agentName: data?.agentName ?? '',
       holdMs,
       escalationNote: ({ line, team, reason }) => t('lines.note', { line, team, reason }),
-      queue: commands.queue,
+      commands,
     });
     if (selected.size > 0) useUi.getState().setSelected([]);
     useLastMacro.getState().set({ name: macro.name, tickets: ids.length, outcome, until: Date.now() + holdMs });

@@ -24,7 +24,7 @@ export function MacroUndo() {
   const drafted = outcome.drafted.filter((d) => d.unfilled.length === 0).length;
   const unfilled = [...new Set(outcome.drafted.flatMap((d) => d.unfilled))];
   const undo = async () => {
-    const { undone: n } = await undoMacro(outcome, commands.undo);
+    const { undone: n } = await undoMacro(outcome, commands);
     useLastMacro.getState().set(null);
     setUndone(t('macros.undone', { name: last.name, count: n }));
   };

@@ -10,7 +10,6 @@ import { planMacro, type Macro, type MacroAction, type MacroContext } from '../.
 import { withoutBidi } from '../../../shared/display-names';
 import { withSignature, type Template } from '../../../shared/templates';
 import { db } from '../../db/schema';
-import { snooze, unsnooze } from '../../db/snooze';
 import { lineMaps } from '../../db/support-lines';
 import { allTemplates } from '../../db/templates';
 import type { Commands } from '../../core/commands';
@@ -23,8 +22,8 @@ export interface MacroDeps {
   /** How long the changes wait before they are sent (the undo window), in ms. */
   holdMs: number;
   escalationNote(e: { line: string; team: string; reason: string }): string;
-  /** Where the run's changes go (the app's commands). */
-  queue: Commands['queue'];
+  /** Where the run's changes, drafts and snoozes go (the app's commands). */
+  commands: Pick<Commands, 'queue' | 'saveDraft' | 'snooze'>;
 }
 
 export interface MacroOutcome {
@@ -89,15 +88,15 @@ export async function runMacro(macro: Macro, ticketIds: readonly string[], deps:
       queued.push({ ticketId, op, holdMs: deps.holdMs });
     }
     if (plan.replyText !== null && (bulk || plan.unfilled.length > 0)) {
-      await db.drafts.put({ ticketId, text: plan.replyText, internal: false, updatedAt: Date.now() });
+      await deps.commands.saveDraft({ ticketId, text: plan.replyText, internal: false });
       outcome.drafted.push({ ticketId, unfilled: plan.unfilled });
     }
     if (plan.snoozeHours) {
-      await snooze(db, ticketId, Date.now() + plan.snoozeHours * 3_600_000);
+      await deps.commands.snooze(ticketId, Date.now() + plan.snoozeHours * 3_600_000);
       outcome.snoozed.push(ticketId);
     }
   }
-  outcome.changes = (await deps.queue(queued)).map((m) => m.id);
+  outcome.changes = (await deps.commands.queue(queued)).map((m) => m.id);
   return outcome;
 }
 
@@ -105,14 +104,14 @@ export async function runMacro(macro: Macro, ticketIds: readonly string[], deps:
  * Undo of a whole macro: every change not yet sent is taken back (a reply's words go to the draft), and
  * the snoozes end. Says how many could no longer be undone (already sent).
  */
-export async function undoMacro(outcome: MacroOutcome, undo: Commands['undo']): Promise<{ undone: number; tooLate: number }> {
+export async function undoMacro(outcome: MacroOutcome, commands: Pick<Commands, 'undo' | 'unsnooze'>): Promise<{ undone: number; tooLate: number }> {
   let undone = 0;
   let tooLate = 0;
   for (const id of [...outcome.changes].reverse()) {
     const row = await db.outbox.where('id').equals(id).first();
-    if (row?.seq !== undefined && (await undo(row.seq))) undone++;
+    if (row?.seq !== undefined && (await commands.undo(row.seq))) undone++;
     else tooLate++;
   }
-  for (const ticketId of outcome.snoozed) await unsnooze(db, ticketId);
+  for (const ticketId of outcome.snoozed) await commands.unsnooze(ticketId);
   return { undone, tooLate };
 }

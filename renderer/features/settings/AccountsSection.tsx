@@ -14,7 +14,7 @@ import { SignInWaiting, useBrowserSignIn } from './SignInWaiting';
 /** The accounts with their sync state, and the way to add an email or helpdesk account. */
 export function AccountsSection() {
   const { t, i18n } = useTranslation();
-  const { engine } = useApp();
+  const { commands } = useApp();
   const [adding, setAdding] = useState<'email' | 'helpdesk' | null>(null);
   const [changing, setChanging] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -43,8 +43,7 @@ export function AccountsSection() {
         return;
       }
       setSaved(t('signIn.done', { name }));
-      await engine.retryNow(accountId);
-      await engine.refreshAccounts();
+      await commands.syncAgain(accountId);
     } catch (e) {
       setSignInError(e instanceof Error ? e.message : String(e));
     }
@@ -82,7 +81,7 @@ export function AccountsSection() {
                   setChanging(null);
                   if (!ok) return;
                   setSaved(t('accounts.secretSaved', { name: account.name }));
-                  void engine.retryNow(account.id).then(() => engine.refreshAccounts());
+                  void commands.syncAgain(account.id);
                 }}
               />
             )}

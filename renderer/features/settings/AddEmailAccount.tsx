@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImapAccountSettings, Security } from '../../../shared/accounts';
 import type { FoundServers } from '../../../shared/contract';
-import { api } from '../../api';
 import { useApp } from '../../app/context';
 import { AgentNameField } from './AgentNameField';
 import { AccountFormFooter, explainRefusal, useAccountForm } from './account-form';
@@ -52,7 +51,7 @@ const endpoint = (e: EndpointFields) => ({ host: e.host, port: Number(e.port), s
  */
 export function AddEmailAccount({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
-  const { engine } = useApp();
+  const { commands } = useApp();
   const [method, setMethod] = useState<Method>('password');
   const [app, setApp] = useState<OAuthApp>(noApp);
   const browser = useBrowserSignIn();
@@ -94,8 +93,7 @@ export function AddEmailAccount({ onDone }: { onDone: () => void }) {
         return;
       }
       setAdding(true);
-      await api().addAccount({ settings: settings(), signInId: outcome.signInId });
-      await engine.refreshAccounts();
+      await commands.addAccount({ settings: settings(), signInId: outcome.signInId });
       onDone();
     } catch (e) {
       setSignInError(explainRefusal(e instanceof Error ? e.message : String(e), t));

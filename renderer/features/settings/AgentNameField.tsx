@@ -5,6 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApp } from '../../app/context';
 import { db } from '../../db/schema';
 
 export const savedAgentName = async (): Promise<string> => {
@@ -12,13 +13,10 @@ export const savedAgentName = async (): Promise<string> => {
   return row?.key === 'agentName' ? row.value : '';
 };
 
-export function saveAgentName(value: string): Promise<unknown> {
-  return value.trim() ? db.prefs.put({ key: 'agentName', value: value.trim() }) : db.prefs.delete('agentName');
-}
-
 /** `onlyIfMissing`: shown only while no name is saved (the add-account forms). */
 export function AgentNameField({ onlyIfMissing = false }: { onlyIfMissing?: boolean }) {
   const { t } = useTranslation();
+  const { commands } = useApp();
   const saved = useLiveQuery(savedAgentName, []);
   // In a form it stays once shown while the agent types (saving would otherwise hide it mid-word).
   const [missingAtStart, setMissingAtStart] = useState<boolean | null>(null);
@@ -27,7 +25,7 @@ export function AgentNameField({ onlyIfMissing = false }: { onlyIfMissing?: bool
   return (
     <label>
       {t('settings.agentName')}
-      <input key={onlyIfMissing ? 'form' : saved} defaultValue={onlyIfMissing ? '' : saved} placeholder={t('settings.agentNameHint')} onBlur={(e) => void saveAgentName(e.target.value)} />
+      <input key={onlyIfMissing ? 'form' : saved} defaultValue={onlyIfMissing ? '' : saved} placeholder={t('settings.agentNameHint')} onBlur={(e) => void commands.setAgentName(e.target.value)} />
     </label>
   );
 }

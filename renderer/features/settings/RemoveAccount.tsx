@@ -4,21 +4,19 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { useApp } from '../../app/context';
 import { db } from '../../db/schema';
 import { useUi } from '../../stores/ui';
 
 export function RemoveAccount({ accountId, name, onDone }: { accountId: string; name: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const { engine } = useApp();
+  const { commands } = useApp();
   const waiting = useLiveQuery(() => db.outbox.where('accountId').equals(accountId).count(), [accountId]);
   const remove = async () => {
     // The open ticket may be one of its own: nothing is left selected that is about to go.
     const open = useUi.getState().ticketId;
     if (open && (await db.tickets.get(open))?.accountId === accountId) useUi.getState().openTicket(null);
-    await api().removeAccount({ accountId });
-    await engine.refreshAccounts();
+    await commands.removeAccount(accountId);
     onDone();
   };
   if (waiting === undefined) return null;
@@ -26,7 +24,7 @@ export function RemoveAccount({ accountId, name, onDone }: { accountId: string; 
     <div className="confirm" role="alertdialog" aria-label={t('accounts.removeTitle', { name })}>
       <p>{waiting > 0 ? t('accounts.removeWaiting', { name, count: waiting }) : t('accounts.removeAsk', { name })}</p>
       {waiting > 0 && (
-        <button type="button" onClick={() => engine.kick()}>
+        <button type="button" onClick={() => commands.sendNow()}>
           {t('accounts.sendFirst')}
         </button>
       )}{' '}

@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { useApp } from '../../app/context';
 import { db } from '../../db/schema';
 import { applyTheme, chosenTheme, themes, type Theme } from '../../app/theme';
@@ -22,7 +21,7 @@ import { VipSection } from './VipSection';
 
 export function Settings() {
   const { t } = useTranslation();
-  const { engine } = useApp();
+  const { commands } = useApp();
   const close = () => useUi.getState().setSettingsOpen(false);
   const [language, setChoice] = useState<Language | 'system'>(chosenLanguage() ?? 'system');
   const [undo, setUndo] = useState(undoSendSeconds);
@@ -32,9 +31,7 @@ export function Settings() {
   useEffect(() => dialog.current?.showModal(), []);
 
   const toggleDemo = async () => {
-    if (demoShown) await api().removeDemo({});
-    else await api().restoreDemo({});
-    await engine.refreshAccounts();
+    await commands.showDemo(!demoShown);
   };
   return (
     <dialog ref={dialog} className="settings" aria-labelledby="settings-title" onClose={close}>

@@ -30,7 +30,7 @@ export function explainRefusal(message: string, t: TFunction): string {
 /** `settings()` and `secret` (a password or a token) as the form has them now. */
 export function useAccountForm(settings: () => AccountSettings, secret: string, onDone: () => void): AccountForm {
   const { t } = useTranslation();
-  const { engine } = useApp();
+  const { commands } = useApp();
   const [result, setResult] = useState<Result<'testAccount'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,8 +53,7 @@ export function useAccountForm(settings: () => AccountSettings, secret: string, 
     test: () => void run(async () => setResult(await api().testAccount({ settings: settings(), password: secret }))),
     save: () =>
       void run(async () => {
-        await api().addAccount({ settings: settings(), password: secret });
-        await engine.refreshAccounts();
+        await commands.addAccount({ settings: settings(), password: secret });
         onDone();
       }),
   };

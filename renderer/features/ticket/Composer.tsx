@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Message, TicketStatus } from '../../../shared/domain';
 import { statusAfterReply } from '../../../shared/apply-op';
 import { fill, insertParagraph, unfilled, withSignature, type TemplateVars } from '../../../shared/templates';
+import { useApp } from '../../app/context';
 import { db } from '../../db/schema';
 import { useUi } from '../../stores/ui';
 import { allTemplates } from '../../db/templates';
@@ -50,6 +51,7 @@ const REMIND_DAYS = [1, 3, 7] as const;
 /** `allowFiles`: the source takes files with a reply. */
 export function Composer({ ticketId, onSend, allowNotes, allowFiles, email, vars, status, statuses }: { ticketId: string; onSend: (out: Outgoing) => Promise<void>; allowNotes: boolean; allowFiles: boolean; email: boolean; vars: Omit<TemplateVars, 'agent'> & { agent: { name: string } }; status: TicketStatus; statuses: readonly TicketStatus[] }) {
   const { t, i18n } = useTranslation();
+  const { commands } = useApp();
   // What the reply leaves the status at: the one rule (shared/apply-op.ts) unless the agent picks another.
   const [chosenStatus, setChosenStatus] = useState<TicketStatus | null>(null);
   const [remindDays, setRemindDays] = useState(0);
@@ -102,11 +104,11 @@ export function Composer({ ticketId, onSend, allowNotes, allowFiles, email, vars
       // deleted the draft, and a late write would bring it back (with the ids of an older thread).
       if (text) {
         void (known.current ?? Promise.resolve(null)).then((ids) => {
-          if (textRef.current === text) return db.drafts.put({ ticketId, text, internal, updatedAt: Date.now(), known: ids ? [...ids] : undefined, ...(readyFiles.length ? { files: attached(readyFiles) } : {}) });
+          if (textRef.current === text) return commands.saveDraft({ ticketId, text, internal, known: ids ? [...ids] : undefined, ...(readyFiles.length ? { files: attached(readyFiles) } : {}) });
         });
       }
       // Emptied by hand: the draft goes. Emptied by sending: `send` removed it (an undo may have put it back).
-      else if (!sentRef.current) void db.drafts.delete(ticketId);
+      else if (!sentRef.current) void commands.dropDraft(ticketId);
     }, 300);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the files by their ids
@@ -139,7 +141,7 @@ export function Composer({ ticketId, onSend, allowNotes, allowFiles, email, vars
     sentRef.current = true;
     setText('');
     replace([]);
-    await db.drafts.delete(ticketId);
+    await commands.dropDraft(ticketId);
     try {
       await onSend({ text: body, internal, files: sentFiles, status: afterStatus, ...(remindDays && !internal ? { remindDays } : {}), ...(email && !internal ? { mode, ...(mode === 'forward' ? { forwardTo: forwardList } : {}) } : {}) });
       setChosenStatus(null);

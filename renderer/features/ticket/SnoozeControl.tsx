@@ -3,12 +3,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/schema';
-import { snooze, snoozeUntil, unsnooze, type SnoozeChoice } from '../../db/snooze';
+import { snoozeUntil, type SnoozeChoice } from '../../db/snooze';
+import { useApp } from '../../app/context';
 import { agentTimeZone } from '../../sync/sla-policy';
 
 const choices: SnoozeChoice[] = ['hour', 'tomorrow', 'nextWeek'];
 
 export function SnoozeControl({ ticketId }: { ticketId: string }) {
+  const { commands } = useApp();
   const { t, i18n } = useTranslation();
   const row = useLiveQuery(() => db.snoozes.get(ticketId), [ticketId]);
   const [custom, setCustom] = useState('');
@@ -17,7 +19,7 @@ export function SnoozeControl({ ticketId }: { ticketId: string }) {
     return (
       <span className="snooze">
         <span className="badge snoozed">{t('snooze.until', { time: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(until) })}</span>
-        <button type="button" onClick={() => void unsnooze(db, ticketId)}>
+        <button type="button" onClick={() => void commands.unsnooze(ticketId)}>
           {t('snooze.wake')}
         </button>
       </span>
@@ -28,7 +30,7 @@ export function SnoozeControl({ ticketId }: { ticketId: string }) {
     <span className="snooze">
       <label>
         {t('snooze.label')}
-        <select value="" onChange={(e) => e.target.value && void snooze(db, ticketId, snoozeUntil(e.target.value as SnoozeChoice, Date.now(), agentTimeZone()))}>
+        <select value="" onChange={(e) => e.target.value && void commands.snooze(ticketId, snoozeUntil(e.target.value as SnoozeChoice, Date.now(), agentTimeZone()))}>
           <option value="">—</option>
           {choices.map((c) => (
             <option key={c} value={c}>
@@ -38,7 +40,7 @@ export function SnoozeControl({ ticketId }: { ticketId: string }) {
         </select>
       </label>
       <input type="datetime-local" aria-label={t('snooze.customTime')} value={custom} onChange={(e) => setCustom(e.target.value)} />
-      <button type="button" disabled={!(customAt > Date.now())} onClick={() => void snooze(db, ticketId, customAt)}>
+      <button type="button" disabled={!(customAt > Date.now())} onClick={() => void commands.snooze(ticketId, customAt)}>
         {t('snooze.custom')}
       </button>
     </span>

@@ -14,7 +14,6 @@ import { localMessageId } from '../../sync/outbox';
 import { useUi } from '../../stores/ui';
 import { undoSendSeconds, useUndo } from '../../stores/undo';
 import { workedOn } from '../guided/guided';
-import { snooze } from '../../db/snooze';
 import { OutboxItem } from '../outbox/OutboxItem';
 import { AssignSuggestion } from './AssignSuggestion';
 import { Composer } from './Composer';
@@ -152,7 +151,7 @@ export function TicketPane() {
             language={customerLanguage}
             // Sent so the ticket stays as the agent left it, and undoable like any reply.
             onSend={(text) => mutate({ type: 'reply', text, internal: false, status: ticket.status === 'closed' ? 'closed' : 'solved' })}
-            onEdit={async (text) => void (await db.drafts.put({ ticketId: ticket.id, text, internal: false, updatedAt: Date.now() }))}
+            onEdit={(text) => commands.saveDraft({ ticketId: ticket.id, text, internal: false })}
             onDone={() => setOfferSurvey(null)}
           />
         )}
@@ -185,7 +184,7 @@ export function TicketPane() {
             ...(out.files.length ? { attachments: out.files } : {}),
           });
           // The reminder: away until then, back earlier when the customer answers (db/snooze.ts).
-          if (out.remindDays) await snooze(db, ticket.id, Date.now() + out.remindDays * 86_400_000, Date.now(), { reminder: true });
+          if (out.remindDays) await commands.snooze(ticket.id, Date.now() + out.remindDays * 86_400_000, { reminder: true });
         }}
       />
       </div>

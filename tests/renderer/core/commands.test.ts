@@ -6,8 +6,9 @@ const me = { id: 'acc:agent', accountId: 'acc', name: 'Alex', email: 'alex@examp
 
 function setUp() {
   let kicks = 0;
-  const engine = { kick: () => void kicks++ };
-  return { engine, kicks: () => kicks };
+  const refreshed: string[] = [];
+  const engine = { kick: () => void kicks++, refreshAccounts: async () => void refreshed.push('accounts'), retryNow: async (accountId: string) => void refreshed.push(`retry ${accountId}`) };
+  return { engine, kicks: () => kicks, refreshed };
 }
 
 describe('commands (real IndexedDB)', () => {
@@ -85,5 +86,27 @@ describe('commands (real IndexedDB)', () => {
     expect(await db.views.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0); // nothing for a source
     expect(kicks()).toBe(0);
+  });
+
+  it('accounts change in main first, then the cache follows; the agent’s name is kept trimmed and an empty one removed', async () => {
+    const db = await freshDb();
+    const { engine, refreshed } = setUp();
+    const calls: string[] = [];
+    const main = { addAccount: async () => void calls.push('add'), removeAccount: async ({ accountId }: { accountId: string }) => void calls.push(`remove ${accountId}`), removeDemo: async () => void calls.push('removeDemo'), restoreDemo: async () => void calls.push('restoreDemo') };
+    const commands = createCommands(db, engine, () => me, () => main as never);
+    await commands.removeAccount('rt:1');
+    await commands.showDemo(false);
+    await commands.showDemo(true);
+    await commands.syncAgain('rt:1');
+    expect(calls).toEqual(['remove rt:1', 'removeDemo', 'restoreDemo']);
+    expect(refreshed).toEqual(['accounts', 'accounts', 'accounts', 'retry rt:1', 'accounts']);
+    // Main refusing: the cache is not touched and the agent sees why.
+    const refusing = createCommands(db, engine, () => me, () => ({ removeAccount: async () => Promise.reject(new Error('set up by your administrator')) }) as never);
+    await expect(refusing.removeAccount('rt:1')).rejects.toThrow('administrator');
+    expect(refreshed).toHaveLength(5);
+    await commands.setAgentName('  Alex Doe ');
+    expect(await db.prefs.get('agentName')).toEqual({ key: 'agentName', value: 'Alex Doe' });
+    await commands.setAgentName('  ');
+    expect(await db.prefs.get('agentName')).toBeUndefined();
   });
 });
