@@ -38,6 +38,14 @@ export function localId(accountId: string, remoteId: string): string {
 }
 
 /**
+ * Whether every id `localId` makes for the account begins with `${accountId}:` (an account id so long
+ * that the account's part is cut gives no such promise: its rows are found by their accountId instead).
+ */
+export function idsKeepAccount(accountId: string): boolean {
+  return accountId.length + 1 < MAX_ID - HASH_CHARS - 2;
+}
+
+/**
  * The part after `${accountId}:` that keeps `localId(accountId, remoteId)` within MAX_ID, for sources
  * whose own ids have no bound (an email conversation is named by its first Message-ID).
  */

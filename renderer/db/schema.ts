@@ -3,6 +3,7 @@
  * only writer of pulled data; every local change goes in together with its outbox row.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { idsKeepAccount } from '../../shared/ids';
 import type { Account, Agent, Customer, Message, Team, Ticket } from '../../shared/domain';
 import type { LineMap } from '../../shared/support-lines';
 import { type AttachedFile, type Mutation, withCurrentNames } from '../../shared/mutation';
@@ -295,9 +296,15 @@ export const db = new SwitchboardDb();
 /** Removes everything cached for one account, in one transaction. */
 export async function purgeAccount(database: SwitchboardDb, accountId: string): Promise<void> {
   const tables = [database.tickets, database.messages, database.customers, database.agents, database.teams, database.outbox, database.syncState, database.attachmentContent];
-  // Drafts and snoozes are kept by ticket id, which starts with the account id.
-  await database.drafts.where('ticketId').startsWith(`${accountId}:`).delete();
-  await database.snoozes.where('ticketId').startsWith(`${accountId}:`).delete();
+  // Drafts and snoozes are kept by ticket id, which starts with the account id (unless that is too long to keep: ids.ts).
+  if (idsKeepAccount(accountId)) {
+    await database.drafts.where('ticketId').startsWith(`${accountId}:`).delete();
+    await database.snoozes.where('ticketId').startsWith(`${accountId}:`).delete();
+  } else {
+    const ticketIds = (await database.tickets.where('accountId').equals(accountId).primaryKeys()) as string[];
+    await database.drafts.bulkDelete(ticketIds);
+    await database.snoozes.bulkDelete(ticketIds);
+  }
   await database.templates.where('id').startsWith(`article:${accountId}:`).delete();
   await database.transaction('rw', [...tables, database.accounts], async () => {
     for (const table of tables) await table.where('accountId').equals(accountId).delete();

@@ -4,7 +4,8 @@
  */
 import Dexie from 'dexie';
 import type { Channel, Customer, Priority, Ticket } from '../../shared/domain';
-import { isOpenStatus, ticketStatuses } from '../../shared/statuses';
+import { idsKeepAccount } from '../../shared/ids';
+import { isOpenStatus, openStatuses, ticketStatuses } from '../../shared/statuses';
 import { slaState, type SlaState } from '../../shared/sla/state';
 import { atRiskLeadMs } from '../sync/sla-policy';
 import type { SwitchboardDb } from './schema';
@@ -76,14 +77,24 @@ export async function firstKept<T>(read: (n: number) => Promise<T[]>, keep: ((ro
   }
 }
 
-/** Tickets in index order for a sort, the first `limit` that `keep` keeps (null: every row) per lane. */
-async function ordered(db: SwitchboardDb, lanes: ReturnType<typeof lanesOf>, sort: SortKey, keep: ((t: Ticket) => boolean) | null, limit: number): Promise<Ticket[]> {
+/** Which tickets a view keeps, told by id alone (null: every one). */
+type Keep = ((id: string) => boolean) | null;
+
+/**
+ * Tickets in index order for a sort, the first `limit` that `keep` keeps per lane. Filtered views walk
+ * the index's keys only and read just the rows they keep: a row costs far more to read than its key.
+ */
+async function ordered(db: SwitchboardDb, lanes: ReturnType<typeof lanesOf>, sort: SortKey, keep: Keep, limit: number): Promise<Ticket[]> {
   const { field, keys } = lanes;
-  const read = (by: string, k: Lane, reverse: boolean, ...mid: unknown[]) =>
-    firstKept((n) => {
+  const read = async (by: string, k: Lane, reverse: boolean, ...mid: unknown[]): Promise<Ticket[]> => {
+    const range = () => {
       const c = db.tickets.where(`[${field}+${by}]`).between([k, ...mid, minKey], [k, ...mid, maxKey]);
-      return (reverse ? c.reverse() : c).limit(n).toArray();
-    }, keep, limit);
+      return reverse ? c.reverse() : c;
+    };
+    if (!keep) return range().limit(limit).toArray();
+    const ids = await firstKept((n) => range().limit(n).primaryKeys() as Promise<string[]>, keep, limit);
+    return (await db.tickets.bulkGet(ids)).filter((t): t is Ticket => t !== undefined);
+  };
   const each = async (part: (k: Lane) => Promise<Ticket[]>) => (await Promise.all(keys.map(part))).flat();
   if (sort === 'priority') {
     const out: Ticket[] = [];
@@ -108,11 +119,27 @@ export interface ViewContext {
   now: number;
 }
 
+/** The ids of the tickets in the view's statuses with `field` = `value` (from an index: no row is read). */
+async function idsBy(db: SwitchboardDb, field: 'channel' | 'accountId', value: string, view: ViewId): Promise<Set<string>> {
+  const statuses = view === 'all' || view === 'snoozed' ? ticketStatuses : view === 'pending' ? (['pending'] as const) : openStatuses;
+  const lists = await Promise.all(statuses.map((status) => db.tickets.where(`[${field}+status]`).equals([value, status]).primaryKeys() as Promise<string[]>));
+  return new Set(lists.flat());
+}
+
+/** Whether an id is in the view's account and channel: by the id's start where it tells the account (ids.ts), else by index. */
+async function narrowing(db: SwitchboardDb, q: ViewQuery): Promise<(id: string) => boolean> {
+  const { accountId, channel } = q;
+  const prefix = accountId !== null && idsKeepAccount(accountId) ? `${accountId}:` : null;
+  const [inAccount, inChannel] = await Promise.all([accountId !== null && prefix === null ? idsBy(db, 'accountId', accountId, q.view) : null, channel === null ? null : idsBy(db, 'channel', channel, q.view)]);
+  return (id) => (prefix === null || id.startsWith(prefix)) && (inAccount === null || inAccount.has(id)) && (inChannel === null || inChannel.has(id));
+}
+
 /** The first `limit` rows of a view in its sort order. */
 export async function viewRows(db: SwitchboardDb, q: ViewQuery, { me, now }: ViewContext, limit: number): Promise<InboxRow[]> {
-  const [snoozed, rules, lead] = await Promise.all([activeSnoozes(db, now), vipRules(db), atRiskLeadMs(db)]);
-  const narrowed = (t: Ticket) => (q.accountId === null || t.accountId === q.accountId) && (q.channel === null || t.channel === q.channel);
-  const keep = (t: Ticket) => !snoozed.has(t.id) && narrowed(t);
+  const [snoozed, rules, lead, narrowedId] = await Promise.all([activeSnoozes(db, now), vipRules(db), atRiskLeadMs(db), narrowing(db, q)]);
+  const narrowed = (t: Ticket) => narrowedId(t.id);
+  const keepId = (id: string) => !snoozed.has(id) && narrowedId(id);
+  const keep = (t: Ticket) => keepId(t.id);
   const lanes = lanesOf(q.view, me);
   let tickets: Ticket[];
   switch (q.view) {
@@ -127,17 +154,19 @@ export async function viewRows(db: SwitchboardDb, q: ViewQuery, { me, now }: Vie
         const c = db.tickets.where('[openKey+slaDueAt]').between([1, from], [1, to], false, true);
         return (n === undefined ? c : c.limit(n)).toArray();
       };
-      // By due time: exactly the page. At risk in another order: all of them (a due window holds few).
-      // Breached in another order: the view's own order, skipping the others.
+      // By due time: exactly the page. In another order: the view's own order, keeping the ids in the
+      // due window (the window is exactly the state: open, due before now, or within the lead after it).
       if (q.sort === 'sla') tickets = await firstKept(range, state, limit);
-      else if (q.view === 'atRisk') tickets = (await range()).filter(state);
-      else tickets = await ordered(db, lanes, q.sort, state, limit);
+      else {
+        const due = new Set((await db.tickets.where('[openKey+slaDueAt]').between([1, from], [1, to], false, true).primaryKeys()) as string[]);
+        tickets = (await ordered(db, lanes, q.sort, (id) => due.has(id) && keepId(id), limit)).filter(state);
+      }
       break;
     }
     default: {
       // Unfiltered reads where possible: snoozed tickets (few) are read past and dropped here.
       const plain = q.accountId === null && q.channel === null;
-      tickets = (await ordered(db, lanes, q.sort, plain ? null : keep, plain ? limit + snoozed.size : limit)).filter(keep);
+      tickets = (await ordered(db, lanes, q.sort, plain ? null : keepId, plain ? limit + snoozed.size : limit)).filter(keep);
     }
   }
   const customers = new Map((await db.customers.bulkGet([...new Set(tickets.map((t) => t.customerId))])).flatMap((c) => (c ? [[c.id, withVip(c, rules)] as const] : [])));

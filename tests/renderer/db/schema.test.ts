@@ -4,6 +4,7 @@ import Dexie from 'dexie';
 import { viewCounts } from '../../../renderer/db/counts';
 import { viewRows } from '../../../renderer/db/views';
 import { purgeAccount, SwitchboardDb } from '../../../renderer/db/schema';
+import { localId } from '../../../shared/ids';
 import { freshDb, ticket } from '../fixtures';
 
 describe('cache schema (real IndexedDB)', () => {
@@ -16,6 +17,19 @@ describe('cache schema (real IndexedDB)', () => {
     expect((await db.tickets.toArray()).map((t) => t.id)).toEqual(['other:3']);
     expect(await db.syncState.count()).toBe(0);
     expect((await db.accounts.toArray()).map((a) => a.id)).toEqual(['other']);
+  });
+
+  it('purging an account whose id is too long to begin its tickets’ ids still removes their drafts and snoozes', async () => {
+    const db = await freshDb();
+    const long = `imap:${'x'.repeat(190)}@mail.example`;
+    const id = localId(long, '1');
+    expect(id.startsWith(`${long}:`)).toBe(false);
+    await db.tickets.bulkPut([{ ...ticket(1), id, accountId: long }, ticket(2)]);
+    await db.drafts.bulkPut([{ ticketId: id, text: 'half a reply', internal: false, updatedAt: 1 }, { ticketId: 'acc:2', text: 'kept', internal: false, updatedAt: 1 }]);
+    await db.snoozes.put({ ticketId: id, until: Date.now() + 60_000, at: 1 });
+    await purgeAccount(db, long);
+    expect((await db.drafts.toArray()).map((d) => d.ticketId)).toEqual(['acc:2']);
+    expect(await db.snoozes.count()).toBe(0);
   });
 });
 

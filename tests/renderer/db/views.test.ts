@@ -1,9 +1,14 @@
 /** The inbox's views over a real IndexedDB: what each shows, in which order, and counts that agree. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Customer } from '../../../shared/domain';
+import type { Customer, Ticket } from '../../../shared/domain';
+import { channels, isOpenStatus, priorities, ticketStatuses } from '../../../shared/statuses';
+import { slaState } from '../../../shared/sla/state';
+import { snooze } from '../../../renderer/db/snooze';
 import { liveQuery } from 'dexie';
 import { viewCounts } from '../../../renderer/db/counts';
-import { viewRows, type SortKey, type ViewId, type ViewQuery } from '../../../renderer/db/views';
+import { sortKeys, viewIds, viewRows, type SortKey, type ViewId, type ViewQuery } from '../../../renderer/db/views';
+import { localId } from '../../../shared/ids';
 import { freshDb, ticket } from '../fixtures';
 
 const HOUR = 3_600_000;
@@ -67,5 +72,54 @@ describe('inbox views (real IndexedDB)', () => {
     await db.tickets.put(ticket(3, { customerId: 'c-vip', status: 'closed', updatedAt: now - HOUR })); // closed: it leaves
     await last(['acc:5', 'other:4', 'acc:2', 'acc:1']);
     subscription.unsubscribe();
+  });
+  it('generated caches: every view, sort and narrowing shows exactly the tickets a plain reading of the rows gives, in order', async () => {
+    // One account id so long that its tickets' ids no longer begin with it (ids.ts cuts and hashes them).
+    const accounts = ['acc', 'zendesk:support', `imap:${'x'.repeat(190)}@mail.example`];
+    const rank = { breached: 0, atRisk: 1, ok: 2, none: 3 } as const;
+    const generated = fc.array(
+      fc.record({ account: fc.nat(2), status: fc.constantFrom(...ticketStatuses), channel: fc.constantFrom(...channels), priority: fc.constantFrom(...priorities), due: fc.option(fc.integer({ min: -600, max: 600 }), { nil: null }), mine: fc.boolean(), assigned: fc.boolean(), snoozed: fc.boolean() }),
+      { minLength: 1, maxLength: 70 },
+    );
+    const query = fc.record({ view: fc.constantFrom(...viewIds), sort: fc.constantFrom(...sortKeys), account: fc.option(fc.nat(2), { nil: null }), channel: fc.option(fc.constantFrom(...channels), { nil: null }), limit: fc.constantFrom(3, 50) });
+    await fc.assert(
+      fc.asyncProperty(generated, fc.array(query, { minLength: 1, maxLength: 8 }), async (rows, queries) => {
+        const db = await freshDb();
+        const tickets: Ticket[] = rows.map((r, n) => {
+          const base = ticket(n, { accountId: accounts[r.account]!, status: r.status, channel: r.channel, priority: r.priority, createdAt: 1000 + n * 7, updatedAt: now - n * 13 * 60_000, slaDueAt: r.due === null ? null : now + r.due * 60_000 + n, assigneeId: r.mine ? 'acc:me' : r.assigned ? 'acc:other' : null });
+          return { ...base, id: localId(base.accountId, String(n)) };
+        });
+        await db.tickets.bulkPut(tickets);
+        for (const [n, r] of rows.entries()) if (r.snoozed && n % 3 === 0) await snooze(db, tickets[n]!.id, now + HOUR, now);
+        const snoozed = new Set(rows.flatMap((r, n) => (r.snoozed && n % 3 === 0 ? [tickets[n]!.id] : [])));
+        const inView = (t: Ticket, view: ViewId) =>
+          view === 'snoozed' ? snoozed.has(t.id)
+          : snoozed.has(t.id) ? false
+          : view === 'all' ? true
+          : view === 'pending' ? t.status === 'pending'
+          : view === 'open' ? isOpenStatus(t.status)
+          : view === 'mine' ? isOpenStatus(t.status) && t.assigneeId === 'acc:me'
+          : view === 'unassigned' ? isOpenStatus(t.status) && t.assigneeId === null
+          : slaState(t, now) === view;
+        const order: Record<SortKey, (a: Ticket, b: Ticket) => number> = {
+          sla: (a, b) => rank[slaState(a, now)] - rank[slaState(b, now)] || (a.slaDueAt ?? Infinity) - (b.slaDueAt ?? Infinity) || b.updatedAt - a.updatedAt,
+          priority: (a, b) => priorities.indexOf(b.priority) - priorities.indexOf(a.priority) || b.updatedAt - a.updatedAt,
+          updated: (a, b) => b.updatedAt - a.updatedAt,
+          created: (a, b) => a.createdAt - b.createdAt,
+        };
+        for (const { view, sort, account, channel, limit } of queries) {
+          const accountId = account === null ? null : accounts[account]!;
+          const expected = tickets
+            .filter((t) => inView(t, view) && (accountId === null || t.accountId === accountId) && (channel === null || t.channel === channel))
+            .sort(order[sort])
+            .slice(0, limit)
+            .map((t) => t.id);
+          const got = (await viewRows(db, { view, sort, accountId, channel }, { me, now }, limit)).map((r) => r.ticket.id);
+          expect(got, `${view}/${sort} account ${accountId ?? '-'} channel ${channel ?? '-'} limit ${limit}`).toEqual(expected);
+        }
+        db.close();
+      }),
+      { numRuns: 30 },
+    );
   });
 });
