@@ -4,8 +4,7 @@
  */
 import Dexie from 'dexie';
 import type { Channel, Customer, Priority, Ticket } from '../../shared/domain';
-import { idsKeepAccount } from '../../shared/ids';
-import { isOpenStatus, openStatuses, ticketStatuses } from '../../shared/statuses';
+import { isOpenStatus, ticketStatuses } from '../../shared/statuses';
 import { slaState, type SlaState } from '../../shared/sla/state';
 import { atRiskLeadMs } from '../sync/sla-policy';
 import type { SwitchboardDb } from './schema';
@@ -65,36 +64,30 @@ function lanesOf(view: ViewId, me: ReadonlySet<string>): { field: 'openKey' | 'o
 
 /**
  * The first `limit` rows `read` returns that `keep` keeps. Rows come in one request each time (a
- * filter on a cursor would load them one by one, several times slower), four times as many as the
- * last time until enough are kept or the range is done.
+ * filter on a cursor would load them one by one, several times slower); when too few were kept, again
+ * as many as the share kept so far says are needed (a quarter more, and at least twice as many), until
+ * enough are kept or the range is done. Every row read costs (about 50 µs on disk): a read too small
+ * is read twice.
  */
 export async function firstKept<T>(read: (n: number) => Promise<T[]>, keep: ((row: T) => boolean) | null, limit: number): Promise<T[]> {
   if (!keep) return read(limit);
-  for (let n = Math.max(limit * 4, 100); ; n *= 4) {
+  for (let n = Math.max(limit * 4, 100); ; ) {
     const rows = await read(n);
     const kept = rows.filter(keep);
     if (kept.length >= limit || rows.length < n) return kept.slice(0, limit);
+    const share = Math.max(kept.length, 1) / rows.length;
+    n = Math.max(n * 2, Math.ceil((limit / share) * 1.25));
   }
 }
 
-/** Which tickets a view keeps, told by id alone (null: every one). */
-type Keep = ((id: string) => boolean) | null;
-
-/**
- * Tickets in index order for a sort, the first `limit` that `keep` keeps per lane. Filtered views walk
- * the index's keys only and read just the rows they keep: a row costs far more to read than its key.
- */
-async function ordered(db: SwitchboardDb, lanes: ReturnType<typeof lanesOf>, sort: SortKey, keep: Keep, limit: number): Promise<Ticket[]> {
+/** Tickets in index order for a sort, the first `limit` that `keep` keeps (null: every row) per lane. */
+async function ordered(db: SwitchboardDb, lanes: ReturnType<typeof lanesOf>, sort: SortKey, keep: ((t: Ticket) => boolean) | null, limit: number): Promise<Ticket[]> {
   const { field, keys } = lanes;
-  const read = async (by: string, k: Lane, reverse: boolean, ...mid: unknown[]): Promise<Ticket[]> => {
-    const range = () => {
+  const read = (by: string, k: Lane, reverse: boolean, ...mid: unknown[]) =>
+    firstKept((n) => {
       const c = db.tickets.where(`[${field}+${by}]`).between([k, ...mid, minKey], [k, ...mid, maxKey]);
-      return reverse ? c.reverse() : c;
-    };
-    if (!keep) return range().limit(limit).toArray();
-    const ids = await firstKept((n) => range().limit(n).primaryKeys() as Promise<string[]>, keep, limit);
-    return (await db.tickets.bulkGet(ids)).filter((t): t is Ticket => t !== undefined);
-  };
+      return (reverse ? c.reverse() : c).limit(n).toArray();
+    }, keep, limit);
   const each = async (part: (k: Lane) => Promise<Ticket[]>) => (await Promise.all(keys.map(part))).flat();
   if (sort === 'priority') {
     const out: Ticket[] = [];
@@ -119,27 +112,11 @@ export interface ViewContext {
   now: number;
 }
 
-/** The ids of the tickets in the view's statuses with `field` = `value` (from an index: no row is read). */
-async function idsBy(db: SwitchboardDb, field: 'channel' | 'accountId', value: string, view: ViewId): Promise<Set<string>> {
-  const statuses = view === 'all' || view === 'snoozed' ? ticketStatuses : view === 'pending' ? (['pending'] as const) : openStatuses;
-  const lists = await Promise.all(statuses.map((status) => db.tickets.where(`[${field}+status]`).equals([value, status]).primaryKeys() as Promise<string[]>));
-  return new Set(lists.flat());
-}
-
-/** Whether an id is in the view's account and channel: by the id's start where it tells the account (ids.ts), else by index. */
-async function narrowing(db: SwitchboardDb, q: ViewQuery): Promise<(id: string) => boolean> {
-  const { accountId, channel } = q;
-  const prefix = accountId !== null && idsKeepAccount(accountId) ? `${accountId}:` : null;
-  const [inAccount, inChannel] = await Promise.all([accountId !== null && prefix === null ? idsBy(db, 'accountId', accountId, q.view) : null, channel === null ? null : idsBy(db, 'channel', channel, q.view)]);
-  return (id) => (prefix === null || id.startsWith(prefix)) && (inAccount === null || inAccount.has(id)) && (inChannel === null || inChannel.has(id));
-}
-
 /** The first `limit` rows of a view in its sort order. */
 export async function viewRows(db: SwitchboardDb, q: ViewQuery, { me, now }: ViewContext, limit: number): Promise<InboxRow[]> {
-  const [snoozed, rules, lead, narrowedId] = await Promise.all([activeSnoozes(db, now), vipRules(db), atRiskLeadMs(db), narrowing(db, q)]);
-  const narrowed = (t: Ticket) => narrowedId(t.id);
-  const keepId = (id: string) => !snoozed.has(id) && narrowedId(id);
-  const keep = (t: Ticket) => keepId(t.id);
+  const [snoozed, rules, lead] = await Promise.all([activeSnoozes(db, now), vipRules(db), atRiskLeadMs(db)]);
+  const narrowed = (t: Ticket) => (q.accountId === null || t.accountId === q.accountId) && (q.channel === null || t.channel === q.channel);
+  const keep = (t: Ticket) => !snoozed.has(t.id) && narrowed(t);
   const lanes = lanesOf(q.view, me);
   let tickets: Ticket[];
   switch (q.view) {
@@ -154,25 +131,26 @@ export async function viewRows(db: SwitchboardDb, q: ViewQuery, { me, now }: Vie
         const c = db.tickets.where('[openKey+slaDueAt]').between([1, from], [1, to], false, true);
         return (n === undefined ? c : c.limit(n)).toArray();
       };
-      // By due time: exactly the page. In another order: the view's own order, keeping the ids in the
-      // due window (the window is exactly the state: open, due before now, or within the lead after it).
+      // By due time: exactly the page. At risk in another order: all of them (a due window holds few).
+      // Breached in another order: the view's own order, skipping the others.
       if (q.sort === 'sla') tickets = await firstKept(range, state, limit);
-      else {
-        const due = new Set((await db.tickets.where('[openKey+slaDueAt]').between([1, from], [1, to], false, true).primaryKeys()) as string[]);
-        tickets = (await ordered(db, lanes, q.sort, (id) => due.has(id) && keepId(id), limit)).filter(state);
-      }
+      else if (q.view === 'atRisk') tickets = (await range()).filter(state);
+      else tickets = await ordered(db, lanes, q.sort, state, limit);
       break;
     }
     default: {
       // Unfiltered reads where possible: snoozed tickets (few) are read past and dropped here.
       const plain = q.accountId === null && q.channel === null;
-      tickets = (await ordered(db, lanes, q.sort, plain ? null : keepId, plain ? limit + snoozed.size : limit)).filter(keep);
+      tickets = (await ordered(db, lanes, q.sort, plain ? null : keep, plain ? limit + snoozed.size : limit)).filter(keep);
     }
   }
-  const customers = new Map((await db.customers.bulkGet([...new Set(tickets.map((t) => t.customerId))])).flatMap((c) => (c ? [[c.id, withVip(c, rules)] as const] : [])));
-  return tickets
-    .map((ticket) => ({ ticket, customer: customers.get(ticket.customerId), sla: slaState(ticket, now, lead) }))
+  // The page first, then its customers: a view may have read many more tickets than it shows.
+  const page = tickets
+    .map((ticket): InboxRow => ({ ticket, customer: undefined, sla: slaState(ticket, now, lead) }))
     .sort(compare[q.sort])
     .slice(0, limit);
+  const customers = await db.customers.bulkGet([...new Set(page.map((r) => r.ticket.customerId))]);
+  const byId = new Map(customers.flatMap((c) => (c ? [[c.id, withVip(c, rules)] as const] : [])));
+  return page.map((row) => ({ ...row, customer: byId.get(row.ticket.customerId) }));
 }
 
