@@ -1,7 +1,7 @@
 /**
  * The sidebar's counts at 100,000 tickets: from counters kept with every ticket write (ticket-counts.ts),
- * so each is one row; SLA counts, which move with the clock, from the counters of whole due hours plus
- * the due-time index over the current hour only. Snoozed tickets count only in Snoozed.
+ * so each is one row; SLA counts, which move with the clock, from the counters of whole due lanes (five
+ * minutes each) plus the due-time index over the current lane only. Snoozed tickets count only in Snoozed.
  */
 import type { Channel, Ticket } from '../../shared/domain';
 import { openStatuses, ticketStatuses } from '../../shared/statuses';
@@ -47,11 +47,11 @@ export async function viewCounts(db: SwitchboardDb, { me, now }: ViewContext): P
   const [snoozedMap, lead, lanes] = await Promise.all([activeSnoozes(db, now), atRiskLeadMs(db), laneCounts(db)]);
   const snoozed = (await db.tickets.bulkGet([...snoozedMap.keys()])).filter((t): t is Ticket => t !== undefined);
   const lane = (name: string) => lanes[name] ?? 0;
-  // Open tickets whose clock runs out at `at` or before: the due hours before its hour, then its hour so far.
+  // Open tickets whose clock runs out at `at` or before: the due lanes before its lane, then its lane so far.
   const dueBy = async (at: number) => {
-    const hour = Math.floor(at / DUE_BUCKET_MS);
-    const before = sum(Object.entries(lanes).map(([name, n]) => (name.startsWith('due:') && Number(name.slice(4)) < hour ? n : 0)));
-    return before + (await db.tickets.where('[openKey+slaDueAt]').between([1, hour * DUE_BUCKET_MS], [1, at], true, true).count());
+    const bucket = Math.floor(at / DUE_BUCKET_MS);
+    const before = sum(Object.entries(lanes).map(([name, n]) => (name.startsWith('due:') && Number(name.slice(4)) < bucket ? n : 0)));
+    return before + (await db.tickets.where('[openKey+slaDueAt]').between([1, bucket * DUE_BUCKET_MS], [1, at], true, true).count());
   };
   const [upToNow, upToLead] = await Promise.all([dueBy(now), dueBy(now + lead)]);
   const [breached, atRisk] = [upToNow, upToLead - upToNow];

@@ -2,8 +2,8 @@
  * How many tickets each sidebar count holds, kept as counters beside the tickets: an IndexedDB count
  * walks every entry of its range (about 17 µs each on disk, so "All" at 100,000 tickets takes seconds),
  * a counter is one row. Lanes: `status:<status>`, and for open tickets `owner:<assignee id or ''>`,
- * `account:<id>`, `channel:<channel>` and `due:<hour>` (the hour its SLA clock runs out in: counts.ts
- * adds whole hours up to the clock and counts only the current hour's tickets in the index).
+ * `account:<id>`, `channel:<channel>` and `due:<n>` (the five minutes its SLA clock runs out in: counts.ts
+ * adds whole lanes up to the clock and counts only the current lane's tickets in the index).
  *
  * Dexie middleware keeps them in the same transaction as every ticket write, so no writer can forget
  * them and a crash cannot leave them behind the tickets. Above Dexie's change tracking (level 0), so the
@@ -16,15 +16,19 @@ import type { Ticket } from '../../shared/domain';
 import { isOpenStatus } from '../../shared/statuses';
 
 export const COUNTS = 'ticketCounts';
-/** The row that says the counters are complete. */
-export const COMPLETE = '#complete';
+/** The row that says the counters are complete (and of which due-lane width: ticket-counts of an older one are counted again). */
+export const COMPLETE = '#complete:5min';
 
 export interface CountRow {
   lane: string;
   n: number;
 }
 
-export const DUE_BUCKET_MS = 3_600_000;
+/**
+ * The width of a due lane: the current one is counted in the index (an IndexedDB count walks its entries),
+ * so a narrow one keeps that walk short. Counters of another width are counted again once (COMPLETE).
+ */
+export const DUE_BUCKET_MS = 5 * 60_000;
 export const dueLane = (bucket: number) => `due:${bucket}`;
 
 export function countedLanes(ticket: Pick<Ticket, 'status' | 'assigneeId' | 'accountId' | 'channel' | 'slaDueAt'> | undefined): string[] {
@@ -75,7 +79,7 @@ function applyDeltas(counts: DBCoreTable, trans: DBCoreTransaction, deltas: Map<
   return counts.getMany({ trans, keys: [COMPLETE, ...lanes] }).then((rows: Array<CountRow | undefined>) => {
     if (!rows[0]) return; // incomplete: counted afresh at the next read
     const values = lanes.map((lane, i) => ({ lane, n: (rows[i + 1]?.n ?? 0) + deltas.get(lane)! }));
-    // An empty lane goes (due hours pass, colleagues leave): the table stays as small as the lanes in use.
+    // An empty lane goes (due times pass, colleagues leave): the table stays as small as the lanes in use.
     const empty = values.filter((v) => v.n === 0).map((v) => v.lane);
     const kept = values.filter((v) => v.n !== 0);
     return Promise.all([

@@ -3,6 +3,7 @@
  * same origin, so the same cache), and then nothing set aside by the start-up check and nothing gone.
  */
 import { expect, type Page } from '@playwright/test';
+import { COMPLETE } from '../../renderer/db/ticket-counts';
 import { restartHost, type RunningHost } from '../support/browser-mode';
 
 export interface CacheSnapshot {
@@ -49,7 +50,7 @@ async function checked(page: Page): Promise<string> {
  * transaction so a sync writing meanwhile cannot split them: per status, counter minus tickets (all 0).
  */
 function counterDrift(page: Page): Promise<Record<string, number> | null> {
-  return page.evaluate(async () => {
+  return page.evaluate(async (complete) => {
     const open = indexedDB.open('switchboard');
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       open.onsuccess = () => resolve(open.result);
@@ -64,7 +65,7 @@ function counterDrift(page: Page): Promise<Record<string, number> | null> {
           request.onerror = () => reject(request.error);
         });
       const [tickets, counts] = await Promise.all([all<{ status: string }>('tickets'), all<{ lane: string; n: number }>('ticketCounts')]);
-      if (!counts.some((c) => c.lane === '#complete')) return null; // not counted yet
+      if (!counts.some((c) => c.lane === complete)) return null; // not counted yet
       const drift: Record<string, number> = {};
       for (const c of counts) if (c.lane.startsWith('status:')) drift[c.lane] = c.n;
       for (const t of tickets) drift[`status:${t.status}`] = (drift[`status:${t.status}`] ?? 0) - 1;
@@ -72,7 +73,7 @@ function counterDrift(page: Page): Promise<Record<string, number> | null> {
     } finally {
       db.close();
     }
-  });
+  }, COMPLETE);
 }
 
 async function expectCountersAgree(page: Page): Promise<void> {
