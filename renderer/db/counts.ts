@@ -9,7 +9,7 @@ import { slaState } from '../../shared/sla/state';
 import { atRiskLeadMs } from '../sync/sla-policy';
 import type { SwitchboardDb } from './schema';
 import { activeSnoozes } from './snooze';
-import { COMPLETE, countedLanes, DUE_BUCKET_MS } from './ticket-counts';
+import { COMPLETE, countedLanes, DUE_BUCKET_MS, dueBefore } from './ticket-counts';
 import { isOpen, type ViewContext, type ViewId } from './views';
 
 const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
@@ -50,8 +50,7 @@ export async function viewCounts(db: SwitchboardDb, { me, now }: ViewContext): P
   // Open tickets whose clock runs out at `at` or before: the due lanes before its lane, then its lane so far.
   const dueBy = async (at: number) => {
     const bucket = Math.floor(at / DUE_BUCKET_MS);
-    const before = sum(Object.entries(lanes).map(([name, n]) => (name.startsWith('due:') && Number(name.slice(4)) < bucket ? n : 0)));
-    return before + (await db.tickets.where('[openKey+slaDueAt]').between([1, bucket * DUE_BUCKET_MS], [1, at], true, true).count());
+    return dueBefore(lanes, bucket) + (await db.tickets.where('[openKey+slaDueAt]').between([1, bucket * DUE_BUCKET_MS], [1, at], true, true).count());
   };
   const [upToNow, upToLead] = await Promise.all([dueBy(now), dueBy(now + lead)]);
   const [breached, atRisk] = [upToNow, upToLead - upToNow];

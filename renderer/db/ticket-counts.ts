@@ -31,6 +31,13 @@ export interface CountRow {
 export const DUE_BUCKET_MS = 5 * 60_000;
 export const dueLane = (bucket: number) => `due:${bucket}`;
 
+/** Open tickets whose clock runs out in a due lane before `bucket`'s, from the lanes' counts. */
+export function dueBefore(lanes: Record<string, number>, bucket: number): number {
+  let n = 0;
+  for (const [name, count] of Object.entries(lanes)) if (name.startsWith('due:') && Number(name.slice(4)) < bucket) n += count;
+  return n;
+}
+
 export function countedLanes(ticket: Pick<Ticket, 'status' | 'assigneeId' | 'accountId' | 'channel' | 'slaDueAt'> | undefined): string[] {
   if (!ticket) return [];
   const lanes = [`status:${ticket.status}`];

@@ -4,11 +4,12 @@
  */
 import Dexie from 'dexie';
 import type { Channel, Customer, Priority, Ticket } from '../../shared/domain';
-import { isOpenStatus, ticketStatuses } from '../../shared/statuses';
+import { isOpenStatus, openStatuses, ticketStatuses } from '../../shared/statuses';
 import { slaState, type SlaState } from '../../shared/sla/state';
 import { atRiskLeadMs } from '../sync/sla-policy';
 import type { SwitchboardDb } from './schema';
 import { activeSnoozes } from './snooze';
+import { COMPLETE, dueBefore, DUE_BUCKET_MS } from './ticket-counts';
 import { vipRules, withVip } from './vip';
 
 /** Views read from the cache's indexes (VIP and flagged are searches: SearchViews.tsx). */
@@ -69,9 +70,10 @@ function lanesOf(view: ViewId, me: ReadonlySet<string>): { field: 'openKey' | 'o
  * enough are kept or the range is done. Every row read costs (about 50 µs on disk): a read too small
  * is read twice.
  */
-export async function firstKept<T>(read: (n: number) => Promise<T[]>, keep: ((row: T) => boolean) | null, limit: number): Promise<T[]> {
+export async function firstKept<T>(read: (n: number) => Promise<T[]>, keep: ((row: T) => boolean) | null, limit: number, share?: number): Promise<T[]> {
   if (!keep) return read(limit);
-  for (let n = Math.max(limit * 4, 100); ; ) {
+  // `share`: what part of the rows the counters say are kept; the first read is sized by it (at most 2,000).
+  for (let n = share ? Math.min(2000, Math.max(100, Math.ceil((limit / share) * 1.25))) : Math.max(limit * 4, 100); ; ) {
     const rows = await read(n);
     const kept = rows.filter(keep);
     if (kept.length >= limit || rows.length < n) return kept.slice(0, limit);
@@ -81,13 +83,13 @@ export async function firstKept<T>(read: (n: number) => Promise<T[]>, keep: ((ro
 }
 
 /** Tickets in index order for a sort, the first `limit` that `keep` keeps (null: every row) per lane. */
-async function ordered(db: SwitchboardDb, lanes: ReturnType<typeof lanesOf>, sort: SortKey, keep: ((t: Ticket) => boolean) | null, limit: number): Promise<Ticket[]> {
+async function ordered(db: SwitchboardDb, lanes: ReturnType<typeof lanesOf>, sort: SortKey, keep: ((t: Ticket) => boolean) | null, limit: number, share?: number): Promise<Ticket[]> {
   const { field, keys } = lanes;
   const read = (by: string, k: Lane, reverse: boolean, ...mid: unknown[]) =>
     firstKept((n) => {
       const c = db.tickets.where(`[${field}+${by}]`).between([k, ...mid, minKey], [k, ...mid, maxKey]);
       return (reverse ? c.reverse() : c).limit(n).toArray();
-    }, keep, limit);
+    }, keep, limit, share);
   const each = async (part: (k: Lane) => Promise<Ticket[]>) => (await Promise.all(keys.map(part))).flat();
   if (sort === 'priority') {
     const out: Ticket[] = [];
@@ -105,6 +107,20 @@ async function ordered(db: SwitchboardDb, lanes: ReturnType<typeof lanesOf>, sor
   if (timed.length >= limit) return timed;
   const none = await each(async (k) => (await read('updatedAt', k, true)).filter((t) => t.slaDueAt === null));
   return [...timed, ...none];
+}
+
+/**
+ * What part of the open tickets a filtered view keeps, by the sidebar's counters (breached, one account,
+ * one channel: taken as independent); undefined while the counters are not complete.
+ */
+async function keptShare(db: SwitchboardDb, q: ViewQuery, now: number): Promise<number | undefined> {
+  const lanes = Object.fromEntries((await db.ticketCounts.toArray()).map((r) => [r.lane, r.n]));
+  const open = openStatuses.reduce((n, s) => n + (lanes[`status:${s}`] ?? 0), 0);
+  if (lanes[COMPLETE] === undefined || open === 0) return undefined;
+  let share = q.view === 'breached' ? dueBefore(lanes, Math.floor(now / DUE_BUCKET_MS)) / open : 1;
+  if (q.accountId !== null) share *= (lanes[`account:${q.accountId}`] ?? 0) / open;
+  if (q.channel !== null) share *= (lanes[`channel:${q.channel}`] ?? 0) / open;
+  return share > 0 ? share : undefined;
 }
 
 export interface ViewContext {
@@ -135,13 +151,14 @@ export async function viewRows(db: SwitchboardDb, q: ViewQuery, { me, now }: Vie
       // Breached in another order: the view's own order, skipping the others.
       if (q.sort === 'sla') tickets = await firstKept(range, state, limit);
       else if (q.view === 'atRisk') tickets = (await range()).filter(state);
-      else tickets = await ordered(db, lanes, q.sort, state, limit);
+      else tickets = await ordered(db, lanes, q.sort, state, limit, await keptShare(db, q, now));
       break;
     }
     default: {
       // Unfiltered reads where possible: snoozed tickets (few) are read past and dropped here.
       const plain = q.accountId === null && q.channel === null;
-      tickets = (await ordered(db, lanes, q.sort, plain ? null : keep, plain ? limit + snoozed.size : limit)).filter(keep);
+      const share = plain || (q.view !== 'open' && q.view !== 'mine' && q.view !== 'unassigned') ? undefined : await keptShare(db, q, now);
+      tickets = (await ordered(db, lanes, q.sort, plain ? null : keep, plain ? limit + snoozed.size : limit, share)).filter(keep);
     }
   }
   // The page first, then its customers: a view may have read many more tickets than it shows.
