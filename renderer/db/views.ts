@@ -72,13 +72,14 @@ function lanesOf(view: ViewId, me: ReadonlySet<string>): { field: 'openKey' | 'o
  */
 export async function firstKept<T>(read: (n: number) => Promise<T[]>, keep: ((row: T) => boolean) | null, limit: number, share?: number): Promise<T[]> {
   if (!keep) return read(limit);
+  /** Rows to read for `limit` kept ones when `part` of them are kept, a quarter more. */
+  const rowsFor = (part: number) => Math.ceil((limit / part) * 1.25);
   // `share`: what part of the rows the counters say are kept; the first read is sized by it (at most 2,000).
-  for (let n = share ? Math.min(2000, Math.max(100, Math.ceil((limit / share) * 1.25))) : Math.max(limit * 4, 100); ; ) {
+  for (let n = share ? Math.min(2000, Math.max(100, rowsFor(share))) : Math.max(limit * 4, 100); ; ) {
     const rows = await read(n);
     const kept = rows.filter(keep);
     if (kept.length >= limit || rows.length < n) return kept.slice(0, limit);
-    const share = Math.max(kept.length, 1) / rows.length;
-    n = Math.max(n * 2, Math.ceil((limit / share) * 1.25));
+    n = Math.max(n * 2, rowsFor(Math.max(kept.length, 1) / rows.length));
   }
 }
 

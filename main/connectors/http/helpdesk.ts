@@ -53,7 +53,7 @@ export abstract class HelpdeskConnector<F> implements Connector {
 
   /** Time worked, where the capabilities say the source keeps it. */
   protected logTime(_mutation: Mutation, _minutes: number): Promise<PushResult> {
-    return Promise.resolve({ kind: 'rejected', reason: `${this.source} keeps no time worked` });
+    return Promise.resolve({ kind: 'rejected', reason: `${this.source} keeps no time worked.` });
   }
 
   async testConnection(): Promise<TestResult> {
