@@ -9,7 +9,7 @@ import { slaState } from '../../shared/sla/state';
 import { atRiskLeadMs } from '../sync/sla-policy';
 import type { SwitchboardDb } from './schema';
 import { activeSnoozes } from './snooze';
-import { COMPLETE, countedLanes, DUE_BUCKET_MS, dueBefore } from './ticket-counts';
+import { COMPLETE, countedLanes, DUE_BUCKET_MS, dueBefore, byLane, rowsOf } from './ticket-counts';
 import { isOpen, type ViewContext, type ViewId } from './views';
 
 const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
@@ -20,7 +20,7 @@ function recount(db: SwitchboardDb): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     await db.tickets.each((t) => countedLanes(t).forEach((lane) => (counts[lane] = (counts[lane] ?? 0) + 1)));
     await db.ticketCounts.clear();
-    await db.ticketCounts.bulkPut([{ lane: COMPLETE, n: 0 }, ...Object.entries(counts).map(([lane, n]) => ({ lane, n }))]);
+    await db.ticketCounts.bulkPut([{ lane: COMPLETE, n: 0 }, ...rowsOf(counts)]);
     return counts;
   });
 }
@@ -32,8 +32,8 @@ const recounting = new WeakMap<SwitchboardDb, Promise<unknown>>();
  * the tickets once (beside the caller) and keeps the result.
  */
 export async function laneCounts(db: SwitchboardDb): Promise<Record<string, number>> {
-  const rows = await db.ticketCounts.toArray();
-  if (rows.some((r) => r.lane === COMPLETE)) return Object.fromEntries(rows.map((r) => [r.lane, r.n]));
+  const lanes = byLane(await db.ticketCounts.toArray());
+  if (lanes[COMPLETE] !== undefined) return lanes;
   if (!recounting.has(db)) {
     // On a timer: out of the caller's live query or transaction, where Dexie refuses a write.
     const done = new Promise((resolve) => setTimeout(() => resolve(recount(db)), 0)).finally(() => recounting.delete(db));

@@ -3,7 +3,9 @@
  * walks every entry of its range (about 17 µs each on disk, so "All" at 100,000 tickets takes seconds),
  * a counter is one row. Lanes: `status:<status>`, and for open tickets `owner:<assignee id or ''>`,
  * `account:<id>`, `channel:<channel>` and `due:<n>` (the five minutes its SLA clock runs out in: counts.ts
- * adds whole lanes up to the clock and counts only the current lane's tickets in the index).
+ * adds whole lanes up to the clock and counts only the current lane's tickets in the index). A day's due
+ * lanes are stored in one row (`dueDay:<day>`), so reading every counter reads a row per day of due times,
+ * not one per five minutes (479 rows cost 7 ms on disk at 100,000 tickets).
  *
  * Dexie middleware keeps them in the same transaction as every ticket write, so no writer can forget
  * them and a crash cannot leave them behind the tickets. Above Dexie's change tracking (level 0), so the
@@ -16,12 +18,15 @@ import type { Ticket } from '../../shared/domain';
 import { isOpenStatus } from '../../shared/statuses';
 
 export const COUNTS = 'ticketCounts';
-/** The row that says the counters are complete (and of which due-lane width: ticket-counts of an older one are counted again). */
-export const COMPLETE = '#complete:5min';
+/** The row that says the counters are complete (and of which layout: counters of an older one are counted again). */
+export const COMPLETE = '#complete:5min-by-day';
 
 export interface CountRow {
+  /** The lane, or for due lanes `dueDay:<day>`. */
   lane: string;
   n: number;
+  /** A day's due lanes: their counts by lane number (n is their sum). */
+  due?: Record<string, number>;
 }
 
 /**
@@ -30,6 +35,40 @@ export interface CountRow {
  */
 export const DUE_BUCKET_MS = 5 * 60_000;
 export const dueLane = (bucket: number) => `due:${bucket}`;
+const LANES_PER_DAY = 86_400_000 / DUE_BUCKET_MS;
+
+/** The row a lane is counted in: a due lane in its day's. */
+const rowOf = (lane: string) => (lane.startsWith('due:') ? `dueDay:${Math.floor(Number(lane.slice(4)) / LANES_PER_DAY)}` : lane);
+
+/** Adds `by` to a lane in the rows (a row is made when missing; a due lane at 0 is dropped from its day). */
+function addTo(rows: Map<string, CountRow>, lane: string, by: number): void {
+  const key = rowOf(lane);
+  const row = rows.get(key) ?? { lane: key, n: 0 };
+  rows.set(key, row);
+  row.n += by;
+  if (key === lane) return;
+  const number = lane.slice(4);
+  const n = (row.due?.[number] ?? 0) + by;
+  row.due = { ...row.due, [number]: n };
+  if (n === 0) delete row.due[number];
+}
+
+/** Counts by lane (see the top) as rows to store. */
+export function rowsOf(lanes: Record<string, number>): CountRow[] {
+  const rows = new Map<string, CountRow>();
+  for (const [lane, n] of Object.entries(lanes)) addTo(rows, lane, n);
+  return [...rows.values()];
+}
+
+/** The stored rows as counts by lane. */
+export function byLane(rows: readonly CountRow[]): Record<string, number> {
+  const lanes: Record<string, number> = {};
+  for (const row of rows) {
+    if (row.due) for (const [number, n] of Object.entries(row.due)) lanes[`due:${number}`] = n;
+    else lanes[row.lane] = row.n;
+  }
+  return lanes;
+}
 
 /** Open tickets whose clock runs out in a due lane before `bucket`'s, from the lanes' counts. */
 export function dueBefore(lanes: Record<string, number>, bucket: number): number {
@@ -81,12 +120,16 @@ function deltasOf(keys: readonly unknown[], old: Array<Ticket | undefined>, valu
 }
 
 function applyDeltas(counts: DBCoreTable, trans: DBCoreTransaction, deltas: Map<string, number>): Promise<unknown> {
-  const lanes = [...deltas.keys()].filter((lane) => deltas.get(lane) !== 0);
-  if (lanes.length === 0) return Promise.resolve();
-  return counts.getMany({ trans, keys: [COMPLETE, ...lanes] }).then((rows: Array<CountRow | undefined>) => {
-    if (!rows[0]) return; // incomplete: counted afresh at the next read
-    const values = lanes.map((lane, i) => ({ lane, n: (rows[i + 1]?.n ?? 0) + deltas.get(lane)! }));
-    // An empty lane goes (due times pass, colleagues leave): the table stays as small as the lanes in use.
+  const changed = [...deltas].filter(([, by]) => by !== 0);
+  if (changed.length === 0) return Promise.resolve();
+  const keys = [...new Set(changed.map(([lane]) => rowOf(lane)))];
+  return counts.getMany({ trans, keys: [COMPLETE, ...keys] }).then((stored: Array<CountRow | undefined>) => {
+    if (!stored[0]) return; // incomplete: counted afresh at the next read
+    const rows = new Map<string, CountRow>();
+    stored.slice(1).forEach((row) => row && rows.set(row.lane, { ...row }));
+    for (const [lane, by] of changed) addTo(rows, lane, by);
+    // An empty row goes (due times pass, colleagues leave): the table stays as small as the lanes in use.
+    const values = [...rows.values()];
     const empty = values.filter((v) => v.n === 0).map((v) => v.lane);
     const kept = values.filter((v) => v.n !== 0);
     return Promise.all([

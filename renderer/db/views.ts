@@ -9,7 +9,7 @@ import { slaState, type SlaState } from '../../shared/sla/state';
 import { atRiskLeadMs } from '../sync/sla-policy';
 import type { SwitchboardDb } from './schema';
 import { activeSnoozes } from './snooze';
-import { COMPLETE, dueBefore, DUE_BUCKET_MS } from './ticket-counts';
+import { COMPLETE, dueBefore, DUE_BUCKET_MS, byLane } from './ticket-counts';
 import { vipRules, withVip } from './vip';
 
 /** Views read from the cache's indexes (VIP and flagged are searches: SearchViews.tsx). */
@@ -115,7 +115,7 @@ async function ordered(db: SwitchboardDb, lanes: ReturnType<typeof lanesOf>, sor
  * one channel: taken as independent); undefined while the counters are not complete.
  */
 async function keptShare(db: SwitchboardDb, q: ViewQuery, now: number): Promise<number | undefined> {
-  const lanes = Object.fromEntries((await db.ticketCounts.toArray()).map((r) => [r.lane, r.n]));
+  const lanes = byLane(await db.ticketCounts.toArray());
   const open = openStatuses.reduce((n, s) => n + (lanes[`status:${s}`] ?? 0), 0);
   if (lanes[COMPLETE] === undefined || open === 0) return undefined;
   let share = q.view === 'breached' ? dueBefore(lanes, Math.floor(now / DUE_BUCKET_MS)) / open : 1;
