@@ -34,8 +34,10 @@ export class SearchIndex {
   docs = new DocTable();
   /** Tickets indexed since the last compaction. */
   pending = 0;
-  /** Reused per query: a weight per ordinal, zero between uses; ranks of a term being decoded. */
+  /** Reused per query: a weight per ordinal, zero between uses; a term's postings being decoded. */
   private scratch = new Float32Array(0);
+  private termOrds = new Int32Array(0);
+  private termScores = new Float32Array(0);
   private ranks = new Uint8Array(0);
 
   add(doc: AnalyzedDoc): void {
@@ -129,17 +131,21 @@ export class SearchIndex {
   /** Union of the postings of some terms, with the weight of each ticket's best occurrence; `minRank`
    * keeps only occurrences at least that good (the subject: RANK.subject). */
   postings(terms: readonly string[], minRank = 0): Postings {
-    if (terms.length === 1) return this.single(terms[0]!, minRank);
+    if (terms.length === 1) {
+      const n = this.decode(terms[0]!, minRank);
+      return { ords: this.termOrds.slice(0, n), scores: this.termScores.slice(0, n) };
+    }
     const size = this.docs.size;
     if (this.scratch.length < size) this.scratch = new Float32Array(Math.max(size, this.scratch.length * 2));
     const scratch = this.scratch;
     const touched: number[] = [];
     for (const term of terms) {
-      const { ords, scores } = this.single(term, minRank);
-      for (let k = 0; k < ords.length; k++) {
-        const o = ords[k]!;
+      const n = this.decode(term, minRank);
+      const { termOrds, termScores } = this;
+      for (let k = 0; k < n; k++) {
+        const o = termOrds[k]!;
         if (scratch[o] === 0) touched.push(o);
-        if (scores[k]! > scratch[o]!) scratch[o] = scores[k]!;
+        if (termScores[k]! > scratch[o]!) scratch[o] = termScores[k]!;
       }
     }
     // Many tickets touched: a walk over every ordinal beats sorting them.
@@ -157,19 +163,25 @@ export class SearchIndex {
     return { ords, scores };
   }
 
-  /** The postings of one term, from the segment and then the recent tickets (whose ordinals are higher). */
-  private single(term: string, minRank: number): Postings {
+  /**
+   * Decodes one term's postings into termOrds/termScores (reused by every term: a query's prefix expands
+   * to many terms, and allocating arrays for each costs more than reading them), the segment's first,
+   * then the recent tickets' (whose ordinals are higher); returns how many.
+   */
+  private decode(term: string, minRank: number): number {
     const i = find(this.base, term);
     const recent = this.delta.get(term) ?? [];
     const bytes = i >= 0 ? postingBytes(this.base, i) : 0;
-    const ords = new Int32Array(bytes + recent.length / 2);
-    const scores = new Float32Array(ords.length);
-    // Decoded straight into the result, then filtered in place: no arrays in between.
-    if (this.ranks.length < bytes) this.ranks = new Uint8Array(bytes * 2);
-    const ranks = this.ranks;
+    const size = bytes + recent.length / 2;
+    if (this.termOrds.length < size) {
+      this.termOrds = new Int32Array(size * 2);
+      this.termScores = new Float32Array(size * 2);
+      this.ranks = new Uint8Array(size * 2);
+    }
+    const { termOrds: ords, termScores: scores, ranks, docs } = this;
+    // Decoded straight into the arrays, then filtered in place.
     const decoded = i >= 0 ? decodeInto(this.base, i, ords, ranks) : 0;
     let n = 0;
-    const docs = this.docs;
     for (let k = 0; k < decoded; k++) {
       const o = ords[k]!;
       if (ranks[k]! < minRank || !docs.isLive(o)) continue;
@@ -182,7 +194,7 @@ export class SearchIndex {
       ords[n] = o;
       scores[n++] = weight[recent[k + 1]!]!;
     }
-    return { ords: ords.subarray(0, n), scores: scores.subarray(0, n) };
+    return n;
   }
 
   /** Terms starting with `prefix`, the most frequent first, at most `limit`. */

@@ -17,8 +17,29 @@ export interface Segment {
   postings: Uint8Array<ArrayBuffer>;
 }
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+
+/** A term's UTF-8 bytes, written into a buffer reused by every lookup (a query looks up dozens of terms,
+ * and each Uint8Array a TextEncoder makes is an allocation Chromium charges dearly for). */
+let keyBytes = new Uint8Array(64);
+function keyOf(term: string): { bytes: Uint8Array; length: number } {
+  if (keyBytes.length < term.length * 3) keyBytes = new Uint8Array(term.length * 3);
+  let n = 0;
+  for (let k = 0; k < term.length; k++) {
+    const c = term.charCodeAt(k);
+    if (c < 0x80) keyBytes[n++] = c;
+    else if (c < 0x800) {
+      keyBytes[n++] = 0xc0 | (c >> 6);
+      keyBytes[n++] = 0x80 | (c & 63);
+    } else {
+      keyBytes[n++] = 0xe0 | (c >> 12);
+      keyBytes[n++] = 0x80 | ((c >> 6) & 63);
+      keyBytes[n++] = 0x80 | (c & 63);
+    }
+  }
+  return { bytes: keyBytes, length: n };
+}
+type Key = ReturnType<typeof keyOf>;
 
 /** Terms per block of `blockStart`. */
 export const BLOCK = 32;
@@ -39,19 +60,19 @@ export function termAt(segment: Segment, i: number): string {
 }
 
 /** Compares term i with `key` (UTF-8) byte by byte; with `prefix`, a term that starts with key is equal. */
-function compareAt(segment: Segment, i: number, key: Uint8Array, prefix = false): number {
+function compareAt(segment: Segment, i: number, key: Key, prefix = false): number {
   const { lexicon } = segment;
   const start = termStart(segment, i);
   const length = segment.termLength[i]!;
   const n = Math.min(length, key.length);
   for (let k = 0; k < n; k++) {
-    const d = lexicon[start + k]! - key[k]!;
+    const d = lexicon[start + k]! - key.bytes[k]!;
     if (d !== 0) return d;
   }
   return prefix && length >= key.length ? 0 : length - key.length;
 }
 
-function lowerBound(segment: Segment, key: Uint8Array): number {
+function lowerBound(segment: Segment, key: Key): number {
   let lo = 0;
   let hi = termCount(segment);
   while (lo < hi) {
@@ -63,14 +84,14 @@ function lowerBound(segment: Segment, key: Uint8Array): number {
 }
 
 export function find(segment: Segment, term: string): number {
-  const key = encoder.encode(term);
+  const key = keyOf(term);
   const i = lowerBound(segment, key);
   return i < termCount(segment) && compareAt(segment, i, key) === 0 ? i : -1;
 }
 
 /** Indexes of the terms starting with `prefix`, at most `limit` of them. */
 export function prefixRange(segment: Segment, prefix: string, limit: number): number[] {
-  const key = encoder.encode(prefix);
+  const key = keyOf(prefix);
   const out: number[] = [];
   for (let i = lowerBound(segment, key); i < termCount(segment) && out.length < limit && compareAt(segment, i, key, true) === 0; i++) out.push(i);
   return out;
