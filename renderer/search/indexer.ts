@@ -36,18 +36,62 @@ export async function loadIndex(db: SwitchboardDb): Promise<SearchIndex> {
   return index;
 }
 
+/** Tickets at which reading them and their messages in one range each pays. */
+const RANGE_READ_MIN = 50;
+
+/**
+ * Rows of many ids (sorted). A first sync or a rebuild reads neighbours in id order, so one range read
+ * from the first id to the last replaces a read per id, which costs several times more; it stops at
+ * `limit` rows, so scattered ids cannot make it read the whole table, and the ids from where it stopped
+ * are then read one by one (`each`). Rows of ids not asked for may come too: callers look up theirs.
+ */
+async function readMany<R>(ids: string[], limit: number, range: (first: string, last: string, limit: number) => Promise<R[]>, idOf: (row: R) => string, each: (ids: string[]) => Promise<R[]>): Promise<R[]> {
+  if (ids.length < RANGE_READ_MIN) return each(ids);
+  const rows = await range(ids[0]!, ids.at(-1)!, limit);
+  if (rows.length < limit) return rows;
+  const reached = idOf(rows.at(-1)!); // its rows may be cut short: read again with the rest
+  return [...rows.filter((r) => idOf(r) < reached), ...(await each(ids.filter((id) => id >= reached)))];
+}
+
+const messagesBetween = (db: SwitchboardDb, first: string, last: string) => db.messages.where('[ticketId+createdAt]').between([first, Dexie.minKey], [last, Dexie.maxKey]);
+
+/** The tickets of some ids (sorted), undefined where gone. */
+async function ticketsOf(db: SwitchboardDb, ids: string[]): Promise<Array<Ticket | undefined>> {
+  const rows = await readMany(
+    ids,
+    2 * ids.length,
+    (first, last, limit) => db.tickets.where('id').between(first, last, true, true).limit(limit).toArray(),
+    (t) => t.id,
+    async (some) => (await db.tickets.bulkGet(some)).filter((t): t is Ticket => t !== undefined),
+  );
+  const byId = new Map(rows.map((t) => [t.id, t]));
+  return ids.map((id) => byId.get(id));
+}
+
+/** The messages of some tickets (sorted by id), oldest first. */
+async function messagesOf(db: SwitchboardDb, tickets: Ticket[]): Promise<Map<string, Message[]>> {
+  const found = new Map<string, Message[]>(tickets.map((t) => [t.id, []]));
+  const rows = await readMany(
+    tickets.map((t) => t.id),
+    tickets.reduce((n, t) => n + 2 * t.messageCount + 1, 0), // twice what they count, and one for a ticket that counts none
+    (first, last, limit) => messagesBetween(db, first, last).limit(limit).toArray(),
+    (m) => m.ticketId,
+    async (some) => (await Promise.all(some.map((id) => messagesBetween(db, id, id).toArray()))).flat(),
+  );
+  for (const m of rows) found.get(m.ticketId)?.push(m);
+  return found;
+}
+
 /** The documents of some tickets as the cache has them now (undefined: the ticket is gone). */
-async function readDocs(db: SwitchboardDb, ids: string[]): Promise<Array<AnalyzedDoc | undefined>> {
+async function readDocs(db: SwitchboardDb, unsorted: string[]): Promise<Array<AnalyzedDoc | undefined>> {
+  const ids = [...unsorted].sort();
   return db.transaction('r', [db.tickets, db.messages, db.customers, db.prefs], async () => {
-    const [tickets, rules] = await Promise.all([db.tickets.bulkGet(ids), vipRules(db)]);
+    const [tickets, rules] = await Promise.all([ticketsOf(db, ids), vipRules(db)]);
     const present = tickets.filter((t): t is Ticket => !!t);
-    const [messages, customers] = await Promise.all([
-      Promise.all(present.map((t) => db.messages.where('[ticketId+createdAt]').between([t.id, Dexie.minKey], [t.id, Dexie.maxKey]).toArray())),
-      db.customers.bulkGet([...new Set(present.map((t) => t.customerId))]),
-    ]);
+    const [messages, customers] = await Promise.all([messagesOf(db, present), db.customers.bulkGet([...new Set(present.map((t) => t.customerId))])]);
     const customerOf = new Map(customers.flatMap((c) => (c ? [[c.id, withVip(c, rules)] as const] : [])));
-    const messagesOf = new Map(present.map((t, i) => [t.id, messages[i]!]));
-    return tickets.map((t) => (t ? analyze(docInput(t, messagesOf.get(t.id)!, customerOf.get(t.customerId))) : undefined));
+    const docs = new Map(present.map((t) => [t.id, analyze(docInput(t, messages.get(t.id)!, customerOf.get(t.customerId)))]));
+    return unsorted.map((id) => docs.get(id));
   });
 }
 
@@ -82,12 +126,13 @@ export class Indexer {
     const queued = await this.db.searchQueue.toArray();
     if (queued.length === 0) return 0;
     if (queued.some((q) => q.key === '*')) return this.rebuild(queued, onProgress);
-    const ids = new Set<string>();
-    for (const { key } of queued) {
-      if (!key.startsWith('customer:')) ids.add(key);
-      else for (const id of await this.db.tickets.where('customerId').equals(key.slice('customer:'.length)).primaryKeys()) ids.add(id);
-    }
+    const customers = queued.filter((q) => q.key.startsWith('customer:')).map((q) => q.key.slice('customer:'.length));
+    const ids = new Set(queued.filter((q) => !q.key.startsWith('customer:')).map((q) => q.key));
+    // A changed customer's tickets, all customers in one read.
+    if (customers.length > 0) for (const id of await this.db.tickets.where('customerId').anyOf(customers).primaryKeys()) ids.add(id);
     const all = [...ids];
+    // Only customers without tickets: nothing to index, but the rows are handled.
+    if (all.length === 0) await this.db.transaction('rw', this.db.searchQueue, () => this.settle(queued));
     // A few tickets: persisted one by one. Many (a first sync): as snapshots now and then, cheaper by far;
     // a crash meanwhile leaves the queue as it was, and the work is redone.
     const bulk = all.length > COMPACT_MIN;
@@ -114,9 +159,13 @@ export class Indexer {
 
   /** Removes the queue rows that were handled, unless they were queued again meanwhile. */
   private async settle(handled: SearchQueueRow[]): Promise<void> {
-    const now = await this.db.searchQueue.bulkGet(handled.map((q) => q.key));
-    const done = handled.filter((q, i) => now[i]?.stamp === q.stamp).map((q) => q.key);
-    await this.db.searchQueue.bulkDelete(done);
+    // Many (a first sync): the queue read in one go, and cleared in one go when all of it was handled.
+    const whole = handled.length > BATCH;
+    const rows = whole ? await this.db.searchQueue.toArray() : await this.db.searchQueue.bulkGet(handled.map((q) => q.key));
+    const stamps = new Map(rows.flatMap((q) => (q ? [[q.key, q.stamp] as const] : [])));
+    const done = handled.filter((q) => stamps.get(q.key) === q.stamp).map((q) => q.key);
+    if (whole && done.length === stamps.size) await this.db.searchQueue.clear();
+    else await this.db.searchQueue.bulkDelete(done);
   }
 
   /** Indexes every cached ticket afresh (first start with an older cache, or VIP rules changed). */

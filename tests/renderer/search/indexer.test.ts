@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../shared/domain';
 import { applyChanges } from '../../../renderer/sync/pull';
+import { parseQuery } from '../../../shared/search/query';
 import { Indexer, loadIndex } from '../../../renderer/search/indexer';
 import { SearchService } from '../../../renderer/search/service';
 import { customer, freshDb, ticket } from '../fixtures';
@@ -76,6 +78,45 @@ describe('search index in the cache (real IndexedDB)', () => {
     expect(await db.searchDocs.count()).toBe(0);
     const restored = await loadIndex(db);
     expect(restored.docs.live).toBe(1200);
+    db.close();
+  });
+
+  it('indexes each queued ticket with its own messages, whatever lies between them in the cache and whatever count they claim', async () => {
+    // Consonants only: no stemmer step applies, so each message's word is a term of its own.
+    const word = (n: number, k: number) => `zq${[...String(n * 10 + k)].map((d) => 'bcdfghjkmn'[Number(d)]).join('')}`;
+    const spec = fc.record({ messages: fc.integer({ min: 0, max: 8 }), claimsNone: fc.boolean(), queued: fc.boolean(), gone: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(fc.array(spec, { minLength: 1, maxLength: 200, size: 'max' }), async (specs) => {
+        const db = await freshDb();
+        // A ticket's messageCount may be wrong (0): it only sizes a read, never decides what is indexed.
+        await db.tickets.bulkPut(specs.map((s, n) => ticket(n, { messageCount: s.claimsNone ? 0 : s.messages })));
+        await db.messages.bulkPut(specs.flatMap((s, n) => Array.from({ length: s.messages }, (_, k) => message(n * 10 + k, `acc:${n}`, word(n, k)))));
+        await db.tickets.bulkDelete(specs.flatMap((s, n) => (s.gone ? [`acc:${n}`] : [])));
+        // Neighbours not queued (indexed before, say) are read past, never indexed.
+        await db.searchQueue.bulkDelete(specs.flatMap((s, n) => (s.queued ? [] : [`acc:${n}`])));
+        const indexer = new Indexer(db, await loadIndex(db));
+        await indexer.drain();
+        for (const [n, s] of specs.entries()) {
+          for (let k = 0; k < s.messages; k++) {
+            const parsed = parseQuery(`${word(n, k)} `, 0); // whole: not a prefix
+            if (!parsed.ok) throw new Error(parsed.error.code);
+            const hits = indexer.index.search(parsed.query, { now: 0, me, assignees: () => new Set(), accounts: () => new Set() }).hits.map((h) => h.ticketId);
+            expect(hits, word(n, k)).toEqual(s.queued && !s.gone ? [`acc:${n}`] : []);
+          }
+        }
+        expect(await db.searchQueue.count()).toBe(0);
+        db.close();
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('settles a changed customer without tickets: nothing to index, and the queue empties', async () => {
+    const db = await freshDb();
+    await db.customers.put(customer);
+    expect(await db.searchQueue.count()).toBe(1);
+    expect(await new Indexer(db, await loadIndex(db)).drain()).toBe(0);
+    expect(await db.searchQueue.count()).toBe(0);
     db.close();
   });
 
