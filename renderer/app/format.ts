@@ -1,8 +1,17 @@
 /** Dates and times in the UI language, with the platform's Intl (no date library needed for this). */
 const MIN = 60_000;
 
+/** Intl formatters cost far more to make than to use (every inbox row formats two times per render): one
+ * of each kind per language, made at first use. */
+const made = new Map<string, unknown>();
+function formatter<T>(kind: string, lang: string, make: () => T): T {
+  const key = `${kind} ${lang}`;
+  if (!made.has(key)) made.set(key, make());
+  return made.get(key) as T;
+}
+
 export function relativeTime(at: number, now: number, lang: string): string {
-  const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  const rtf = formatter('relative', lang, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
   const diff = at - now;
   const abs = Math.abs(diff);
   if (abs < MIN) return rtf.format(0, 'minute');
@@ -12,7 +21,7 @@ export function relativeTime(at: number, now: number, lang: string): string {
 }
 
 export function dateTime(at: number, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return formatter('dateTime', lang, () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' })).format(at);
 }
 
 export function fileSize(bytes: number, lang: string): string {
@@ -23,7 +32,7 @@ export function fileSize(bytes: number, lang: string): string {
     value /= 1024;
     unit++;
   }
-  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value)} ${units[unit]}`;
+  return `${formatter('size', lang, () => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 })).format(value)} ${units[unit]}`;
 }
 
 /** Minutes after midnight as "HH:MM" (for <input type="time">), and back. */

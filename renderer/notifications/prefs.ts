@@ -1,6 +1,7 @@
 /** Which kinds of notification the agent wants, and when they work (kept in this browser profile). */
 import { noticeKinds, type NoticeKind, type NoticePrefs } from '../../shared/notify';
 import { isWorkingTime, officeHours } from '../../shared/sla/calendar';
+import { agentTimeZone } from '../sync/sla-policy';
 
 const KEY = 'switchboard.notifications';
 
@@ -36,6 +37,6 @@ export function setWorkingHours(hours: { from: number; to: number } | null): voi
 
 export function noticePrefs(): NoticePrefs {
   const hours = workingHours();
-  const calendar = hours ? officeHours(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', hours.from, hours.to) : null;
+  const calendar = hours ? officeHours(agentTimeZone(), hours.from, hours.to) : null;
   return { enabled: enabledKinds(), working: (now) => !calendar || isWorkingTime(calendar, now) };
 }

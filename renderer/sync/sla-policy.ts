@@ -4,7 +4,13 @@ import { defaultPolicy } from '../../shared/sla/defaults';
 import type { SlaPolicy } from '../../shared/sla/policy';
 import type { SlaPolicySettings, SwitchboardDb } from '../db/schema';
 
-export const agentTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+let zone = { name: '', at: -Infinity };
+/** The agent's time zone. Resolving it makes an Intl formatter, costly, and every pull asks: kept a minute. */
+export function agentTimeZone(): string {
+  const now = Date.now();
+  if (now - zone.at > 60_000) zone = { name: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', at: now };
+  return zone.name;
+}
 
 export function policyFrom(settings: SlaPolicySettings | null, timeZone = agentTimeZone()): SlaPolicy {
   const base = defaultPolicy(timeZone);

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { kpiCsv, kpiSeries, kpis, type Kpis } from '../../../shared/kpi';
 import { useNow } from '../../app/use-now';
 import { db } from '../../db/schema';
+import { agentTimeZone } from '../../sync/sla-policy';
 import { KpiChart } from './KpiChart';
 
 const DAYS = 14;
 const WEEKS = 12;
-const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 function duration(ms: number | null, lang: string): string {
   if (ms === null) return '—';
@@ -54,11 +54,11 @@ export function KpiDashboard() {
     // Every team the sources know (a team with no tickets yet is a team too), and any a ticket names.
     const known = (await db.teams.toArray()).map((g) => g.name);
     const teams = [...new Set([...known, ...all.flatMap((t) => (t.team ? [t.team] : []))])].sort((a, b) => a.localeCompare(b));
-    return { teams, total: kpis(tickets, now), series: kpiSeries(tickets, now, unit, unit === 'day' ? DAYS : WEEKS, zone()) };
+    return { teams, total: kpis(tickets, now), series: kpiSeries(tickets, now, unit, unit === 'day' ? DAYS : WEEKS, agentTimeZone()) };
   }, [now, unit, scope, me]);
   const exportCsv = () => {
     if (!data) return;
-    const url = URL.createObjectURL(new Blob([kpiCsv(data.series, zone())], { type: 'text/csv' }));
+    const url = URL.createObjectURL(new Blob([kpiCsv(data.series, agentTimeZone())], { type: 'text/csv' }));
     const link = document.createElement('a');
     link.href = url;
     link.download = 'switchboard-kpis.csv';

@@ -6,6 +6,7 @@ import { db } from '../../db/schema';
 import { snoozeUntil, type SnoozeChoice } from '../../db/snooze';
 import { useApp } from '../../app/context';
 import { agentTimeZone } from '../../sync/sla-policy';
+import { dateTime } from '../../app/format';
 
 const choices: SnoozeChoice[] = ['hour', 'tomorrow', 'nextWeek'];
 
@@ -18,7 +19,7 @@ export function SnoozeControl({ ticketId }: { ticketId: string }) {
   if (until !== null) {
     return (
       <span className="snooze">
-        <span className="badge snoozed">{t('snooze.until', { time: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(until) })}</span>
+        <span className="badge snoozed">{t('snooze.until', { time: dateTime(until, i18n.language) })}</span>
         <button type="button" onClick={() => void commands.unsnooze(ticketId)}>
           {t('snooze.wake')}
         </button>
