@@ -48,7 +48,7 @@ export default defineConfig({
       ...(browser ? [{
         // The cache in real IndexedDB, in Chromium. Dependencies found only while tests run would make Vite
         // reload the page mid-run; they are named here so they are prepared before.
-        optimizeDeps: { include: ['fast-check', 'react', 'react/jsx-dev-runtime', 'react-dom/client', 'react-i18next', 'i18next', 'dexie'] },
+        optimizeDeps: { include: ['fast-check', 'react', 'react/jsx-dev-runtime', 'react-dom/client', 'react-i18next', 'i18next', 'dexie', 'dexie-react-hooks'] },
         test: {
           name: 'browser',
           include: ['tests/renderer/**/*.test.ts'],

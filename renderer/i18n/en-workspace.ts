@@ -117,6 +117,7 @@ export const enWorkspace = {
     escalate: 'Escalate to {{line}} ({{team}})',
     reason: 'Why {{line}}? (the note tells the next line)',
     cancel: 'Cancel',
+    noNotes: 'This source keeps no internal notes: the next line gets the ticket without a reason.',
     note: 'Escalated to {{line}} ({{team}}): {{reason}}',
   },
 };

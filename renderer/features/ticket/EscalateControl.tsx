@@ -1,6 +1,7 @@
 /**
  * The ticket's team, and escalation to the next support line: the ticket moves to that line's team and an
- * internal note says why (the reason is required: the next line should not have to ask).
+ * internal note says why (the reason is required: the next line should not have to ask). A source without
+ * internal notes gets the move alone, and the agent is told the reason is not passed on.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -12,7 +13,7 @@ import { nameOptions } from '../../app/options';
 import { db } from '../../db/schema';
 import { lineMaps } from '../../db/support-lines';
 
-export function EscalateControl({ ticket, mutate }: { ticket: Ticket; mutate: (op: MutationOp) => Promise<void> }) {
+export function EscalateControl({ ticket, notes, mutate }: { ticket: Ticket; notes: boolean; mutate: (op: MutationOp) => Promise<void> }) {
   const { t } = useTranslation();
   const data = useLiveQuery(async () => ({
     teams: (await db.teams.where('accountId').equals(ticket.accountId).toArray()).map((g) => g.name).sort(),
@@ -40,10 +41,11 @@ export function EscalateControl({ ticket, mutate }: { ticket: Ticket; mutate: (o
       </label>
       {line && <span className="badge line">{line}</span>}
       {next && reason === null && (
-        <button type="button" onClick={() => setReason('')}>
+        <button type="button" onClick={() => (notes ? setReason('') : void mutate({ type: 'setTeam', team: next.team }))} title={notes ? undefined : t('lines.noNotes')}>
           {t('lines.escalate', { line: next.line, team: next.team })}
         </button>
       )}
+      {next && !notes && <span className="muted">{t('lines.noNotes')}</span>}
       {next && reason !== null && (
         <form
           className="escalate-form"

@@ -142,7 +142,7 @@ export function TicketPane() {
           {/* Keyed by ticket: a date typed for one ticket never stays for the next. */}
           <SnoozeControl key={`snooze:${ticket.id}`} ticketId={ticket.id} />
           <TimeTracker key={ticket.id} ticketId={ticket.id} canLog={can.timeTracking === true} mutate={(op) => mutate(op, false)} />
-          {can.teams && <EscalateControl ticket={ticket} mutate={(op) => mutate(op, false)} />}
+          {can.teams && <EscalateControl ticket={ticket} notes={can.internalNotes} mutate={(op) => mutate(op, false)} />}
           {outbox.length > 0 && <span className="badge pending">{t('ticket.waiting')}</span>}
         </div>
         {offerSurvey === ticket.id && (
