@@ -13,7 +13,7 @@ import { db } from './db/schema';
 import { initI18n } from './i18n';
 import './styles.css';
 
-initI18n();
+const i18n = initI18n();
 applyTheme();
 const root = createRoot(document.getElementById('root')!);
 /** The app once started: shown again when a new key replaces an expired one (renderer/api/socket.ts). */
@@ -28,9 +28,11 @@ async function boot(): Promise<void> {
     window.addEventListener('hashchange', () => tokenInAddress() && start(), { once: true });
     return expire();
   }
-  // Open (or create) the cache while main answers: both take a moment on a first start.
+  // Open (or create) the cache while main answers: both take a moment on a first start. After an update
+  // that reorganizes the cache, opening reads it all once: a window that stays blank would look broken.
   // The shell state first: the sync engine must know whether sync is paused.
-  const [info] = await Promise.all([api.appInfo({}), db.open(), connectShell(api)]);
+  const slow = setTimeout(() => root.render(<p className="opening">{i18n.t('app.openingCache')}</p>), 500);
+  const [info] = await Promise.all([api.appInfo({}), db.open(), connectShell(api)]).finally(() => clearTimeout(slow));
   const { engine, me } = startCore(api, db, info);
   app = (
     <StrictMode>

@@ -95,6 +95,7 @@ export const en = {
     close: 'Close',
     version: 'Switchboard {{version}} · {{mode}} mode',
   },
+  app: { openingCache: 'Preparing the local cache… After an update this happens once and can take a little while with many tickets.' },
   statusbar: {
     syncing: 'Syncing…',
     progress: 'Syncing… {{done}} of {{total}} messages',

@@ -114,6 +114,7 @@ export const ru: Resources & {
     close: 'Закрыть',
     version: 'Switchboard {{version}} · режим {{mode}}',
   },
+  app: { openingCache: 'Подготовка локального кэша… После обновления это делается один раз и при большом числе обращений может занять немного времени.' },
   statusbar: {
     syncing: 'Синхронизация…',
     progress: 'Синхронизация… {{done}} из {{total}} писем',
