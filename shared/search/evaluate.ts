@@ -47,9 +47,9 @@ const DAY = 86_400_000;
 
 type List = { ords: Int32Array; scores: Float32Array };
 
+/** The ordinals in both, written over `a` (each list is the query's own: no arrays made). */
 function intersect(a: List, b: List): List {
-  const ords = new Int32Array(Math.min(a.ords.length, b.ords.length));
-  const scores = new Float32Array(ords.length);
+  const { ords, scores } = a;
   let i = 0;
   let j = 0;
   let n = 0;
@@ -204,7 +204,8 @@ function kthLargest(values: Float64Array, k: number): number {
   return values[want]!;
 }
 
-/** Reused for the selection: a copy of the scores that quickselect may reorder. */
+/** Reused by every query: the final scores, and a copy of them that quickselect may reorder. */
+let final = new Float64Array(0);
 let work = new Float64Array(0);
 
 /** Indexes of the `limit` highest scores, best first (ties: the newer ordinal first). */
@@ -234,7 +235,8 @@ export function evaluate(index: IndexReader, query: SearchQuery, context: Search
     const ords = Int32Array.from(best.keys()).sort();
     merged = { ords, scores: Float32Array.from(ords, (o) => best.get(o)!) };
   }
-  const scores = new Float64Array(merged.ords.length);
+  if (final.length < merged.ords.length) final = new Float64Array(merged.ords.length * 2);
+  const scores = final.subarray(0, merged.ords.length);
   for (let i = 0; i < scores.length; i++) {
     const o = merged.ords[i]!;
     const ageDays = Math.max(0, (context.now - docs.updatedAt(o)) / DAY);
