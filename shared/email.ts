@@ -3,22 +3,12 @@
  * Threading itself happens in the cache (renderer/sync/mail.ts), which knows every conversation.
  */
 import { z } from 'zod';
+import { MAX_FOLDER, MAX_MESSAGE_ID, MAX_RECIPIENTS, MAX_SUBJECT, MAX_TARGETS, MAX_UINT32 } from './limits';
 import { Attachment, InlinePart } from './domain';
 
 export const Address = z.object({ name: z.string(), email: z.string() });
 export type Address = z.infer<typeof Address>;
 
-/**
- * Bounds on what a change carries to main (the cache cuts to them: reply-context.ts): generous for real
- * mail — IMAP numbers are 32-bit, a Message-ID a line, a subject a paragraph — and refusing the absurd.
- */
-export const MAX_UINT32 = 2 ** 32 - 1;
-export const MAX_FOLDER = 1000;
-export const MAX_MESSAGE_ID = 2000;
-export const MAX_SUBJECT = 10_000;
-export const MAX_RECIPIENTS = 1000;
-/** Server copies a triage change is written to: the newest ones of a longer conversation. */
-export const MAX_TARGETS = 10_000;
 const OutgoingAddress = z.object({ name: z.string().max(1000), email: z.string().max(1000) });
 
 export const MailMessage = z.object({

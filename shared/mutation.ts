@@ -2,21 +2,13 @@
  * A Mutation is one local change on its way to a source. Its id is the idempotency key end to end.
  */
 import { z } from 'zod';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './limits';
+import { withCurrentNames } from './renamed-ops';
 import { Message, Priority, Ticket, TicketStatus } from './domain';
 import { EmailContext } from './email';
 
 const Id = z.string().min(1).max(200);
 
-/** Files sent with one reply, in all: what most mail servers accept. The composer says so before anything is sent. */
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 20;
-/**
- * Files never travel inside a change: the composer stages them in main a chunk at a time (no frame or IPC
- * message over a few hundred KB), and the change names them by `fileId`.
- */
-export const FILE_CHUNK_BYTES = 512 * 1024;
-/** The largest attachment main fetches for the page to open; bigger ones are opened in a mail program. */
-export const MAX_DOWNLOAD_BYTES = 50 * 1024 * 1024;
 export const FileId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'not a file id');
 export const AttachedFile = z.object({
   fileId: FileId,
@@ -63,16 +55,6 @@ export const MutationOp = z.discriminatedUnion('type', [
   }),
 ]);
 export type MutationOp = z.infer<typeof MutationOp>;
-
-/**
- * A change saved before "group" was renamed "team" (schema 13): `setGroup` read as `setTeam`. Older
- * outbox rows are rewritten when the cache upgrades; the demo's journal on disk is read through this.
- */
-export function withCurrentNames(op: unknown): unknown {
-  if (typeof op !== 'object' || op === null || (op as { type?: unknown }).type !== 'setGroup') return op;
-  const { group, ...rest } = op as { group?: unknown };
-  return { ...rest, type: 'setTeam', team: group };
-}
 
 export const Mutation = z.object({
   id: z.string().min(8).max(100),

@@ -3,7 +3,7 @@
  * WebSocket call the very same handlers, after `dispatch` has validated the request.
  */
 import { AppError, type Handlers } from '../../shared/contract';
-import { MAX_DOWNLOAD_BYTES } from '../../shared/mutation';
+import { MAX_DOWNLOAD_BYTES } from '../../shared/limits';
 
 import { safeExternalUrl } from '../../shared/links';
 import type { Workspace } from './workspace';

@@ -10,7 +10,8 @@ import { open, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/contract';
 import type { LocalFile } from '../../shared/connector';
-import { FILE_CHUNK_BYTES, type AttachedFile } from '../../shared/mutation';
+import { type AttachedFile } from '../../shared/mutation';
+import { FILE_CHUNK_BYTES } from '../../shared/limits';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const MAX_AGE_MS = 30 * 24 * 60 * 60_000;

@@ -1,5 +1,9 @@
-/** Macros: the defaults with the agent's edits, and the agent's own (shared/macros.ts), kept in `prefs`. */
-import { defaultMacros, Macro, MacroFile, mergeMacros } from '../../shared/macros';
+/**
+ * Macros: the defaults with the agent's edits, and the agent's own (shared/macros.ts), kept in `prefs`. What
+ * is saved or imported is checked against shared/macro-file.ts, loaded then (not at the UI's start).
+ */
+const schemas = () => import('../../shared/macro-file');
+import { defaultMacros, mergeMacros, type Macro, type MacroFile } from '../../shared/macros';
 import type { SwitchboardDb } from './schema';
 
 type Saved = Macro & { deleted?: boolean };
@@ -15,7 +19,7 @@ export async function allMacros(db: SwitchboardDb): Promise<Macro[]> {
 }
 
 export async function saveMacro(db: SwitchboardDb, macro: Macro): Promise<void> {
-  const valid = Macro.parse(macro);
+  const valid = (await schemas()).Macro.parse(macro);
   await db.transaction('rw', db.prefs, async () => {
     await db.prefs.put({ key: KEY, value: [...(await saved(db)).filter((m) => m.id !== valid.id), valid] });
   });
@@ -49,7 +53,7 @@ export async function importMacros(db: SwitchboardDb, json: string): Promise<{ i
   } catch {
     return { problem: 'The file is not JSON.' };
   }
-  const file = MacroFile.safeParse(parsed);
+  const file = (await schemas()).MacroFile.safeParse(parsed);
   if (!file.success) {
     const issue = file.error.issues[0]!;
     return { problem: `The file is not a Switchboard macro file at ${issue.path.join('.') || 'its top'}: ${issue.message}` };

@@ -4,7 +4,8 @@
  * a time and the row rewritten to name them, once; then it goes like any other reply.
  */
 import type { Api } from '../../shared/contract';
-import { FILE_CHUNK_BYTES, type AttachedFile } from '../../shared/mutation';
+import { type AttachedFile } from '../../shared/mutation';
+import { FILE_CHUNK_BYTES } from '../../shared/limits';
 import type { OutboxRow, SwitchboardDb } from '../db/schema';
 
 interface LegacyFile {

@@ -4,7 +4,8 @@
  */
 import type { Agent, Message, Ticket } from '../../shared/domain';
 import type { MutationOp } from '../../shared/mutation';
-import { MAX_MESSAGE_ID, type Address, MAX_RECIPIENTS, MAX_SUBJECT, MAX_TARGETS, type EmailContext } from '../../shared/email';
+import { type Address, type EmailContext } from '../../shared/email';
+import { MAX_MESSAGE_ID, MAX_RECIPIENTS, MAX_SUBJECT, MAX_TARGETS } from '../../shared/limits';
 import { baseSubject, withSubjectTag } from '../../shared/threading';
 import type { SwitchboardDb } from '../db/schema';
 

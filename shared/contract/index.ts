@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { AccountSettings, ImapAccountSettings } from '../accounts';
 import { Account, Agent, Article } from '../domain';
-import { FILE_CHUNK_BYTES, FileId, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_DOWNLOAD_BYTES, Mutation, PushResult } from '../mutation';
+import { FileId, Mutation, PushResult } from '../mutation';
+import { FILE_CHUNK_BYTES, MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES, MAX_DOWNLOAD_BYTES } from '../limits';
 import { DesktopSettings, Licence, Navigate, ShellState } from '../shell';
 import { PullResult } from '../sync';
 import type { Envelope } from './errors';

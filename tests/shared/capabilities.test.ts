@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cannotTake, canTake, capabilitiesOf } from '../../shared/capabilities';
 import type { Capabilities, Ticket } from '../../shared/domain';
-import { MacroAction, planMacro } from '../../shared/macros';
+import { MacroAction } from '../../shared/macro-file';
+import { planMacro } from '../../shared/macros';
 import { ticketStatuses } from '../../shared/statuses';
 import { defaultTemplates } from '../../shared/templates';
 

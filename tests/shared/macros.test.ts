@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Account, Ticket } from '../../shared/domain';
-import { defaultMacros, Macro, MacroFile, mergeMacros, planMacro, type MacroContext } from '../../shared/macros';
+import { Macro, MacroFile } from '../../shared/macro-file';
+import { defaultMacros, mergeMacros, planMacro, type MacroContext } from '../../shared/macros';
 import { defaultTemplates } from '../../shared/templates';
 
 const ticket = (extra: Partial<Ticket> = {}): Ticket => ({

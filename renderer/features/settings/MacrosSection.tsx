@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Macro } from '../../../shared/macros';
+import { Macro } from '../../../shared/macro-file';
 import { db } from '../../db/schema';
 import { allMacros, deleteMacro, exportMacros, importMacros, resetMacros, saveMacro } from '../../db/macros';
 

@@ -5,7 +5,8 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FILE_CHUNK_BYTES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type AttachedFile } from '../../../shared/mutation';
+import { type AttachedFile } from '../../../shared/mutation';
+import { FILE_CHUNK_BYTES, MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES } from '../../../shared/limits';
 import { isAppErrorShape } from '../../../shared/contract/errors';
 import { api } from '../../api';
 import { fileSize } from '../../app/format';
