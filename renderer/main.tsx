@@ -32,7 +32,8 @@ async function boot(): Promise<void> {
   // that reorganizes the cache, opening reads it all once: a window that stays blank would look broken.
   // The shell state first: the sync engine must know whether sync is paused.
   const slow = setTimeout(() => root.render(<p className="opening">{i18n.t('app.openingCache')}</p>), 500);
-  const [info] = await Promise.all([api.appInfo({}), db.open(), connectShell(api)]).finally(() => clearTimeout(slow));
+  const opened = db.open().finally(() => clearTimeout(slow));
+  const [info] = await Promise.all([api.appInfo({}), opened, connectShell(api)]);
   const { engine, me } = startCore(api, db, info);
   app = (
     <StrictMode>

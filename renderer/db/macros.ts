@@ -2,9 +2,10 @@
  * Macros: the defaults with the agent's edits, and the agent's own (shared/macros.ts), kept in `prefs`. What
  * is saved or imported is checked against shared/macro-file.ts, loaded then (not at the UI's start).
  */
-const schemas = () => import('../../shared/macro-file');
 import { defaultMacros, mergeMacros, type Macro, type MacroFile } from '../../shared/macros';
 import type { SwitchboardDb } from './schema';
+
+const schemas = () => import('../../shared/macro-file');
 
 type Saved = Macro & { deleted?: boolean };
 const KEY = 'macros' as const;

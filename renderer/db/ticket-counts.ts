@@ -48,9 +48,9 @@ function addTo(rows: Map<string, CountRow>, lane: string, by: number): void {
   row.n += by;
   if (key === lane) return;
   const number = lane.slice(4);
-  const n = (row.due?.[number] ?? 0) + by;
-  row.due = { ...row.due, [number]: n };
-  if (n === 0) delete row.due[number];
+  const due = (row.due ??= {});
+  due[number] = (due[number] ?? 0) + by;
+  if (due[number] === 0) delete due[number];
 }
 
 /** Counts by lane (see the top) as rows to store. */
@@ -126,7 +126,7 @@ function applyDeltas(counts: DBCoreTable, trans: DBCoreTransaction, deltas: Map<
   return counts.getMany({ trans, keys: [COMPLETE, ...keys] }).then((stored: Array<CountRow | undefined>) => {
     if (!stored[0]) return; // incomplete: counted afresh at the next read
     const rows = new Map<string, CountRow>();
-    stored.slice(1).forEach((row) => row && rows.set(row.lane, { ...row }));
+    stored.slice(1).forEach((row) => row && rows.set(row.lane, { ...row, ...(row.due && { due: { ...row.due } }) }));
     for (const [lane, by] of changed) addTo(rows, lane, by);
     // An empty row goes (due times pass, colleagues leave): the table stays as small as the lanes in use.
     const values = [...rows.values()];

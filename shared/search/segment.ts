@@ -17,16 +17,22 @@ export interface Segment {
   postings: Uint8Array<ArrayBuffer>;
 }
 
+const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** A term's UTF-8 bytes, written into a buffer reused by every lookup (a query looks up dozens of terms,
- * and each Uint8Array a TextEncoder makes is an allocation Chromium charges dearly for). */
+ * and each Uint8Array a TextEncoder makes is an allocation Chromium charges dearly for). A term with a
+ * surrogate (an address or tag beyond the BMP) is left to the TextEncoder, as the writer encodes it. */
 let keyBytes = new Uint8Array(64);
 function keyOf(term: string): { bytes: Uint8Array; length: number } {
   if (keyBytes.length < term.length * 3) keyBytes = new Uint8Array(term.length * 3);
   let n = 0;
   for (let k = 0; k < term.length; k++) {
     const c = term.charCodeAt(k);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const bytes = encoder.encode(term);
+      return { bytes, length: bytes.length };
+    }
     if (c < 0x80) keyBytes[n++] = c;
     else if (c < 0x800) {
       keyBytes[n++] = 0xc0 | (c >> 6);

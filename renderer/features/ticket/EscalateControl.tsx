@@ -41,7 +41,7 @@ export function EscalateControl({ ticket, notes, mutate }: { ticket: Ticket; not
       </label>
       {line && <span className="badge line">{line}</span>}
       {next && reason === null && (
-        <button type="button" onClick={() => (notes ? setReason('') : void mutate({ type: 'setTeam', team: next.team }))} title={notes ? undefined : t('lines.noNotes')}>
+        <button type="button" onClick={() => (notes ? setReason('') : void mutate({ type: 'setTeam', team: next.team }))}>
           {t('lines.escalate', { line: next.line, team: next.team })}
         </button>
       )}

@@ -68,3 +68,20 @@ describe('search evaluation', () => {
     );
   });
 });
+
+describe('looking up a term beyond the BMP', () => {
+  it('finds a tag or an address with an emoji or a rare script in it, as the index wrote it', () => {
+    const index = new SearchIndex();
+    const author = { name: 'Fan', email: '𠀀fan@example.test' };
+    index.add(analyze({ ...doc('acc:1', ['brq']), tags: ['🔥hot'], messages: [{ text: 'brq', internal: false, author, attachments: [] }] }));
+    index.add(analyze(doc('acc:2', ['brq'])));
+    for (const compacted of [false, true]) {
+      if (compacted) index.compact();
+      for (const q of ['tag:🔥hot', 'from:𠀀fan@example.test']) {
+        const parsed = parseQuery(q, NOW);
+        if (!parsed.ok) throw new Error(parsed.error.code);
+        expect(index.search(parsed.query, { now: NOW, me: new Set(), assignees: () => new Set(), accounts: () => new Set() }).hits.map((h) => h.ticketId), q).toEqual(['acc:1']);
+      }
+    }
+  });
+});
