@@ -3,7 +3,7 @@
  * same origin, so the same cache), and then nothing set aside by the start-up check and nothing gone.
  */
 import { expect, type Page } from '@playwright/test';
-import { COMPLETE } from '../../renderer/db/ticket-counts';
+import { byLane, COMPLETE, countedLanes, type CountRow } from '../../renderer/db/ticket-counts';
 import { restartHost, type RunningHost } from '../support/browser-mode';
 
 export interface CacheSnapshot {
@@ -45,12 +45,15 @@ async function checked(page: Page): Promise<string> {
   return (await page.locator('html').getAttribute('data-cache-checked'))!;
 }
 
+type CountedTicket = Parameters<typeof countedLanes>[0] & object;
+
 /**
  * The sidebar's counters (renderer/db/ticket-counts.ts) against the tickets themselves, read in one
- * transaction so a sync writing meanwhile cannot split them: per status, counter minus tickets (all 0).
+ * transaction so a sync writing meanwhile cannot split them: every lane — statuses, owners, accounts,
+ * channels and the SLA due lanes kept in a row per day — counter minus tickets (all 0).
  */
-function counterDrift(page: Page): Promise<Record<string, number> | null> {
-  return page.evaluate(async (complete) => {
+async function counterDrift(page: Page): Promise<Record<string, number> | null> {
+  const read = await page.evaluate(async (complete) => {
     const open = indexedDB.open('switchboard');
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       open.onsuccess = () => resolve(open.result);
@@ -64,22 +67,24 @@ function counterDrift(page: Page): Promise<Record<string, number> | null> {
           request.onsuccess = () => resolve(request.result as T[]);
           request.onerror = () => reject(request.error);
         });
-      const [tickets, counts] = await Promise.all([all<{ status: string }>('tickets'), all<{ lane: string; n: number }>('ticketCounts')]);
+      const [tickets, counts] = await Promise.all([all<CountedTicket>('tickets'), all<CountRow>('ticketCounts')]);
       if (!counts.some((c) => c.lane === complete)) return null; // not counted yet
-      const drift: Record<string, number> = {};
-      for (const c of counts) if (c.lane.startsWith('status:')) drift[c.lane] = c.n;
-      for (const t of tickets) drift[`status:${t.status}`] = (drift[`status:${t.status}`] ?? 0) - 1;
-      return drift;
+      return { counts, tickets: tickets.map(({ status, assigneeId, accountId, channel, slaDueAt }) => ({ status, assigneeId, accountId, channel, slaDueAt })) };
     } finally {
       db.close();
     }
   }, COMPLETE);
+  if (!read) return null;
+  const drift: Record<string, number> = {};
+  for (const [lane, n] of Object.entries(byLane(read.counts))) if (!lane.startsWith('#')) drift[lane] = n;
+  for (const t of read.tickets) for (const lane of countedLanes(t)) drift[lane] = (drift[lane] ?? 0) - 1;
+  return drift;
 }
 
 async function expectCountersAgree(page: Page): Promise<void> {
   await expect.poll(() => counterDrift(page), { timeout: 20_000 }).not.toBeNull();
   const drift = (await counterDrift(page))!;
-  expect(Object.values(drift).every((d) => d === 0), JSON.stringify(drift)).toBe(true);
+  expect(Object.entries(drift).filter(([, d]) => d !== 0), JSON.stringify(drift)).toEqual([]);
 }
 
 /**
