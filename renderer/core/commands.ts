@@ -19,7 +19,7 @@ import { enqueueMany, type TicketOp } from '../sync/outbox';
 
 export interface Commands {
   /** One change to one ticket; `holdMs`: it waits that long before it may be sent (a reply's undo window). */
-  mutate(ticketId: string, op: MutationOp, options?: { holdMs?: number }): Promise<Mutation>;
+  mutate(ticketId: string, op: TicketOp['op'], options?: { holdMs?: number }): Promise<Mutation>;
   /** One change to each of many tickets (`opFor` null: nothing for that one), skipping what a source cannot take. */
   mutateMany(ticketIds: readonly string[], opFor: (ticket: Ticket) => MutationOp | null): Promise<{ done: number; skipped: number }>;
   /** Several changes written together (a macro run). */
@@ -72,7 +72,7 @@ export function createCommands(db: SwitchboardDb, engine: CommandEngine, meFor: 
     return result;
   };
   const queue = (ops: readonly TicketOp[]) => sent(enqueueMany(db, ops, meFor));
-  const mutate = async (ticketId: string, op: MutationOp, options: { holdMs?: number } = {}) => (await queue([{ ticketId, op, holdMs: options.holdMs ?? 0 }]))[0]!;
+  const mutate = async (ticketId: string, op: TicketOp['op'], options: { holdMs?: number } = {}) => (await queue([{ ticketId, op, holdMs: options.holdMs ?? 0 }]))[0]!;
   return {
     mutate,
     mutateMany: (ticketIds, opFor) => sent(applyToMany(db, ticketIds, opFor, meFor)),

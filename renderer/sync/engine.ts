@@ -77,6 +77,8 @@ export function startSync(api: Api, db: SwitchboardDb, afterPull: () => void = (
         afterPull();
         refreshArticles(api, db, accountId).catch(() => undefined); // the articles wait for the next hour
       } catch (error) {
+        // An account removed meanwhile (the demo making way for the first real one) has nothing to report.
+        if (!(await db.accounts.get(accountId))) return;
         status.setError(accountId, error instanceof Error ? error.message : String(error));
         retryLater(accountId, error);
       } finally {
@@ -117,7 +119,15 @@ export function startSync(api: Api, db: SwitchboardDb, afterPull: () => void = (
   async function refreshAccounts(): Promise<void> {
     const accounts = await api.listAccounts({});
     const known = new Set(accounts.map((a) => a.id));
-    for (const cached of await db.accounts.toArray()) if (!known.has(cached.id)) await purgeAccount(db, cached.id);
+    for (const cached of await db.accounts.toArray()) {
+      if (known.has(cached.id)) continue;
+      await purgeAccount(db, cached.id);
+      // Its problems and its next try go with it.
+      clearTimeout(retries.get(cached.id));
+      retries.delete(cached.id);
+      failures.delete(cached.id);
+      status.setError(cached.id, null);
+    }
     await db.accounts.bulkPut(accounts);
     await Promise.all(accounts.map((a) => pull(a.id)));
   }

@@ -5,7 +5,7 @@
  */
 import type { Api } from '../../shared/contract';
 import { isAppErrorShape } from '../../shared/contract/errors';
-import type { Agent, Message } from '../../shared/domain';
+import type { Agent, Message, Ticket } from '../../shared/domain';
 import { applyOp, opFields, pick } from '../../shared/apply-op';
 import type { Mutation, MutationOp, PushResult } from '../../shared/mutation';
 import type { OutboxRow, SwitchboardDb } from '../db/schema';
@@ -26,15 +26,19 @@ const PARALLEL_TICKETS = 4;
 const ACK_BATCH = 50;
 const ACK_DELAY_MS = 250;
 
-/** One change to queue: `holdMs`, the row waits that long before it may be sent (a reply's undo window). */
+/**
+ * One change to queue: `holdMs`, the row waits that long before it may be sent (a reply's undo window).
+ * `op` as a function: its values decided against the ticket as it is when queued, after whatever the agent
+ * changed meanwhile (a reply's "as the rule says" status, when the agent set the status while it was sent).
+ */
 export interface TicketOp {
   ticketId: string;
-  op: MutationOp;
+  op: MutationOp | ((now: Ticket) => MutationOp);
   holdMs?: number;
 }
 
 /** Records a change and shows its effect, in one transaction. */
-export async function enqueue(db: SwitchboardDb, ticketId: string, op: MutationOp, me: Agent | null, holdMs = 0): Promise<Mutation> {
+export async function enqueue(db: SwitchboardDb, ticketId: string, op: TicketOp['op'], me: Agent | null, holdMs = 0): Promise<Mutation> {
   return (await enqueueMany(db, [{ ticketId, op, holdMs }], () => me))[0]!;
 }
 
@@ -51,9 +55,10 @@ export async function enqueueMany(db: SwitchboardDb, changes: readonly TicketOp[
     const rows: OutboxRow[] = [];
     const messages: Message[] = [];
     const seen: string[] = [];
-    for (const { ticketId, op, holdMs = 0 } of changes) {
+    for (const { ticketId, op: opOrRule, holdMs = 0 } of changes) {
       const ticket = tickets.get(ticketId);
       if (!ticket) throw new Error(`Ticket ${ticketId} is not in the cache`);
+      const op = typeof opOrRule === 'function' ? opOrRule(ticket) : opOrRule;
       const me = meFor(ticket.accountId);
       const email = await emailContextFor(db, ticket, me, op);
       const mutation: Mutation = { id: crypto.randomUUID(), accountId: ticket.accountId, ticketId, remoteId: ticket.remoteId, baseVersion: ticket.version, createdAt: now, op, ...(email ? { email } : {}) };

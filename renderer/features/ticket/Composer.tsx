@@ -38,8 +38,12 @@ export interface Outgoing {
   /** Email only: who it goes to (`forwardTo` for a forward). */
   mode?: ReplyMode;
   forwardTo?: string[];
-  /** "Reply and set": the ticket's status after this reply, at the source as here. */
-  status: TicketStatus;
+  /**
+   * "Reply and set": the status the agent picked for after this reply, at the source as here. Absent: the
+   * one rule (statusAfterReply), applied to the ticket as it is when the reply is queued — a status the
+   * agent set while the reply was on its way is not undone by the one shown when Send was pressed.
+   */
+  status?: TicketStatus;
   /** "Remind me if no answer in N days": the ticket leaves the views and comes back then, or when the customer answers. */
   remindDays?: number;
 }
@@ -143,7 +147,7 @@ export function Composer({ ticketId, onSend, allowNotes, allowFiles, email, vars
     replace([]);
     await commands.dropDraft(ticketId);
     try {
-      await onSend({ text: body, internal, files: sentFiles, status: afterStatus, ...(remindDays && !internal ? { remindDays } : {}), ...(email && !internal ? { mode, ...(mode === 'forward' ? { forwardTo: forwardList } : {}) } : {}) });
+      await onSend({ text: body, internal, files: sentFiles, ...(chosenStatus ? { status: chosenStatus } : {}), ...(remindDays && !internal ? { remindDays } : {}), ...(email && !internal ? { mode, ...(mode === 'forward' ? { forwardTo: forwardList } : {}) } : {}) });
       setChosenStatus(null);
       setRemindDays(0);
     } catch (error) {

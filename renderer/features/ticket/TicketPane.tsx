@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { capabilitiesOf } from '../../../shared/capabilities';
-import type { Message, Priority, TicketStatus } from '../../../shared/domain';
+import type { Message, Priority, Ticket, TicketStatus } from '../../../shared/domain';
+import { statusAfterReply } from '../../../shared/apply-op';
 import { dateTime } from '../../app/format';
 import { priorities, showsSourceStatus, ticketStatuses } from '../../../shared/statuses';
 import type { MutationOp } from '../../../shared/mutation';
@@ -64,12 +65,14 @@ export function TicketPane() {
   // Only what the source can do is offered (shared/capabilities.ts).
   const can = capabilitiesOf(account);
   const statuses = ticketStatuses.filter((s) => can.statuses.includes(s) || s === ticket.status);
-  const mutate = async (op: MutationOp, undoable = true) => {
+  /** `op` as a function: decided against the ticket as it is when queued (see TicketOp). */
+  const mutate = async (op: MutationOp | ((now: Ticket) => MutationOp), undoable = true) => {
+    const kind = typeof op === 'function' ? op(ticket) : op;
     // A reply waits out its undo window (Settings); everything else goes at once and can be undone until sent.
-    const hold = op.type === 'reply' && undoable ? undoSendSeconds() * 1000 : 0;
+    const hold = kind.type === 'reply' && undoable ? undoSendSeconds() * 1000 : 0;
     const mutation = await commands.mutate(ticket.id, op, { holdMs: hold });
     if (hold > 0) useUndo.getState().set({ mutationId: mutation.id, ticketId: ticket.id, until: mutation.createdAt + hold });
-    if (op.type === 'reply' && !op.internal) workedOn(ticket.id); // guided mode: the next ticket opens
+    if (kind.type === 'reply' && !kind.internal) workedOn(ticket.id); // guided mode: the next ticket opens
   };
   const vars = { customer: { name: withoutBidi(customer?.name ?? ''), email: customer?.email ?? '' }, ticket: { id: String(ticket.number ?? ticket.remoteId), subject: ticket.subject }, agent: { name: agentName || me?.name || '' } };
   // What the customer wrote (else, a ticket opened for them, its subject and thread) tells their language.
@@ -174,15 +177,16 @@ export function TicketPane() {
         status={ticket.status}
         statuses={statuses}
         onSend={async (out) => {
-          await mutate({
+          const text = out.mode === 'forward' ? `${out.text}\n\n${forwardedBlock(messages, t('composer.forwarded'), i18n.language)}` : out.text;
+          await mutate((now) => ({
             type: 'reply',
-            text: out.mode === 'forward' ? `${out.text}\n\n${forwardedBlock(messages, t('composer.forwarded'), i18n.language)}` : out.text,
+            text,
             internal: out.internal,
-            status: out.status,
+            status: out.status ?? statusAfterReply(now.status, out.internal, statuses),
             ...(out.mode ? { mode: out.mode } : {}),
             ...(out.forwardTo ? { forwardTo: out.forwardTo } : {}),
             ...(out.files.length ? { attachments: out.files } : {}),
-          });
+          }));
           // The reminder: away until then, back earlier when the customer answers (db/snooze.ts).
           if (out.remindDays) await commands.snooze(ticket.id, Date.now() + out.remindDays * 86_400_000, { reminder: true });
         }}

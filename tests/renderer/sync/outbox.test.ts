@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Mutation } from '../../../shared/mutation';
+import { statusAfterReply } from '../../../shared/apply-op';
 import { enqueue, flush, localMessageId } from '../../../renderer/sync/outbox';
 import { freshDb, scriptedApi, ticket } from '../fixtures';
 
@@ -35,6 +36,20 @@ describe('outbox (real IndexedDB)', () => {
     expect(await db.messages.get(localMessageId(mutation.id))).toBeUndefined();
     expect(await db.messages.get('acc:1:m9')).toBeDefined();
     expect((await db.tickets.get('acc:1'))?.version).toBe('v2');
+  });
+
+  it('a reply whose status follows the rule is decided when queued: a status the agent set while it was on its way stays', async () => {
+    const db = await freshDb();
+    await db.tickets.put(ticket(1, { status: 'open' }));
+    // Send was pressed with the ticket open ("Reply and set: Open" shown); the agent solved it before the reply was queued.
+    await enqueue(db, 'acc:1', { type: 'setStatus', status: 'solved' }, me);
+    await enqueue(db, 'acc:1', (now) => ({ type: 'reply', text: 'Refund issued today.', internal: false, status: statusAfterReply(now.status, false, ['new', 'open', 'solved']) }), me, 10_000);
+    expect((await db.tickets.get('acc:1'))?.status).toBe('solved');
+    const rows = await db.outbox.orderBy('seq').toArray();
+    expect(rows.map((r) => r.mutation.op)).toEqual([
+      { type: 'setStatus', status: 'solved' },
+      { type: 'reply', text: 'Refund issued today.', internal: false, status: 'solved' },
+    ]);
   });
 
   it('sends one ticket’s mutations in order, and holds the later ones while an earlier one waits', async () => {
