@@ -10,6 +10,7 @@ import { Mutation } from '../../shared/mutation';
 import { rebuiltTicket } from '../sync/mail-ticket';
 import { rederive } from '../sync/merge';
 import type { SwitchboardDb } from './schema';
+import { threadOf } from './thread';
 
 export interface QuarantineReport {
   /** Rows set aside. */
@@ -49,7 +50,7 @@ function nameOf(table: string, row: Record<string, unknown>, key: string): strin
  */
 async function rebuildFromMessages(db: SwitchboardDb, ticketId: string, accountId: string): Promise<boolean> {
   return db.transaction('rw', [db.tickets, db.messages, db.customers, db.outbox, db.prefs, db.syncState], async () => {
-    const messages = await db.messages.where('[ticketId+createdAt]').between([ticketId, -Infinity], [ticketId, Infinity]).toArray();
+    const messages = await threadOf(db, ticketId).toArray();
     if (messages.length === 0 || !messages.every((m) => m.email)) return false;
     const key = `${accountId}#ticket-number`;
     let next = Number((await db.syncState.get(key))?.cursor ?? '0');

@@ -1,12 +1,13 @@
 /** Reads of the cache for the UI: a ticket with its thread (views are in views.ts). Used through useLiveQuery. */
 import type { OutboxRow, SwitchboardDb } from './schema';
 import { vipRules, withVip } from './vip';
+import { threadOf } from './thread';
 
 export async function ticketDetail(db: SwitchboardDb, id: string) {
   const ticket = await db.tickets.get(id);
   if (!ticket) return null;
   const [messages, customer, agents, outbox, account, related, rules] = await Promise.all([
-    db.messages.where('[ticketId+createdAt]').between([id, -Infinity], [id, Infinity]).toArray(),
+    threadOf(db, id).toArray(),
     db.customers.get(ticket.customerId),
     db.agents.where('accountId').equals(ticket.accountId).toArray(),
     db.outbox.where('[ticketId+seq]').between([id, 0], [id, Infinity]).toArray(),

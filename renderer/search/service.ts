@@ -4,7 +4,6 @@
  * window at a time works the queue (a Web Lock); the others hear what changed and re-read it.
  */
 import { atRiskLeadMs } from '../sync/sla-policy';
-import Dexie from 'dexie';
 import type { Ticket } from '../../shared/domain';
 import type { SearchContext } from '../../shared/search/evaluate';
 import { parseQuery, type SearchError } from '../../shared/search/query';
@@ -15,6 +14,7 @@ import type { SwitchboardDb } from '../db/schema';
 import { vipRules, withVip } from '../db/vip';
 import { Indexer, type IndexProgress, loadIndex } from './indexer';
 import { onSearchQueued } from './queue';
+import { threadOf } from '../db/thread';
 
 export type SearchOutcome = { ok: true; rows: InboxRow[]; total: number; terms: string[] } | { ok: false; error: SearchError };
 
@@ -170,7 +170,7 @@ export class SearchService {
   private async withPhrases(ids: string[], phrases: string[][]): Promise<string[]> {
     const texts = await Promise.all(
       ids.map(async (id) => {
-        const [ticket, messages] = await Promise.all([this.db.tickets.get(id), this.db.messages.where('[ticketId+createdAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()]);
+        const [ticket, messages] = await Promise.all([this.db.tickets.get(id), threadOf(this.db, id).toArray()]);
         return [ticket?.subject ?? '', ...messages.map((m) => m.text)].map(terms);
       }),
     );

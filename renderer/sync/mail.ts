@@ -16,6 +16,7 @@ import { vipRules, withVip } from '../db/vip';
 import { putCustomers } from './customers';
 import { rebase } from './rebase';
 import { anyOfKeys } from '../db/any-of';
+import { threadOf } from '../db/thread';
 
 type MailChange = Extract<Change, { kind: 'mail' | 'mailFlags' | 'mailGone' | 'mailSnapshot' | 'mailReset' }>;
 
@@ -204,7 +205,7 @@ async function write(page: Page): Promise<void> {
   for (const ticketId of page.touched) {
     const messages = page.created.has(ticketId)
       ? [...page.messages.values()].filter((m) => m.ticketId === ticketId && !emptied.includes(m))
-      : await db.messages.where('[ticketId+createdAt]').between([ticketId, -Infinity], [ticketId, Infinity]).toArray();
+      : await threadOf(db, ticketId).toArray();
     threads.set(ticketId, messages.sort((a, b) => a.createdAt - b.createdAt));
   }
   const customers = [...threads.values()].filter((m) => m.length > 0).map((m) => customerOf(m, accountId));

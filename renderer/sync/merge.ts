@@ -3,21 +3,19 @@
  * changes (IMAP has no conversations to change): a moved message keeps its new ticket on later pulls,
  * and replies to it follow it by their headers.
  */
-import type { Message, Ticket } from '../../shared/domain';
+import type { Ticket } from '../../shared/domain';
 import type { SwitchboardDb } from '../db/schema';
 import { boundedRemoteId } from '../../shared/ids';
 import { customerOf, deriveTicket, threadTicketId } from './mail-ticket';
 import { putCustomers } from './customers';
 import { rebase } from './rebase';
 import { slaPolicy } from './sla-policy';
+import { threadOf } from '../db/thread';
 
-async function threadOf(db: SwitchboardDb, ticketId: string): Promise<Message[]> {
-  return db.messages.where('[ticketId+createdAt]').between([ticketId, -Infinity], [ticketId, Infinity]).toArray();
-}
 
 /** A conversation's ticket derived again from its messages (after a merge, a split or a new SLA policy). */
 export async function rederive(db: SwitchboardDb, ticket: Ticket): Promise<void> {
-  const messages = await threadOf(db, ticket.id);
+  const messages = await threadOf(db, ticket.id).toArray();
   if (messages.length === 0) {
     await db.tickets.delete(ticket.id);
     return;
@@ -34,7 +32,7 @@ export async function mergeTickets(db: SwitchboardDb, fromId: string, intoId: st
     const [from, into] = await Promise.all([db.tickets.get(fromId), db.tickets.get(intoId)]);
     if (!from || !into || from.id === into.id) throw new Error('Both tickets must exist and differ');
     if (from.accountId !== into.accountId) throw new Error('Only conversations of the same account can be merged');
-    await db.messages.where('[ticketId+createdAt]').between([fromId, -Infinity], [fromId, Infinity]).modify({ ticketId: intoId });
+    await threadOf(db, fromId).modify({ ticketId: intoId });
     await db.tickets.delete(fromId);
     await rederive(db, into);
   });

@@ -9,6 +9,7 @@ import type { SwitchboardDb } from '../db/schema';
 import { applyMailChanges, isMailChange } from './mail';
 import { putCustomers } from './customers';
 import { rebase } from './rebase';
+import { threadOf } from '../db/thread';
 
 /** A bound on pages per pull, so a misbehaving source cannot keep the loop going forever. */
 const MAX_PAGES = 10_000;
@@ -19,7 +20,7 @@ const MAX_PAGES = 10_000;
  */
 async function removeTicket(db: SwitchboardDb, ticketId: string, reason: string): Promise<void> {
   await db.tickets.delete(ticketId);
-  await db.messages.where('[ticketId+createdAt]').between([ticketId, -Infinity], [ticketId, Infinity]).delete();
+  await threadOf(db, ticketId).delete();
   await db.outbox.where('[ticketId+seq]').between([ticketId, 0], [ticketId, Infinity]).filter((row) => row.state === 'pending' || row.state === 'conflict').modify({ state: 'failed', error: reason });
 }
 

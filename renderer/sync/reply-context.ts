@@ -8,6 +8,7 @@ import { type Address, type EmailContext } from '../../shared/email';
 import { MAX_MESSAGE_ID, MAX_RECIPIENTS, MAX_SUBJECT, MAX_TARGETS } from '../../shared/limits';
 import { baseSubject, withSubjectTag } from '../../shared/threading';
 import type { SwitchboardDb } from '../db/schema';
+import { threadOf } from '../db/thread';
 
 const MAX_REFERENCES = 20;
 const fits = (messageId: string) => messageId.length <= MAX_MESSAGE_ID;
@@ -17,7 +18,7 @@ const recipients = (list: Address[]) => list.filter((a) => a.email.length <= 100
 /** `op`: a reply's mode decides who it goes to (reply: the customer; reply all: the thread; forward: others). */
 export async function emailContextFor(db: SwitchboardDb, ticket: Ticket, me: Agent | null, op?: MutationOp): Promise<EmailContext | undefined> {
   // The conversation as the customer knows it: the team's notes are neither answered nor referenced.
-  const messages = (await db.messages.where('[ticketId+createdAt]').between([ticket.id, -Infinity], [ticket.id, Infinity]).toArray())
+  const messages = (await threadOf(db, ticket.id).toArray())
     .filter((m): m is Message & { email: NonNullable<Message['email']> } => !!m.email && !m.internal);
   if (messages.length === 0) return undefined;
   const last = messages[messages.length - 1]!;

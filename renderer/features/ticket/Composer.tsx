@@ -13,15 +13,14 @@ import { attached, ready, useAttachments } from './use-attachments';
 import { FileName } from './FileName';
 import { TemplatePicker } from './TemplatePicker';
 import { withoutBidi } from '../../../shared/display-names';
-
-const threadOf = (ticketId: string) => db.messages.where('[ticketId+createdAt]').between([ticketId, -Infinity], [ticketId, Infinity]);
+import { threadOf } from '../../db/thread';
 
 /**
  * Customer messages on the ticket that were not there when the draft began: the collision check before
  * sending. Told by id, not by date (a customer's clock can be anything).
  */
 async function arrivedSince(ticketId: string, known: ReadonlySet<string>): Promise<Message[]> {
-  return threadOf(ticketId).filter((m) => m.direction === 'in' && !known.has(m.id)).toArray();
+  return threadOf(db, ticketId).filter((m) => m.direction === 'in' && !known.has(m.id)).toArray();
 }
 
 
@@ -66,7 +65,7 @@ export function Composer({ ticketId, onSend, allowNotes, allowFiles, email, vars
    */
   const known = useRef<Promise<Set<string>> | null>(null);
   const begin = () => {
-    known.current ??= threadOf(ticketId)
+    known.current ??= threadOf(db, ticketId)
       .primaryKeys()
       .then((ids) => new Set(ids));
   };
