@@ -39,7 +39,7 @@ export async function acknowledge(db: SwitchboardDb, row: OutboxRow, answer: { t
   await db.transaction('rw', [db.outbox, db.tickets, db.messages], async () => {
     await db.outbox.delete(row.seq!);
     await db.messages.delete(localMessageId(row.id));
-    await db.messages.bulkPut(messages);
+    if (messages.length) await db.messages.bulkPut(messages);
     let ticket = answer.ticket;
     if (!ticket && answer.version !== undefined) {
       const cached = await db.tickets.get(row.ticketId);
@@ -48,10 +48,12 @@ export async function acknowledge(db: SwitchboardDb, row: OutboxRow, answer: { t
     if (!ticket) return;
     // The source's version moved because of this very change: later changes queued on the same base are
     // based on it, not in conflict with it.
-    const later = await db.outbox.where('[ticketId+seq]').between([row.ticketId, row.seq!], [row.ticketId, Infinity], false, true).toArray();
-    for (const next of later) {
-      if (next.mutation.baseVersion === row.mutation.baseVersion) await db.outbox.update(next.seq!, { mutation: { ...next.mutation, baseVersion: ticket.version } });
-    }
+    const version = ticket.version;
+    await db.outbox
+      .where('[ticketId+seq]')
+      .between([row.ticketId, row.seq!], [row.ticketId, Infinity], false, true)
+      .filter((next) => next.mutation.baseVersion === row.mutation.baseVersion)
+      .modify((next) => void (next.mutation = { ...next.mutation, baseVersion: version }));
     await db.tickets.put(await rebase(db, ticket));
   });
 }

@@ -142,22 +142,34 @@ class Acks {
   }
 }
 
+/**
+ * The row as it is now, marked as being sent — in one transaction: an earlier change of the ticket may
+ * have moved its base version, or the agent undid it. Null: it does not go now.
+ */
+function take(db: SwitchboardDb, seq: number): Promise<OutboxRow | null> {
+  return db.transaction('rw', [db.outbox, db.tickets], async () => {
+    const row = await db.outbox.get(seq);
+    if (!row || row.state !== 'pending' || row.nextAttemptAt > Date.now()) return null;
+    if (await closedMeanwhile(db, row)) {
+      await db.outbox.update(seq, { state: 'conflict', error: 'closed_meanwhile' });
+      return null;
+    }
+    const taken = { ...row, sendingAt: Date.now() };
+    await db.outbox.put(taken);
+    return taken;
+  });
+}
+
 async function send(api: Api, db: SwitchboardDb, seq: number, acks: Acks, base: Map<string, { past: Set<string | null>; to: string }>): Promise<Sent> {
-  // As it is now: an earlier change of the ticket may have moved its base version, or the agent undid it.
-  let row = await db.outbox.get(seq);
-  if (!row || row.state !== 'pending' || row.nextAttemptAt > Date.now()) return 'stop';
-  if (await closedMeanwhile(db, row)) {
-    await db.outbox.update(seq, { state: 'conflict', error: 'closed_meanwhile' });
-    return 'stop';
-  }
-  // The previous changes of this ticket moved the source's version (their acknowledgements may not be
-  // written yet): a row queued on any version this flush has moved past is based on the latest.
-  if (hasLegacyFiles(row)) row = await stageLegacyFiles(api, db, row);
-  const moved = base.get(row.ticketId);
-  const mutation = moved && moved.past.has(row.mutation.baseVersion) ? { ...row.mutation, baseVersion: moved.to } : row.mutation;
+  let row = await take(db, seq);
+  if (!row) return 'stop';
   inFlight.add(seq);
-  await db.outbox.update(seq, { sendingAt: Date.now() });
   try {
+    if (hasLegacyFiles(row)) row = await stageLegacyFiles(api, db, row);
+    // The previous changes of this ticket moved the source's version (their acknowledgements may not be
+    // written yet): a row queued on any version this flush has moved past is based on the latest.
+    const moved = base.get(row.ticketId);
+    const mutation = moved && moved.past.has(row.mutation.baseVersion) ? { ...row.mutation, baseVersion: moved.to } : row.mutation;
     const result = await api.push({ mutation });
     if (result.kind === 'applied') {
       const version = result.ticket?.version ?? result.version;

@@ -154,5 +154,20 @@ describe('outbox (real IndexedDB)', () => {
     const sent = pushed[0]!.op;
     expect(sent.type === 'reply' && sent.attachments).toEqual([{ fileId: chunks[0]!.fileId, name: 'scan.pdf', type: 'application/pdf', size: 1_300_000 }]);
   });
+
+  it('a reply whose old-style files cannot be staged waits with the reason, like any failed attempt; the other tickets go on', async () => {
+    const db = await freshDb();
+    await db.tickets.bulkPut([ticket(1), ticket(2)]);
+    const mutation = await enqueue(db, 'acc:1', { type: 'reply', text: 'Attached', internal: false }, me);
+    await db.outbox.where('id').equals(mutation.id).modify((row) => {
+      if (row.mutation.op.type === 'reply') (row.mutation.op as { attachments?: unknown[] }).attachments = [{ name: 'a.txt', type: 'text/plain', base64: btoa('hello') }];
+    });
+    await enqueue(db, 'acc:2', { type: 'setPriority', priority: 'high' }, me);
+    const { api, pushed } = scriptedApi({}, async (m) => ({ kind: 'applied', ticket: ticket(Number(m.remoteId), { version: 'v2' }), messages: [] }));
+    Object.assign(api, { stageFile: async () => Promise.reject(new Error('main is restarting')) });
+    expect(await flush(api, db)).toBe(1);
+    expect(pushed.map((m) => m.ticketId)).toEqual(['acc:2']);
+    expect(await db.outbox.toArray()).toMatchObject([{ id: mutation.id, state: 'pending', attempts: 1, sendingAt: 0, error: expect.stringMatching(/main is restarting/) }]);
+  });
 });
 
