@@ -4,7 +4,10 @@
  * once; their content is fetched through main the first time and cached with the attachments.
  */
 import type { InlinePart, MailLocation } from '../../../shared/domain';
-import { attachmentContent, emailPartId } from './download';
+import { api } from '../../api';
+import { db } from '../../db/schema';
+import { attachmentContent } from '../../sync/attachments';
+import { emailPartId } from './download';
 
 /** Image types a data URL may carry into the message frame (sanitize.ts allows the same). */
 export const INLINE_IMAGE = /^image\/(png|gif|jpe?g|webp)$/i;
@@ -32,7 +35,7 @@ export async function inlineImages(accountId: string, parts: readonly InlinePart
   const found = await Promise.all(
     wanted.map(async ({ part, at }) => {
       try {
-        const row = await attachmentContent(accountId, part.attachmentId, where ? emailPartId(accountId, where, at) : part.attachmentId);
+        const row = await attachmentContent(api(), db, accountId, part.attachmentId, where ? emailPartId(accountId, where, at) : part.attachmentId);
         return INLINE_IMAGE.test(row.type) ? ([part.cid, await dataUrl(row.blob)] as const) : null;
       } catch {
         return null;
