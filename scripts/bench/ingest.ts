@@ -160,8 +160,12 @@ async function main() {
     const totalMs = Date.now() - start;
     const cpuAfter = cpuByTree(trees);
     const tasks = await page.evaluate(() => (window as unknown as { longTasks: Array<[number, number]> }).longTasks);
+    // The sync begins once the app's code has run (renderer/sync/engine.ts marks it): the task that
+    // evaluates the app's script comes before it and is counted in the first page, not in the sync.
+    const syncAt = await page.evaluate(() => performance.getEntriesByName('switchboard:sync-started')[0]?.startTime ?? 0);
     const longestOf = (list: Array<[number, number]>) => Math.round(Math.max(0, ...list.map(([, d]) => d)));
-    const longest = longestOf(tasks);
+    const duringSync = tasks.filter(([at, d]) => at + d > syncAt);
+    const longest = longestOf(duringSync);
     if (cached < N) throw new Error(`only ${cached} of ${N} messages were cached within 20 minutes`);
     const e2e = rate(N, totalMs);
     if (cdp) {
@@ -177,7 +181,7 @@ async function main() {
     const e2eCpu = sum(cpuAfter) - sum(cpuBefore);
     const stagesCpu = fetchCpu + parseCpu + idbCpu;
     log(`CPU per message: FETCH ${perMessage(fetchCpu)} ms, mailparser ${perMessage(parseCpu)} ms, IndexedDB puts ${perMessage(idbCpu)} ms; end to end ${perMessage(e2eCpu)} ms`);
-    log(`longest task on the page's thread: ${longestOf(tasks.filter(([at]) => at < firstPageAt))} ms until the first page (the app starting), ${longestOf(tasks.filter(([at]) => at >= firstPageAt))} ms after it`);
+    log(`longest task on the page's thread: ${longestOf(tasks.filter(([at, d]) => at + d <= syncAt))} ms starting the app (its script, before the sync), ${longest} ms during the sync (${longestOf(duringSync.filter(([at]) => at < firstPageAt))} ms of it until the first page, ${longestOf(tasks.filter(([at]) => at >= firstPageAt))} ms after it)`);
     log(`targets: overhead ≤ 1.5, first page ≤ 1000 ms, longest task ≤ 100 ms`);
     log(`ingest: ${e2e} msg/s end-to-end, cpu per message ${perMessage(e2eCpu)} ms (stages ${perMessage(stagesCpu)} ms), overhead ${measured ? (e2eCpu / stagesCpu).toFixed(2) : 'n/a'}, first page ${firstPage} ms, longest task ${longest} ms`);
   } finally {
