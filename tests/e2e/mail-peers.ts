@@ -37,10 +37,15 @@ export function useMailPeers(): { dc: () => Dovecot; sink: () => SmtpSink } {
 
 /** An accounts file in `dir` provisioning the agent's Dovecot mailbox (its password by environment variable). */
 export function mailboxAccountsFile(peers: { dc: () => Dovecot; sink: () => SmtpSink }, dir: string): string {
+  return agentAccountsFile(dir, peers.dc().imapPort, peers.sink().port);
+}
+
+/** An accounts file in `dir` provisioning the agent's mailbox on the IMAP server at `imapPort` (any of them). */
+export function agentAccountsFile(dir: string, imapPort: number, smtpPort: number): string {
   const file = join(dir, 'accounts.json');
   writeFileSync(file, JSON.stringify({ accounts: [{
     type: 'imap', name: 'Support', email: users.agent.email, username: users.agent.email, passwordEnv: 'SB_E2E_PASSWORD',
-    imap: { host: '127.0.0.1', port: peers.dc().imapPort, security: 'none' }, smtp: { host: '127.0.0.1', port: peers.sink().port, security: 'none' },
+    imap: { host: '127.0.0.1', port: imapPort, security: 'none' }, smtp: { host: '127.0.0.1', port: smtpPort, security: 'none' },
   }] }));
   process.env.SB_E2E_PASSWORD = users.agent.password;
   return file;
