@@ -5,16 +5,14 @@
  * which actions the ticket's source cannot take and why. The JSON file format (`MacroFile`) is how a team
  * shares them; its schemas are in macro-file.ts.
  */
-
 import { cannotTake, capabilitiesOf } from './capabilities';
 import type { Account, Agent, Ticket } from './domain';
 import type { Macro, MacroAction } from './macro-file';
-
-export type { Macro, MacroAction, MacroFile } from './macro-file';
 import type { MutationOp } from './mutation';
 import { nextLine, type LineMap } from './support-lines';
 import { fill, unfilled, type Template, type TemplateVars } from './templates';
 
+export type { Macro, MacroAction, MacroFile } from './macro-file';
 
 export interface MacroContext {
   ticket: Ticket;

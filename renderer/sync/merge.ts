@@ -12,7 +12,6 @@ import { rebase } from './rebase';
 import { slaPolicy } from './sla-policy';
 import { threadOf } from '../db/thread';
 
-
 /** A conversation's ticket derived again from its messages (after a merge, a split or a new SLA policy). */
 export async function rederive(db: SwitchboardDb, ticket: Ticket): Promise<void> {
   const messages = await threadOf(db, ticket.id).toArray();

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { rtAvailable, startRt, type Rt } from '../integration/peers/rt';
+import { lastCorrespondence, rtAvailable, startRt, type Rt } from '../integration/peers/rt';
 import { tempDir } from '../support/temp';
 import { startBrowserMode, stopHost, type RunningHost } from './host';
 import { inboxRows } from './journeys';
@@ -104,6 +104,8 @@ test('add RT in Settings, see its tickets; an offline reply and status change re
       return { replies: history.items.filter((t) => t.Type === 'Correspond').length, status: ticket.Status };
     }, { timeout: 45_000, intervals: [1_000] })
     .toEqual({ replies: 1, status: 'resolved' });
+  // What the customer got from RT: the agent's words, and the ticket left resolved after it.
+  expect(await lastCorrespondence(rt, 1)).toMatchObject({ text: expect.stringContaining('Refund issued today.'), status: 'resolved' });
   await expect(view.getByText('Waiting to sync')).toHaveCount(0, { timeout: 15_000 });
   await expect(view.getByLabel('Status')).toHaveValue('solved');
   await expect(page.locator('footer.statusbar')).not.toContainText('Cannot reach');
