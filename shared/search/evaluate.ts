@@ -12,7 +12,8 @@ import { priorities, ticketStatuses } from '../statuses';
 /** What evaluation needs of the index (the index passes itself). */
 export interface IndexReader {
   docs: DocTable;
-  postings(terms: readonly string[], minRank?: number): { ords: Int32Array; scores: Float32Array };
+  postings(terms: readonly string[], minRank?: number, within?: { ords: Int32Array; scores: Float32Array }): { ords: Int32Array; scores: Float32Array };
+  size(terms: readonly string[]): number;
   expand(prefix: string, limit: number): string[];
 }
 
@@ -44,6 +45,7 @@ export interface SearchResult {
 /** Terms a prefix expands to; more would make the first letters of a word slow and vague. */
 const PREFIX_TERMS = 16;
 const DAY = 86_400_000;
+const MINUTE = 60_000;
 
 type List = { ords: Int32Array; scores: Float32Array };
 
@@ -149,7 +151,7 @@ function allLive(docs: DocTable): List {
 }
 
 function group(index: IndexReader, clauses: Clause[], context: SearchContext, highlight: string[], phrases: string[][]): List {
-  const required: List[] = [];
+  const required: Array<{ terms: string[]; minRank: number; size: number }> = [];
   const excluded: List[] = [];
   const tests: Array<(o: number) => boolean> = [];
   let onlyStopwords = false;
@@ -164,14 +166,19 @@ function group(index: IndexReader, clauses: Clause[], context: SearchContext, hi
       onlyStopwords ||= !clause.negated;
       continue;
     }
-    const lists = terms.map((t) => index.postings(t, minRank));
-    if (!clause.negated) required.push(...lists);
-    else if (lists.length > 0) excluded.push(lists.reduce(intersect));
+    if (!clause.negated) required.push(...terms.map((t) => ({ terms: t, minRank, size: index.size(t) })));
+    else if (terms.length > 0) excluded.push(terms.map((t) => index.postings(t, minRank)).reduce(intersect));
   }
   // Words that are all stopwords cannot be looked up: nothing matches rather than everything.
   if (required.length === 0 && onlyStopwords) return { ords: new Int32Array(0), scores: new Float32Array(0) };
-  required.sort((a, b) => a.ords.length - b.ords.length);
-  let result = required.length > 0 ? required.reduce(intersect) : allLive(index.docs);
+  // The rarest word first; each next one keeps only the tickets found so far that it occurs in.
+  required.sort((a, b) => a.size - b.size);
+  let result: List | null = null;
+  for (const { terms, minRank } of required) {
+    result = index.postings(terms, minRank, result ?? undefined);
+    if (result.ords.length === 0) break;
+  }
+  result ??= allLive(index.docs);
   for (const list of excluded) result = subtract(result, list);
   if (tests.length === 0) return result;
   const keep: number[] = [];
@@ -179,47 +186,89 @@ function group(index: IndexReader, clauses: Clause[], context: SearchContext, hi
   return { ords: Int32Array.from(keep, (i) => result.ords[i]!), scores: Float32Array.from(keep, (i) => result.scores[i]!) };
 }
 
-/** The k-th largest value (1-based) of `values`, which it reorders: quickselect, linear on average. */
-function kthLargest(values: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  const want = k - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >>> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i]! > pivot) i++;
-      while (values[j]! < pivot) j--;
-      if (i <= j) {
-        const t = values[i]!;
-        values[i++] = values[j]!;
-        values[j--] = t;
-      }
-    }
-    if (want <= j) hi = j;
-    else if (want >= i) lo = i;
-    else return values[want]!;
+/**
+ * The `limit` best of the scored matches, kept in a min-heap as they are scored (most matches fall below
+ * the heap's worst and cost one comparison), best first; ties: the later, newer ordinal first.
+ */
+class Best {
+  private readonly scores: Float64Array;
+  private readonly at: Int32Array;
+  private n = 0;
+
+  constructor(private readonly limit: number) {
+    this.scores = new Float64Array(limit);
+    this.at = new Int32Array(limit);
   }
-  return values[want]!;
+
+  /** The score a match must reach to be kept (an equal score is kept: it is the newer ticket). */
+  get bar(): number {
+    return this.n < this.limit ? -Infinity : this.limit > 0 ? this.scores[0]! : Infinity;
+  }
+
+  /** Offers match i; each offer's i is higher than the last one's, so an equal score wins. */
+  offer(i: number, score: number): void {
+    const { scores, at } = this;
+    if (this.n < this.limit) {
+      let k = this.n++;
+      while (k > 0) {
+        const parent = (k - 1) >> 1;
+        if (scores[parent]! <= score) break;
+        scores[k] = scores[parent]!;
+        at[k] = at[parent]!;
+        k = parent;
+      }
+      scores[k] = score;
+      at[k] = i;
+    } else if (this.limit > 0 && score >= scores[0]!) {
+      // Replace the worst and sift down (the worse child of two equal scores is the older one).
+      let k = 0;
+      for (;;) {
+        let child = 2 * k + 1;
+        if (child >= this.n) break;
+        const right = child + 1;
+        if (right < this.n && (scores[right]! < scores[child]! || (scores[right] === scores[child] && at[right]! < at[child]!))) child = right;
+        if (score < scores[child]! || (score === scores[child] && i < at[child]!)) break;
+        scores[k] = scores[child]!;
+        at[k] = at[child]!;
+        k = child;
+      }
+      scores[k] = score;
+      at[k] = i;
+    }
+  }
+
+  /** The kept matches as [i, score], best first. */
+  sorted(): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (let k = 0; k < this.n; k++) out.push([this.at[k]!, this.scores[k]!]);
+    return out.sort((x, y) => y[1] - x[1] || y[0] - x[0]);
+  }
 }
 
-/** Reused by every query: the final scores, and a copy of them that quickselect may reorder. */
-let final = new Float64Array(0);
-let work = new Float64Array(0);
+/**
+ * Each ticket's ranking factor by ordinal — recency (a ticket updated now counts twice one updated long
+ * ago) and VIP — as of one minute: computed once per table and minute, then for new ordinals only (a
+ * ticket's attributes never change under its ordinal: re-indexing gives it a new one). A query then
+ * multiplies instead of working out each match's age.
+ */
+const boosts = new WeakMap<DocTable, { minute: number; upTo: number; factor: Float32Array }>();
 
-/** Indexes of the `limit` highest scores, best first (ties: the newer ordinal first). */
-function topK(scores: Float64Array, limit: number): number[] {
-  let threshold = -Infinity;
-  if (scores.length > limit) {
-    if (work.length < scores.length) work = new Float64Array(scores.length * 2);
-    const copy = work.subarray(0, scores.length);
-    copy.set(scores);
-    threshold = limit > 0 ? kthLargest(copy, limit) : Infinity;
+function boostsOf(docs: DocTable, now: number): Float32Array {
+  const minute = Math.floor(now / MINUTE);
+  let cached = boosts.get(docs);
+  if (!cached || cached.minute !== minute) boosts.set(docs, (cached = { minute, upTo: 0, factor: new Float32Array(docs.size) }));
+  if (cached.factor.length < docs.size) {
+    const grown = new Float32Array(Math.max(docs.size, cached.factor.length * 2));
+    grown.set(cached.factor);
+    cached.factor = grown;
   }
-  const picked: number[] = [];
-  for (let i = 0; i < scores.length; i++) if (scores[i]! >= threshold) picked.push(i);
-  return picked.sort((a, b) => scores[b]! - scores[a]! || b - a).slice(0, limit);
+  const at = minute * MINUTE;
+  for (let o = cached.upTo; o < docs.size; o++) {
+    const ageDays = Math.max(0, (at - docs.updatedAt(o)) / DAY);
+    cached.factor[o] = (1 + 1 / (1 + ageDays / 30)) * (docs.flags(o) & FLAG.vip ? 1.3 : 1);
+  }
+  cached.upTo = docs.size;
+  return cached.factor;
 }
 
 export function evaluate(index: IndexReader, query: SearchQuery, context: SearchContext, limit: number): SearchResult {
@@ -235,16 +284,19 @@ export function evaluate(index: IndexReader, query: SearchQuery, context: Search
     const ords = Int32Array.from(best.keys()).sort();
     merged = { ords, scores: Float32Array.from(ords, (o) => best.get(o)!) };
   }
-  if (final.length < merged.ords.length) final = new Float64Array(merged.ords.length * 2);
-  const scores = final.subarray(0, merged.ords.length);
-  for (let i = 0; i < scores.length; i++) {
-    const o = merged.ords[i]!;
-    const ageDays = Math.max(0, (context.now - docs.updatedAt(o)) / DAY);
-    scores[i] = (merged.scores[i]! + 1) * (1 + 1 / (1 + ageDays / 30)) * (docs.flags(o) & FLAG.vip ? 1.3 : 1);
+  const top = new Best(limit);
+  const { ords, scores } = merged;
+  const factor = boostsOf(docs, context.now);
+  let bar = -Infinity;
+  for (let i = 0; i < ords.length; i++) {
+    const score = (scores[i]! + 1) * factor[ords[i]!]!;
+    if (score < bar) continue; // most matches, once the best are found
+    top.offer(i, score);
+    bar = top.bar;
   }
   return {
-    hits: topK(scores, limit).map((i) => ({ ticketId: docs.idAt(merged.ords[i]!), score: scores[i]! })),
-    total: scores.length,
+    hits: top.sorted().map(([i, score]) => ({ ticketId: docs.idAt(ords[i]!), score })),
+    total: ords.length,
     terms: [...new Set(highlight)],
     phrases,
   };

@@ -120,15 +120,14 @@ export function decodeInto(segment: Segment, i: number, ords: Int32Array, ranks:
   let n = 0;
   let ordinal = 0;
   while (p < end) {
+    // Integer arithmetic: a value is gap × 4 + rank, far below 2^31 (gaps are below the ticket count).
     let byte = postings[p++]!;
     let value = byte & 0x7f;
-    let scale = 128;
-    while (byte & 0x80) {
+    for (let shift = 7; byte & 0x80; shift += 7) {
       byte = postings[p++]!;
-      value += (byte & 0x7f) * scale;
-      scale *= 128;
+      value |= (byte & 0x7f) << shift;
     }
-    ordinal += Math.floor(value / 4);
+    ordinal += value >>> 2;
     ords[n] = ordinal;
     ranks[n++] = value & 3;
   }

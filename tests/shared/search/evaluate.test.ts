@@ -67,6 +67,23 @@ describe('search evaluation', () => {
       { numRuns: 300 },
     );
   });
+
+  it('keeps the best of many matches, in the order ranking all of them gives, ties to the newer ticket', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { maxLength: 6 }), { minLength: 1, maxLength: 80 }), word, fc.integer({ min: 0, max: 12 }), (docs, w, limit) => {
+        const index = new SearchIndex();
+        docs.forEach((words, i) => index.add(analyze(doc(`acc:${String(i).padStart(2, '0')}`, words))));
+        const parsed = parseQuery(w, NOW);
+        if (!parsed.ok) throw new Error(w);
+        const context = { now: NOW, me: new Set<string>(), assignees: () => new Set<string>(), accounts: () => new Set<string>() };
+        const all = index.search(parsed.query, context, 1000).hits;
+        // Ranked in full: the best score first; of equal scores, the ticket indexed later.
+        for (let k = 1; k < all.length; k++) expect(all[k - 1]!.score > all[k]!.score || (all[k - 1]!.score === all[k]!.score && all[k - 1]!.ticketId > all[k]!.ticketId)).toBe(true);
+        expect(index.search(parsed.query, context, limit).hits).toEqual(all.slice(0, limit));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('looking up a term beyond the BMP', () => {
