@@ -47,10 +47,18 @@ export interface OutboxRow {
   sawStatus?: Ticket['status'];
   /** A reply the agent chose to send although the ticket was closed meanwhile. */
   force?: boolean;
-  /** When its sending began (0: not under way): still set at the next start, the app stopped while sending it. */
-  sendingAt?: number;
   /** How often main stopped while sending it; the second time it is set aside (`STOPPED_TWICE`). */
   interrupted?: number;
+}
+
+/**
+ * An outbox row being sent (its seq), kept apart from the row: still here at the next start, the app
+ * stopped while sending it. Marking the row itself would wake every live view of the outbox twice per
+ * change sent.
+ */
+export interface SendingRow {
+  seq: number;
+  at: number;
 }
 
 export interface SyncStateRow {
@@ -191,6 +199,7 @@ export class SwitchboardDb extends Dexie {
   messages!: EntityTable<Message, 'id'>;
   customers!: EntityTable<Customer, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
+  sending!: EntityTable<SendingRow, 'seq'>;
   syncState!: EntityTable<SyncStateRow, 'key'>;
   views!: EntityTable<ViewRow, 'id'>;
   templates!: EntityTable<TemplateRow, 'id'>;
@@ -286,6 +295,14 @@ export class SwitchboardDb extends Dexie {
         });
       });
     this.version(14).stores({ groups: null });
+    // Rows being sent are marked in a table of their own (SendingRow); marks on the rows move there.
+    this.version(15)
+      .stores({ sending: 'seq' })
+      .upgrade(async (tx) => {
+        const marked = await tx.table('outbox').filter((row: { sendingAt?: number }) => !!row.sendingAt).toArray();
+        await tx.table('sending').bulkPut(marked.map((row: OutboxRow & { sendingAt: number }) => ({ seq: row.seq!, at: row.sendingAt })));
+        await tx.table('outbox').toCollection().modify((row: { sendingAt?: number }) => void delete row.sendingAt);
+      });
     this.use(enqueueForSearch);
     this.use(ticketCounts);
     this.use(ticketKeys);

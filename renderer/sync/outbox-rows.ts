@@ -36,8 +36,9 @@ export function localMessage(mutation: Mutation, me: Agent | null): Message | nu
  * version (the cached ticket, without the other local changes, is then the source's copy).
  */
 export async function acknowledge(db: SwitchboardDb, row: OutboxRow, answer: { ticket?: Ticket; version?: string }, messages: Message[]): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.tickets, db.messages], async () => {
+  await db.transaction('rw', [db.outbox, db.tickets, db.messages, db.sending], async () => {
     await db.outbox.delete(row.seq!);
+    await db.sending.delete(row.seq!);
     await db.messages.delete(localMessageId(row.id));
     if (messages.length) await db.messages.bulkPut(messages);
     let ticket = answer.ticket;

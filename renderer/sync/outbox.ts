@@ -132,7 +132,7 @@ class Acks {
     // Files of replies sent: main lets go of its staged copies (best effort; what stays goes with its sweep).
     const fileIds = batch.flatMap(({ row: { mutation } }) => (mutation.op.type === 'reply' ? (mutation.op.attachments ?? []).map((f) => f.fileId) : []));
     this.writing = this.writing.then(() =>
-      batch.length ? db.transaction('rw', [db.outbox, db.tickets, db.messages], async () => {
+      batch.length ? db.transaction('rw', [db.outbox, db.tickets, db.messages, db.sending], async () => {
         for (const { row, result } of batch) await acknowledge(db, row, result, result.messages);
       }) : undefined,
     ).then(() => {
@@ -143,20 +143,19 @@ class Acks {
 }
 
 /**
- * The row as it is now, marked as being sent — in one transaction: an earlier change of the ticket may
+ * The row as it is now, marked as being sent (db.sending) — in one transaction: an earlier change of the ticket may
  * have moved its base version, or the agent undid it. Null: it does not go now.
  */
 function take(db: SwitchboardDb, seq: number): Promise<OutboxRow | null> {
-  return db.transaction('rw', [db.outbox, db.tickets], async () => {
+  return db.transaction('rw', [db.outbox, db.tickets, db.sending], async () => {
     const row = await db.outbox.get(seq);
     if (!row || row.state !== 'pending' || row.nextAttemptAt > Date.now()) return null;
     if (await closedMeanwhile(db, row)) {
       await db.outbox.update(seq, { state: 'conflict', error: 'closed_meanwhile' });
       return null;
     }
-    const taken = { ...row, sendingAt: Date.now() };
-    await db.outbox.put(taken);
-    return taken;
+    await db.sending.put({ seq, at: Date.now() });
+    return row;
   });
 }
 
@@ -178,14 +177,19 @@ async function send(api: Api, db: SwitchboardDb, seq: number, acks: Acks, base: 
       return 'done';
     }
     await acks.write(); // the source's answer builds on what was acknowledged before it
-    await db.outbox.update(seq, { sendingAt: 0 });
+    await db.sending.delete(seq);
     return await settleResult(db, { ...row, mutation }, result);
   } catch (error) {
     const attempts = row.attempts + 1;
     const message = isAppErrorShape(error) ? error.message : String(error);
     const interrupted = (row.interrupted ?? 0) + (isAppErrorShape(error) && error.code === 'interrupted' ? 1 : 0);
     if (interrupted >= 2) await setAside(db, seq);
-    else await db.outbox.update(seq, { state: 'pending', attempts, error: message, interrupted, sendingAt: 0, nextAttemptAt: Date.now() + backoff(attempts) });
+    else {
+      await db.transaction('rw', [db.outbox, db.sending], async () => {
+        await db.outbox.update(seq, { state: 'pending', attempts, error: message, interrupted, nextAttemptAt: Date.now() + backoff(attempts) });
+        await db.sending.delete(seq);
+      });
+    }
     return 'stop';
   } finally {
     inFlight.delete(seq);
@@ -204,11 +208,12 @@ export async function flush(api: Api, db: SwitchboardDb): Promise<number> {
 
 /** Failed for good, with the reason: the agent retries or undoes it; the rest of the outbox goes on. */
 async function setAside(db: SwitchboardDb, seq: number): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.tickets, db.messages], async () => {
+  await db.transaction('rw', [db.outbox, db.tickets, db.messages, db.sending], async () => {
+    await db.sending.delete(seq);
     const row = await db.outbox.get(seq);
     if (!row) return;
     await settleResult(db, row, { kind: 'rejected', reason: STOPPED_TWICE });
-    await db.outbox.update(seq, { sendingAt: 0, interrupted: 0 });
+    await db.outbox.update(seq, { interrupted: 0 });
   });
 }
 
@@ -220,11 +225,18 @@ async function setAside(db: SwitchboardDb, seq: number): Promise<void> {
 async function countInterrupted(db: SwitchboardDb): Promise<void> {
   // A row left "sending" by an older version after a crash is sent again.
   await db.outbox.where('state').equals('sending').modify({ state: 'pending' });
-  const stopped = (await db.outbox.where('state').equals('pending').toArray()).filter((r) => r.sendingAt && !inFlight.has(r.seq!));
-  for (const row of stopped) {
-    const interrupted = (row.interrupted ?? 0) + 1;
-    if (interrupted >= 2) await setAside(db, row.seq!);
-    else await db.outbox.update(row.seq!, { sendingAt: 0, interrupted });
+  const marks = (await db.sending.toArray()).filter((mark) => !inFlight.has(mark.seq));
+  const rows = await db.outbox.bulkGet(marks.map((mark) => mark.seq));
+  for (const [i, mark] of marks.entries()) {
+    const row = rows[i];
+    const interrupted = (row?.interrupted ?? 0) + 1;
+    if (row?.state === 'pending' && interrupted >= 2) await setAside(db, mark.seq);
+    else {
+      await db.transaction('rw', [db.outbox, db.sending], async () => {
+        if (row?.state === 'pending') await db.outbox.update(mark.seq, { interrupted });
+        await db.sending.delete(mark.seq); // a mark whose row is gone or settled: nothing to count
+      });
+    }
   }
 }
 

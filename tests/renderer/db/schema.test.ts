@@ -87,4 +87,23 @@ describe('cache upgrade (real IndexedDB)', () => {
     expect((await db.accounts.get('acc'))?.capabilities).toMatchObject({ teams: true });
     db.close();
   });
+
+  it('a cache from before the sending marks had a table (version 14) keeps the mark of a change cut short, so it is counted', async () => {
+    const name = `switchboard-upgrade-sending-${Date.now()}`;
+    const old = new Dexie(name);
+    old.version(14).stores({ tickets: 'id, accountId, status', outbox: '++seq, &id, [ticketId+seq], state, accountId' });
+    const row = (id: string, extra: object) => {
+      const mutation = { id, accountId: 'acc', ticketId: 'acc:1', remoteId: '1', baseVersion: null, createdAt: 1, op: { type: 'setStatus', status: 'solved' } };
+      return { id, accountId: 'acc', ticketId: 'acc:1', mutation, state: 'pending', attempts: 0, error: null, nextAttemptAt: 0, ...extra };
+    };
+    const cut = await old.table('outbox').add(row('mutation-1', { sendingAt: 1234 }));
+    await old.table('outbox').add(row('mutation-2', { sendingAt: 0 }));
+    old.close();
+
+    const db = new SwitchboardDb(name);
+    await db.open();
+    expect(await db.sending.toArray()).toEqual([{ seq: cut, at: 1234 }]);
+    expect((await db.outbox.toArray()).map((r) => [r.id, 'sendingAt' in r])).toEqual([['mutation-1', false], ['mutation-2', false]]);
+    db.close();
+  });
 });

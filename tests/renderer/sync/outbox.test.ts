@@ -108,13 +108,31 @@ describe('outbox (real IndexedDB)', () => {
     expect(pushed.map((m) => m.id)).toEqual([mutation.id]);
   });
 
+  it('marks a change as under way apart from its row while it is sent (the outbox views stay asleep), and the acknowledgement clears the mark', async () => {
+    const db = await freshDb();
+    await db.tickets.put(ticket(1));
+    const mutation = await enqueue(db, 'acc:1', { type: 'setStatus', status: 'solved' }, me);
+    const [row] = await db.outbox.toArray();
+    const marks: unknown[] = [];
+    const { api } = scriptedApi({}, async () => {
+      marks.push(...(await db.sending.toArray()).map((m) => m.seq));
+      expect(await db.outbox.get(row!.seq!)).toEqual(row); // the row itself untouched
+      return { kind: 'applied', ticket: ticket(1, { status: 'solved', version: 'v2' }), messages: [] };
+    });
+    expect(await flush(api, db)).toBe(1);
+    expect(marks).toEqual([row!.seq]);
+    expect(await db.sending.count()).toBe(0);
+    expect(await db.outbox.where('id').equals(mutation.id).count()).toBe(0);
+  });
+
   it('sets aside a change whose sending stopped Switchboard twice (a restart meanwhile, or the host gone), and the rest goes on', async () => {
     const db = await freshDb();
     await db.tickets.bulkPut([ticket(1), ticket(2)]);
     const poison = await enqueue(db, 'acc:1', { type: 'reply', text: 'The big file', internal: false }, me);
     await enqueue(db, 'acc:2', { type: 'setPriority', priority: 'high' }, me);
     // The first time, the app stopped while sending it: at the next start its row still says so.
-    await db.outbox.where('id').equals(poison.id).modify({ sendingAt: Date.now() - 1000 });
+    const [marked] = await db.outbox.where('id').equals(poison.id).primaryKeys();
+    await db.sending.put({ seq: marked!, at: Date.now() - 1000 });
     const { api, pushed } = scriptedApi({}, async (m) => {
       if (m.id === poison.id) throw { code: 'interrupted', message: 'Switchboard stopped while this was under way' };
       return { kind: 'applied', ticket: { ...ticket(2), priority: 'high', version: 'v2' }, messages: [] };
@@ -167,7 +185,8 @@ describe('outbox (real IndexedDB)', () => {
     Object.assign(api, { stageFile: async () => Promise.reject(new Error('main is restarting')) });
     expect(await flush(api, db)).toBe(1);
     expect(pushed.map((m) => m.ticketId)).toEqual(['acc:2']);
-    expect(await db.outbox.toArray()).toMatchObject([{ id: mutation.id, state: 'pending', attempts: 1, sendingAt: 0, error: expect.stringMatching(/main is restarting/) }]);
+    expect(await db.outbox.toArray()).toMatchObject([{ id: mutation.id, state: 'pending', attempts: 1, error: expect.stringMatching(/main is restarting/) }]);
+    expect(await db.sending.count()).toBe(0); // not under way any more: the next start counts no interruption
   });
 });
 
