@@ -17,6 +17,7 @@ import { toRtPriority } from '../../main/connectors/rt/map';
 import { priorities } from '../../shared/statuses';
 import { startRt } from '../../tests/integration/peers/rt';
 import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
+import { childNamed, cpuByTree, describeCpu } from './cpu';
 import { startBenchHost } from './host';
 import { topSelfTime, type CpuProfile } from './profile';
 
@@ -71,7 +72,16 @@ async function main() {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
+    // CPU by process while each side runs: RT is what the bench's own process tree holds beyond the app.
+    const trees = { host: host.pid, 'Chromium *': childNamed(process.pid, 'chromium'), 'RT and the bench': process.pid };
+    const cpuOf = () => {
+      const all = cpuByTree(trees);
+      all['RT and the bench']! -= Object.entries(all).filter(([name]) => name !== 'RT and the bench').reduce((sum, [, seconds]) => sum + seconds, 0);
+      return all;
+    };
+    const appCpu = cpuOf();
     const app = await page.evaluate(() => window.outboxBench.flushAll());
+    log(describeCpu(appCpu, cpuOf(), app.ms).replace('during end to end', 'while the app flushed'));
     if (cdp) {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
       log('renderer, most self time while flushing:');
@@ -89,6 +99,7 @@ async function main() {
       await response.text();
     }
     const perTicket = ids.map((id, t) => ({ id, priorities: Array.from({ length: Math.ceil((CHANGES - t) / TICKETS) }, (_, round) => priorities[round % priorities.length]!) }));
+    const bareCpu = cpuOf();
     const start = performance.now();
     const queue = [...perTicket];
     const worker = async () => {
@@ -109,6 +120,7 @@ async function main() {
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
     const bareMs = performance.now() - start;
+    log(describeCpu(bareCpu, cpuOf(), bareMs).replace('during end to end', 'while the bare client ran'));
     const bareRate = CHANGES / (bareMs / 1000);
     log(`bare client: ${CHANGES} changes in ${Math.round(bareMs)} ms = ${bareRate.toFixed(1)} changes/s`);
     log('targets: ratio ≥ 0.8, queued ≥ 300 changes/s');
