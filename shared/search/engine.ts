@@ -256,7 +256,7 @@ export class SearchIndex {
   private decode(term: string, minRank: number): number {
     const i = find(this.base, term);
     const recent = this.delta.get(term) ?? [];
-    const size = this.sizeOf(term);
+    const size = (i >= 0 ? postingBytes(this.base, i) : 0) + recent.length / 2;
     if (this.termOrds.length < size) {
       this.termOrds = new Int32Array(size * 2);
       this.termScores = new Float32Array(size * 2);
