@@ -15,6 +15,7 @@ import type { StagedFiles } from './staged-files';
 import { readLicences } from './licences';
 import { discoverServers, fetchKnownTo, resolverFor } from './discovery';
 import type { SignIns } from './sign-ins';
+import { oneAtATimePerKey } from './by-key';
 
 export interface HandlerDeps {
   workspace: Workspace;
@@ -42,15 +43,18 @@ function runtimeVersions(): string {
 }
 
 export function createHandlers({ workspace, mode, version, openExternal, notify, setBadge, shell, reach, staged, licencesFile, signIns, dnsServers = [] }: HandlerDeps): Handlers {
+  // One push per change at a time: a repeat waits for the push still under way (see by-key.ts).
+  const perChange = oneAtATimePerKey();
   return {
     appInfo: async () => ({ version, mode, me: workspace.me(), platform: process.platform }),
     listAccounts: async () => workspace.accounts(),
     pull: async ({ accountId, cursor }) => reach.track(accountId, () => workspace.pull(accountId, cursor)),
-    push: async ({ mutation }) => {
-      const attached = staged.resolve(mutation.op.type === 'reply' ? (mutation.op.attachments ?? []) : []);
-      if ('missing' in attached) return { kind: 'rejected', reason: attached.missing };
-      return reach.track(mutation.accountId, () => workspace.connector(mutation.accountId).push(mutation, attached.files));
-    },
+    push: ({ mutation }) =>
+      perChange(mutation.id, async () => {
+        const attached = staged.resolve(mutation.op.type === 'reply' ? (mutation.op.attachments ?? []) : []);
+        if ('missing' in attached) return { kind: 'rejected', reason: attached.missing };
+        return reach.track(mutation.accountId, () => workspace.connector(mutation.accountId).push(mutation, attached.files));
+      }),
     stageFile: async (chunk) => staged.put(chunk),
     discardFiles: async ({ fileIds }) => {
       staged.discard(fileIds);

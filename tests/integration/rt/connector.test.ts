@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mutation } from '../../../shared/mutation';
 import { RtConnector } from '../../../main/connectors/rt/connector';
+import { oneAtATimePerKey } from '../../../main/services/by-key';
 import { messagesIn, mutationFor, pullAll, ticketsIn } from '../peers/helpdesk';
 import { rtAvailable, startRt, type Rt } from '../peers/rt';
 
@@ -82,6 +83,18 @@ describe.skipIf(!available)('Request Tracker 5 over REST2', () => {
     const history = await rest<{ items: Array<{ Type: string }> }>('GET', `ticket/${id}/history?fields=Type&per_page=100`);
     expect(history.items.filter((t) => t.Type === 'Correspond')).toHaveLength(1);
     expect(history.items.filter((t) => t.Type === 'Comment')).toHaveLength(1);
+  });
+
+  it('a reply pushed again while its first push is still under way (the window reloaded mid-send) reaches RT once', async () => {
+    const id = await createTicket('Damaged box', 'The box arrived crushed.');
+    const connector = new RtConnector(account, rt.url, () => rt.token);
+    const reply = mutation(id, { type: 'reply', text: 'A new one ships today.', internal: false }, null);
+    // As main takes pushes (services/handlers.ts): one per change at a time.
+    const perChange = oneAtATimePerKey();
+    const both = await Promise.all([perChange(reply.id, () => connector.push(reply)), perChange(reply.id, () => connector.push(reply))]);
+    expect(both.map((r) => r.kind)).toEqual(['applied', 'applied']);
+    const history = await rest<{ items: Array<{ Type: string }> }>('GET', `ticket/${id}/history?fields=Type&per_page=100`);
+    expect(history.items.filter((t) => t.Type === 'Correspond')).toHaveLength(1);
   });
 
   it('reply and set: the status goes with the correspondence; a satisfaction request to a resolved ticket leaves it resolved', async () => {
