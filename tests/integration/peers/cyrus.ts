@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
 import { PEERS_DIR, type ImapPeer, type User, users } from './imap-client';
-import { freePort, startServer } from './ports';
+import { freePorts, startServer } from './ports';
 
 const bin = (name: string) => `${PEERS_DIR}/cyrus-imapd/usr/lib/cyrus/bin/${name}`;
 
@@ -19,7 +19,7 @@ export async function startCyrus(): Promise<ImapPeer> {
   for (const sub of ['conf/db', 'conf/proc', 'conf/socket', 'conf/log', 'conf/msg', 'conf/user', 'conf/quota', 'conf/sieve', 'conf/lock', 'spool', 'sieve', 'run']) {
     mkdirSync(`${dir}/${sub}`, { recursive: true });
   }
-  const [imapPort, lmtpPort] = [await freePort(), await freePort()];
+  const [imapPort, lmtpPort] = (await freePorts(2)) as [number, number];
   const conf = `${dir}/imapd.conf`;
   writeFileSync(conf, [
     `configdirectory: ${dir}/conf`,

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { freePort, startServer } from './ports';
+import { freePorts, startServer } from './ports';
 
 export const users = {
   agent: { email: 'agent@example.test', password: 'agent-pass' },
@@ -44,7 +44,7 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
   const dir = mkdtempSync('/tmp/dc-'); // short: unix socket paths must stay under 108 bytes
   chmodSync(dir, 0o755); // the auth process (user dovecot) must reach the users file
   for (const sub of ['run', 'state', 'log', 'tls', 'mail']) mkdirSync(`${dir}/${sub}`, { recursive: true });
-  const [imapPort, imapsPort, lmtpPort] = [await freePort(), await freePort(), await freePort()];
+  const [imapPort, imapsPort, lmtpPort] = (await freePorts(3)) as [number, number, number];
   const root = process.getuid?.() === 0;
   const me = userInfo();
   const [uid, gid] = root ? [65534, 65534] : [me.uid, me.gid];
